@@ -1,0 +1,107 @@
+"""Cleaning: HTML to main text, broken Unicode fixed, leftover boilerplate removed and kept."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+import ftfy
+
+from storyline.clean.boilerplate import CleanOptions, KeyCount, clean_text, line_key
+from storyline.clean.html import HtmlOptions, extract_html
+from storyline.model import Article
+
+__all__ = [
+    "CleanOptions",
+    "Cleaner",
+    "Extractor",
+    "HtmlOptions",
+    "fix_unicode",
+    "line_key",
+    "line_keys",
+]
+
+# UTF-8 read as cp1252/latin-1 ("â€™", "Ã©"), C1 controls, HTML entities: what ftfy fixes.
+# ftfy costs milliseconds per article, so it only runs where one of these is present.
+_SUSPECT = re.compile(
+    "[ÂÃâÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]|&#?\\w+;"
+    "|[\ufb00-\ufb06]"
+)
+
+
+def fix_unicode(text: str) -> str:
+    """Repair mojibake and stray entities (ftfy), keeping curly quotes as they are; NFC."""
+    if (not text.isascii() or "&" in text) and _SUSPECT.search(text):
+        text = ftfy.fix_text(text, uncurl_quotes=False)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\ufeff", "").replace("\u200b", "")
+    return unicodedata.normalize("NFC", text)
+
+
+class Extractor:
+    """Stage ``extract`` (cleaning, step 1): main text out of HTML, broken Unicode repaired."""
+
+    name = "extract"
+
+    def __init__(self, html: HtmlOptions | None = None) -> None:
+        self.html = html or HtmlOptions()
+
+    def __call__(self, article: Article) -> Article:
+        if article.format == "html":
+            text, meta = extract_html(article.raw, article.hints.get("url"), self.html)
+            for key, value in meta.items():
+                article.hints.setdefault(key, value)
+            if not text.strip():
+                article.rejected = "no main text found in the HTML page"
+        else:
+            text = article.raw
+        article.text = fix_unicode(text)
+        article.stages.append(self.name)
+        return article
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Batched form: the same as calling the stage on each article."""
+        for article in articles:
+            yield self(article)
+
+
+def line_keys(article: Article) -> set[str]:
+    """The normalised lines of an extracted article, for corpus repetition counts."""
+    return {line_key(ln) for ln in article.text.splitlines() if ln.strip()}
+
+
+class Cleaner:
+    """Stage ``clean`` (step 2): leftover boilerplate out of ``article.text``, kept in ``removed``.
+
+    ``repeats`` (optional) answers in how many other articles a line occurs; the pipeline
+    passes corpus statistics from the store, so this stage itself stays pure.
+    """
+
+    name = "clean"
+
+    def __init__(
+        self, options: CleanOptions | None = None, repeats: KeyCount | None = None
+    ) -> None:
+        self.options = options or CleanOptions()
+        self.repeats = repeats
+
+    def __call__(self, article: Article) -> Article:
+        if article.rejected:
+            return article
+        if "extract" not in article.stages:
+            Extractor()(article)
+        article.text, removed = clean_text(article.text, self.options, self.repeats)
+        article.removed.extend(removed)
+        if not article.text.strip():
+            article.rejected = (
+                f"no article text left after cleaning ({len(removed)} boilerplate spans removed)"
+            )
+        article.stages.append(self.name)
+        return article
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Batched form: the same as calling the stage on each article."""
+        for article in articles:
+            yield self(article)

@@ -1,0 +1,201 @@
+"""Line- and sentence-level boilerplate removal for plain text (and for HTML extractor output).
+
+Signals, combined per line:
+  1. phrase families (``phrases.py``): whole-line chrome, and appeal sentences anywhere;
+  2. shape: icon rows, media timers, lone labels — lines that are not prose;
+  3. repetition: lines that recur across many articles of the corpus or of one outlet;
+  4. position: chrome clusters before the story starts and after it ends, and an appeal
+     block swallows the lines it encloses.
+Every removed span is returned with its reason; nothing is deleted silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from storyline.clean.phrases import line_reason, sentence_reason
+from storyline.model import Removed
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
+# Sentence boundaries: the usual ". Next", and the glued ".Next" a scraper leaves when it
+# concatenates an appeal and the story ("...the difference.U.S. Secretary").
+_BOUNDARY = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z“\"‘])|(?<=[.!?][\"”’)])\s*(?=[A-Z“\"‘])|(?<=[.!?])\s+(?=[\"“‘(]?[A-Z0-9])"
+)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+_VOICE = re.compile(r"\b(?:we|our|us|your|you)\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_ICON = re.compile(r"icon", re.IGNORECASE)
+
+KeyCount = Callable[[str], int]
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """Knobs of the text cleaner; defaults suit news from many outlets."""
+
+    min_repeats: int = 5  # a line in this many other articles is a repetition suspect
+    min_prose_words: int = 8
+    join_wrapped_lines: bool = True
+
+
+def line_key(line: str) -> str:
+    """Normalised form used to count a line across articles (case, space, digits folded)."""
+    return _DIGITS.sub("0", " ".join(line.casefold().split()))
+
+
+def is_prose(line: str, min_words: int = 8) -> bool:
+    """A line that reads as running text: enough words and a sentence ending."""
+    return len(_WORD.findall(line)) >= min_words and bool(_TERMINAL.search(line))
+
+
+def shape_reason(line: str) -> str | None:
+    """Reason for a line whose shape alone says it is not prose (icon rows, bare symbols)."""
+    tokens = line.split()
+    if len(tokens) >= 5 and len(_ICON.findall(line)) >= max(3, len(tokens) // 4):
+        return "icon row"
+    if not _WORD.search(line) and not any(ch.isdigit() for ch in line):
+        return "non-prose symbols"
+    return None
+
+
+def split_sentences(line: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one line (a light splitter, enough for chrome)."""
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(line):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(line):
+        spans.append((start, len(line)))
+    return spans
+
+
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines: a line with no sentence end followed by a lowercase start."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if (
+            out
+            and stripped
+            and out[-1].strip()
+            and stripped[0].islower()
+            and not _TERMINAL.search(out[-1])
+            and len(out[-1]) > 40
+        ):
+            out[-1] = out[-1].rstrip() + " " + stripped
+        else:
+            out.append(line)
+    return out
+
+
+def _strip_appeal_sentences(line: str) -> tuple[str, list[Removed]]:
+    """Drop appeal sentences (and outlet-voice sentences next to them) from one line."""
+    spans = split_sentences(line)
+    marks: list[str | None] = [sentence_reason(line[a:b]) for a, b in spans]
+    if not any(marks):
+        return line, []
+    # A sentence in the outlet's voice ("we", "our", "your") beside an appeal is the appeal.
+    changed = True
+    while changed:
+        changed = False
+        for i, (a, b) in enumerate(spans):
+            if marks[i]:
+                continue
+            near = [marks[j] for j in (i - 1, i + 1) if 0 <= j < len(marks) and marks[j]]
+            unquoted = _QUOTED.sub("", line[a:b])
+            if near and _VOICE.search(unquoted):
+                marks[i] = near[0]
+                changed = True
+    removed: list[Removed] = []
+    kept_parts: list[str] = []
+    for (a, b), reason in zip(spans, marks, strict=True):
+        piece = line[a:b].strip()
+        if reason:
+            removed.append(Removed(piece, reason))
+        elif piece:
+            kept_parts.append(piece)
+    return " ".join(kept_parts), removed
+
+
+def clean_text(
+    text: str,
+    options: CleanOptions | None = None,
+    repeats: KeyCount | None = None,
+) -> tuple[str, list[Removed]]:
+    """Remove boilerplate from plain text; return the clean text and what was removed.
+
+    Paragraphs of the result are separated by one blank line. ``repeats(line_key)`` tells
+    in how many *other* articles a line occurs (corpus statistics kept by the store).
+    """
+    opts = options or CleanOptions()
+    raw_lines = text.splitlines()
+    lines = unwrap_lines(raw_lines) if opts.join_wrapped_lines else raw_lines
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    n = len(lines)
+    reasons: list[str | None] = [None] * n
+    kept_text: list[str] = list(lines)
+    partial: list[list[Removed]] = [[] for _ in range(n)]
+
+    for i, line in enumerate(lines):
+        reason = line_reason(line) or shape_reason(line)
+        if reason is None and len(line) < 400 and sentence_reason(line) and not is_prose(line):
+            reason = sentence_reason(line)
+        if reason:
+            reasons[i] = reason
+            continue
+        new, stripped = _strip_appeal_sentences(line)
+        if stripped:
+            partial[i] = stripped
+            if new.strip():
+                kept_text[i] = new
+            else:
+                reasons[i] = stripped[0].reason
+                partial[i] = []
+
+    # An appeal block swallows the lines it encloses (a sandwiched paragraph of the pitch).
+    for i in range(1, n - 1):
+        if reasons[i] is None and not partial[i]:
+            before = reasons[i - 1] or (partial[i - 1][0].reason if partial[i - 1] else None)
+            after = reasons[i + 1] or (partial[i + 1][0].reason if partial[i + 1] else None)
+            if (
+                before == "donation appeal"
+                and after == "donation appeal"
+                and _in_appeal_voice(lines[i])
+            ):
+                reasons[i] = "donation appeal"
+
+    prose = [i for i in range(n) if reasons[i] is None and is_prose(kept_text[i])]
+    first_prose = prose[0] if prose else n
+    last_prose = prose[-1] if prose else -1
+
+    if repeats is not None:
+        for i in range(n):
+            if reasons[i] is not None:
+                continue
+            count = repeats(line_key(lines[i]))
+            at_edge = i < first_prose or i > last_prose
+            if count >= opts.min_repeats and (at_edge or not is_prose(lines[i])):
+                reasons[i] = f"repeated in {count} other articles"
+
+    removed: list[Removed] = []
+    kept: list[str] = []
+    for i in range(n):
+        if reasons[i] is not None:
+            removed.append(Removed(lines[i], reasons[i] or "", position=len(kept)))
+        else:
+            for span in partial[i]:
+                span.position = len(kept)
+                removed.append(span)
+            kept.append(kept_text[i])
+    return "\n\n".join(kept), removed
+
+
+def _in_appeal_voice(line: str) -> bool:
+    """A paragraph written in the outlet's voice, as pitches are ("we", "our", "your")."""
+    return bool(_VOICE.search(_QUOTED.sub("", line)))

@@ -1,0 +1,406 @@
+"""The ``storyline`` command: a few lines over library calls per command.
+
+Exit codes: 0 all well, 1 some inputs rejected (listed with reasons), 2 usage error
+(including a database that does not exist or is not a Storyline corpus).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from storyline import __version__
+from storyline.model import Reject
+from storyline.pipeline import STAGES, Pipeline, PipelineOptions, RunReport
+from storyline.store import Store, StoreError
+from storyline.store.export import FORMATS, article_record, export
+
+app = typer.Typer(
+    help="Storyline: turn piles of raw news articles into clean, dated, cited story dossiers.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+DEFAULT_DB = os.environ.get("STORYLINE_DB", "storyline.db")
+DbOption = Annotated[
+    str, typer.Option("--db", help="Corpus database file (env STORYLINE_DB).", show_default=True)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/red] {escape(message)}")
+    return typer.Exit(code)
+
+
+@contextmanager
+def _open(db: str, readonly: bool = True) -> Iterator[Store]:
+    try:
+        store = Store(db, readonly=readonly)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _reject_rows(rejects: list[Reject]) -> list[dict[str, Any]]:
+    return [{"origin": r.source.label(), "stage": r.stage, "reason": r.reason} for r in rejects]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")
+    ],
+    db: DbOption = DEFAULT_DB,
+    until: Annotated[
+        str, typer.Option(help=f"Stop after this stage: {', '.join(STAGES)}.")
+    ] = STAGES[-1],
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes for the per-article stages.")
+    ] = 1,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Articles per stored batch (one transaction).")
+    ] = 256,
+    max_bytes: Annotated[
+        int, typer.Option(min=1024, help="Largest single article accepted, in bytes.")
+    ] = 20 * 1024 * 1024,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Read articles (text, HTML, JSON/JSONL, WARC, any of them gzipped) into the corpus."""
+    try:
+        options = PipelineOptions(
+            until=until, workers=workers, batch_size=batch_size, max_bytes=max_bytes
+        )
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    with _open(db, readonly=False) as store:
+        report = _run_with_progress(Pipeline(store, options), paths, quiet or as_json)
+    if as_json:
+        _print_json(_report_dict(report, db))
+    elif not quiet:
+        _print_report(report, db)
+    else:
+        for r in report.rejects:
+            err.print(f"rejected {escape(r.source.label())}: {escape(r.reason)}")
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _run_with_progress(pipeline: Pipeline, paths: list[str], quiet: bool) -> RunReport:
+    disable = quiet or not err.is_terminal
+    with Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("inputs · {task.fields[stored]} articles stored"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=disable,
+    ) as bar:
+        task = bar.add_task("ingest", total=None, stored=0)
+
+        def progress(done: int, total: int, stored: int) -> None:
+            bar.update(task, completed=done, total=total, stored=stored)
+
+        return pipeline.ingest(paths, progress=progress)
+
+
+def _report_dict(report: RunReport, db: str) -> dict[str, Any]:
+    return {
+        "db": db,
+        "run": report.run_id,
+        "inputs": report.inputs,
+        "stored": [{"id": i, "origin": o} for i, o in report.stored],
+        "duplicates": [{"id": i, "origin": o} for i, o in report.duplicates],
+        "rejects": _reject_rows(report.rejects),
+        "repeated_inputs": report.repeated_inputs,
+        "seconds": round(report.seconds, 3),
+    }
+
+
+def _print_report(report: RunReport, db: str) -> None:
+    rate = len(report.stored) / report.seconds if report.seconds else 0.0
+    out.print(
+        f"[bold]{len(report.stored)}[/bold] articles stored from {report.inputs} inputs "
+        f"in {report.seconds:.1f}s ({rate:.0f}/s) → {escape(db)}"
+    )
+    if report.duplicates:
+        out.print(
+            f"{len(report.duplicates)} already stored (same content), nothing added for them:"
+        )
+        for art_id, origin in report.duplicates[:20]:
+            out.print(f"  = {escape(origin)} (as {art_id})")
+        if len(report.duplicates) > 20:
+            out.print(f"  … and {len(report.duplicates) - 20} more")
+    if report.repeated_inputs:
+        out.print(f"{len(report.repeated_inputs)} inputs named more than once were read once.")
+    if report.rejects:
+        out.print(
+            f"[yellow]{len(report.rejects)} rejected[/yellow] (see `storyline rejects --db {escape(db)}`):"
+        )
+        for r in report.rejects[:50]:
+            out.print(f"  ✗ {escape(r.source.label())}: {escape(r.reason)}")
+        if len(report.rejects) > 50:
+            out.print(f"  … and {len(report.rejects) - 50} more")
+
+
+@app.command("list")
+def list_articles(
+    db: DbOption = DEFAULT_DB,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet (case-insensitive).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """List articles, oldest first, filtered by outlet and date range."""
+    with _open(db) as store:
+        rows = store.list_articles(outlet, since, until, limit, offset)
+        total = store.count_articles(outlet, since, until)
+    if as_json:
+        _print_json({"total": total, "offset": offset, "articles": rows})
+        return
+    table = Table("id", "published", "outlet", "headline", "origin", box=None, pad_edge=False)
+    for r in rows:
+        origin = (r["path"] or "") + (f"#{r['part']}" if r["part"] else "")
+        table.add_row(r["id"], r["published"] or "—", escape(r["outlet"] or "—"),
+                      escape(r["headline"] or "(no headline)"), escape(origin))  # fmt: skip
+    out.print(table)
+    out.print(f"{len(rows)} of {total} articles shown (offset {offset}).")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
+    db: DbOption = DEFAULT_DB,
+    removed: Annotated[
+        bool, typer.Option("--removed", help="Also list removed boilerplate with reasons.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Print one article: metadata, clean text, and (with --removed) what was taken out."""
+    with _open(db) as store:
+        try:
+            art = store.get_article(article_id)
+        except KeyError as exc:
+            raise _fail(str(exc.args[0])) from None
+    if as_json:
+        _print_json(article_record(art))
+        return
+    out.rule(f"[bold]{escape(art.headline or '(no headline)')}")
+    if art.dek:
+        out.print(f"[italic]{escape(art.dek)}[/italic]")
+    meta = Table(box=None, show_header=False, pad_edge=False)
+    for key, value in (
+        ("id", art.id),
+        ("outlet", f"{art.outlet or '—'} ({art.outlet_basis or 'no signal'})"),
+        ("published", f"{art.published or '—'} ({art.published_basis or 'unknown'})"),
+        ("byline", art.byline or "—"),
+        ("credits", ", ".join(art.credits) or "—"),
+        ("language", art.language or "—"),
+        ("origin", f"{art.source.label()} [{art.format}]"),
+    ):
+        meta.add_row(f"[dim]{key}[/dim]", escape(value))
+    out.print(meta)
+    out.print()
+    out.print(escape(art.text))
+    if removed:
+        out.print()
+        out.rule(f"removed ({len(art.removed)} spans)")
+        for r in art.removed:
+            out.print(
+                f"[red]✗[/red] [dim]{escape(r.reason)} ({r.stage}):[/dim] [strike]{escape(r.text)}[/strike]"
+            )
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help='Words or an FTS5 query ("exact phrase", a OR b, pre*).')
+    ],
+    db: DbOption = DEFAULT_DB,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over headlines and clean text, best matches first, with snippets."""
+    with _open(db) as store:
+        hits = store.search(query, limit, offset, outlet, since, until)
+    if as_json:
+        for h in hits:
+            h["snippet"] = h["snippet"].replace("\x02", "**").replace("\x03", "**")
+        _print_json({"query": query, "hits": hits})
+        return
+    if not hits:
+        out.print("no matches")
+        return
+    for h in hits:
+        out.print(f"[bold]{escape(h['headline'] or '(no headline)')}[/bold]  [dim]{h['id']} · "
+                  f"{escape(h['outlet'] or '—')} · {h['published'] or 'undated'}[/dim]")  # fmt: skip
+        out.print(Text("  ").append(_highlighted(h["snippet"])))
+
+
+def _highlighted(snippet: str) -> Text:
+    """Render the store's hit markers (U+0002 ... U+0003) as highlighted text."""
+    text = Text()
+    for i, piece in enumerate(re.split("[\x02\x03]", snippet)):
+        text.append(piece, style="bold yellow" if i % 2 else "")
+    return text
+
+
+@app.command()
+def rejects(
+    db: DbOption = DEFAULT_DB,
+    run: Annotated[int | None, typer.Option(help="Only this ingest run.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 1000,
+    as_json: JsonOption = False,
+) -> None:
+    """List every input that did not become an article, with the reason."""
+    with _open(db) as store:
+        rows = store.rejects(run, limit)
+    if as_json:
+        _print_json(rows)
+        return
+    if not rows:
+        out.print("no rejected inputs")
+        return
+    table = Table("run", "origin", "stage", "reason", box=None, pad_edge=False)
+    for r in rows:
+        origin = (r["path"] or r["url"] or "<stdin>") + (f":{r['record']}" if r["record"] else "")
+        table.add_row(str(r["run_id"]), escape(origin), r["stage"], escape(r["reason"]))
+    out.print(table)
+
+
+@app.command("export")
+def export_cmd(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")
+    ] = "json",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="File (json) or folder (jsonl, csv, parquet); - for stdout."
+        ),
+    ] = None,
+) -> None:
+    """Export the corpus following the JSON export contract."""
+    if fmt not in FORMATS:
+        raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    with _open(db) as store:
+        try:
+            written = export(store, fmt, output)
+        except (ValueError, OSError) as exc:
+            raise _fail(str(exc)) from None
+    if written != ["-"]:
+        err.print("wrote " + ", ".join(written))
+
+
+@app.command()
+def summary(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Print a summary of the corpus: outlets, date range, languages, rejects, removals."""
+    with _open(db) as store:
+        data = store.summary()
+    if as_json:
+        _print_json(data)
+    else:
+        _print_summary(data, db)
+
+
+def _print_summary(data: dict[str, Any], db: str) -> None:
+    out.rule(f"[bold]Corpus {escape(db)}")
+    out.print(
+        f"[bold]{data['articles']}[/bold] articles from [bold]{data['outlets']}[/bold] outlets, "
+        f"published {data['first_date'] or '?'} … {data['last_date'] or '?'} "
+        f"({data['undated']} undated); {data['digests_split']} digest files split; "
+        f"{data['rejects']} inputs rejected."
+    )
+    table = Table("outlet", "articles", "first", "last", box=None, pad_edge=False)
+    for row in data["by_outlet"]:
+        table.add_row(
+            escape(row["outlet"]), str(row["articles"]), row["first"] or "—", row["last"] or "—"
+        )
+    out.print(table)
+    langs = ", ".join(f"{k} {v}" for k, v in data["by_language"].items())
+    out.print(f"languages: {langs}")
+    removed = ", ".join(f"{k} {v}" for k, v in list(data["removed_by_reason"].items())[:12])
+    out.print(f"removed spans by reason: {escape(removed) or 'none'}")
+
+
+@app.command()
+def demo(
+    db: Annotated[
+        str, typer.Option("--db", help="Where to build the demo corpus (replaced if it exists).")
+    ] = "storyline-demo.db",
+    as_json: JsonOption = False,
+) -> None:
+    """Ingest the bundled demo corpus into a fresh database and print its summary."""
+    corpus = resources.files("storyline") / "demo" / "corpus"
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+    with resources.as_file(corpus) as folder, _open(db, readonly=False) as store:
+        report = _run_with_progress(Pipeline(store), [str(folder)], as_json)
+        data = store.summary()
+    if as_json:
+        _print_json({"summary": data, "run": _report_dict(report, db)})
+    else:
+        out.print(
+            f"Ingested the demo corpus: {len(report.stored)} articles in {report.seconds:.1f}s."
+        )
+        _print_summary(data, db)
+        out.print(
+            f"\nNext: [bold]storyline list --db {escape(db)}[/bold], "
+            f"[bold]storyline search 'query' --db {escape(db)}[/bold], "
+            f"[bold]storyline show ID --removed --db {escape(db)}[/bold]"
+        )
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Storyline: raw news articles in; clean, dated, cited story dossiers out."""
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

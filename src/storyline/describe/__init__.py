@@ -1,0 +1,142 @@
+"""Describing each article: headline, dek, date, outlet, byline, credits, language; digests.
+
+Two stages: ``split`` turns a digest into its articles (one in, several out), ``describe``
+reads the metadata of each. Neither touches storage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from storyline.describe.dates import digest_date, normalise_date, path_date
+from storyline.describe.digest import DigestOptions, split_digest
+from storyline.describe.header import read_header, words
+from storyline.describe.language import detect_language
+from storyline.describe.outlets import outlet_from_domain, outlet_from_text
+from storyline.model import Article, Removed
+
+__all__ = ["DescribeOptions", "Describer", "DigestOptions", "Splitter"]
+
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+
+
+@dataclass(frozen=True)
+class DescribeOptions:
+    """What counts as too little text to be an article."""
+
+    min_words: int = 12
+
+
+class Splitter:
+    """Stage ``split``: a digest file becomes articles with ``part`` 1, 2, ...; others pass."""
+
+    name = "split"
+
+    def __init__(self, options: DigestOptions | None = None) -> None:
+        self.options = options or DigestOptions()
+
+    def __call__(self, article: Article) -> list[Article]:
+        if article.rejected:
+            return [article]
+        parts = split_digest(article, self.options)
+        if len(parts) > 1:
+            # A date at the top of a digest dates every article in it.
+            first = parts[0].text.split("\n\n", 3)
+            found = next((d for d in (digest_date(p) for p in first) if d), None)
+            for part in parts[1:]:
+                if found:
+                    part.hints["digest_date"] = found
+        for part in parts:
+            part.stages.append(self.name)
+        return parts
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            yield from self(article)
+
+
+class Describer:
+    """Stage ``describe``: metadata lines out of the body, and what they and the hints say."""
+
+    name = "describe"
+
+    def __init__(self, options: DescribeOptions | None = None) -> None:
+        self.options = options or DescribeOptions()
+
+    def __call__(self, article: Article) -> Article:
+        if article.rejected:
+            return article
+        hints = article.hints
+        title = hints.get("title") if article.source.part <= 1 else None
+        if isinstance(title, str):
+            title = _strip_site_suffix(title, hints)
+        paragraphs = [p for p in article.text.split("\n\n") if p.strip()]
+        body, head = read_header(paragraphs, title)
+        article.text = "\n\n".join(body)
+        article.removed.extend(Removed(t, r, stage=self.name) for t, r in head.removed)
+        article.headline = head.headline
+        article.dek = head.dek
+        article.byline = head.byline or _author(hints.get("author") or hints.get("authors"))
+        for credit in head.credits:
+            if credit not in article.credits:
+                article.credits.append(credit)
+        _set_date(article, head.date)
+        _set_outlet(article, body)
+        article.language = detect_language(article.text) or hints.get("language")
+        n_words = len(words(article.text))
+        if n_words < self.options.min_words:
+            article.rejected = (
+                f"too little text for an article ({n_words} words after cleaning; "
+                f"minimum {self.options.min_words})"
+            )
+        article.stages.append(self.name)
+        return article
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            yield self(article)
+
+
+def _strip_site_suffix(title: str, hints: dict[str, object]) -> str:
+    """ "Headline - Site Name" -> "Headline" when the suffix names the site."""
+    m = _TITLE_SUFFIX.search(title)
+    site = str(hints.get("outlet") or hints.get("hostname") or "").casefold()
+    if m and site:
+        tail = m.group(0).strip(" |–—-").casefold()
+        if tail and (tail in site or site in tail):
+            return title[: m.start()].strip()
+    return title.strip()
+
+
+def _author(value: object) -> str | None:
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if v)
+    return str(value).strip() or None if value else None
+
+
+def _set_date(article: Article, text_date: str | None) -> None:
+    candidates = (
+        normalise_date(article.hints.get("date")),
+        text_date,
+        article.hints.get("digest_date"),
+        path_date(article.source.path),
+        path_date(article.source.url or article.hints.get("url")),
+    )
+    article.published = next((c for c in candidates if c), None)
+    article.published_basis = "stated" if article.published else None
+
+
+def _set_outlet(article: Article, body: list[str]) -> None:
+    hints = article.hints
+    if hints.get("outlet"):
+        article.outlet, article.outlet_basis = outlet_from_domain(str(hints["outlet"])), "metadata"
+        return
+    url = article.source.url or hints.get("url")
+    if url:
+        article.outlet, article.outlet_basis = outlet_from_domain(str(url)), "url"
+        return
+    spans = [r.text for r in article.removed]
+    outlet, basis = outlet_from_text(body[0] if body else "", spans, article.credits)
+    article.outlet, article.outlet_basis = outlet, basis

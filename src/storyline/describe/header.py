@@ -1,0 +1,157 @@
+"""Metadata lines at the top and bottom of a story: headline, dek, date line, byline, credits.
+
+They are taken out of the body (and listed in ``removed`` with their reason) because they
+describe the article rather than tell it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from storyline.describe.dates import DATE_PREFIX, parse_date_line
+from storyline.describe.outlets import CREDIT_LINE, credit_org
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
+_ENDS_SENTENCE = re.compile(r"[.!;,:][\"'”’)]*$")
+BYLINE = re.compile(
+    r"^by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|der|al|bin|da|and|&)){0,6}?)"
+    r"(?:\s*(?:,|\||–|—|-|\bin\b)\s*(?P<role>[^\n]{0,80}))?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Header:
+    """What the top and bottom metadata lines said."""
+
+    headline: str | None = None
+    dek: str | None = None
+    date: str | None = None
+    byline: str | None = None
+    credits: list[str] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (text, reason)
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of ``text``."""
+    return _WORD.findall(text)
+
+
+def is_headline_like(line: str, min_words: int = 2, max_words: int = 25) -> bool:
+    """Short, no sentence-final period: how headlines (and subheadings) look."""
+    n = len(words(line))
+    return min_words <= n <= max_words and not _ENDS_SENTENCE.search(line.strip())
+
+
+def _same(a: str, b: str, threshold: float = 90.0) -> bool:
+    return fuzz.ratio(a.casefold().strip(), b.casefold().strip()) >= threshold
+
+
+def _byline(line: str) -> str | None:
+    m = BYLINE.match(line.strip())
+    if not m or len(words(line)) > 14:
+        return None
+    return m.group("name").strip()
+
+
+def read_header(paragraphs: list[str], title_hint: str | None) -> tuple[list[str], Header]:
+    """Strip metadata paragraphs from the top and bottom; return the body and what they said."""
+    head = Header()
+    paras = list(paragraphs)
+
+    # 1. A "date 2022-03-08" prefix glued before the first sentence.
+    if paras:
+        m = DATE_PREFIX.match(paras[0])
+        if m:
+            head.date = m.group(1)
+            head.removed.append((m.group(0).strip(), "date line"))
+            paras[0] = paras[0][m.end() :].strip()
+            if not paras[0]:
+                paras.pop(0)
+
+    # 2. Top lines: date lines, bylines, the headline, its duplicate, the dek.
+    headline = title_hint.strip() if title_hint else None
+    i = 0
+    seen_headline_line = False
+    while i < len(paras) and i < 8:
+        line = paras[i]
+        date = parse_date_line(line)
+        if date:
+            head.date = head.date or date
+            head.removed.append((line, "date line"))
+            paras.pop(i)
+            continue
+        name = _byline(line)
+        if name:
+            head.byline = head.byline or name
+            head.removed.append((line, "byline"))
+            paras.pop(i)
+            continue
+        if headline and _same(line, headline):
+            reason = "duplicate headline" if seen_headline_line else "headline"
+            head.removed.append((line, reason))
+            seen_headline_line = True
+            paras.pop(i)
+            continue
+        if (
+            headline is None
+            and not seen_headline_line
+            and is_headline_like(line, 2)
+            and len(paras) > i + 1
+        ):
+            headline = line
+            seen_headline_line = True
+            head.removed.append((line, "headline"))
+            paras.pop(i)
+            continue
+        if seen_headline_line and head.dek is None and _is_dek(line, paras[i + 1 : i + 2]):
+            head.dek = line
+            head.removed.append((line, "dek"))
+            paras.pop(i)
+            continue
+        break
+    head.headline = headline
+
+    # 3. Bottom lines: credit lines, trailing bylines and date lines.
+    while paras:
+        line = paras[-1]
+        if CREDIT_LINE.match(line.strip()):
+            org = credit_org(line)
+            if org and org not in head.credits:
+                head.credits.insert(0, org)
+            head.removed.append((line, "credit line"))
+            paras.pop()
+            continue
+        name = _byline(line)
+        if name:
+            head.byline = head.byline or name
+            head.removed.append((line, "byline"))
+            paras.pop()
+            continue
+        date = parse_date_line(line)
+        if date:
+            head.date = head.date or date
+            head.removed.append((line, "date line"))
+            paras.pop()
+            continue
+        break
+    return paras, head
+
+
+def _is_dek(line: str, following: list[str]) -> bool:
+    """A standfirst: one sentence, often without a period, that the lede then repeats."""
+    n = len(words(line))
+    if n < 8 or n > 60:
+        return False
+    if not following:
+        return False
+    lede = following[0]
+    if (
+        not _ENDS_SENTENCE.search(line)
+        and fuzz.partial_ratio(line.casefold(), lede.casefold()) >= 70
+    ):
+        return True
+    return fuzz.token_set_ratio(line, lede[: len(line) * 2]) >= 85

@@ -1,0 +1,114 @@
+"""The records every stage passes along: an article, what was removed from it, and rejections.
+
+Stages are pure functions over these records, so the same code runs in-process, in worker
+processes and on Dask. Only ``store/`` turns them into rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Source:
+    """Where an article came from: a file path and/or URL, a part of a digest, a record."""
+
+    path: str | None = None
+    url: str | None = None
+    part: int = 0  # 0 for a whole file; 1, 2, ... for articles split out of a digest
+    record: int | None = None  # line number (JSONL) or record number (WARC) inside the file
+
+    def label(self) -> str:
+        """Human-readable origin, e.g. ``feed.jsonl:12`` or ``digest.txt#2``."""
+        base = self.path or self.url or "<stdin>"
+        if self.record is not None:
+            base += f":{self.record}"
+        if self.part:
+            base += f"#{self.part}"
+        return base
+
+
+@dataclass
+class Removed:
+    """A span taken out of the article text, kept so nothing is deleted silently."""
+
+    text: str
+    reason: str
+    stage: str = "clean"
+    position: int | None = None  # index of the clean paragraph it stood before (None: header)
+
+
+@dataclass
+class Article:
+    """One news article as it moves through the pipeline.
+
+    ``raw`` is the decoded input (HTML for web pages); ``text`` is the clean body every
+    annotation's offsets point into. ``hints`` carries metadata a container supplied (JSONL
+    fields, HTML meta tags) for ``describe`` to weigh against what the text says.
+    """
+
+    id: str
+    source: Source
+    raw: str
+    format: str = "text"  # text | html | json | warc
+    content_hash: str = ""
+    text: str = ""
+    removed: list[Removed] = field(default_factory=list)
+    headline: str | None = None
+    dek: str | None = None
+    published: str | None = None
+    published_basis: str | None = None  # stated | inferred | None
+    outlet: str | None = None
+    outlet_basis: str | None = None
+    byline: str | None = None
+    credits: list[str] = field(default_factory=list)
+    language: str | None = None
+    hints: dict[str, Any] = field(default_factory=dict)
+    stages: list[str] = field(default_factory=list)
+    rejected: str | None = None  # set by a stage that finds no article here; the reason
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-dict form (for worker processes and JSON)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Inverse of :meth:`to_dict`."""
+        data = dict(data)
+        data["source"] = Source(**data["source"])
+        data["removed"] = [Removed(**r) for r in data.get("removed", [])]
+        return cls(**data)
+
+
+@dataclass
+class Reject:
+    """An input (or part of one) that could not become an article, and why."""
+
+    source: Source
+    reason: str
+    stage: str = "ingest"
+    detail: str | None = None
+
+
+def normalise_for_id(text: str) -> str:
+    """Normalise text so trivial differences (whitespace, Unicode form, case) keep one id."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def content_hash(text: str) -> str:
+    """Stable 16-hex-digit id of a piece of content."""
+    return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
+
+
+def part_id(parent_hash: str, part: int) -> str:
+    """Id of part ``part`` of a digest whose whole content hashes to ``parent_hash``."""
+    if part == 0:
+        return parent_hash
+    return hashlib.sha256(f"{parent_hash}#{part}".encode()).hexdigest()[:16]

@@ -1,0 +1,216 @@
+"""Wires the stages: read inputs, run per-article stages in batches, store, report.
+
+Per-article stages (``extract``, ``clean``, ``split``, ``describe``) are pure and run here
+in-process or in worker processes; the pipeline alone talks to the store (duplicate checks,
+corpus line statistics, batch writes). Every input that does not become an article is
+recorded with its reason.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from storyline.clean import Cleaner, CleanOptions, Extractor, HtmlOptions, line_keys
+from storyline.describe import DescribeOptions, Describer, DigestOptions, Splitter
+from storyline.ingest.readers import DEFAULT_MAX_BYTES, InputItem, read_item
+from storyline.ingest.sources import expand_inputs
+from storyline.model import Article, Reject
+from storyline.store import Store, line_hash
+
+STAGES = ("clean", "describe")
+"""Stages in order; ``--until`` stops after one of them (later issues add read and link)."""
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """Settings of one ingest run."""
+
+    until: str = STAGES[-1]
+    batch_size: int = 256
+    workers: int = 1
+    max_bytes: int = DEFAULT_MAX_BYTES
+    html: HtmlOptions = field(default_factory=HtmlOptions)
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    digest: DigestOptions = field(default_factory=DigestOptions)
+    describe: DescribeOptions = field(default_factory=DescribeOptions)
+
+    def __post_init__(self) -> None:
+        if self.until not in STAGES:
+            raise ValueError(f"unknown stage {self.until!r}; choose one of {', '.join(STAGES)}")
+        if self.workers < 1 or self.batch_size < 1:
+            raise ValueError("workers and batch size must be at least 1")
+
+
+@dataclass
+class RunReport:
+    """What an ingest run did, for the CLI to print and scripts to read."""
+
+    run_id: int
+    inputs: int = 0
+    bytes_read: int = 0
+    stored: list[tuple[str, str]] = field(default_factory=list)  # (id, origin)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (id, origin)
+    rejects: list[Reject] = field(default_factory=list)
+    repeated_inputs: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejects
+
+
+Progress = Callable[[int, int, int], None]
+"""Called as ``progress(inputs_done, inputs_total, articles_stored)``."""
+
+
+def _stage_index(name: str) -> int:
+    return STAGES.index(name)
+
+
+def extract_batch(articles: list[Article], html: HtmlOptions) -> list[Article]:
+    """Cleaning step 1 for a batch (module-level so worker processes can run it)."""
+    return list(Extractor(html).pipe(articles))
+
+
+def finish_batch(
+    articles: list[Article], counts: dict[int, int], options: PipelineOptions
+) -> list[Article]:
+    """Cleaning step 2 and description for a batch, given corpus line counts."""
+
+    def repeats(key: str) -> int:
+        return max(0, counts.get(line_hash(key), 0) - 1)  # other articles than this one
+
+    out: Iterable[Article] = Cleaner(options.clean, repeats).pipe(articles)
+    if _stage_index(options.until) >= _stage_index("describe"):
+        out = Describer(options.describe).pipe(Splitter(options.digest).pipe(out))
+    return list(out)
+
+
+def _chunks(items: list[Article], n: int) -> list[list[Article]]:
+    size = max(1, -(-len(items) // n))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+class Pipeline:
+    """Runs ingest into a store: ``Pipeline(store).ingest(["corpus/"])``."""
+
+    def __init__(self, store: Store, options: PipelineOptions | None = None) -> None:
+        self.store = store
+        self.options = options or PipelineOptions()
+
+    def ingest(
+        self, names: list[str], stdin: bytes | None = None, progress: Progress | None = None
+    ) -> RunReport:
+        """Read, process and store everything ``names`` points at."""
+        started = time.perf_counter()
+        opts = self.options
+        expansion = expand_inputs(names, stdin)
+        report = RunReport(run_id=self.store.start_run(names, opts.until))
+        report.inputs = len(expansion.items)
+        report.repeated_inputs = expansion.repeated
+        report.rejects.extend(expansion.rejects)
+        self.store.add_rejects(expansion.rejects, report.run_id)
+
+        executor: Executor | None = None
+        if opts.workers > 1:
+            executor = ProcessPoolExecutor(max_workers=opts.workers)
+        try:
+            seen: set[str] = set()
+            done = 0
+            for batch, rejects, finished in self._batches(expansion.items, report):
+                done = finished
+                fresh = self._drop_duplicates(batch, seen, report)
+                self._process(fresh, rejects, report, executor)
+                if progress:
+                    progress(done, report.inputs, len(report.stored))
+        finally:
+            if executor is not None:
+                executor.shutdown()
+        report.seconds = time.perf_counter() - started
+        self.store.finish_run(
+            report.run_id, len(report.stored), len(report.duplicates), len(report.rejects)
+        )
+        return report
+
+    def _batches(
+        self, items: list[InputItem], report: RunReport
+    ) -> Iterator[tuple[list[Article], list[Reject], int]]:
+        batch: list[Article] = []
+        rejects: list[Reject] = []
+        size = 0
+        limit = self.options.batch_size
+        for n, item in enumerate(items, start=1):
+            for got in read_item(item, self.options.max_bytes):
+                if isinstance(got, Reject):
+                    rejects.append(got)
+                    continue
+                batch.append(got)
+                size += len(got.raw)
+                report.bytes_read += len(got.raw.encode("utf-8", errors="replace"))
+                if len(batch) >= limit or size > 64 * 1024 * 1024:
+                    yield batch, rejects, n - 1
+                    batch, rejects, size = [], [], 0
+            if len(rejects) >= limit:
+                yield batch, rejects, n
+                batch, rejects, size = [], [], 0
+        yield batch, rejects, len(items)
+
+    def _drop_duplicates(
+        self, batch: list[Article], seen: set[str], report: RunReport
+    ) -> list[Article]:
+        known = self.store.known_hashes(a.content_hash for a in batch)
+        fresh = []
+        for art in batch:
+            if art.content_hash in known or art.content_hash in seen:
+                report.duplicates.append((art.id, art.source.label()))
+                continue
+            seen.add(art.content_hash)
+            fresh.append(art)
+        return fresh
+
+    def _process(
+        self,
+        batch: list[Article],
+        rejects: list[Reject],
+        report: RunReport,
+        executor: Executor | None,
+    ) -> None:
+        opts = self.options
+        articles = batch
+        if batch and _stage_index(opts.until) >= _stage_index("clean"):
+            articles = self._map(extract_batch, batch, executor, opts.html)
+            keys = [{line_hash(k) for k in line_keys(a)} for a in articles if not a.rejected]
+            counts = self.store.count_lines(keys)
+            articles = self._map(finish_batch, articles, executor, counts, opts)
+        good = []
+        for art in articles:
+            if art.rejected:
+                stage = art.stages[-1] if art.stages else "ingest"
+                rejects.append(Reject(art.source, art.rejected, stage=stage))
+            else:
+                good.append(art)
+        result = self.store.write_batch(good, rejects, report.run_id)
+        by_id = {a.id: a for a in good}
+        report.stored.extend((i, by_id[i].source.label()) for i in result.stored)
+        report.duplicates.extend((i, by_id[i].source.label()) for i in result.duplicates)
+        report.rejects.extend(rejects)
+
+    def _map(
+        self,
+        fn: Callable[..., list[Article]],
+        batch: list[Article],
+        executor: Executor | None,
+        *args: object,
+    ) -> list[Article]:
+        if executor is None or len(batch) < 2:
+            return fn(batch, *args)
+        futures = [
+            executor.submit(fn, chunk, *args) for chunk in _chunks(batch, self.options.workers)
+        ]
+        out: list[Article] = []
+        for fut in futures:
+            out.extend(fut.result())
+        return out

@@ -1,0 +1,442 @@
+"""The embedded store: one SQLite file (WAL, FTS5, migrations). The only module that speaks SQL.
+
+Writes are transactional per batch, so a crash mid-ingest leaves no half-written article
+and loses nothing already reported as stored. Several processes may write one file at
+once: each batch takes the write lock (``BEGIN IMMEDIATE``) and waits for it if needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Article, Reject, Removed, Source
+
+BUSY_TIMEOUT_S = 120.0
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or is not a Storyline corpus."""
+
+
+@dataclass
+class WriteResult:
+    """What one batch write did: ids stored now, ids that were already there."""
+
+    stored: list[str]
+    duplicates: list[str]
+
+
+def line_hash(key: str) -> int:
+    """A signed 64-bit hash of a normalised line, the key of ``line_counts``."""
+    return int.from_bytes(
+        hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("storyline.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        m = re.match(r"(\d+)_.*\.sql$", entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class Store:
+    """A Storyline corpus in one SQLite file."""
+
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no corpus database at {self.path} (run `storyline ingest` first)")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        self.db.row_factory = sqlite3.Row
+        try:
+            self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.migrate()
+            elif self.schema_version() == 0:
+                raise StoreError(f"{self.path} is not a Storyline corpus (no schema)")
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise StoreError(f"{self.path} is not a usable SQLite database: {exc}") from exc
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        """Apply the migrations this file has not seen, each in its own transaction."""
+        for version, script in _migrations():
+            if self.schema_version() >= version:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                if self.schema_version() < version:  # another process may have won the race
+                    for statement in _split_sql(script):
+                        self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {version}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    # -- runs --------------------------------------------------------------------------
+    def start_run(self, inputs: list[str], until: str | None) -> int:
+        with self._write():
+            cur = self.db.execute(
+                "INSERT INTO runs (started_at, inputs, until_stage) VALUES (?, ?, ?)",
+                (_now(), json.dumps(inputs), until),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, stored: int, duplicates: int, rejected: int) -> None:
+        with self._write():
+            self.db.execute(
+                "UPDATE runs SET finished_at=?, stored=?, duplicates=?, rejected=? WHERE id=?",
+                (_now(), stored, duplicates, rejected, run_id),
+            )
+
+    # -- ingest helpers ----------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes are already stored."""
+        found: set[str] = set()
+        items = list(set(hashes))
+        for i in range(0, len(items), 500):
+            chunk = items[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT DISTINCT content_hash FROM articles WHERE content_hash IN ({marks})", chunk
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def count_lines(self, keys_per_article: list[set[int]]) -> dict[int, int]:
+        """Add each article's distinct line keys to the corpus counts; return current counts."""
+        totals: dict[int, int] = {}
+        for keys in keys_per_article:
+            for key in keys:
+                totals[key] = totals.get(key, 0) + 1
+        if not totals:
+            return {}
+        with self._write():
+            self.db.executemany(
+                "INSERT INTO line_counts (key, articles) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles",
+                totals.items(),
+            )
+            counts: dict[int, int] = {}
+            wanted = list(totals)
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                for row in self.db.execute(
+                    f"SELECT key, articles FROM line_counts WHERE key IN ({marks})", chunk
+                ):
+                    counts[row[0]] = row[1]
+        return counts
+
+    def write_batch(
+        self, articles: list[Article], rejects: list[Reject], run_id: int | None
+    ) -> WriteResult:
+        """Store a batch of finished articles and rejections in one transaction."""
+        stored: list[str] = []
+        duplicates: list[str] = []
+        now = _now()
+        with self._write():
+            for art in articles:
+                cur = self.db.execute(
+                    "INSERT OR IGNORE INTO articles (id, content_hash, path, url, part, record, format,"
+                    " outlet, outlet_basis, headline, dek, published, published_basis, byline,"
+                    " credits, language, text, raw, hints, stages, run_id, ingested_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        art.id, art.content_hash, art.source.path, art.source.url,
+                        art.source.part, art.source.record, art.format, art.outlet,
+                        art.outlet_basis, art.headline, art.dek, art.published,
+                        art.published_basis, art.byline, json.dumps(art.credits),
+                        art.language, art.text, zlib.compress(art.raw.encode("utf-8"), 6),
+                        json.dumps(art.hints, default=str), json.dumps(art.stages), run_id, now,
+                    ),
+                )  # fmt: skip
+                if cur.rowcount == 0:
+                    duplicates.append(art.id)
+                    continue
+                rowid = cur.lastrowid
+                self.db.executemany(
+                    "INSERT INTO removed (article_rowid, seq, text, reason, stage) VALUES (?,?,?,?,?)",
+                    [(rowid, i, r.text, r.reason, r.stage) for i, r in enumerate(art.removed)],
+                )
+                self.db.execute(
+                    "INSERT INTO articles_fts (rowid, headline, text) VALUES (?, ?, ?)",
+                    (rowid, art.headline or "", art.text),
+                )
+                stored.append(art.id)
+            self._insert_rejects(rejects, run_id, now)
+        return WriteResult(stored, duplicates)
+
+    def add_rejects(self, rejects: list[Reject], run_id: int | None) -> None:
+        if rejects:
+            with self._write():
+                self._insert_rejects(rejects, run_id, _now())
+
+    def _insert_rejects(self, rejects: list[Reject], run_id: int | None, now: str) -> None:
+        self.db.executemany(
+            "INSERT INTO rejects (run_id, path, url, part, record, stage, reason, detail, at)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (run_id, r.source.path, r.source.url, r.source.part, r.source.record,
+                 r.stage, r.reason, r.detail, now)
+                for r in rejects
+            ],
+        )  # fmt: skip
+
+    # -- reading -----------------------------------------------------------------------
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the one article whose id starts with ``prefix``."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
+        ).fetchall()
+        if not rows:
+            raise KeyError(f"no article with id {prefix!r}")
+        if len(rows) > 1 and rows[0][0] != prefix:
+            raise KeyError(f"id prefix {prefix!r} matches several articles; give more characters")
+        return str(rows[0][0])
+
+    def get_article(self, article_id: str) -> Article:
+        row = self.db.execute(
+            "SELECT * FROM articles WHERE id = ?", (self.resolve_id(article_id),)
+        ).fetchone()
+        return self._article(row, with_raw=True)
+
+    def _article(self, row: sqlite3.Row, with_raw: bool = False) -> Article:
+        removed = [
+            Removed(r["text"], r["reason"], r["stage"])
+            for r in self.db.execute(
+                "SELECT text, reason, stage FROM removed WHERE article_rowid = ? ORDER BY seq",
+                (row["rowid"],),
+            )
+        ]
+        return Article(
+            id=row["id"],
+            content_hash=row["content_hash"],
+            source=Source(path=row["path"], url=row["url"], part=row["part"], record=row["record"]),
+            raw=zlib.decompress(row["raw"]).decode("utf-8") if with_raw and row["raw"] else "",
+            format=row["format"],
+            text=row["text"],
+            removed=removed,
+            headline=row["headline"],
+            dek=row["dek"],
+            published=row["published"],
+            published_basis=row["published_basis"],
+            outlet=row["outlet"],
+            outlet_basis=row["outlet_basis"],
+            byline=row["byline"],
+            credits=json.loads(row["credits"]),
+            language=row["language"],
+            hints=json.loads(row["hints"]),
+            stages=json.loads(row["stages"]),
+        )
+
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        """Every article in ingest order, without the raw input."""
+        last = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT * FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield self._article(row)
+            last = rows[-1]["rowid"]
+
+    def list_articles(
+        self,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        where, args = _filters(outlet, since, until)
+        rows = self.db.execute(
+            "SELECT id, published, published_basis, outlet, headline, path, part,"
+            " length(text) AS chars FROM articles a"
+            f" {where} ORDER BY published IS NULL, published, rowid LIMIT ? OFFSET ?",
+            (*args, limit, offset),
+        )
+        return [dict(r) for r in rows]
+
+    def count_articles(
+        self, outlet: str | None = None, since: str | None = None, until: str | None = None
+    ) -> int:
+        where, args = _filters(outlet, since, until)
+        return int(self.db.execute(f"SELECT count(*) FROM articles a {where}", args).fetchone()[0])
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        offset: int = 0,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Full-text search ranked by BM25 (headline hits weigh more), with snippets.
+
+        In ``snippet``, each hit is wrapped in the control characters U+0002 ... U+0003
+        (never found in clean text), for the caller to render as it likes.
+        """
+        where, args = _filters(outlet, since, until, prefix="AND")
+        sql = (
+            "SELECT a.id, a.published, a.outlet, a.headline,"
+            " snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet,"
+            " bm25(articles_fts, 4.0, 1.0) AS score"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ? {where} ORDER BY score LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.db.execute(sql, (query, *args, limit, offset)).fetchall()
+        except sqlite3.OperationalError:
+            # Not valid FTS5 syntax (a stray quote or operator): search the words as phrases.
+            safe = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            if not safe:
+                return []
+            rows = self.db.execute(sql, (safe, *args, limit, offset)).fetchall()
+        return [dict(r) for r in rows]
+
+    def rejects(
+        self, run_id: int | None = None, limit: int = 1000, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM rejects"
+        args: tuple[Any, ...] = ()
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            args = (run_id,)
+        rows = self.db.execute(sql + " ORDER BY id LIMIT ? OFFSET ?", (*args, limit, offset))
+        return [dict(r) for r in rows]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts a user wants first: articles, outlets, dates, languages, rejects, removals."""
+        one = self.db.execute(
+            "SELECT count(*) AS articles, min(published) AS first, max(published) AS last,"
+            " sum(published IS NULL) AS undated, count(DISTINCT outlet) AS outlets,"
+            " sum(length(text)) AS chars FROM articles"
+        ).fetchone()
+        outlets = self.db.execute(
+            "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS articles,"
+            " min(published) AS first, max(published) AS last"
+            " FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet"
+        ).fetchall()
+        languages = self.db.execute(
+            "SELECT coalesce(language, '?') AS language, count(*) AS n FROM articles"
+            " GROUP BY language ORDER BY n DESC"
+        ).fetchall()
+        removed = self.db.execute(
+            "SELECT reason, count(*) AS n FROM removed GROUP BY reason ORDER BY n DESC"
+        ).fetchall()
+        rejects = self.db.execute("SELECT count(*) FROM rejects").fetchone()[0]
+        digests = self.db.execute(
+            "SELECT count(DISTINCT content_hash) FROM articles WHERE part > 0"
+        ).fetchone()[0]
+        return {
+            "articles": one["articles"],
+            "outlets": one["outlets"],
+            "first_date": one["first"],
+            "last_date": one["last"],
+            "undated": one["undated"] or 0,
+            "characters": one["chars"] or 0,
+            "digests_split": digests,
+            "rejects": rejects,
+            "by_outlet": [dict(r) for r in outlets],
+            "by_language": {r["language"]: r["n"] for r in languages},
+            "removed_by_reason": {r["reason"]: r["n"] for r in removed},
+        }
+
+    def integrity_check(self) -> str:
+        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error; waits out other writers."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.execute("ROLLBACK")
+
+
+def _filters(
+    outlet: str | None, since: str | None, until: str | None, prefix: str = "WHERE"
+) -> tuple[str, tuple[str, ...]]:
+    clauses = []
+    args: list[str] = []
+    if outlet:
+        clauses.append("a.outlet = ? COLLATE NOCASE")
+        args.append(outlet)
+    if since:
+        clauses.append("a.published >= ?")
+        args.append(since)
+    if until:
+        clauses.append("a.published <= ?")
+        args.append(until)
+    if not clauses:
+        return "", ()
+    return f"{prefix} " + " AND ".join(clauses), tuple(args)
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script (no semicolons inside strings in our migrations)."""
+    lines = [ln for ln in script.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
