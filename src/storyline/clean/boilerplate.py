@@ -23,7 +23,7 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
 # Sentence boundaries: the usual ". Next", and the glued ".Next" a scraper leaves when it
 # concatenates an appeal and the story ("...the difference.U.S. Secretary").
 _BOUNDARY = re.compile(
-    r"(?<=[a-z]{2}[.!?])(?=[A-Z“\"‘])|(?<=[.!?][\"”’)])\s*(?=[A-Z“\"‘])|(?<=[.!?])\s+(?=[\"“‘(]?[A-Z0-9])"
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z“\"‘])|(?<=[.!?][\"”’)])\s+(?=[A-Z“\"‘])|(?<=[.!?])\s+(?=[\"“‘(]?[A-Z0-9])"
 )
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _VOICE = re.compile(r"\b(?:we|our|us|your|you)\b", re.IGNORECASE)

@@ -70,6 +70,7 @@ def parse_date_line(line: str) -> str | None:
         text = m.group(1)
     if not _DATEISH.match(text):
         return None
+    text = re.sub(r"(?<=\d)\.(?=\d{2}\b)", ":", text)  # "10.42" -> "10:42"
     iso = _ISO.search(text)
     if iso:
         return _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))

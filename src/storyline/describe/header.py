@@ -107,7 +107,7 @@ def read_header(paragraphs: list[str], title_hint: str | None) -> tuple[list[str
             head.removed.append((line, "headline"))
             paras.pop(i)
             continue
-        if seen_headline_line and head.dek is None and _is_dek(line, paras[i + 1 : i + 2]):
+        if seen_headline_line and head.dek is None and _is_dek(line, paras[i + 1 : i + 4]):
             head.dek = line
             head.removed.append((line, "dek"))
             paras.pop(i)
@@ -146,9 +146,9 @@ def _is_dek(line: str, following: list[str]) -> bool:
     n = len(words(line))
     if n < 8 or n > 60:
         return False
-    if not following:
+    lede = next((p for p in following if len(words(p)) >= 15), None)
+    if lede is None:
         return False
-    lede = following[0]
     if (
         not _ENDS_SENTENCE.search(line)
         and fuzz.partial_ratio(line.casefold(), lede.casefold()) >= 70

@@ -115,7 +115,7 @@ def _article(raw: str, source: Source, fmt: str, hints: dict[str, Any]) -> Artic
 
 def _too_large(size: int, limit: int) -> str:
     return (
-        f"file too large for one article ({size / 1e6:.1f} MB > {limit / 1e6:.0f} MB limit); "
+        f"file too large for one article ({size / 2**20:.1f} MiB > {limit / 2**20:.0f} MiB limit); "
         "split it, or raise --max-bytes"
     )
 
@@ -140,6 +140,12 @@ def _read_gzip_file(path: Path, source: Source, max_bytes: int) -> Iterator[Arti
     if head.startswith(b"WARC/"):
         with path.open("rb") as fh:  # streamed: WARC files are often gigabytes
             yield from _read_warc(fh, source, max_bytes)
+        with path.open("rb") as fh:
+            problem = _gzip_problem(fh)
+        if problem:
+            yield Reject(
+                source, f"WARC archive broken ({problem}); complete records before it were kept"
+            )
         return
     yield from _read_gzip_bytes(path.read_bytes(), source, max_bytes)
 
@@ -155,6 +161,11 @@ def _read_gzip_bytes(blob: bytes, source: Source, max_bytes: int) -> Iterator[Ar
     """Decompress what can be decompressed; a truncated tail is reported, not fatal."""
     if _gunzip_head(blob[:65536]).startswith(b"WARC/"):
         yield from _read_warc(io.BytesIO(blob), source, max_bytes)
+        problem = _gzip_problem(io.BytesIO(blob))
+        if problem:
+            yield Reject(
+                source, f"WARC archive broken ({problem}); complete records before it were kept"
+            )
         return
     data, error = _gunzip(blob, limit=max(max_bytes * 8, 256 * 1024 * 1024))
     if error is None:
@@ -168,6 +179,30 @@ def _read_gzip_bytes(blob: bytes, source: Source, max_bytes: int) -> Iterator[Ar
         yield Reject(source, f"{error}: records after line {lines} lost", detail=error)
         return
     yield Reject(source, error)
+
+
+def _gzip_problem(stream: Any) -> str | None:
+    """Why a gzip stream (possibly many members) is damaged, or None; streams, keeps nothing."""
+    decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    pending = b""
+    try:
+        while True:
+            chunk = pending or stream.read(1 << 20)
+            pending = b""
+            if not chunk:
+                break
+            decomp.decompress(chunk)
+            if decomp.eof:
+                pending = decomp.unused_data
+                decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                if not pending:
+                    nxt = stream.read(1 << 20)
+                    if not nxt:
+                        return None
+                    pending = nxt
+    except zlib.error as exc:
+        return f"corrupt gzip data: {exc}"
+    return "truncated gzip file"
 
 
 def _gunzip(blob: bytes, limit: int) -> tuple[bytes, str | None]:

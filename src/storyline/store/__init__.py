@@ -390,7 +390,17 @@ class Store:
         }
 
     def integrity_check(self) -> str:
-        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+        """ "ok", or what SQLite's integrity check or the full-text index check found wrong."""
+        result = str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+        if result != "ok":
+            return result
+        try:  # the index must hold exactly the stored articles' text
+            self.db.execute(
+                "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        except sqlite3.DatabaseError as exc:
+            return f"full-text index: {exc}"
+        return "ok"
 
 
 class _Transaction:

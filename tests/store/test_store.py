@@ -1,0 +1,140 @@
+"""The SQLite store: migrations, idempotent batches, search, concurrent writers, crash safety."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from storyline.model import Reject, Removed, Source
+from storyline.store import Store, StoreError
+from tests.conftest import make_article
+
+TEXT = "The harbour authority of Port Selan said on Tuesday that the eastern quay would reopen next month."
+
+
+def test_migrations_and_wal(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.db") as store:
+        assert store.schema_version() >= 1
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with Store(tmp_path / "a.db", readonly=True) as again:  # reopening does not migrate twice
+        assert again.schema_version() >= 1
+
+
+def test_missing_or_foreign_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no corpus database"):
+        Store(tmp_path / "none.db", readonly=True)
+    (tmp_path / "junk.db").write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a usable SQLite database"):
+        Store(tmp_path / "junk.db")
+
+
+def test_write_batch_is_idempotent_and_searchable(store: Store) -> None:
+    art = make_article(TEXT)
+    art.text, art.headline, art.outlet, art.published = (
+        TEXT,
+        "Quay to reopen",
+        "The Harbor Post",
+        "2023-02-14",
+    )
+    art.removed = [Removed("Share this:", "share widget")]
+    first = store.write_batch([art], [Reject(Source(path="x.bin"), "binary file")], run_id=None)
+    again = store.write_batch([art], [], run_id=None)
+    assert first.stored == [art.id] and again.duplicates == [art.id]
+    got = store.get_article(art.id[:6])
+    assert got.text == TEXT and got.removed[0].reason == "share widget" and got.raw == TEXT
+    hits = store.search("quay reopen")
+    assert hits[0]["id"] == art.id and "\x02" in hits[0]["snippet"]
+    assert store.search('unbalanced "quote') == []  # bad FTS syntax falls back, never raises
+    assert store.list_articles(outlet="the harbor post", since="2023-02-01")[0]["id"] == art.id
+    assert store.list_articles(until="2023-01-01") == []
+    assert store.rejects()[0]["reason"] == "binary file"
+    assert store.summary()["articles"] == 1
+
+
+def test_integrity_check_sees_a_stale_full_text_index(store: Store) -> None:
+    art = make_article(TEXT)
+    art.text = TEXT
+    store.write_batch([art], [], run_id=None)
+    assert store.integrity_check() == "ok"
+    store.db.execute("UPDATE articles SET text = 'something else entirely'")
+    assert store.integrity_check().startswith("full-text index")
+
+
+def test_failed_batch_leaves_no_half_written_article(store: Store) -> None:
+    good = make_article(TEXT)
+    good.text = TEXT
+    bad = make_article(TEXT + " Second.")
+    bad.text = TEXT
+    bad.removed = [Removed(None, "broken")]  # type: ignore[arg-type]  # NOT NULL violation mid-batch
+    with pytest.raises(sqlite3.IntegrityError):
+        store.write_batch([good, bad], [], run_id=None)
+    assert store.count_articles() == 0
+    assert store.db.execute("SELECT count(*) FROM removed").fetchone()[0] == 0
+
+
+WRITER = """
+import sys
+from storyline.pipeline import Pipeline, PipelineOptions
+from storyline.store import Store
+store = Store(sys.argv[1])
+report = Pipeline(store, PipelineOptions(batch_size=int(sys.argv[3]))).ingest([sys.argv[2]],
+    progress=lambda d, t, s: print(f"STORED {s}", flush=True))
+print("DONE", len(report.stored), flush=True)
+"""
+
+
+def _corpus(folder: Path, n: int, tag: str) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"{tag}{i}.txt").write_text(
+            f"{tag.title()} report number {i}: the harbour authority of Port Selan said on day {i} that the "
+            f"eastern quay would reopen, and ferry operators counted {i * 7} stranded passengers.\n\n"
+            f"Officials in the {tag} office added that the repairs had cost {i * 13} thousand crowns so far."
+        )
+    return folder
+
+
+def test_two_processes_write_one_database_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "shared.db"
+    a, b = _corpus(tmp_path / "a", 300, "alpha"), _corpus(tmp_path / "b", 300, "beta")
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(d), "20"], stdout=subprocess.PIPE, text=True)
+             for d in (a, b)]  # fmt: skip
+    outs = [p.communicate(timeout=300)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    with Store(db) as store:
+        assert store.count_articles() == 600 and store.integrity_check() == "ok"
+        assert store.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 600
+
+
+def test_killed_ingest_keeps_every_batch_it_reported(tmp_path: Path) -> None:
+    db = tmp_path / "killed.db"
+    corpus = _corpus(tmp_path / "c", 3000, "gamma")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db), str(corpus), "50"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    reported = 0
+    deadline = time.monotonic() + 120
+    for line in proc.stdout:
+        if line.startswith("STORED"):
+            reported = int(line.split()[1])
+            if reported >= 200:
+                break
+        assert time.monotonic() < deadline
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Store(db) as store:
+        n = store.count_articles()
+        assert n >= reported and store.integrity_check() == "ok"  # includes the FTS index check
+        assert n % 50 == 0  # whole batches only
+        runs = store.db.execute("SELECT inputs FROM runs").fetchall()
+        assert json.loads(runs[0][0]) == [str(corpus)]

@@ -1,0 +1,112 @@
+"""The issue's acceptance run on the five real seed articles in ../shared/seeds.
+
+Expected values are given as line numbers of the seed files (their text stays out of the
+repository): which lines are boilerplate or metadata, which line is the headline.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Per seed (by its number): raw line indices that must leave the text, and the headline line.
+BOILERPLATE = {
+    "000": [12],  # the second article's headline (it becomes part 2's headline)
+    "001": [0, 1, 2, 3, 4, 5],  # headline, dek, the appeal block
+    "002": [0, 2, 4, 14],
+    "003": [0, 2, 4, 30, 63, 66, 68, 70, 72, 74],
+    "004": [0, 1, 3, 5, 25, 26, 27, 28, 29],
+}
+HEADLINE_LINE = {"001": 0, "002": 2, "003": 4, "004": 3}
+GLUED = {"000": "date 2022-03-08", "001": "Your support makes all the difference."}
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    from tests.conftest import shared_path
+
+    seeds = shared_path("seeds")
+    tmp = tmp_path_factory.mktemp("seeds")
+    db, out = tmp / "s.db", tmp / "s.json"
+    cli = [sys.executable, "-m", "storyline"]
+    subprocess.run([*cli, "ingest", str(seeds), "--db", str(db), "--quiet"], check=True)
+    subprocess.run(
+        [*cli, "export", "--db", str(db), "--format", "json", "--output", str(out)], check=True
+    )
+    data = json.loads(out.read_text())
+    data["_seeds"] = seeds
+    return data
+
+
+def _by_seed(export: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for art in export["articles"]:
+        grouped.setdefault(Path(art["source"]["path"]).name[:3], []).append(art)
+    return {k: sorted(v, key=lambda a: a["source"]["part"]) for k, v in grouped.items()}
+
+
+def _lines(seeds: Path, number: str) -> list[str]:
+    (path,) = seeds.glob(f"{number}_*.txt")
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def test_six_articles_and_the_digest_split(export: dict[str, Any]) -> None:
+    grouped = _by_seed(export)
+    assert len(export["articles"]) == 6
+    assert [a["source"]["part"] for a in grouped["000"]] == [1, 2]
+    assert all(
+        len(grouped[n]) == 1 and grouped[n][0]["source"]["part"] == 0
+        for n in ("001", "002", "003", "004")
+    )
+
+
+def test_headlines_dates_outlets(export: dict[str, Any]) -> None:
+    grouped = _by_seed(export)
+    seeds = export["_seeds"]
+    for number, line in HEADLINE_LINE.items():
+        assert grouped[number][0]["headline"] == _lines(seeds, number)[line].strip()
+    assert grouped["000"][1]["headline"] == _lines(seeds, "000")[12].strip()
+    assert [a["published"] for a in grouped["000"]] == ["2022-03-08", "2022-03-08"]
+    assert grouped["004"][0]["published"] == "2021-12-01"
+    assert all(a["published_basis"] == "stated" for a in grouped["000"] + grouped["004"])
+    assert grouped["001"][0]["outlet"] == "The Independent"
+    assert grouped["003"][0]["outlet"] == "Associated Press"
+
+
+def test_boilerplate_out_and_listed_no_sentence_lost(export: dict[str, Any]) -> None:
+    grouped = _by_seed(export)
+    seeds = export["_seeds"]
+    for number, arts in grouped.items():
+        text = "\n".join(a["text"] for a in arts)
+        removed = [r["text"] for a in arts for r in a["removed"]]
+        for i, raw in enumerate(_lines(seeds, number)):
+            line = raw.strip()
+            if not line:
+                continue
+            if i in BOILERPLATE[number]:
+                assert line not in text.split("\n"), f"seed {number} line {i} left in the text"
+                assert line in removed or line in [a["headline"] for a in arts], (
+                    f"seed {number} line {i} not listed"
+                )
+                continue
+            glued = GLUED.get(number)
+            if glued and line.startswith(glued):
+                assert glued in removed
+                line = line[len(glued) :].strip()
+            assert line in text, f"seed {number} line {i} lost from the text"
+    for glued in GLUED.values():
+        assert not any(glued in a["text"] for a in export["articles"])
+
+
+def test_export_contract_fields(export: dict[str, Any]) -> None:
+    assert {"articles", "entities", "events", "stories", "duplicates"} <= set(export)
+    for art in export["articles"]:
+        assert {"id", "source", "outlet", "headline", "published", "published_basis", "language", "text", "removed",
+                "entities", "timexes", "quotes", "claims"} <= set(art)  # fmt: skip
+        assert set(art["source"]) >= {"path", "url", "part"}
+        assert all({"text", "reason"} <= set(r) for r in art["removed"])
