@@ -66,7 +66,7 @@ def test_appeal_block_swallows_the_paragraph_it_encloses() -> None:
 
 def test_quoted_we_next_to_an_appeal_is_not_outlet_voice() -> None:
     quote = '"We will reopen the quay," the harbour master said.'
-    text, removed = clean_text(f"Your donation helps us report.{quote}\n{SECOND}")
+    text, _ = clean_text(f"Your donation helps us report.{quote}\n{SECOND}")
     assert text.split("\n\n") == [quote, SECOND]
 
 
