@@ -7,12 +7,10 @@ processes and on Dask. Only ``store/`` turns them into rows.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -98,8 +96,7 @@ class Reject:
 
 def normalise_for_id(text: str) -> str:
     """Normalise text so trivial differences (whitespace, Unicode form, case) keep one id."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def content_hash(text: str) -> str:

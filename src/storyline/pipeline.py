@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.clean import Cleaner, CleanOptions, Extractor, HtmlOptions, line_keys
 from storyline.describe import DescribeOptions, Describer, DigestOptions, Splitter
@@ -89,6 +90,25 @@ def finish_batch(
     return list(out)
 
 
+@dataclass
+class _Done:
+    """A result computed in-process, shaped like a future."""
+
+    value: list[Article]
+
+    def result(self) -> list[Article]:
+        return self.value
+
+
+@dataclass
+class _Pending:
+    """A batch handed to the stages: its results to come, its rejections so far, inputs done."""
+
+    futures: list[Any]
+    rejects: list[Reject]
+    done: int
+
+
 def _chunks(items: list[Article], n: int) -> list[list[Article]]:
     size = max(1, -(-len(items) // n))
     return [items[i : i + size] for i in range(0, len(items), size)]
@@ -119,20 +139,22 @@ class Pipeline:
             executor = ProcessPoolExecutor(max_workers=opts.workers)
         try:
             seen: set[str] = set()
-            done = 0
-            for batch, rejects, finished in self._batches(expansion.items, report):
-                done = finished
+            pending: _Pending | None = None
+            for batch, rejects, done in self._batches(expansion.items, report):
                 fresh = self._drop_duplicates(batch, seen, report)
-                self._process(fresh, rejects, report, executor)
-                if progress:
-                    progress(done, report.inputs, len(report.stored))
+                # Batch k is processed by the workers while the main process reads batch
+                # k+1 and stores batch k-1: reading and writing overlap the costly stages.
+                submitted = self._submit(fresh, rejects, done, executor)
+                if pending is not None:
+                    self._store(pending, report, progress)
+                pending = submitted
+            if pending is not None:
+                self._store(pending, report, progress)
         finally:
             if executor is not None:
-                executor.shutdown()
+                executor.shutdown(cancel_futures=True)
         report.seconds = time.perf_counter() - started
-        self.store.finish_run(
-            report.run_id, len(report.stored), len(report.duplicates), len(report.rejects)
-        )
+        self.store.finish_run(report.run_id, len(report.stored), len(report.duplicates), len(report.rejects))
         return report
 
     def _batches(
@@ -171,32 +193,40 @@ class Pipeline:
             fresh.append(art)
         return fresh
 
-    def _process(
-        self,
-        batch: list[Article],
-        rejects: list[Reject],
-        report: RunReport,
-        executor: Executor | None,
-    ) -> None:
+    def _submit(
+        self, batch: list[Article], rejects: list[Reject], done: int, executor: Executor | None
+    ) -> _Pending:
+        """Extract, count lines (in the store), and hand the rest of the stages to workers."""
         opts = self.options
-        articles = batch
-        if batch and _stage_index(opts.until) >= _stage_index("clean"):
-            articles = self._map(extract_batch, batch, executor, opts.html)
-            keys = [{line_hash(k) for k in line_keys(a)} for a in articles if not a.rejected]
-            counts = self.store.count_lines(keys)
-            articles = self._map(finish_batch, articles, executor, counts, opts)
+        if not batch or _stage_index(opts.until) < _stage_index("clean"):
+            return _Pending([_Done(batch)], rejects, done)
+        needs_workers = any(a.format == "html" for a in batch)
+        articles = self._map(extract_batch, batch, executor if needs_workers else None, opts.html)
+        keys = [{line_hash(k) for k in line_keys(a)} for a in articles if not a.rejected]
+        counts = self.store.count_lines(keys)
+        if executor is None or len(articles) < 2:
+            return _Pending([_Done(finish_batch(articles, counts, opts))], rejects, done)
+        chunks = _chunks(articles, opts.workers)
+        return _Pending([executor.submit(finish_batch, c, counts, opts) for c in chunks], rejects, done)
+
+    def _store(self, pending: _Pending, report: RunReport, progress: Progress | None) -> None:
+        """Wait for a submitted batch, then write its articles and rejections in one transaction."""
+        rejects = list(pending.rejects)
         good = []
-        for art in articles:
-            if art.rejected:
-                stage = art.stages[-1] if art.stages else "ingest"
-                rejects.append(Reject(art.source, art.rejected, stage=stage))
-            else:
-                good.append(art)
+        for fut in pending.futures:
+            for art in fut.result():
+                if art.rejected:
+                    stage = art.stages[-1] if art.stages else "ingest"
+                    rejects.append(Reject(art.source, art.rejected, stage=stage))
+                else:
+                    good.append(art)
         result = self.store.write_batch(good, rejects, report.run_id)
         by_id = {a.id: a for a in good}
         report.stored.extend((i, by_id[i].source.label()) for i in result.stored)
         report.duplicates.extend((i, by_id[i].source.label()) for i in result.duplicates)
         report.rejects.extend(rejects)
+        if progress:
+            progress(pending.done, report.inputs, len(report.stored))
 
     def _map(
         self,

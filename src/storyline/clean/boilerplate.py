@@ -19,7 +19,9 @@ from storyline.clean.phrases import line_reason, sentence_reason
 from storyline.model import Removed
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
+# Closing quotes and brackets that may follow a sentence's end, also as tokenised text
+# writes them ("said . ''", "-RRB-").
+_CLOSERS = re.compile(r"(?:\s*(?:[\"'”’)\]»]|''|-RRB-))+\s*$")
 # Sentence boundaries: the usual ". Next", and the glued ".Next" a scraper leaves when it
 # concatenates an appeal and the story ("...the difference.U.S. Secretary").
 _BOUNDARY = re.compile(
@@ -27,7 +29,8 @@ _BOUNDARY = re.compile(
 )
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _VOICE = re.compile(r"\b(?:we|our|us|your|you)\b", re.IGNORECASE)
-_DIGITS = re.compile(r"\d+")
+_DIGITS = str.maketrans("123456789", "000000000")
+_FOLD_ZEROS = re.compile(r"0+")
 _ICON = re.compile(r"icon", re.IGNORECASE)
 
 KeyCount = Callable[[str], int]
@@ -44,12 +47,21 @@ class CleanOptions:
 
 def line_key(line: str) -> str:
     """Normalised form used to count a line across articles (case, space, digits folded)."""
-    return _DIGITS.sub("0", " ".join(line.casefold().split()))
+    folded = " ".join(line.casefold().split()).translate(_DIGITS)
+    return _FOLD_ZEROS.sub("0", folded) if "0" in folded else folded
+
+
+def ends_sentence(line: str, marks: str = ".!?…") -> bool:
+    """Whether ``line`` ends with one of ``marks``, closing quotes and brackets aside."""
+    stripped = line.rstrip()
+    if stripped and stripped[-1] in "\"'”’)]»-":
+        stripped = _CLOSERS.sub("", stripped)
+    return bool(stripped) and stripped[-1] in marks
 
 
 def is_prose(line: str, min_words: int = 8) -> bool:
     """A line that reads as running text: enough words and a sentence ending."""
-    return len(_WORD.findall(line)) >= min_words and bool(_TERMINAL.search(line))
+    return ends_sentence(line) and len(line.split()) >= min_words
 
 
 def shape_reason(line: str) -> str | None:
@@ -85,7 +97,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
             and stripped
             and out[-1].strip()
             and stripped[0].islower()
-            and not _TERMINAL.search(out[-1])
+            and not ends_sentence(out[-1])
             and len(out[-1]) > 40
         ):
             out[-1] = out[-1].rstrip() + " " + stripped
@@ -144,10 +156,13 @@ def clean_text(
 
     for i, line in enumerate(lines):
         reason = line_reason(line) or shape_reason(line)
-        if reason is None and len(line) < 400 and sentence_reason(line) and not is_prose(line):
-            reason = sentence_reason(line)
+        hit = sentence_reason(line)
+        if reason is None and hit and len(line) < 400 and not is_prose(line):
+            reason = hit
         if reason:
             reasons[i] = reason
+            continue
+        if not hit:
             continue
         new, stripped = _strip_appeal_sentences(line)
         if stripped:

@@ -110,14 +110,29 @@ _SENTENCE_REASONS = list(SENTENCE_FAMILIES)
 
 def line_reason(line: str) -> str | None:
     """The family a whole (stripped) line belongs to, or None."""
+    if len(line) > 400:  # chrome is short; long lines are never whole-line boilerplate
+        return None
     m = LINE_PATTERN.match(line)
     if m is None or m.lastgroup is None:
         return None
     return _LINE_REASONS[int(m.lastgroup[1:])]
 
 
+# Every sentence pattern contains one of these; a cheap substring test skips the regex
+# for the vast majority of lines, which hold none of them.
+_SENTENCE_CUES = (
+    "your", "support", "donat", "trusted", "paywall", "journalism", "afford", "help",
+    "newsletter", "sign up", "subscri", "inbox", "email", "cookie", "follow us", "click here",
+    "download", "join", "contribut", "member", "readers", "amount", "fund", "back", "protect",
+    "out of our", "patron",
+)  # fmt: skip
+
+
 def sentence_reason(text: str) -> str | None:
     """The family of the first boilerplate phrase found anywhere in ``text``, or None."""
+    low = text.lower()
+    if not any(cue in low for cue in _SENTENCE_CUES):
+        return None
     m = SENTENCE_PATTERN.search(text)
     if m is None or m.lastgroup is None:
         return None

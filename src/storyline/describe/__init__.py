@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from storyline.describe.dates import digest_date, normalise_date, path_date
 from storyline.describe.digest import DigestOptions, split_digest
-from storyline.describe.header import read_header, words
+from storyline.describe.header import read_header, word_count
 from storyline.describe.language import detect_language
 from storyline.describe.outlets import outlet_from_domain, outlet_from_text
 from storyline.model import Article, Removed
@@ -85,7 +85,7 @@ class Describer:
         _set_date(article, head.date)
         _set_outlet(article, body)
         article.language = detect_language(article.text) or hints.get("language")
-        n_words = len(words(article.text))
+        n_words = word_count(article.text)
         if n_words < self.options.min_words:
             article.rejected = (
                 f"too little text for an article ({n_words} words after cleaning; "

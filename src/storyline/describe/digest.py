@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from storyline.describe.header import is_headline_like, words
+from storyline.clean.boilerplate import ends_sentence
+from storyline.describe.header import is_headline_like, word_count
 from storyline.model import Article, Removed, part_id
 
 
@@ -33,13 +34,13 @@ def split_points(paragraphs: list[str], opts: DigestOptions | None = None) -> li
             and words_before >= o.min_words_before
             and i + 1 < len(paragraphs)
             and is_headline_like(para, o.min_headline_words, 20)
-            and not para.rstrip().endswith("?")
-            and len(words(paragraphs[i + 1])) >= o.min_lede_words
+            and not ends_sentence(para, "?")
+            and word_count(paragraphs[i + 1]) >= o.min_lede_words
         ):
             points.append(i)
             words_before = 0
             continue
-        words_before += len(words(para))
+        words_before += word_count(para)
     return points
 
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from storyline.clean.boilerplate import ends_sentence
 from storyline.describe.dates import DATE_PREFIX, parse_date_line
 from storyline.describe.outlets import CREDIT_LINE, credit_org
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
-_ENDS_SENTENCE = re.compile(r"[.!;,:][\"'”’)]*$")
 BYLINE = re.compile(
     r"^by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|der|al|bin|da|and|&)){0,6}?)"
     r"(?:\s*(?:,|\||–|—|-|\bin\b)\s*(?P<role>[^\n]{0,80}))?$",
@@ -40,10 +40,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def word_count(text: str) -> int:
+    """About how many words ``text`` has (white-space tokens; cheap, for thresholds)."""
+    return len(text.split())
+
+
 def is_headline_like(line: str, min_words: int = 2, max_words: int = 25) -> bool:
     """Short, no sentence-final period: how headlines (and subheadings) look."""
+    if len(line) > max_words * 20:
+        return False
     n = len(words(line))
-    return min_words <= n <= max_words and not _ENDS_SENTENCE.search(line.strip())
+    return min_words <= n <= max_words and not ends_sentence(line, ".!;,:…")
 
 
 def _same(a: str, b: str, threshold: float = 90.0) -> bool:
@@ -150,7 +157,7 @@ def _is_dek(line: str, following: list[str]) -> bool:
     if lede is None:
         return False
     if (
-        not _ENDS_SENTENCE.search(line)
+        not ends_sentence(line, ".!;,:…")
         and fuzz.partial_ratio(line.casefold(), lede.casefold()) >= 70
     ):
         return True

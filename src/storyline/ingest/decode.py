@@ -26,7 +26,7 @@ _BINARY_MAGIC = {
     b"\xfd7zXZ": "xz archive",
     b"SQLite format 3": "SQLite database",
 }
-_TEXT_CONTROL = set(b"\t\n\r\f\v\x1b")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
 
 
 class DecodeError(ValueError):
@@ -44,7 +44,7 @@ def binary_kind(data: bytes) -> str | None:
     if b"\x00" in head:
         return "binary data (NUL bytes)"
     if head:
-        controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROL)
+        controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
         if controls / len(head) > 0.05:
             return "binary data (control bytes)"
     return None

@@ -190,7 +190,7 @@ class Store:
                         art.source.part, art.source.record, art.format, art.outlet,
                         art.outlet_basis, art.headline, art.dek, art.published,
                         art.published_basis, art.byline, json.dumps(art.credits),
-                        art.language, art.text, zlib.compress(art.raw.encode("utf-8"), 6),
+                        art.language, art.text, zlib.compress(art.raw.encode("utf-8"), 1),
                         json.dumps(art.hints, default=str), json.dumps(art.stages), run_id, now,
                     ),
                 )  # fmt: skip

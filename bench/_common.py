@@ -1,0 +1,35 @@
+"""Helpers shared by the benchmark scripts: where ../shared is, peak memory, JSON results."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))
+EVAL = SHARED / "eval"
+
+
+def need(path: Path, what: str) -> Path:
+    """Exit with a clear message when evaluation data is absent (it is never in the repo)."""
+    if not path.exists():
+        sys.exit(f"{what} not found at {path}: this benchmark reads it from ../shared/eval (set STORYLINE_SHARED).")
+    return path
+
+
+def peak_rss_mb(children: bool = False) -> float:
+    """Peak resident memory of this process (or of its finished children), in MiB."""
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def save(name: str, result: dict[str, Any]) -> None:
+    """Print the result and keep it under bench/results/ (ignored by git)."""
+    out = REPO / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
