@@ -17,7 +17,9 @@ EVAL = SHARED / "eval"
 def need(path: Path, what: str) -> Path:
     """Exit with a clear message when evaluation data is absent (it is never in the repo)."""
     if not path.exists():
-        sys.exit(f"{what} not found at {path}: this benchmark reads it from ../shared/eval (set STORYLINE_SHARED).")
+        sys.exit(
+            f"{what} not found at {path}: this benchmark reads it from ../shared/eval (set STORYLINE_SHARED)."
+        )
     return path
 
 

@@ -17,13 +17,12 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import EVAL, need, save  # noqa: E402
+import trafilatura
+from _common import EVAL, need, save
 
-import trafilatura  # noqa: E402
-
-from storyline.clean import Cleaner, Extractor, HtmlOptions  # noqa: E402
-from storyline.describe import Describer, Splitter  # noqa: E402
-from storyline.model import Article, Source, content_hash  # noqa: E402
+from storyline.clean import Cleaner, Extractor, HtmlOptions
+from storyline.describe import Describer, Splitter
+from storyline.model import Article, Source, content_hash
 
 
 def shingles(text: str) -> Counter[tuple[str, ...]]:
@@ -51,7 +50,13 @@ def score(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float]:
 
 
 def storyline_text(html: str, key: str, options: HtmlOptions) -> str:
-    art = Article(id=key, content_hash=content_hash(html), source=Source(path=f"{key}.html"), raw=html, format="html")
+    art = Article(
+        id=key,
+        content_hash=content_hash(html),
+        source=Source(path=f"{key}.html"),
+        raw=html,
+        format="html",
+    )
     art = Cleaner()(Extractor(options)(art))
     parts = [Describer()(p) for p in Splitter()(art)]
     return "\n\n".join(p.text for p in parts)
@@ -59,11 +64,18 @@ def storyline_text(html: str, key: str, options: HtmlOptions) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--precision", action="store_true", help="ask trafilatura to favour precision")
+    parser.add_argument(
+        "--precision", action="store_true", help="ask trafilatura to favour precision"
+    )
     args = parser.parse_args()
     root = need(EVAL / "article-extraction-benchmark", "article-extraction-benchmark")
-    gold = {k: v["articleBody"] for k, v in json.loads((root / "ground-truth.json").read_text()).items()}
-    pages = {k: gzip.open(root / "html" / f"{k}.html.gz").read().decode("utf-8", errors="replace") for k in gold}
+    gold = {
+        k: v["articleBody"] for k, v in json.loads((root / "ground-truth.json").read_text()).items()
+    }
+    pages = {
+        k: gzip.open(root / "html" / f"{k}.html.gz").read().decode("utf-8", errors="replace")
+        for k in gold
+    }
     options = HtmlOptions(favor_precision=args.precision)
 
     t0 = time.perf_counter()
@@ -77,7 +89,9 @@ def main() -> None:
     for peer in sorted((root / "output").glob("*.json")):
         data = json.loads(peer.read_text())
         data = data.get("output", data)
-        published[peer.stem] = score(gold, {k: v.get("articleBody", "") for k, v in data.items()})["f1"]
+        published[peer.stem] = score(gold, {k: v.get("articleBody", "") for k, v in data.items()})[
+            "f1"
+        ]
     result = {
         "pages": len(gold),
         "storyline": score(gold, ours),

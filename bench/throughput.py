@@ -23,12 +23,43 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import EVAL, peak_rss_mb, save  # noqa: E402
+from _common import EVAL, peak_rss_mb, save
 
-FIRST = ["Anna", "Jonas", "Mira", "Teodor", "Ilse", "Rafael", "Oona", "Bertil", "Sanna", "Kasimir", "Lea", "Otto"]
-LAST = ["Varga", "Lindqvist", "Okafor", "Marsh", "Castanet", "Oduya", "Petrov", "Halden", "Brecht", "Sorel"]
+FIRST = [
+    "Anna",
+    "Jonas",
+    "Mira",
+    "Teodor",
+    "Ilse",
+    "Rafael",
+    "Oona",
+    "Bertil",
+    "Sanna",
+    "Kasimir",
+    "Lea",
+    "Otto",
+]
+LAST = [
+    "Varga",
+    "Lindqvist",
+    "Okafor",
+    "Marsh",
+    "Castanet",
+    "Oduya",
+    "Petrov",
+    "Halden",
+    "Brecht",
+    "Sorel",
+]
 PLACES = ["Port Selan", "Kirenvar", "Maren", "Dovrik", "Osterholm", "Valdoria", "Tessin", "Brava"]
-ORGS = ["harbour authority", "transport ministry", "city council", "ferry union", "central bank", "health agency"]
+ORGS = [
+    "harbour authority",
+    "transport ministry",
+    "city council",
+    "ferry union",
+    "central bank",
+    "health agency",
+]
 VERBS = ["said", "told reporters", "warned", "added", "insisted", "noted"]
 CHROME = ["Share this:", "Like this:", "Leave a Reply", "Advertisement", "0:00", "12:41", "Podcasts",
           "Our readers are reading too", "Sign up for our daily newsletter", "World"]  # fmt: skip
@@ -103,7 +134,9 @@ def trafilatura_rate(folder: Path) -> dict[str, Any]:
 
 
 def child(*args: str) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -115,17 +148,24 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         kind, path, *rest = args.child
-        result = trafilatura_rate(Path(path)) if kind == "trafilatura" else run_one(path, int(rest[0]))
+        result = (
+            trafilatura_rate(Path(path)) if kind == "trafilatura" else run_one(path, int(rest[0]))
+        )
         print(json.dumps(result))
         return
 
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         gen = write_generated(Path(tmp) / "generated", args.generated)
-        results["generated_text"] = {f"workers_{w}": child("pipeline", str(gen), str(w)) for w in args.workers}
+        results["generated_text"] = {
+            f"workers_{w}": child("pipeline", str(gen), str(w)) for w in args.workers
+        }
         t17 = EVAL / "timeline17"
-        if t17.exists():
-            results["timeline17_text"] = {f"workers_{w}": child("pipeline", str(t17), str(w)) for w in args.workers}
+        if t17.exists():  # the articles only: InputDocs/<date>/*.txt of every topic
+            docs = str(t17 / "*" / "InputDocs")
+            results["timeline17_text"] = {
+                f"workers_{w}": child("pipeline", docs, str(w)) for w in args.workers
+            }
         else:
             results["timeline17_text"] = f"skipped: {t17} not present"
         aeb = EVAL / "article-extraction-benchmark" / "html"
@@ -135,13 +175,18 @@ def main() -> None:
             for gz in sorted(aeb.glob("*.html.gz")):
                 (pages / gz.name.removesuffix(".gz")).write_bytes(gzip.decompress(gz.read_bytes()))
             # Alternate the two so neither profits from a warmer machine.
-            runs = [(child("trafilatura", str(pages)), child("pipeline", str(pages), "1")) for _ in range(2)]
+            runs = [
+                (child("trafilatura", str(pages)), child("pipeline", str(pages), "1"))
+                for _ in range(2)
+            ]
             best_t = max(runs, key=lambda r: r[0]["pages_per_s"])[0]
             best_s = max(runs, key=lambda r: r[1]["articles_per_s"])[1]
             results["html"] = {
                 "trafilatura_extract": best_t,
                 "storyline_ingest_workers_1": best_s,
-                "storyline_over_trafilatura": round(best_s["articles_per_s"] / best_t["pages_per_s"], 3),
+                "storyline_over_trafilatura": round(
+                    best_s["articles_per_s"] / best_t["pages_per_s"], 3
+                ),
                 "note": "best of 2 alternating runs each; storyline includes reading, cleaning, describing, storing",
             }
         else:

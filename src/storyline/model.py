@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-
 @dataclass
 class Source:
     """Where an article came from: a file path and/or URL, a part of a digest, a record."""
@@ -99,9 +98,14 @@ def normalise_for_id(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def content_hash(text: str) -> str:
-    """Stable 16-hex-digit id of a piece of content."""
-    return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
+def content_hash(text: str, fold: bool = True) -> str:
+    """Stable 16-hex-digit id of a piece of content.
+
+    ``fold=False`` only collapses white space: for markup (HTML pages), where Unicode and
+    case folding of the whole page costs more than it is worth.
+    """
+    key = normalise_for_id(text) if fold else " ".join(text.split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def part_id(parent_hash: str, part: int) -> str:

@@ -154,7 +154,9 @@ class Pipeline:
             if executor is not None:
                 executor.shutdown(cancel_futures=True)
         report.seconds = time.perf_counter() - started
-        self.store.finish_run(report.run_id, len(report.stored), len(report.duplicates), len(report.rejects))
+        self.store.finish_run(
+            report.run_id, len(report.stored), len(report.duplicates), len(report.rejects)
+        )
         return report
 
     def _batches(
@@ -207,7 +209,9 @@ class Pipeline:
         if executor is None or len(articles) < 2:
             return _Pending([_Done(finish_batch(articles, counts, opts))], rejects, done)
         chunks = _chunks(articles, opts.workers)
-        return _Pending([executor.submit(finish_batch, c, counts, opts) for c in chunks], rejects, done)
+        return _Pending(
+            [executor.submit(finish_batch, c, counts, opts) for c in chunks], rejects, done
+        )
 
     def _store(self, pending: _Pending, report: RunReport, progress: Progress | None) -> None:
         """Wait for a submitted batch, then write its articles and rejections in one transaction."""

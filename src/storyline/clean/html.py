@@ -52,7 +52,13 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
     """Metadata the page states in its markup: meta tags, JSON-LD, the title element."""
     found: dict[str, str] = {}
     for meta in tree.iterfind(".//meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "").lower()
+        key = (
+            meta.get("property")
+            or meta.get("name")
+            or meta.get("itemprop")
+            or meta.get("http-equiv")
+            or ""
+        ).lower()
         value = (meta.get("content") or "").strip()
         if key and value and key not in found:
             found[key] = value
@@ -76,7 +82,9 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
     return {k: v for k, v in hints.items() if v}
 
 
-def extract_html(html: str, url: str | None = None, options: HtmlOptions | None = None) -> tuple[str, dict[str, Any]]:
+def extract_html(
+    html: str, url: str | None = None, options: HtmlOptions | None = None
+) -> tuple[str, dict[str, Any]]:
     """Return (main text, metadata hints) of a page; empty text when nothing was found."""
     opts = options or HtmlOptions()
     tree = load_html(html)

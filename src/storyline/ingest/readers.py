@@ -108,7 +108,7 @@ def read_bytes(
 
 def _article(raw: str, source: Source, fmt: str, hints: dict[str, Any]) -> Article:
     key = raw if not hints.get("title") else f"{hints['title']}\n{raw}"
-    digest = content_hash(key)
+    digest = content_hash(key, fold=fmt != "html")
     hints = {k: v for k, v in hints.items() if v not in (None, "", False)}
     return Article(id=digest, content_hash=digest, source=source, raw=raw, format=fmt, hints=hints)
 
