@@ -73,7 +73,9 @@ def main() -> None:
         k: v["articleBody"] for k, v in json.loads((root / "ground-truth.json").read_text()).items()
     }
     pages = {
-        k: gzip.open(root / "html" / f"{k}.html.gz").read().decode("utf-8", errors="replace")
+        k: gzip.decompress((root / "html" / f"{k}.html.gz").read_bytes()).decode(
+            "utf-8", errors="replace"
+        )
         for k in gold
     }
     options = HtmlOptions(favor_precision=args.precision)
