@@ -140,6 +140,8 @@ class Pipeline:
         try:
             seen: set[str] = set()
             pending: _Pending | None = None
+            if progress:
+                progress(0, report.inputs, 0)
             for batch, rejects, done in self._batches(expansion.items, report):
                 fresh = self._drop_duplicates(batch, seen, report)
                 # Batch k is processed by the workers while the main process reads batch

@@ -75,14 +75,15 @@ _SELF = re.compile(
 _COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*[-–]?\s*(?:\d{{4}})?\s*)?(?P<o>{_NAME})", re.I
 )
+# Keywords match in any case; the organisation's name must be capitalised as names are.
 CREDIT_LINE = re.compile(
-    rf"^(?:(?P<org>{_NAME}) (?:staff )?(?:writers?|correspondents?|reporters?|journalists?|"
-    r"photographers?|videographers?|staff)\b[^\n]{0,160}?\bcontributed\b[^\n]{0,60}"
-    r"|(?:additional |with )?(?:reporting|inputs?) (?:by|from) [^\n]{1,160}"
-    rf"|this (?:story|article|report) (?:was )?(?:originally )?(?:published|appeared) (?:by|in|on) (?P<org2>{_NAME})[^\n]{{0,80}}"
-    r"|\(?with (?:inputs|reporting) from [^\n]{1,80}\)?)\s*$",
-    re.IGNORECASE,
+    rf"^(?:(?P<org>{_NAME}) (?i:staff )?(?i:writers?|correspondents?|reporters?|journalists?|"
+    r"photographers?|videographers?|staff)\b[^\n]{0,160}?\b(?i:contributed)\b[^\n]{0,60}"
+    r"|(?i:(?:additional |with )?(?:reporting|inputs?) (?:by|from)) [^\n]{1,160}"
+    rf"|(?i:this (?:story|article|report) (?:was )?(?:originally )?(?:published|appeared) (?:by|in|on)) (?P<org2>{_NAME})[^\n]{{0,80}}"
+    r"|\(?(?i:with (?:inputs|reporting) from) [^\n]{1,80}\)?)\s*$"
 )
+_GENERIC = {"staff", "special", "our", "the", "this", "news", "wire", "agency", "agencies", "reuters staff"}
 _DOMAIN_LIKE = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$", re.I)
 
 
@@ -133,7 +134,9 @@ def credit_org(line: str) -> str | None:
     if not m:
         return None
     org = m.group("org") or m.group("org2")
-    return _tidy(org) if org else None
+    if not org or _tidy(org).casefold() in _GENERIC:
+        return None
+    return _tidy(org)
 
 
 def _initials(name: str) -> str:
