@@ -19,10 +19,14 @@ def test_extraction_f1_does_not_regress() -> None:
     from storyline.clean import HtmlOptions
 
     root = shared_path("eval", "article-extraction-benchmark")
-    gold = {k: v["articleBody"] for k, v in json.loads((root / "ground-truth.json").read_text()).items()}
+    gold = {
+        k: v["articleBody"] for k, v in json.loads((root / "ground-truth.json").read_text()).items()
+    }
     ours = {}
     for key in gold:
-        html = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", errors="replace")
+        html = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()).decode(
+            "utf-8", errors="replace"
+        )
         ours[key] = storyline_text(html, key, HtmlOptions())
     result = score(gold, ours)
     assert result["f1"] >= PINNED_EXTRACTION_F1, result

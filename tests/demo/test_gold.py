@@ -82,6 +82,6 @@ def test_cleaning_matches_gold(key: str, articles: dict[str, Article]) -> None:
     for para in gold.get("body", []):
         assert _norm(para) in text, f"body paragraph lost: {para[:80]!r}"
     for extra in re.split(r"\n\n", art.text):
-        assert any(_norm(extra) in _norm(p) or _norm(p) in _norm(extra) for p in gold.get("body", [])) or not gold.get(
-            "body"
-        ), f"text not in gold body: {extra[:80]!r}"
+        assert any(
+            _norm(extra) in _norm(p) or _norm(p) in _norm(extra) for p in gold.get("body", [])
+        ) or not gold.get("body"), f"text not in gold body: {extra[:80]!r}"

@@ -95,3 +95,11 @@ def test_outlet_signatures() -> None:
 def test_too_little_text_is_rejected_with_reason() -> None:
     (art,) = run("Quay to reopen\n\nShort note only.")
     assert art.rejected and "too little text" in art.rejected
+
+
+def test_site_name_suffix_dropped_from_title_hint() -> None:
+    for title in ("Quay to reopen - The Harbor-Post", "Quay to reopen | The Harbor-Post"):
+        (art,) = run(f"{P1}\n\n{P2}", title=title, outlet="The Harbor-Post")
+        assert art.headline == "Quay to reopen"
+    (art,) = run(f"{P1}\n\n{P2}", title="Opinion | Quay to reopen", outlet="The Harbor Post")
+    assert art.headline == "Opinion | Quay to reopen"

@@ -143,3 +143,17 @@ def test_permission_denied(tmp_path: Path) -> None:
     p.write_text(BODY)
     p.chmod(0)
     assert read(p)[1][0].reason == "permission denied"
+
+
+def test_warc_without_response_records_is_rejected(tmp_path: Path) -> None:
+    p = tmp_path / "bad.warc"
+    p.write_bytes(b"WARC/1.0\r\nbroken header\r\n")
+    arts, rejects = read(p)
+    assert not arts and len(rejects) == 1 and "WARC" in rejects[0].reason
+
+
+def test_json_array_records_are_numbered_as_records(tmp_path: Path) -> None:
+    p = tmp_path / "items.json"
+    p.write_text(json.dumps([{"title": "a", "maintext": BODY}, 7]))
+    arts, rejects = read(p)
+    assert len(arts) == 1 and rejects[0].reason == "record 2: JSON value is a int, not an object"

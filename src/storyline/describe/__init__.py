@@ -19,7 +19,7 @@ from storyline.model import Article, Removed
 
 __all__ = ["DescribeOptions", "Describer", "DigestOptions", "Splitter"]
 
-_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
 
 @dataclass(frozen=True)
@@ -101,12 +101,13 @@ class Describer:
 
 def _strip_site_suffix(title: str, hints: dict[str, object]) -> str:
     """ "Headline - Site Name" -> "Headline" when the suffix names the site."""
-    m = _TITLE_SUFFIX.search(title)
-    site = str(hints.get("outlet") or hints.get("hostname") or "").casefold()
-    if m and site:
-        tail = m.group(0).strip(" |–—-").casefold()
-        if tail and (tail in site or site in tail):
-            return title[: m.start()].strip()
+    site = str(hints.get("outlet") or hints.get("hostname") or "").casefold().removeprefix("www.")
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if site and separators:
+        last = separators[-1]
+        tail = title[last.end() :].strip().casefold()
+        if tail and (tail in site or site.split(".")[0] in tail.replace(" ", "")):
+            return title[: last.start()].strip()
     return title.strip()
 
 

@@ -83,7 +83,18 @@ CREDIT_LINE = re.compile(
     rf"|(?i:this (?:story|article|report) (?:was )?(?:originally )?(?:published|appeared) (?:by|in|on)) (?P<org2>{_NAME})[^\n]{{0,80}}"
     r"|\(?(?i:with (?:inputs|reporting) from) [^\n]{1,80}\)?)\s*$"
 )
-_GENERIC = {"staff", "special", "our", "the", "this", "news", "wire", "agency", "agencies", "reuters staff"}
+_GENERIC = {
+    "staff",
+    "special",
+    "our",
+    "the",
+    "this",
+    "news",
+    "wire",
+    "agency",
+    "agencies",
+    "reuters staff",
+}
 _DOMAIN_LIKE = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$", re.I)
 
 

@@ -264,7 +264,12 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
 
 def _from_record(record: Any, source: Source, max_bytes: int) -> Article | Reject:
     """A news-please / CC-News style record: url, title, maintext or text, dates, domain."""
-    where = f"line {source.record}: " if source.record else ""
+    if source.record is None:
+        where = ""
+    elif (source.path or "").lower().removesuffix(".gz").endswith(".json"):
+        where = f"record {source.record}: "
+    else:
+        where = f"line {source.record}: "
     if not isinstance(record, dict):
         return Reject(source, f"{where}JSON value is a {type(record).__name__}, not an object")
     body = _first(record, _TEXT_FIELDS)
@@ -291,6 +296,7 @@ def _from_record(record: Any, source: Source, max_bytes: int) -> Article | Rejec
 
 def _read_warc(stream: Any, source: Source, max_bytes: int) -> Iterator[Article | Reject]:
     count = 0
+    found = 0
     try:
         for count, rec in enumerate(ArchiveIterator(stream), start=1):
             if rec.rec_type not in ("response", "resource"):
@@ -316,6 +322,7 @@ def _read_warc(stream: Any, source: Source, max_bytes: int) -> Iterator[Article 
                 continue
             text, encoding, lossy = decode_text(payload)
             fmt = "html" if "html" in ctype or sniff_format(payload) == "html" else "text"
+            found += 1
             yield _article(
                 text,
                 where,
@@ -332,4 +339,9 @@ def _read_warc(stream: Any, source: Source, max_bytes: int) -> Iterator[Article 
             source,
             f"WARC archive broken after record {count} ({type(exc).__name__}: {exc}); "
             "records before it were kept",
+        )
+        return
+    if not found:
+        yield Reject(
+            source, f"WARC archive holds no HTML or text response records ({count} records read)"
         )
