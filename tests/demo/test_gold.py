@@ -77,7 +77,7 @@ def test_cleaning_matches_gold(key: str, articles: dict[str, Article]) -> None:
     for span in gold.get("boilerplate", []):
         span = _norm(span)
         assert span not in text, f"boilerplate left in the text: {span!r}"
-        if not art.format == "html":
+        if art.format != "html":
             assert any(span in r or r in span for r in removed), f"not listed in removed: {span!r}"
     for para in gold.get("body", []):
         assert _norm(para) in text, f"body paragraph lost: {para[:80]!r}"
