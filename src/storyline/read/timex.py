@@ -128,6 +128,7 @@ RULES = [
     _Rule("md", _rx(rf"(?:(?:last|next|this|this past|on)\s+)?(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})(?!\s*(?:,\s*)?(?:\d|%))"), 7),
     _Rule("dm", _rx(rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?!\s*,?\s*\d)"), 7),
     _Rule("my", _rx(rf"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})"), 8),
+    _Rule("month_rel_year", _rx(rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?P<mon>{_MON})\s+(?P<rel>last|this|next)\s+year"), 8),
     _Rule("month", _rx(r"(?:(?P<rel>last|next|this|the coming|the past|coming|past)\s+)?(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)"), 5),
     _Rule("year", _rx(rf"(?:(?P<fiscal>fiscal(?: year)?)\s+|(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<y>{_YEAR})(?!\s*(?:%|percent|[-–]\s*\d|\d))"), 4),
     _Rule("decade", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>19|20)(?P<d>\d)0s|'(?P<d2>\d)0s)"), 6),
@@ -258,8 +259,8 @@ class _Context:
 
 
 def _part_of_day(pod: str | None) -> str:
-    """TimeBank mostly dates "Friday night" to the day alone, so parts of day add nothing."""
-    return ""
+    """The TIMEX3 part-of-day suffix ("Friday night" -> ...TNI)."""
+    return f"T{PARTS_OF_DAY[pod.lower()]}" if pod and pod.lower() in PARTS_OF_DAY else ""
 
 
 def _weekday_date(anchor: date, weekday: int, future: bool, rel: str | None) -> date:
@@ -315,6 +316,13 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
     if name == "my":
         mon = MONTHS[g["mon"].lower().rstrip(".")]
         return timex("DATE", f"{g['y']}-{mon:02d}", _MOD.get((g.get("mod") or "").lower()))
+    if name == "month_rel_year":
+        mon = MONTHS[g["mon"].lower().rstrip(".")]
+        mod = _MOD.get((g.get("mod") or "").lower())
+        if a is None:
+            return timex("DATE", f"XXXX-{mon:02d}", mod)
+        year = a.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        return timex("DATE", f"{year}-{mon:02d}", mod)
     if name == "month":
         word = g["mon"].lower().rstrip(".")
         if word in ("march", "may") and not g["mon"][0].isupper():
@@ -523,10 +531,16 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
             return None  # an age ("a 6-year-old"), not a time
         if re.match(r"\w+-quarters?$", surface.lower()):
             return None  # a fraction ("three-quarters")
-        if g["n"].lower() in ("a", "an") and not pre and unit in ("year", "month", "week", "day"):
-            before = text[max(0, start - 6) : start].lower()
+        if (
+            g["n"].lower() in ("a", "an")
+            and not pre
+            and unit in ("year", "month", "week", "day", "hour")
+        ):
+            before = text[max(0, start - 30) : start].lower()
             if before.rstrip().endswith(("per", "times")):
                 return timex("SET", f"P1{letter}")
+            if re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,2}$", before):
+                return None  # a rate ("700 seats a week", "24 hours a day"), not a time
         amount = "X" if n is None else _fmt_num(n)
         if letter == "Q":
             return timex("DURATION", f"P{'X' if n is None else _fmt_num(n * 3)}M")
