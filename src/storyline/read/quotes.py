@@ -1,0 +1,285 @@
+"""Quotes and attributed statements: who said what, with the cue and the speaker's span.
+
+Direct quotes are paired from quotation marks tolerantly: curly and straight marks, mismatched
+pairs (“…"), an opening mark never closed (the quote then runs to the paragraph's end), quotes
+continued across paragraphs. Indirect statements come from the parse: a speech or cognition
+verb with a clausal complement ("X said that ..."), "according to X". One odd mark never costs
+the document: every step works on what it can pair and leaves the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CUE_LEMMAS = {
+    "say", "tell", "add", "stress", "urge", "vow", "warn", "insist", "note", "remark", "announce", "declare",
+    "explain", "claim", "write", "tweet", "predict", "argue", "continue", "reply", "respond", "confirm", "affirm",
+    "state", "opine", "accuse", "emphasize", "emphasise", "assert", "acknowledge", "admit", "ask", "report",
+    "suggest", "believe", "think", "contend", "maintain", "allege", "caution", "promise", "pledge", "deny",
+    "complain", "describe", "call", "recall", "concede", "observe", "reiterate", "indicate", "point", "mention",
+    "comment", "counter", "testify", "estimate", "agree", "assure", "blast", "slam", "dismiss",
+    "hope", "fear", "worry", "expect", "know", "recount", "quip", "joke", "shout", "scream", "lament", "demand",
+}  # fmt: skip
+SPEECH_ONLY = {"think", "believe", "hope", "fear", "worry", "expect", "know"}
+_OPEN = {"“", "„", "«"}
+_CLOSE = {"”", "»"}
+_STRAIGHT = '"'
+_PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
+
+
+@dataclass
+class Quote:
+    """One attributed statement: content span, cue, speaker span, kind and confidence."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | partial | indirect
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    confidence: float = 0.5
+    closed: bool = True
+    continues: int | None = None  # index of the quote this one continues
+    resolved_from: str | None = None  # for pronoun speakers: the mention they stand for
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of double-quoted stretches, marks included, paragraph by paragraph.
+
+    Tolerant: “ opens, ” closes, " toggles; a mismatched pair (“…") closes; an opening mark
+    left open at the end of a paragraph yields a quote to the paragraph's end (closed=False).
+    """
+    spans: list[tuple[int, int, bool]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        open_at: int | None = None
+        base = para.start()
+        for i, ch in enumerate(para.group(0)):
+            pos = base + i
+            if ch in _OPEN:
+                if open_at is None:
+                    open_at = pos
+            elif ch in _CLOSE:
+                if open_at is not None:
+                    spans.append((open_at, pos + 1, True))
+                    open_at = None
+            elif ch == _STRAIGHT:
+                if open_at is None:
+                    open_at = pos
+                else:
+                    spans.append((open_at, pos + 1, True))
+                    open_at = None
+        if open_at is not None and para.end() - open_at > 2:
+            spans.append((open_at, para.end(), False))
+    return spans
+
+
+def _inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without its quotation marks and surrounding space or trailing comma."""
+    s, e = start, end
+    while s < e and (text[s] in _OPEN or text[s] in _CLOSE or text[s] in " " + _STRAIGHT):
+        s += 1
+    while e > s and (
+        text[e - 1] in _OPEN or text[e - 1] in _CLOSE or text[e - 1] in " ," + _STRAIGHT
+    ):
+        e -= 1
+    return s, e
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    """Character span of a noun phrase headed by ``tok`` (its subtree, trimmed of clauses)."""
+    skip: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in ("relcl", "acl", "advcl") and child.i > tok.i:
+            skip.update(t.i for t in child.subtree)
+    kept = [t for t in tok.subtree if t.i not in skip]
+    while kept and ((kept[-1].is_punct and kept[-1].text != ")") or kept[-1].dep_ == "cc"):
+        kept.pop()
+    while kept and kept[0].is_punct:
+        kept.pop(0)
+    if not kept:
+        return tok.idx, tok.idx + len(tok)
+    return kept[0].idx, kept[-1].idx + len(kept[-1])
+
+
+def _cue_tokens(sent: Span, inside: list[tuple[int, int]]) -> list[Token]:
+    def outside(t: Token) -> bool:
+        return not any(a <= t.idx < b for a, b in inside)
+
+    return [
+        t
+        for t in sent
+        if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") and outside(t)
+    ]
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head)
+    for child in verb.children:  # passive "was told by X"
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _according_to(sent: Span) -> tuple[Token, Token] | None:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for child in t.doc[t.i + 1].children:
+                if child.dep_ == "pobj":
+                    return t, child
+    return None
+
+
+class QuoteExtractor:
+    """Finds direct, partial and indirect quotes in a parsed document."""
+
+    def __init__(self, min_direct_words: int = 4) -> None:
+        self.min_direct_words = min_direct_words
+
+    def __call__(self, doc: Doc) -> list[Quote]:
+        text = doc.text
+        marks = quote_spans(text)
+        inside = [(a, b) for a, b, _ in marks]
+        quotes: list[Quote] = []
+        used_cues: set[int] = set()
+        for start, end, closed in marks:
+            s, e = _inner(text, start, end)
+            if e <= s:
+                continue
+            words = len(text[s:e].split())
+            sent = doc.char_span(start, start + 1, alignment_mode="expand")
+            if sent is None:
+                continue
+            sentence = sent[0].sent
+            cues = _cue_tokens(sentence, inside)
+            kind = "direct" if words >= self.min_direct_words else "partial"
+            quote = Quote(s, e, text[s:e], kind, closed=closed, spans=[(s, e)])
+            if cues:
+                cue = min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+                if kind == "partial" and not (sentence.start_char <= cue.idx < sentence.end_char):
+                    continue
+                self._attach(quote, cue, doc)
+                used_cues.add(cue.i)
+                quote.confidence = 0.9 if quote.speaker else 0.6
+            elif kind == "direct":
+                quote.confidence = 0.4
+            else:
+                continue  # scare quotes: a short quoted word with nobody saying it
+            quotes.append(quote)
+        self._inherit_speakers(quotes, text)
+        quotes.extend(self._indirect(doc, inside, used_cues))
+        quotes.sort(key=lambda q: q.start)
+        return quotes
+
+    def _attach(self, quote: Quote, cue: Token, doc: Doc) -> None:
+        quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.idx, cue.idx + len(cue)
+        subj = _subject(cue)
+        if subj is not None:
+            a, b = _np_span(subj)
+            quote.speaker, quote.speaker_start, quote.speaker_end = doc.text[a:b], a, b
+            if subj.lower_ in _PRONOUNS:
+                quote.resolved_from = _antecedent(doc, subj)
+
+    def _inherit_speakers(self, quotes: list[Quote], text: str) -> None:
+        """A quote with no cue of its own continues the quote just before it (same speaker)."""
+        for i, q in enumerate(quotes):
+            if q.speaker is not None or i == 0:
+                continue
+            prev = quotes[i - 1]
+            gap = text[prev.end : q.start]
+            if prev.speaker and (not prev.closed or len(gap) < 400):
+                q.speaker, q.speaker_start, q.speaker_end = (
+                    prev.speaker,
+                    prev.speaker_start,
+                    prev.speaker_end,
+                )
+                q.resolved_from = prev.resolved_from
+                q.cue, q.cue_start, q.cue_end = prev.cue, prev.cue_start, prev.cue_end
+                q.continues = i - 1
+                q.confidence = 0.7
+
+    def _indirect(self, doc: Doc, inside: list[tuple[int, int]], used: set[int]) -> list[Quote]:
+        out: list[Quote] = []
+        for sent in doc.sents:
+            for cue in _cue_tokens(sent, inside):
+                if cue.i in used:
+                    continue
+                comp = next(
+                    (
+                        c
+                        for c in cue.children
+                        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+                    ),
+                    None,
+                )
+                if comp is None:
+                    continue
+                left = min(t.idx for t in comp.subtree)
+                right = max(t.idx + len(t) for t in comp.subtree)
+                if right - left < 12:
+                    continue
+                content = doc.text[left:right]
+                q = Quote(left, right, content, "indirect", spans=[(left, right)], confidence=0.6)
+                if any(a < right and left < b for a, b in inside):
+                    q.kind = "indirect"
+                self._attach(q, cue, doc)
+                if q.speaker is None:
+                    continue
+                q.confidence = 0.7 if cue.lemma_.lower() not in SPEECH_ONLY else 0.5
+                out.append(q)
+            acc = _according_to(sent)
+            if acc is not None:
+                according, source = acc
+                a, b = _np_span(source)
+                rest = [
+                    t
+                    for t in sent
+                    if not (according.i <= t.i <= source.right_edge.i) and not t.is_punct
+                ]
+                if rest:
+                    left = min(t.idx for t in rest)
+                    right = max(t.idx + len(t) for t in rest)
+                    q = Quote(
+                        left,
+                        right,
+                        doc.text[left:right],
+                        "indirect",
+                        spans=[(left, right)],
+                        confidence=0.6,
+                    )
+                    q.cue, q.cue_start, q.cue_end = (
+                        "according to",
+                        according.idx,
+                        according.idx + 12,
+                    )
+                    q.speaker, q.speaker_start, q.speaker_end = doc.text[a:b], a, b
+                    out.append(q)
+        return out
+
+
+def _antecedent(doc: Doc, pronoun: Token) -> str | None:
+    """The nearest earlier named mention a pronoun can stand for (people for he/she)."""
+    want = {"he", "she", "him", "her", "i"}
+    labels = ("PERSON",) if pronoun.lower_ in want else ("ORG", "GPE", "NORP", "PERSON")
+    best = None
+    for ent in doc.ents:
+        if ent.end_char > pronoun.idx:
+            break
+        if ent.label_ in labels:
+            best = ent.text
+    return best
