@@ -74,12 +74,30 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
             hints["date"] = m.group(1)
         if hints["outlet"] is None and (m := _LD_PUBLISHER.search(text)):
             hints["outlet"] = json.loads(f'"{m.group(1)}"')
+    if hints["author"] is None:
+        hints["author"] = _byline_element(tree)
     if hints["language"] is None:
         html = tree if tree.tag == "html" else tree.getroottree().getroot()
         hints["language"] = html.get("lang")
     if isinstance(hints["language"], str):
         hints["language"] = hints["language"].replace("_", "-").split("-")[0].lower() or None
     return {k: v for k, v in hints.items() if v}
+
+
+_BYLINE_XPATH = (
+    './/*[contains(concat(" ", normalize-space(@class), " "), " byline ") or @rel="author" '
+    'or contains(@class, "author-name") or @itemprop="author"]'
+)
+
+
+def _byline_element(tree: HtmlElement) -> str | None:
+    """The author named in a byline element ("By Anna Petrov"), as pages mark it up."""
+    for node in tree.xpath(_BYLINE_XPATH)[:3]:
+        text = " ".join(node.text_content().split())
+        text = re.sub(r"^(?:by|von|par|por)\s+", "", text, flags=re.IGNORECASE)
+        if 0 < len(text.split()) <= 6:
+            return text
+    return None
 
 
 def extract_html(

@@ -77,6 +77,8 @@ SENTENCE_FAMILIES: dict[str, str] = {
         r"|\bthose who can afford\b|\bhelps? us (?:to )?(?:tell|keep|continue|report|cover|stay)\b"
         r"|\bthanks? to (?:the )?(?:support|generosity) of (?:our )?readers\b"
         r"|\bwe rely on (?:our )?readers\b|\bany amount helps\b"
+        r"|\bis an? (?:independent|reader-funded|reader-supported|non-?profit)\b[^.!?\n]{0,30}"
+        r"\b(?:newspaper|newsroom|publication|news site|news organi[sz]ation|journalism|media)\b"
     ),
     "newsletter prompt": (
         r"\b(?:sign up|subscribe)\b[^.!?\n]{0,60}\b(?:newsletter|inbox|alerts|briefing|bulletin)"
@@ -124,7 +126,7 @@ _SENTENCE_CUES = (
     "your", "support", "donat", "trusted", "paywall", "journalism", "afford", "help",
     "newsletter", "sign up", "subscri", "inbox", "email", "cookie", "follow us", "click here",
     "download", "join", "contribut", "member", "readers", "amount", "fund", "back", "protect",
-    "out of our", "patron",
+    "out of our", "patron", "independent", "reader-", "profit",
 )  # fmt: skip
 
 

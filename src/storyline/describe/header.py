@@ -149,16 +149,17 @@ def read_header(paragraphs: list[str], title_hint: str | None) -> tuple[list[str
 
 
 def _is_dek(line: str, following: list[str]) -> bool:
-    """A standfirst: one sentence, often without a period, that the lede then repeats."""
+    """A standfirst right under the headline: one sentence, usually without a final period.
+
+    Without a period it needs only to be followed by the story; with one, the lede must
+    nearly repeat it (otherwise it is the lede itself).
+    """
     n = len(words(line))
-    if n < 8 or n > 60:
+    if n < 6 or n > 60:
         return False
     lede = next((p for p in following if len(words(p)) >= 15), None)
     if lede is None:
         return False
-    if (
-        not ends_sentence(line, ".!;,:…")
-        and fuzz.partial_ratio(line.casefold(), lede.casefold()) >= 70
-    ):
+    if not ends_sentence(line, ".!;,:…") and n <= 45:
         return True
     return fuzz.token_set_ratio(line, lede[: len(line) * 2]) >= 85
