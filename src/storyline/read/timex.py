@@ -125,7 +125,7 @@ RULES = [
     _Rule("numeric", _rx(r"(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)"), 8),
     _Rule("mdy", _rx(rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAYNUM}),?\s+(?P<y>{_YEAR})"), 9),
     _Rule("dmy", _rx(rf"(?:{_WD},?\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>{_YEAR})"), 9),
-    _Rule("md", _rx(rf"(?:(?:last|next|this|this past|on)\s+)?(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})(?!\s*(?:,\s*)?(?:\d|%))"), 7),
+    _Rule("md", _rx(rf"(?:(?:last|next|this|this past)\s+)?(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})(?!\s*(?:,\s*)?(?:\d|%))"), 7),
     _Rule("dm", _rx(rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?!\s*,?\s*\d)"), 7),
     _Rule("my", _rx(rf"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})"), 8),
     _Rule("month_rel_year", _rx(rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?P<mon>{_MON})\s+(?P<rel>last|this|next)\s+year"), 8),
@@ -529,7 +529,7 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
         pre = (g.get("pre") or "").lower()
         if surface.lower().endswith("old"):
             return None  # an age ("a 6-year-old"), not a time
-        if re.match(r"\w+-quarters?$", surface.lower()):
+        if re.search(r"\w+-quarters?$", surface.lower()):
             return None  # a fraction ("three-quarters")
         if (
             g["n"].lower() in ("a", "an")
@@ -618,6 +618,13 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
         return timex("DATE", "PAST_REF")
     if name == "time":
         t = g["t"].lower()
+        bare_clock = re.fullmatch(r"\d{1,2}:\d{2}", t) is not None
+        if (
+            bare_clock
+            and not (g.get("wd") or g.get("wd2"))
+            and not text[max(0, start - 3) : start].lower().endswith("at ")
+        ):
+            return None  # "0:00", "20:57": media timers and scores, not times of day
         hour, minute = _clock(t)
         if hour is None:
             return None
