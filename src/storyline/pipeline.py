@@ -19,10 +19,11 @@ from storyline.describe import DescribeOptions, Describer, DigestOptions, Splitt
 from storyline.ingest.readers import DEFAULT_MAX_BYTES, InputItem, read_item
 from storyline.ingest.sources import expand_inputs
 from storyline.model import Article, Reject
+from storyline.read import Reader, ReadOptions
 from storyline.store import Store, line_hash
 
-STAGES = ("clean", "describe")
-"""Stages in order; ``--until`` stops after one of them (later issues add read and link)."""
+STAGES = ("clean", "describe", "read")
+"""Stages in order; ``--until`` stops after one of them (a later issue adds link)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class PipelineOptions:
     clean: CleanOptions = field(default_factory=CleanOptions)
     digest: DigestOptions = field(default_factory=DigestOptions)
     describe: DescribeOptions = field(default_factory=DescribeOptions)
+    read: ReadOptions = field(default_factory=ReadOptions)
 
     def __post_init__(self) -> None:
         if self.until not in STAGES:
@@ -87,6 +89,8 @@ def finish_batch(
     out: Iterable[Article] = Cleaner(options.clean, repeats).pipe(articles)
     if _stage_index(options.until) >= _stage_index("describe"):
         out = Describer(options.describe).pipe(Splitter(options.digest).pipe(out))
+    if _stage_index(options.until) >= _stage_index("read"):
+        out = Reader(options.read).pipe(out)
     return list(out)
 
 

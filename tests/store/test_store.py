@@ -84,7 +84,7 @@ import sys
 from storyline.pipeline import Pipeline, PipelineOptions
 from storyline.store import Store
 store = Store(sys.argv[1])
-report = Pipeline(store, PipelineOptions(batch_size=int(sys.argv[3]))).ingest([sys.argv[2]],
+report = Pipeline(store, PipelineOptions(batch_size=int(sys.argv[3]), until="describe")).ingest([sys.argv[2]],
     progress=lambda d, t, s: print(f"STORED {s}", flush=True))
 print("DONE", len(report.stored), flush=True)
 """

@@ -122,6 +122,27 @@ def _cue_tokens(sent: Span, inside: list[tuple[int, int]]) -> list[Token]:
     ]
 
 
+def _best_cue(cues: list[Token], start: int, end: int, text: str) -> Token:
+    """The cue that introduces or closes this quote.
+
+    News attaches a quote to the verb right before it ("he stated, “…”") or right after it
+    ("“…,” Blinken said"); a participle further on ("…, noting that ...") is another statement.
+    """
+
+    def gap(t: Token) -> int:
+        if t.idx >= end:
+            between = text[end : t.idx]
+        elif t.idx + len(t) <= start:
+            between = text[t.idx + len(t) : start]
+        else:
+            return 10_000
+        words = len(between.split())
+        penalty = 0 if t.tag_ in ("VBD", "VBZ", "VBP") else 3  # finite verbs over participles
+        return words * 2 + penalty + (0 if t.idx >= end else 1)
+
+    return min(cues, key=gap)
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -162,17 +183,42 @@ class QuoteExtractor:
             if e <= s:
                 continue
             words = len(text[s:e].split())
-            sent = doc.char_span(start, start + 1, alignment_mode="expand")
-            if sent is None:
+            first = doc.char_span(start, start + 1, alignment_mode="expand")
+            last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+            if first is None or last is None:
                 continue
-            sentence = sent[0].sent
-            cues = _cue_tokens(sentence, inside)
+            # The sentences the quote touches, and the one right after it ("…," he said.).
+            lo, hi = first[0].sent.start, last[-1].sent.end
+            if hi < len(doc) and doc[hi].sent.start == hi and len(doc[hi].sent) <= 12:
+                hi = doc[hi].sent.end
+            cues = _cue_tokens(doc[lo:hi], inside)
             kind = "direct" if words >= self.min_direct_words else "partial"
             quote = Quote(s, e, text[s:e], kind, closed=closed, spans=[(s, e)])
+            prev = quotes[-1] if quotes else None
+            if (
+                prev is not None
+                and prev.speaker
+                and prev.cue_start is not None
+                and prev.end <= prev.cue_start < start
+                and start - prev.end < 80
+                and "\n" not in text[prev.end : start]
+            ):
+                # "“…,” he told Zelenskyy. “I think …”": the second part continues the first.
+                quote.speaker, quote.speaker_start, quote.speaker_end = (
+                    prev.speaker,
+                    prev.speaker_start,
+                    prev.speaker_end,
+                )
+                quote.cue, quote.cue_start, quote.cue_end = prev.cue, prev.cue_start, prev.cue_end
+                quote.resolved_from, quote.continues, quote.confidence = (
+                    prev.resolved_from,
+                    len(quotes) - 1,
+                    0.85,
+                )
+                quotes.append(quote)
+                continue
             if cues:
-                cue = min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
-                if kind == "partial" and not (sentence.start_char <= cue.idx < sentence.end_char):
-                    continue
+                cue = _best_cue(cues, start, end, text)
                 self._attach(quote, cue, doc)
                 used_cues.add(cue.i)
                 quote.confidence = 0.9 if quote.speaker else 0.6
@@ -233,6 +279,10 @@ class QuoteExtractor:
                 right = max(t.idx + len(t) for t in comp.subtree)
                 if right - left < 12:
                     continue
+                if any(
+                    a < right and left < b and (b - a) > 0.5 * (right - left) for a, b in inside
+                ):
+                    continue  # the complement is itself a direct quote, already attributed
                 content = doc.text[left:right]
                 q = Quote(left, right, content, "indirect", spans=[(left, right)], confidence=0.6)
                 if any(a < right and left < b for a, b in inside):
@@ -273,13 +323,47 @@ class QuoteExtractor:
 
 
 def _antecedent(doc: Doc, pronoun: Token) -> str | None:
-    """The nearest earlier named mention a pronoun can stand for (people for he/she)."""
-    want = {"he", "she", "him", "her", "i"}
-    labels = ("PERSON",) if pronoun.lower_ in want else ("ORG", "GPE", "NORP", "PERSON")
-    best = None
-    for ent in doc.ents:
-        if ent.end_char > pronoun.idx:
-            break
-        if ent.label_ in labels:
-            best = ent.text
-    return best
+    """The person (or organisation) a pronoun stands for, from the discourse topic.
+
+    News writes "X did this. He said ...": the pronoun follows the latest *subject* (a named
+    subject, or a subject pronoun already resolved), not the latest name ("X met Y, and he said"
+    is X). Bare surnames count once the full name has been seen.
+    """
+    topics = doc.user_data.get("storyline_topics")
+    if topics is None:
+        topics = _topics(doc)
+        doc.user_data["storyline_topics"] = topics
+    if pronoun.lower_ in ("he", "she", "him", "her", "i"):
+        return topics.get(pronoun.i)
+    before = [
+        e for e in doc.ents if e.end_char <= pronoun.idx and e.label_ in ("ORG", "GPE", "NORP")
+    ]
+    return before[-1].text if before else None
+
+
+def _topics(doc: Doc) -> dict[int, str]:
+    """For each he/she token, the person it most likely refers to."""
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    full = {e.text.split()[-1]: e.text for e in persons if len(e.text.split()) >= 2}
+    person_at = {}
+    for e in persons:
+        person_at[e.root.i] = full.get(e.text.split()[-1], e.text)
+    for tok in doc:  # bare surnames the model missed
+        if tok.text in full and tok.i not in person_at:
+            person_at[tok.i] = full[tok.text]
+    topic: str | None = None
+    last_person: str | None = None
+    out: dict[int, str] = {}
+    for tok in doc:
+        if tok.i in person_at:
+            last_person = person_at[tok.i]
+            subj = tok if tok.dep_ != "appos" else tok.head
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "ROOT":
+                topic = person_at[tok.i]  # main-clause subjects set the topic, embedded ones do not
+        elif tok.lower_ in ("he", "she", "him", "her", "i"):
+            guess = topic or last_person
+            if guess:
+                out[tok.i] = guess
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and guess:
+                topic = guess
+    return out

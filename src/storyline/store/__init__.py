@@ -23,6 +23,13 @@ from typing import Any
 from storyline.model import Article, Reject, Removed, Source
 
 BUSY_TIMEOUT_S = 120.0
+ANNOTATION_KINDS = {
+    "entities": "label",
+    "timexes": "value",
+    "quotes": "speaker_resolved",
+    "claims": "unit",
+}
+"""Annotation lists of an article and the field each is filtered by (stored as ``label``)."""
 
 
 class StoreError(RuntimeError):
@@ -206,6 +213,16 @@ class Store:
                     "INSERT INTO articles_fts (rowid, headline, text) VALUES (?, ?, ?)",
                     (rowid, art.headline or "", art.text),
                 )
+                self.db.executemany(
+                    'INSERT INTO annotations (article_rowid, kind, seq, start, "end", label, data)'
+                    " VALUES (?,?,?,?,?,?,?)",
+                    [
+                        (rowid, kind, i, rec.get("start"), rec.get("end"), rec.get(field),
+                         json.dumps(rec, ensure_ascii=False))
+                        for kind, field in ANNOTATION_KINDS.items()
+                        for i, rec in enumerate(getattr(art, kind))
+                    ],
+                )  # fmt: skip
                 stored.append(art.id)
             self._insert_rejects(rejects, run_id, now)
         return WriteResult(stored, duplicates)
@@ -252,7 +269,17 @@ class Store:
                 (row["rowid"],),
             )
         ]
+        notes: dict[str, list[dict[str, Any]]] = {kind: [] for kind in ANNOTATION_KINDS}
+        for r in self.db.execute(
+            "SELECT kind, data FROM annotations WHERE article_rowid = ? ORDER BY kind, seq",
+            (row["rowid"],),
+        ):
+            notes[r["kind"]].append(json.loads(r["data"]))
         return Article(
+            entities=notes["entities"],
+            timexes=notes["timexes"],
+            quotes=notes["quotes"],
+            claims=notes["claims"],
             id=row["id"],
             content_hash=row["content_hash"],
             source=Source(path=row["path"], url=row["url"], part=row["part"], record=row["record"]),
@@ -340,6 +367,23 @@ class Store:
                 return []
             rows = self.db.execute(sql, (safe, *args, limit, offset)).fetchall()
         return [dict(r) for r in rows]
+
+    def quotes(
+        self, speaker: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Quotes across the corpus, newest article first; ``speaker`` matches any part of the name."""
+        sql = (
+            "SELECT a.id AS article_id, a.published, a.outlet, a.headline, n.data FROM annotations n"
+            " JOIN articles a ON a.rowid = n.article_rowid WHERE n.kind = 'quotes'"
+        )
+        args: list[Any] = []
+        if speaker:
+            sql += " AND (n.label LIKE ? OR json_extract(n.data, '$.speaker') LIKE ?)"
+            args += [f"%{speaker}%", f"%{speaker}%"]
+        sql += " ORDER BY a.published DESC, a.rowid, n.seq LIMIT ? OFFSET ?"
+        rows = self.db.execute(sql, (*args, limit, offset)).fetchall()
+        keys = ("article_id", "published", "outlet", "headline")
+        return [{**{k: r[k] for k in keys}, **json.loads(r["data"])} for r in rows]
 
     def rejects(
         self, run_id: int | None = None, limit: int = 1000, offset: int = 0

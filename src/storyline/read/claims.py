@@ -1,0 +1,143 @@
+"""Numeric claims: a number, what it counts, how it is qualified, and who asserts it.
+
+"Ukraine said that its troops have killed 12,000 Russian forces" gives value 12000, unit
+"Russian forces killed", source Ukraine. Money ("$ 200 million"), approximations and bounds
+("about 100,000", "more than 2 million", "over 500") keep their qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from storyline.read.quotes import Quote
+
+NUMERIC = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+QUALIFIERS = [
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "nearly", "almost",
+    "about", "around", "some", "roughly", "approximately", "over", "under", "only", "just", "an estimated",
+]  # fmt: skip
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12}
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "hundred": 100, "hundreds": 100, "thousands": 1000, "dozens": 12}  # fmt: skip
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None
+    source: str | None
+    currency: str | None = None
+    confidence: float = 0.6
+
+    def to_dict(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if self.value == int(self.value) else self.value
+        return {"text": self.text, "start": self.start, "end": self.end, "value": value, "unit": self.unit,
+                "qualifier": self.qualifier, "source": self.source, "currency": self.currency,
+                "confidence": self.confidence}  # fmt: skip
+
+
+def parse_number(text: str) -> tuple[float | None, str | None, str | None]:
+    """(value, qualifier, currency) of a number phrase such as "about $ 200 million"."""
+    low = text.lower().strip()
+    qualifier = next((q for q in QUALIFIERS if low.startswith(q + " ")), None)
+    if qualifier:
+        low = low[len(qualifier) :].strip()
+    currency = next((c for sym, c in _CURRENCY.items() if sym in low), None)
+    low = re.sub(r"[$€£¥]", "", low).replace(",", "").strip()
+    m = re.match(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)?", low)
+    if m:
+        value = float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1)
+        return value, qualifier, currency
+    words = low.split()
+    if words and words[0] in _WORDS:
+        value = float(_WORDS[words[0]])
+        if len(words) > 1 and words[1] in _SCALE:
+            value *= _SCALE[words[1]]
+        return value, qualifier, currency
+    return None, qualifier, currency
+
+
+def _unit(doc: Doc, ent: Span) -> str:
+    """What the number counts: the noun it modifies (with its modifiers), and the verb acting on it."""
+    if ent.label_ == "PERCENT":
+        end = ent.end
+        if end < len(doc) and doc[end].lower_ == "of":
+            obj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                span = doc[doc[end].i : obj.i + 1]
+                return f"percent {span.text}"
+        return "percent"
+    root = ent.root
+    head = root.head if root.dep_ in ("nummod", "quantmod", "compound") else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        head = nxt if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") else None
+    if head is None:
+        return "currency" if ent.label_ == "MONEY" else ""
+    mods = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= ent.end]
+    phrase = " ".join([*(t.text for t in mods), head.text])
+    if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+        phrase += f" {head.head.text}"
+    return phrase
+
+
+class ClaimFinder:
+    """Numeric claims of a parsed document; sources come from the quotes they sit in."""
+
+    def __call__(self, doc: Doc, quotes: list[Quote]) -> list[Claim]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in NUMERIC:
+                continue
+            value, qualifier, currency = parse_number(ent.text)
+            if value is None:
+                continue
+            source = None
+            for q in quotes:
+                if q.start <= ent.start_char < q.end or (
+                    q.kind == "indirect"
+                    and q.speaker_start is not None
+                    and q.start <= ent.start_char <= q.end
+                ):
+                    source = q.resolved_from or q.speaker
+                    break
+            if source is None:
+                source = self._reporting_subject(ent)
+            out.append(
+                Claim(
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    value,
+                    _unit(doc, ent),
+                    qualifier,
+                    source,
+                    currency,
+                )
+            )
+        return out
+
+    @staticmethod
+    def _reporting_subject(ent: Span) -> str | None:
+        """The subject of a "said"-type verb that governs the number's clause, if any."""
+        tok = ent.root
+        for _ in range(6):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            if tok.lemma_ in ("say", "report", "announce", "claim", "estimate", "tell"):
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return " ".join(t.text for t in subj.subtree)
+        return None
