@@ -110,3 +110,44 @@ def test_export_contract_fields(export: dict[str, Any]) -> None:
                 "entities", "timexes", "quotes", "claims"} <= set(art)  # fmt: skip
         assert set(art["source"]) >= {"path", "url", "part"}
         assert all({"text", "reason"} <= set(r) for r in art["removed"])
+
+
+# Direct quotes of the seeds: (seed, part, line where the quote starts) -> speaker's surname,
+# one entry per quote, checked by hand against the articles.
+DIRECT_QUOTE_SPEAKERS = {
+    ("000", 1): [(2, "Blinken"), (8, "Kallas")],
+    ("001", 0): [(8, "Blinken"), (10, "Liimets"), (12, "Rinkevics"), (12, "Rinkevics"), (14, "Nauseda")],
+    ("002", 0): [(6, "Blinken"), (8, "Blinken"), (8, "Blinken"), (8, "Blinken"), (10, "Truss"), (10, "Truss"), (10, "Truss")],
+    ("003", 0): [(12, "Blinken"), (14, "Blinken"), (14, "Blinken"), (20, "Zelenskyy"), (22, "Zelenskyy"),
+                 (22, "Zelenskyy"), (26, "Blinken"), (28, "Blinken"), (44, "ministry"), (48, "ministry"),
+                 (50, "Lavrov")],
+    ("004", 0): [(9, "Blinken"), (11, "Blinken"), (11, "Blinken"), (13, "Stoltenberg"), (15, "Stoltenberg"),
+                 (15, "Stoltenberg"), (17, "Putin"), (19, "Putin"), (21, "Stoltenberg"), (21, "Stoltenberg"),
+                 (23, "Peskov")],
+}  # fmt: skip
+
+
+def test_every_direct_quote_found_with_its_speaker(export: dict[str, Any]) -> None:
+    seeds = export["_seeds"]
+    for (number, part), expected in DIRECT_QUOTE_SPEAKERS.items():
+        (art,) = [a for a in _by_seed(export)[number] if a["source"]["part"] == part]
+        raw = _lines(seeds, number)
+        found = []
+        for q in art["quotes"]:
+            if q["kind"] != "direct":
+                continue
+            assert art["text"][q["start"] : q["end"]] == q["text"]
+            line = next(i for i, text in enumerate(raw) if q["text"][:25] in text)
+            found.append((line, (q["speaker_resolved"] or "").split()[-1]))
+        assert found == expected, (number, found)
+
+
+def test_relative_dates_of_the_seeds(export: dict[str, Any]) -> None:
+    grouped = _by_seed(export)
+    tuesday = [t for t in grouped["000"][0]["timexes"] if t["text"] == "Tuesday"]
+    assert tuesday and tuesday[0]["value"] == "2022-03-08"
+    # 001 states no date: until linking infers one, its weekdays stay partial, not guessed.
+    monday = [t for t in grouped["001"][0]["timexes"] if t["text"] == "Monday"]
+    assert monday and monday[0]["value"] == "XXXX-WXX-1"
+    feb24 = [t for t in grouped["000"][1]["timexes"] if "February 24" in t["text"]]
+    assert feb24 and feb24[0]["value"] == "2022-02-24"

@@ -143,12 +143,31 @@ def _best_cue(cues: list[Token], start: int, end: int, text: str) -> Token:
     return min(cues, key=gap)
 
 
-def _subject(verb: Token) -> Token | None:
+_AGENT_NOUNS = {
+    "official", "officials", "ministry", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
+    "government", "source", "sources", "police", "analyst", "analysts", "expert", "experts", "statement",
+    "report", "agency", "department", "office", "leader", "leaders", "union", "company", "court", "judge",
+}  # fmt: skip
+
+
+def _agent_like(tok: Token) -> bool:
+    """Can this subject speak? A named person or body, a pronoun, or a speaking role noun."""
+    if tok.lower_ in _PRONOUNS or tok.lower_ in ("they", "we", "i"):
+        return True
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return tok.lower_ in _AGENT_NOUNS or tok.lemma_.lower() in _AGENT_NOUNS
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The speaker of a cue verb; participles ("…, adding") borrow the subject of the verb they hang on."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if depth and not _agent_like(child) and verb.head is not verb:
+                return _subject(verb.head, depth + 1) if depth < 4 else None
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _subject(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head is not verb and depth < 4:
+        return _subject(verb.head, depth + 1)
     for child in verb.children:  # passive "was told by X"
         if child.dep_ == "agent":
             for grand in child.children:
@@ -333,7 +352,7 @@ def _antecedent(doc: Doc, pronoun: Token) -> str | None:
     if topics is None:
         topics = _topics(doc)
         doc.user_data["storyline_topics"] = topics
-    if pronoun.lower_ in ("he", "she", "him", "her", "i"):
+    if pronoun.lower_ in _GENDER:
         return topics.get(pronoun.i)
     before = [
         e for e in doc.ents if e.end_char <= pronoun.idx and e.label_ in ("ORG", "GPE", "NORP")
@@ -341,9 +360,25 @@ def _antecedent(doc: Doc, pronoun: Token) -> str | None:
     return before[-1].text if before else None
 
 
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
 def _topics(doc: Doc) -> dict[int, str]:
-    """For each he/she token, the person it most likely refers to."""
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    """For each he/she/him/her token, the person it most likely refers to.
+
+    Candidates are the current topic (the latest main-clause subject) and then the people named
+    most recently; a person already referred to by a pronoun of the same gender is preferred.
+    """
+    votes: dict[str, list[str]] = {}
+    for e in doc.ents:
+        votes.setdefault(e.text, []).append(e.label_)
+    # A surface form the model mostly calls a place ("Kyiv") is not a person here either.
+    persons = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON" and max(set(votes[e.text]), key=votes[e.text].count) == "PERSON"
+    ]
+    persons = [e for e in persons if len(e.text.split()) >= 2 or e.text[:1].isupper()]
     full = {e.text.split()[-1]: e.text for e in persons if len(e.text.split()) >= 2}
     person_at = {}
     for e in persons:
@@ -351,19 +386,48 @@ def _topics(doc: Doc) -> dict[int, str]:
     for tok in doc:  # bare surnames the model missed
         if tok.text in full and tok.i not in person_at:
             person_at[tok.i] = full[tok.text]
+    quoted = [(a, b) for a, b, _ in quote_spans(doc.text)]
+
+    def in_quote(t: Token) -> bool:
+        return any(a <= t.idx < b for a, b in quoted)
+
     topic: str | None = None
-    last_person: str | None = None
+    recent: list[str] = []
+    gender: dict[str, str] = {}
     out: dict[int, str] = {}
     for tok in doc:
         if tok.i in person_at:
-            last_person = person_at[tok.i]
+            name = person_at[tok.i]
+            recent = [name, *(r for r in recent if r != name)]
             subj = tok if tok.dep_ != "appos" else tok.head
-            if subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "ROOT":
-                topic = person_at[tok.i]  # main-clause subjects set the topic, embedded ones do not
-        elif tok.lower_ in ("he", "she", "him", "her", "i"):
-            guess = topic or last_person
-            if guess:
-                out[tok.i] = guess
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and guess:
-                topic = guess
+            if (
+                subj.dep_ in ("nsubj", "nsubjpass")
+                and subj.head.dep_ == "ROOT"
+                and not in_quote(subj.head)
+            ):
+                topic = name  # main-clause subjects set the topic; embedded and quoted ones do not
+            continue
+        g = _GENDER.get(tok.lower_)
+        if g is None:
+            non_person_subject = (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.dep_ == "ROOT"
+                and tok.pos_ in ("NOUN", "PROPN")
+                and not any(c.i in person_at for c in tok.children)
+            )
+            if non_person_subject:
+                topic = None  # "The ministry said ...": the topic is no longer a person
+            continue
+        if topic is not None and gender.get(topic, g) == g:
+            guess: str | None = topic
+        else:
+            same = [r for r in recent[:3] if gender.get(r) == g]
+            unknown = [r for r in recent if r not in gender]
+            guess = (same or unknown or [None])[0]  # type: ignore[list-item]
+        if guess is None:
+            continue
+        out[tok.i] = guess
+        gender.setdefault(guess, g)
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            topic = guess
     return out
