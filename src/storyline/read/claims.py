@@ -78,6 +78,14 @@ def _unit(doc: Doc, ent: Span) -> str:
                 span = doc[doc[end].i : obj.i + 1]
                 return f"percent {span.text}"
         return "percent"
+    if ent.label_ == "QUANTITY":  # "1,200 tonnes": the unit is inside the entity
+        nums = [t.i for t in ent if t.like_num or t.lower_ in _SCALE]
+        unit = doc[nums[-1] + 1 : ent.end].text if nums else ""
+        if ent.end < len(doc) and doc[ent.end].lower_ == "of":
+            obj = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                unit = f"{unit} {doc[ent.end : obj.i + 1].text}".strip()
+        return unit
     root = ent.root
     head = root.head if root.dep_ in ("nummod", "quantmod", "compound") else None
     if head is None or head.pos_ not in ("NOUN", "PROPN"):

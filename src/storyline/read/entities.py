@@ -112,6 +112,7 @@ class EntityFinder:
             chain_of.setdefault(f"{m.label}:{key}", f"c{len(chain_of) + 1}")
             m.chain = chain_of[f"{m.label}:{key}"]
         mentions.sort(key=lambda m: m.start)
+        mentions.extend(self._missed_surnames(doc, mentions, surnames))
         mentions.extend(self._pronouns(doc, mentions))
         mentions.sort(key=lambda m: m.start)
         return mentions
@@ -120,6 +121,29 @@ class EntityFinder:
     def _key(text: str) -> str:
         text = re.sub(r"['’]s$", "", text.strip())
         return " ".join(text.lower().split())
+
+    def _missed_surnames(
+        self, doc: Doc, mentions: list[Mention], surnames: dict[str, str]
+    ) -> list[Mention]:
+        """A known person's surname standing alone, which the small model often misses."""
+        taken = [(m.start, m.end) for m in mentions]
+        chain = {self._key(m.text): m.chain for m in mentions if m.label == "PERSON"}
+        out = []
+        for tok in doc:
+            key = tok.lower_
+            if key in surnames and tok.is_title and not any(a <= tok.idx < b for a, b in taken):
+                full = surnames[key]
+                out.append(
+                    Mention(
+                        tok.idx,
+                        tok.idx + len(tok),
+                        tok.text,
+                        "PERSON",
+                        chain.get(full, ""),
+                        confidence=0.6,
+                    )
+                )
+        return out
 
     @staticmethod
     def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,62 @@
+"""Entities within an article (chains, roles, mislabels) and numeric claims with their sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.read.claims import ClaimFinder, parse_number
+from storyline.read.entities import EntityFinder
+from storyline.read.quotes import QuoteExtractor
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from storyline.read.nlp import load_nlp
+
+    return load_nlp()
+
+
+TEXT = (
+    "Valdorian Foreign Minister Mireille Castanet arrived in Kirenvar on Tuesday. "
+    "Castanet met Interior Minister Edda Sorel at the harbour. She said the talks were useful.\n\n"
+    "The coast guard said that its crews had checked 212 vessels since January. "
+    "Ostrelia said that its patrols have seized about 1,200 tonnes of fuel, worth more than $ 3 million."
+)
+
+
+def test_chains_and_roles(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions = EntityFinder()(nlp(TEXT))
+    people = [m for m in mentions if m.label == "PERSON"]
+    chains = {m.text: m.chain for m in people}
+    assert chains["Mireille Castanet"] == chains["Castanet"]
+    assert chains["Mireille Castanet"] != chains["Edda Sorel"]
+    roles = {m.text: m.role for m in people if m.role}
+    assert roles["Mireille Castanet"].endswith("Foreign Minister")
+    assert roles["Edda Sorel"] == "Interior Minister"
+    for m in mentions:
+        assert TEXT[m.start : m.end] == m.text
+
+
+def test_claims_with_qualifiers_units_and_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+    claims = {c.text: c for c in ClaimFinder()(doc, QuoteExtractor()(doc))}
+    fuel = next(c for t, c in claims.items() if "1,200" in t)
+    assert (fuel.value, fuel.qualifier) == (1200, "about") and "tonnes" in fuel.unit
+    assert fuel.source == "Ostrelia"
+    money = next(c for t, c in claims.items() if "3 million" in t)
+    assert money.value == 3_000_000 and money.currency == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("12,000", 12000, None),
+        ("about 100,000", 100000, "about"),
+        ("more than 2 million", 2_000_000, "more than"),
+        ("over 500", 500, "over"),
+        ("$ 200 million", 200_000_000, None),
+        ("three", 3, None),
+    ],
+)
+def test_parse_number(text: str, value: float, qualifier: str | None) -> None:
+    assert parse_number(text)[:2] == (value, qualifier)
