@@ -58,7 +58,7 @@ class Reader:
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Batched form: texts go through ``nlp.pipe`` together, which is much faster."""
         nlp = load_nlp(self.options.model)
-        batch = [a for a in articles]
+        batch = list(articles)
         todo = [a for a in batch if not a.rejected]
         docs = nlp.pipe((a.text for a in todo), batch_size=self.options.batch_size)
         for article, doc in zip(todo, docs, strict=True):

@@ -304,8 +304,6 @@ class QuoteExtractor:
                     continue  # the complement is itself a direct quote, already attributed
                 content = doc.text[left:right]
                 q = Quote(left, right, content, "indirect", spans=[(left, right)], confidence=0.6)
-                if any(a < right and left < b for a, b in inside):
-                    q.kind = "indirect"
                 self._attach(q, cue, doc)
                 if q.speaker is None:
                     continue
