@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import EVAL, need, peak_rss_mb, save
 
 from storyline.read.nlp import load_nlp
-from storyline.read.quotes import QuoteExtractor
+from storyline.read.quotes import Quote, QuoteExtractor
 
 Span = tuple[int, int]
 
@@ -66,14 +66,42 @@ def _with_marks(text: str, s: int, e: int) -> Span:
     return s, e
 
 
+def attributions(text: str, quotes: list[Quote]) -> list[tuple[Span, Span | None]]:
+    """Our quotes as PolNeAR attributions: (content span, source span).
+
+    PolNeAR annotates one attribution per cue, its content possibly in fragments; so quotes
+    that share a cue (a quote and its continuation, a partial quote inside the reported
+    clause) become one attribution spanning them, as the gold's fragments are scored.
+    """
+    by_cue: dict[object, tuple[Span, Span | None]] = {}
+    for q in quotes:
+        span = _with_marks(text, q.start, q.end) if q.kind != "indirect" else (q.start, q.end)
+        src = None
+        if q.speaker_start is not None and q.speaker_end is not None:
+            a, b = q.speaker_start, q.speaker_end
+            if "," in text[a:b] and text[b : b + 1] == ",":
+                b += 1  # PolNeAR closes an appositive source with its comma: "X, the chair, said"
+            src = (a, b)
+        key = q.cue_start if q.cue_start is not None else ("nocue", q.start)
+        if key in by_cue:
+            (a, b), old = by_cue[key]
+            span = (min(a, span[0]), max(b, span[1]))
+            src = old or src
+        by_cue[key] = (span, src)
+    return list(by_cue.values())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--errors", type=int, default=0)
+    parser.add_argument(
+        "--stances", action="store_true", help="also stance verbs (X endorsed Y), as PolNeAR counts"
+    )
     args = parser.parse_args()
     root = need(EVAL / "polnear" / "data" / args.split, f"PolNeAR {args.split}")
     nlp = load_nlp()
-    extractor = QuoteExtractor()
+    extractor = QuoteExtractor(stances=args.stances)
     counts: Counter[str] = Counter()
     seen: set[str] = set()
     words = 0
@@ -90,11 +118,7 @@ def main() -> None:
         quotes = extractor(nlp(text))
         elapsed += time.perf_counter() - t0
         words += len(text.split())
-        system = []
-        for q in quotes:
-            span = _with_marks(text, q.start, q.end) if q.kind == "direct" else (q.start, q.end)
-            src = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
-            system.append((span, src))
+        system = attributions(text, quotes)
         counts["gold"] += len(gold)
         counts["system"] += len(system)
         used: set[int] = set()
@@ -114,9 +138,15 @@ def main() -> None:
             )
             if match is None:
                 if len(errors) < args.errors:
-                    errors.append(f"MISS {text[gspan[0] : gspan[1]][:90]!r}")
+                    cue = " ".join(text[a:b] for a, b in g.get("Cue", []))
+                    errors.append(f"MISS [{cue}] {text[gspan[0] : gspan[1]][:90]!r}")
                 continue
             used.add(match)
+            if exact is None and len(errors) < args.errors:
+                got = system[match][0]
+                errors.append(
+                    f"EDGE got {text[got[0] : got[1]][:100]!r}\n     gold {text[gspan[0] : gspan[1]][:100]!r}"
+                )
             counts["content_overlap"] += 1
             counts["content_exact"] += exact is not None
             src = system[match][1]
@@ -139,7 +169,7 @@ def main() -> None:
     for e in errors:
         print(e)
     save(
-        f"polnear-{args.split}",
+        f"polnear-{args.split}" + ("-stances" if args.stances else ""),
         {
             "documents": len(seen),
             "gold_attributions": counts["gold"],

@@ -25,7 +25,27 @@ CUE_LEMMAS = {
     "comment", "counter", "testify", "estimate", "agree", "assure", "blast", "slam", "dismiss",
     "hope", "fear", "worry", "expect", "know", "recount", "quip", "joke", "shout", "scream", "lament", "demand",
 }  # fmt: skip
-SPEECH_ONLY = {"think", "believe", "hope", "fear", "worry", "expect", "know"}
+CUE_LEMMAS |= {
+    "reveal", "find", "show", "feel", "consider", "conclude", "propose", "question", "wonder", "recommend",
+    "signal", "hint", "imply", "insist", "boast", "brag", "concede", "disclose", "forecast", "guess", "figure",
+    "want", "seek", "plan", "refuse", "intend", "decide", "threaten", "offer", "request", "order", "advise",
+    "encourage", "invite", "challenge", "pressure", "push", "press", "implore", "beg", "instruct", "remind",
+    "inform", "notify", "warn", "charge", "reckon", "doubt", "suspect", "assume", "anticipate", "imagine",
+    "understand", "learn", "realize", "realise", "recognize", "recognise", "prefer", "like", "love", "hate",
+}  # fmt: skip
+# Belief, perception and intention rather than speech: attributed, with less confidence.
+SPEECH_ONLY = {
+    "think", "believe", "hope", "fear", "worry", "expect", "know", "feel", "consider", "wonder", "want", "seek",
+    "plan", "intend", "decide", "reckon", "doubt", "suspect", "assume", "anticipate", "imagine", "understand",
+    "learn", "realize", "realise", "recognize", "recognise", "prefer", "like", "love", "hate", "figure", "guess",
+}  # fmt: skip
+# Stance verbs: PolNeAR-style attributions whose content is an object ("X endorsed Y"). Off by
+# default: a stance is not a statement a user looks for in a quote list.
+STANCE_LEMMAS = {
+    "support", "endorse", "oppose", "criticize", "criticise", "praise", "condemn", "defend", "attack", "tout",
+    "question", "cite", "dismiss", "reject", "welcome", "applaud", "back", "blame", "denounce", "decry",
+    "champion", "favor", "favour", "mock", "ridicule", "slam", "blast", "call", "label", "brand", "announce",
+}  # fmt: skip
 _OPEN = {"“", "„", "«"}
 _CLOSE = {"”", "»"}
 _STRAIGHT = '"'
@@ -111,15 +131,36 @@ def _np_span(tok: Token) -> tuple[int, int]:
     return kept[0].idx, kept[-1].idx + len(kept[-1])
 
 
-def _cue_tokens(sent: Span, inside: list[tuple[int, int]]) -> list[Token]:
+def _lemma(t: Token) -> str:
+    lemma = t.lemma_.lower()
+    return "hope" if lemma == "hop" and t.lower_.startswith("hope") else lemma
+
+
+_RELATIVE = {"who", "that", "which", "whom"}
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)\s*")
+
+
+def _speaker_span(subj: Token, cue: Token) -> tuple[int, int]:
+    """The speaker's noun phrase, without a dateline before it or anything from the cue on."""
+    a, b = _np_span(subj)
+    text = subj.doc.text
+    if a < cue.idx < b:
+        b = cue.idx
+        while b > a and text[b - 1] in " ,":
+            b -= 1
+    m = _DATELINE.match(text[a:b])
+    if m and m.end() < b - a:
+        a += m.end()
+    return a, b
+
+
+def _cue_tokens(
+    sent: Span, inside: list[tuple[int, int]], lemmas: frozenset[str] | set[str] = CUE_LEMMAS
+) -> list[Token]:
     def outside(t: Token) -> bool:
         return not any(a <= t.idx < b for a, b in inside)
 
-    return [
-        t
-        for t in sent
-        if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") and outside(t)
-    ]
+    return [t for t in sent if _lemma(t) in lemmas and t.pos_ in ("VERB", "AUX") and outside(t)]
 
 
 def _best_cue(cues: list[Token], start: int, end: int, text: str) -> Token:
@@ -176,6 +217,45 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _complement(cue: Token, objects: bool = False) -> tuple[int, int] | None:
+    """Character span of what a cue verb reports: its clausal complement ("said [that ...]"),
+    or object plus infinitive ("urged [supporters to vote]"), or with ``objects`` a plain
+    object and its predicate ("called [Y a liar]"); None when it has none of these."""
+    comp = next(
+        (c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")),
+        None,
+    )
+    if comp is None and cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
+        # "The plan, he said, is dead": the clause around the parenthetical cue is the content.
+        own = {t.i for t in cue.subtree}
+        tokens = [t for t in cue.head.subtree if t.i not in own]
+    elif comp is None and objects:
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        tokens = list(obj.subtree)
+        for c in cue.children:
+            if c.dep_ in ("oprd", "xcomp") and c.i > obj.i:
+                tokens.extend(c.subtree)
+    elif comp is None:
+        return None
+    else:
+        tokens = list(comp.subtree)
+    if comp is not None and comp.dep_ == "xcomp":
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i), None)
+        if obj is not None:
+            tokens = [*obj.subtree, *tokens]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in '"”’)':
+        tokens.pop()
+    while tokens and tokens[0].is_punct and tokens[0].text not in '"“‘(':
+        tokens.pop(0)
+    if not tokens:
+        return None
+    left = min(t.idx for t in tokens)
+    right = max(t.idx + len(t) for t in tokens)
+    return (left, right) if right - left >= (3 if objects else 12) else None
+
+
 def _according_to(sent: Span) -> tuple[Token, Token] | None:
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
@@ -188,8 +268,9 @@ def _according_to(sent: Span) -> tuple[Token, Token] | None:
 class QuoteExtractor:
     """Finds direct, partial and indirect quotes in a parsed document."""
 
-    def __init__(self, min_direct_words: int = 4) -> None:
+    def __init__(self, min_direct_words: int = 4, stances: bool = False) -> None:
         self.min_direct_words = min_direct_words
+        self.stances = stances  # also "X endorsed Y" (content: the object), as PolNeAR counts
 
     def __call__(self, doc: Doc) -> list[Quote]:
         text = doc.text
@@ -255,10 +336,14 @@ class QuoteExtractor:
         quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.idx, cue.idx + len(cue)
         subj = _subject(cue)
         if subj is not None:
-            a, b = _np_span(subj)
+            a, b = _speaker_span(subj, cue)
             quote.speaker, quote.speaker_start, quote.speaker_end = doc.text[a:b], a, b
             if subj.lower_ in _PRONOUNS:
                 quote.resolved_from = _antecedent(doc, subj)
+            elif subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
+                # "X, who said ...": the relative pronoun stands for the phrase it hangs on
+                a, b = _np_span(subj.head.head)
+                quote.resolved_from = doc.text[a:b]
 
     def _inherit_speakers(self, quotes: list[Quote], text: str) -> None:
         """A quote with no cue of its own continues the quote just before it (same speaker)."""
@@ -279,25 +364,20 @@ class QuoteExtractor:
                 q.confidence = 0.7
 
     def _indirect(self, doc: Doc, inside: list[tuple[int, int]], used: set[int]) -> list[Quote]:
+        """Reported speech: the clausal complement of a cue verb, with its speaker.
+
+        A complement that holds a partial quote ("said the plan was “dead on arrival”") is the
+        statement and the quoted words are evidence inside it, so both are kept; a complement
+        that is essentially one direct quote was attributed already.
+        """
         out: list[Quote] = []
         for sent in doc.sents:
-            for cue in _cue_tokens(sent, inside):
-                if cue.i in used:
+            lemmas = CUE_LEMMAS | STANCE_LEMMAS if self.stances else CUE_LEMMAS
+            for cue in _cue_tokens(sent, inside, lemmas):
+                span = _complement(cue, objects=self.stances and _lemma(cue) in STANCE_LEMMAS)
+                if span is None:
                     continue
-                comp = next(
-                    (
-                        c
-                        for c in cue.children
-                        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
-                    ),
-                    None,
-                )
-                if comp is None:
-                    continue
-                left = min(t.idx for t in comp.subtree)
-                right = max(t.idx + len(t) for t in comp.subtree)
-                if right - left < 12:
-                    continue
+                left, right = span
                 if any(
                     a < right and left < b and (b - a) > 0.5 * (right - left) for a, b in inside
                 ):
@@ -305,9 +385,13 @@ class QuoteExtractor:
                 content = doc.text[left:right]
                 q = Quote(left, right, content, "indirect", spans=[(left, right)], confidence=0.6)
                 self._attach(q, cue, doc)
+                if q.speaker is None and cue.tag_ not in ("VBG", "VBN"):
+                    continue  # a finite cue with no subject is usually a misparse
+                q.confidence = 0.7 if _lemma(cue) not in SPEECH_ONLY else 0.5
                 if q.speaker is None:
-                    continue
-                q.confidence = 0.7 if cue.lemma_.lower() not in SPEECH_ONLY else 0.5
+                    q.confidence = (
+                        0.4  # "..., saying that ...": a statement whose source is unclear
+                    )
                 out.append(q)
             acc = _according_to(sent)
             if acc is not None:
