@@ -85,8 +85,11 @@ def attributions(text: str, quotes: list[Quote]) -> list[tuple[Span, Span | None
         key = q.cue_start if q.cue_start is not None else ("nocue", q.start)
         if key in by_cue:
             (a, b), old = by_cue[key]
-            span = (min(a, span[0]), max(b, span[1]))
-            src = old or src
+            if "\n" in text[min(b, span[0]) : max(b, span[0])]:
+                key = (key, span[0])  # another paragraph: another attribution
+            else:
+                span = (min(a, span[0]), max(b, span[1]))
+                src = old or src
         by_cue[key] = (span, src)
     return list(by_cue.values())
 

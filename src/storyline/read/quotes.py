@@ -137,7 +137,9 @@ def _lemma(t: Token) -> str:
 
 
 _RELATIVE = {"who", "that", "which", "whom"}
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)\s*")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]*\)\s*)?(?:--|—|–|-|$)\s*"
+)
 
 
 def _speaker_span(subj: Token, cue: Token) -> tuple[int, int]:
@@ -151,6 +153,10 @@ def _speaker_span(subj: Token, cue: Token) -> tuple[int, int]:
     m = _DATELINE.match(text[a:b])
     if m and m.end() < b - a:
         a += m.end()
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
     return a, b
 
 
@@ -245,14 +251,24 @@ def _complement(cue: Token, objects: bool = False) -> tuple[int, int] | None:
         obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < comp.i), None)
         if obj is not None:
             tokens = [*obj.subtree, *tokens]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in '"”’)':
+    tokens.sort(key=lambda t: t.i)
+    while tokens and (
+        tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in '"”’)')
+    ):
         tokens.pop()
-    while tokens and tokens[0].is_punct and tokens[0].text not in '"“‘(':
+    while tokens and (tokens[0].is_space or (tokens[0].is_punct and tokens[0].text not in '"“‘(')):
         tokens.pop(0)
     if not tokens:
         return None
     left = min(t.idx for t in tokens)
     right = max(t.idx + len(t) for t in tokens)
+    text = cue.doc.text
+    inner = text[left:right]
+    if inner.count("“") > inner.count("”") or inner.count('"') % 2:
+        # a quotation opened inside the complement closes after it: take the closing mark too
+        m = re.match(r'[^\n“”"]{0,3}[”"]', text[right:])
+        if m:
+            right += m.end()
     return (left, right) if right - left >= (3 if objects else 12) else None
 
 
