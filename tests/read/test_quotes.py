@@ -63,3 +63,46 @@ def test_one_odd_mark_never_costs_the_document(nlp) -> None:  # type: ignore[no-
     text = 'He said “yes” and then " alone. “Broken ” pairs ” everywhere “ here. Brandt said the plan “is dead,” aides added.'
     quotes = QuoteExtractor()(nlp(text))
     assert isinstance(quotes, list)
+
+
+PHENOMENA = (
+    "The blockade, Minister Anselm Roy said, would end before the harvest.\n\n"
+    "Roy urged the port authority to reopen the northern berths.\n\n"
+    "The council said the treaty was “dead on arrival” and would not be ratified.\n\n"
+    "KIRENVAR (Reuters) - Port officials said that the berths had been closed since May.\n\n"
+    "Critics rallied outside the hall, saying that the deal gave away too much.\n\n"
+    "Roy, who chairs the committee, said that a vote would follow."
+)
+
+
+def test_parenthetical_object_infinitive_partial_inside_and_participle(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = QuoteExtractor()(nlp(PHENOMENA))
+    texts = {q.text: q for q in quotes}
+    # "X, he said, Y": the clause around the cue is the statement
+    paren = next(q for q in quotes if q.text.startswith("The blockade"))
+    assert paren.text.endswith("harvest") and paren.speaker == "Minister Anselm Roy"
+    assert "said" not in paren.text.split()[-1]
+    # "urged X to Y": object and infinitive
+    assert "the port authority to reopen the northern berths" in texts
+    # a partial quote inside reported speech: both the quoted words and the whole statement
+    assert texts["dead on arrival"].kind == "partial"
+    statement = next(q for q in quotes if q.kind == "indirect" and "ratified" in q.text)
+    assert "“dead on arrival”" in statement.text and statement.speaker == "The council"
+    # a dateline before the subject is not part of the speaker
+    officials = next(q for q in quotes if "closed since May" in q.text)
+    assert officials.speaker == "Port officials"
+    # a participle cue borrows the subject of the verb it hangs on
+    critics = next(q for q in quotes if "gave away" in q.text)
+    assert critics.speaker == "Critics"
+    # a relative pronoun speaker stands for the phrase it hangs on
+    vote = next(q for q in quotes if "vote would follow" in q.text)
+    assert vote.speaker == "Roy"
+
+
+def test_stance_verbs_only_when_asked(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The union endorsed the harbour plan on Monday.")
+    assert QuoteExtractor()(doc) == []
+    stance = QuoteExtractor(stances=True)(doc)
+    assert [(q.text, q.speaker, q.cue) for q in stance] == [
+        ("the harbour plan", "The union", "endorsed")
+    ]

@@ -141,7 +141,7 @@ class ClaimFinder:
         """The subject of a "said"-type verb that governs the number's clause, if any."""
         tok = ent.root
         for _ in range(6):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
             if tok.lemma_ in ("say", "report", "announce", "claim", "estimate", "tell"):

@@ -210,10 +210,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The speaker of a cue verb; participles ("…, adding") borrow the subject of the verb they hang on."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if depth and not _agent_like(child) and verb.head is not verb:
+            if depth and not _agent_like(child) and verb.head.i != verb.i:
                 return _subject(verb.head, depth + 1) if depth < 4 else None
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head is not verb and depth < 4:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i and depth < 4:
         return _subject(verb.head, depth + 1)
     for child in verb.children:  # passive "was told by X"
         if child.dep_ == "agent":
