@@ -241,7 +241,7 @@ def show(
         meta.add_row(f"[dim]{key}[/dim]", escape(value))
     out.print(meta)
     out.print()
-    out.print(escape(art.text))
+    out.print(_marked_text(art))
     _print_annotations(art)
     if removed:
         out.print()
@@ -250,6 +250,23 @@ def show(
             out.print(
                 f"[red]✗[/red] [dim]{escape(r.reason)} ({r.stage}):[/dim] [strike]{escape(r.text)}[/strike]"
             )
+
+
+def _marked_text(art: Any) -> Any:
+    """The clean text with what reading found marked in place: quotes in magenta, people bold,
+    places and organisations underlined, dates in cyan, numbers of claims in yellow."""
+    from rich.text import Text
+
+    text = Text(art.text)
+    for q in art.quotes:
+        text.stylize("magenta", q["start"], q["end"])
+    for e in art.entities:
+        text.stylize("bold" if e["label"] == "PERSON" else "underline", e["start"], e["end"])
+    for t in art.timexes:
+        text.stylize("cyan", t["start"], t["end"])
+    for c in art.claims:
+        text.stylize("yellow", c.get("number_start", c["start"]), c.get("number_end", c["end"]))
+    return text
 
 
 def _print_annotations(art: Any) -> None:
@@ -266,6 +283,13 @@ def _print_annotations(art: Any) -> None:
     for name, items in (("people", people), ("places", places), ("organisations", orgs)):
         if items:
             out.print(f"[dim]{name}:[/dim] {escape(', '.join(items))}")
+    roles = sorted(
+        {(e["text"], e["role"], e.get("role_as_of")) for e in art.entities if e.get("role")}
+    )
+    for who, role, as_of in roles:
+        out.print(
+            f"[dim]role:[/dim] {escape(who)} — {escape(role)} [dim](as of {as_of or 'unknown date'})[/dim]"
+        )
     if art.timexes:
         out.rule(f"dates ({len(art.timexes)})")
         for t in art.timexes:
@@ -283,9 +307,9 @@ def _print_annotations(art: Any) -> None:
         for c in art.claims:
             qual = f"{c['qualifier']} " if c.get("qualifier") else ""
             src = f" [dim](source: {escape(c['source'])})[/dim]" if c.get("source") else ""
-            out.print(
-                f"{qual}{c['value']:,} {escape(c['unit'] or '')}{src}  [dim]@{c['start']}-{c['end']}[/dim]"
-            )
+            when = f" [dim]as of {c['claim_date']}[/dim]" if c.get("claim_date") else ""
+            at = f"@{c.get('number_start', c['start'])}-{c.get('number_end', c['end'])}"
+            out.print(f"{qual}{c['value']:,} {escape(c['unit'] or '')}{src}{when}  [dim]{at}[/dim]")
 
 
 @app.command()

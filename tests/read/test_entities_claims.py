@@ -60,3 +60,17 @@ def test_claims_with_qualifiers_units_and_sources(nlp) -> None:  # type: ignore[
 )
 def test_parse_number(text: str, value: float, qualifier: str | None) -> None:
     assert parse_number(text)[:2] == (value, qualifier)
+
+
+def test_mislabels_corrected_from_context(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Foreign Minister Arvids Kalnins met the envoy in Vilnius on Monday. "
+        "Kalnins said military aid to Kyiv would continue, and that Kyiv's allies agreed. "
+        "The talks in Quito ended without a deal, Secretary of State Maren Holt said."
+    )
+    labels = {(m.text, m.label) for m in EntityFinder()(nlp(text))}
+    assert ("Arvids Kalnins", "PERSON") in labels and ("Kalnins", "PERSON") in labels
+    assert ("Kyiv", "GPE") in labels and ("Kyiv", "PERSON") not in labels
+    assert ("Vilnius", "GPE") in labels and ("Quito", "GPE") in labels
+    assert not any(t == "State" for t, _ in labels)
+    assert ("Maren Holt", "PERSON") in labels

@@ -7,6 +7,7 @@ character offsets into ``article.text`` and a confidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +39,50 @@ def quote_record(q: Quote) -> dict[str, Any]:
         "speaker_resolved": q.resolved_from or q.speaker, "speaker_entity_id": None,
         "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end, "confidence": q.confidence,
     }  # fmt: skip
+
+
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _chain_at(
+    entities: list[dict[str, Any]], start: int | None, end: int | None, name: str | None
+) -> str | None:
+    """The chain of the mention at a span, or else of a mention written like ``name``."""
+    if start is not None and end is not None:
+        inside = [e for e in entities if start <= e["start"] and e["end"] <= end and e["chain"]]
+        people = [e for e in inside if e["label"] == "PERSON"] or inside
+        if people:
+            return str(people[-1]["chain"])
+    if name:
+        same = [e for e in entities if e["text"] == name and e["chain"]]
+        if same:
+            return str(same[0]["chain"])
+    return None  # fmt: skip
+
+
+def _link_within(article: Article) -> None:
+    """Tie annotations together inside the article: speakers and claim sources to entity chains,
+    roles to the date they are stated for, claims to the date they were made (a full date
+    stated in their sentence, else the publication date)."""
+    for e in article.entities:
+        e["role_as_of"] = article.published if e.get("role") else None
+    for q in article.quotes:
+        q["speaker_chain"] = _chain_at(
+            article.entities, q["speaker_start"], q["speaker_end"], q["speaker_resolved"]
+        )
+        if q["speaker_chain"] is None and q["speaker_resolved"]:
+            q["speaker_chain"] = _chain_at(article.entities, None, None, q["speaker_resolved"])
+    for c in article.claims:
+        c["source_chain"] = _chain_at(article.entities, None, None, c["source"])
+        stated = [
+            t for t in article.timexes
+            if c["start"] <= t["start"] < c["end"] and t["type"] == "DATE" and _FULL_DATE.match(t["value"] or "")
+        ]  # fmt: skip
+        if stated:
+            c["claim_date"], c["claim_date_basis"] = stated[0]["value"], "stated"
+        else:
+            c["claim_date"] = article.published
+            c["claim_date_basis"] = "published" if article.published else None
 
 
 class Reader:
@@ -76,4 +121,5 @@ class Reader:
         ]  # fmt: skip
         article.quotes = [quote_record(q) for q in quotes]
         article.claims = [c.to_dict() for c in self.claims(doc, quotes)]
+        _link_within(article)
         article.stages.append(self.name)

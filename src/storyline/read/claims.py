@@ -39,10 +39,15 @@ class Claim:
     source: str | None
     currency: str | None = None
     confidence: float = 0.6
+    sentence: tuple[int, int, str] | None = None  # (start, end, text) of the claim's sentence
 
     def to_dict(self) -> dict[str, Any]:
+        """As the export contract shows a claim: ``text``/``start``/``end`` are the sentence that
+        makes it; the number itself is ``number``/``number_start``/``number_end``."""
         value: float | int = int(self.value) if self.value == int(self.value) else self.value
-        return {"text": self.text, "start": self.start, "end": self.end, "value": value, "unit": self.unit,
+        s_start, s_end, s_text = self.sentence or (self.start, self.end, self.text)
+        return {"text": s_text, "start": s_start, "end": s_end, "number": self.text,
+                "number_start": self.start, "number_end": self.end, "value": value, "unit": self.unit,
                 "qualifier": self.qualifier, "source": self.source, "currency": self.currency,
                 "confidence": self.confidence}  # fmt: skip
 
@@ -100,6 +105,12 @@ def _unit(doc: Doc, ent: Span) -> str:
     return phrase
 
 
+def _sentence(ent: Span) -> tuple[int, int, str]:
+    sent = ent.sent
+    text = sent.text.rstrip()
+    return sent.start_char, sent.start_char + len(text), text
+
+
 class ClaimFinder:
     """Numeric claims of a parsed document; sources come from the quotes they sit in."""
 
@@ -132,6 +143,7 @@ class ClaimFinder:
                     qualifier,
                     source,
                     currency,
+                    sentence=_sentence(ent),
                 )
             )
         return out

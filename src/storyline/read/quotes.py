@@ -26,7 +26,7 @@ CUE_LEMMAS = {
     "hope", "fear", "worry", "expect", "know", "recount", "quip", "joke", "shout", "scream", "lament", "demand",
 }  # fmt: skip
 CUE_LEMMAS |= {
-    "reveal", "find", "show", "feel", "consider", "conclude", "propose", "question", "wonder", "recommend",
+    "reveal", "find", "feel", "consider", "conclude", "propose", "question", "wonder", "recommend",
     "signal", "hint", "imply", "insist", "boast", "brag", "concede", "disclose", "forecast", "guess", "figure",
     "want", "seek", "plan", "refuse", "intend", "decide", "threaten", "offer", "request", "order", "advise",
     "encourage", "invite", "challenge", "pressure", "push", "press", "implore", "beg", "instruct", "remind",
@@ -416,7 +416,9 @@ class QuoteExtractor:
                 rest = [
                     t
                     for t in sent
-                    if not (according.i <= t.i <= source.right_edge.i) and not t.is_punct
+                    if not (according.i <= t.i <= source.right_edge.i)
+                    and not t.is_punct
+                    and not t.is_space
                 ]
                 if rest:
                     left = min(t.idx for t in rest)

@@ -79,12 +79,12 @@ _UNIT = (
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _POD = r"(?:morning|afternoon|evening|night)"
-_TIME = r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}|noon|midnight)(?:\s*\(?(?:[ecmp][sd]t|gmt|utc)\)?)?"
+_TIME = r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}|noon|midday|midnight)(?:\s*\(?(?:[ecmp][sd]t|gmt|utc)\)?)?"
 
 # Words that make a clause about the future (plans, schedules, will) or the past.
 _FUTURE_WORDS = {
     "will", "won't", "'ll", "shall", "scheduled", "upcoming", "coming", "next", "could", "might", "may",
-    "soon", "deadline", "plan", "plans", "planned", "planning", "slated",
+    "soon", "deadline", "planned", "planning", "slated", "would",
 }  # fmt: skip
 # Future only when followed by "to" ("plans to", "is to", "expected to").
 _FUTURE_BEFORE_TO = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "expected", "expects",
@@ -117,7 +117,7 @@ class _Rule:
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){pattern}(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)
 
 
 RULES = [
@@ -130,7 +130,7 @@ RULES = [
     _Rule("my", _rx(rf"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})"), 8),
     _Rule("month_rel_year", _rx(rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?P<mon>{_MON})\s+(?P<rel>last|this|next)\s+year"), 8),
     _Rule("month", _rx(r"(?:(?P<rel>last|next|this|the coming|the past|coming|past)\s+)?(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)"), 5),
-    _Rule("year", _rx(rf"(?:(?P<fiscal>fiscal(?: year)?)\s+|(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<y>{_YEAR})(?!\s*(?:%|percent|[-–]\s*\d|\d))"), 4),
+    _Rule("year", _rx(rf"(?:(?P<fiscal>fiscal(?: year)?)\s+|(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?(?P<y>{_YEAR})(?!\s*(?:%|percent|[-–]\s*\d|\d)|[.,]\d)"), 4),
     _Rule("decade", _rx(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>19|20)(?P<d>\d)0s|'(?P<d2>\d)0s)"), 6),
     _Rule("weekday", _rx(rf"(?:(?P<rel>last|next|this|this past|this coming|coming|past)\s+)?(?P<wd>{_WD})(?:\s+(?P<pod>{_POD}))?"), 6),
     _Rule("wd_abbr", re.compile(r"(?<![\w-])(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?=\s*,?\s*(?:\d|$))"), 3),
@@ -139,7 +139,8 @@ RULES = [
     _Rule("rel_unit", _rx(r"(?P<rel>last|next|this|the coming|coming|the past|past|the previous|previous|the current|current|the latest|latest|the same|that|the following|following|the prior|prior)\s+(?P<u>week|weekend|month|year|quarter|decade|century|season|fiscal year|half)"), 6),
     _Rule("within_unit", _rx(r"(?P<mod>earlier|later|early|late)\s+(?:in\s+)?(?P<rel>this|last|next)\s+(?P<u>week|month|year|quarter|decade|century)"), 7),
     _Rule("year_earlier", _rx(r"(?:a\s+)?year[- ](?:earlier|ago)|year-before|the year-earlier(?: period| quarter)?"), 6),
-    _Rule("quarter", _rx(rf"(?:the\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|previous|year-earlier|same|final)[\s-]+)?|(?P<ord3>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|previous|year-earlier|final|this|next)[\s-]+)(?:(?P<fisc>fiscal)\s+)?quarter(?!s)(?:\s+of\s+(?P<y>{_YEAR}))?|(?P<ord2>first|second|third|fourth)-quarter"), 6),
+    _Rule("quarter", _rx(rf"(?:the\s+(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|previous|year-earlier|same|final)[\s-]+)?|(?P<ord3>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|previous|year-earlier|final|this|next)[\s-]+)(?:(?P<fisc>fiscal)\s+)?quarter(?!s)(?:\s+of\s+(?P<y>{_YEAR}))?|(?P<ord2>first|second|third|fourth)-quarter"), 6),
+    _Rule("year_quarter", _rx(rf"(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year's)\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)(?!s)"), 9),
     _Rule("half", _rx(rf"(?:the\s+)?(?P<ord>first|second|latter)\s+half(?:\s+of\s+(?:(?P<y>{_YEAR})|the year|this year|next year|last year))?"), 6),
     _Rule("season", _rx(rf"(?:(?P<rel>last|next|this|this past|the coming)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?"), 5),
     _Rule("duration", _rx(rf"(?:(?P<pre>the\s+(?:past|last|next|previous|coming|first|latest)|the|another|over|for|past|nearly|almost|about|more than|less than|at least|up to)\s+)?(?P<n>{_NUMW})[\s-]+(?:(?:more|additional|extra|straight|consecutive|full|trading|business|working|calendar|long)\s+)?(?P<u>{_UNIT})s?(?:[\s-]+long|[\s-]+old)?"), 5),
@@ -149,9 +150,14 @@ RULES = [
     _Rule("period", _rx(r"the (?:latest|most recent|year-ago|year-earlier) period"), 4),
     _Rule("units", _rx(r"(?P<u>(?:second|minute|hour|day|week|month|year|decade)s)"), 2),
     _Rule("set", _rx(r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|every\s+(?:day|week|month|year|morning|night|(?:other|single)\s+day)|each\s+(?:day|week|month|year)|(?:a|per)\s+(?:day|week|month|year))"), 6),
+    _Rule("set_named", _rx(rf"(?:(?:every|each)\s+(?:(?P<wd>{_WD})(?:\s+(?P<pod>{_POD}))?|(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december))|(?P<wds>{_WD})s)"), 7),
     _Rule("ref", _rx(r"(?P<w>now|right now|currently|current|at present|presently|nowadays|these days|recently|lately|formerly|the past|in the past|the future|in the future|the near future|in recent (?:years|months|weeks|days)|recent (?:years|months|weeks|days))"), 3),
     _Rule("time", _rx(rf"(?:(?P<wd>{_WD}|today|yesterday|tomorrow),?\s+(?:at\s+)?)?(?P<t>{_TIME})(?:\s*(?:\([^)]{{1,12}}\))?\s*,?\s*(?P<wd2>{_WD}|today|yesterday|tomorrow))?"), 6),
-    _Rule("holiday", _rx(r"(?P<h>christmas(?: day| eve)?|new year's(?: day| eve)|thanksgiving(?: day)?|easter|halloween|independence day|labor day|memorial day)"), 5),
+    _Rule("holiday", _rx(r"(?P<h>christmas(?: day| eve)?|new year's(?: day| eve)|thanksgiving(?: day)?|easter|halloween|independence day|labor day|memorial day|election day)"), 5),
+    _Rule("century", _rx(r"(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>nineteenth|twentieth|twenty-first|twenty first))[\s-]+century"), 7),
+    _Rule("spelled_decade", _rx(r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"), 6),
+    _Rule("year_end", _rx(r"(?P<p>by|at|since|until|before|after|from|to|near|toward|towards|through)\s+(?:the\s+)?(?P<x>year[- ]end)"), 6),
+    _Rule("time_date", _rx(rf"(?P<t>{_TIME})\s*,?\s*(?:on\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})(?!\s*,?\s*\d)"), 8),
 ]  # fmt: skip
 
 _MOD = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID", "the middle of": "MID",
@@ -189,13 +195,20 @@ def _quarter(d: date) -> int:
 
 
 def _future(text: str, start: int, end: int) -> bool:
-    """Is the clause around ``start..end`` about the future (plans, schedules, will)?
+    """Is the clause around ``start..end`` about the future (plans, schedules, will)?"""
+    return _tense(text, start, end) == "future"
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """ "future", "past" or None (no cue) for the clause around ``start..end``.
 
     The nearest decisive word before the expression decides ("said Friday" is past, "will
-    travel ... on Friday" future); failing that, the words just after it; news defaults to past.
+    travel ... on Friday" future); failing that, the words just after it. A participle after
+    "be" is passive, not past ("will be held on Friday"); a plan that "had" been made or was
+    made "previously" is a past plan ("had been due to expire Friday").
     """
     if text[end : end + 2] in ("'s", "’s"):
-        return False  # "Wednesday's ruling": a possessive points back at something done
+        return "past"  # "Wednesday's ruling": a possessive points back at something done
     lo = max(
         text.rfind(".", 0, start),
         text.rfind("\n", 0, start),
@@ -205,21 +218,36 @@ def _future(text: str, start: int, end: int) -> bool:
     before = [w.lower() for w in _WORDS.findall(text[lo + 1 : start])][-10:]
     for i in range(len(before) - 1, -1, -1):
         word = before[i]
-        if word == "to" and i > 0 and before[i - 1] in _FUTURE_BEFORE_TO:
-            return True
-        if word == "early" and i > 0 and before[i - 1] == "as":
-            return True  # "as early as Tuesday"
+        prev = before[i - 1] if i > 0 else ""
+        if word in ("until", "till") and i == len(before) - 1 and prev not in ("", "up", "not"):
+            return "future"  # "postponed until Tuesday" (but "Until Tuesday, they had ...")
+        if (word == "to" and prev in _FUTURE_BEFORE_TO) or (
+            word in ("early", "soon") and prev == "as"
+        ):
+            return "past" if _earlier_plan(before, i - 1) else "future"  # "as early as Tuesday"
         if word in _FUTURE_WORDS:
-            return True
+            return "past" if _earlier_plan(before, i) else "future"
         if word in _PAST_WORDS or word.endswith("ed"):
-            return False
+            if (
+                prev == "be"
+                and i > 1
+                and before[i - 2] in ("will", "'ll", "shall", "would", "to")
+                and word not in ("was", "were", "had")
+            ):
+                continue  # passive future: "will be held", "is to be signed"
+            return "past"
     after = [w.lower() for w in _WORDS.findall(text[end : end + 60])][:4]
     for word in after:
         if word in _PAST_WORDS or word.endswith("ed"):
-            return False
+            return "past"
         if word in _FUTURE_WORDS or word == "deadline":
-            return True
-    return False
+            return "future"
+    return None
+
+
+def _earlier_plan(before: list[str], i: int) -> bool:
+    """Is the plan or schedule at ``before[i]`` one made before, in a past narrative?"""
+    return any(w in ("had", "previously", "originally") for w in before[max(0, i - 3) : i])
 
 
 class TimexTagger:
@@ -245,9 +273,38 @@ class TimexTagger:
         context = _Context(anchor)
         for _start, _end, rule, m in chosen:
             tx = _resolve(rule.name, m, text, context)
-            if tx is not None:
+            if tx is not None and not _title(rule.name, text, tx):
                 out.append(tx)
+                if rule.name in _NAMES_A_YEAR and re.match(r"\d{4}", tx.value):
+                    context.last_year = int(tx.value[:4])
         return out
+
+
+_COMMON_TIME_WORDS = {"today", "tonight", "now", "noon", "midnight", "week", "weeks", "minute",
+                      "minutes", "hour", "hours", "day", "days", "year", "years", "month", "months"}  # fmt: skip
+
+
+def _title(rule: str, text: str, tx: Timex) -> bool:
+    """Is this a capitalised name ("This Week", "60 Minutes", "High Noon") rather than a time?
+
+    Common time words are written in lower case; one capitalised where no sentence starts
+    belongs to the title of a programme, film or publication.
+    """
+    if rule in ("md", "dm", "mdy", "dmy", "my", "month", "weekday", "holiday", "set_named"):
+        return False
+    words = list(re.finditer(r"[A-Za-z]+", tx.text))
+    sentence_start = re.search(
+        r"(?:^|[.!?:\n][\s\"'`(]*|[\"'`(]\s*)$", text[max(0, tx.start - 4) : tx.start]
+    )
+    for i, w in enumerate(words):
+        if w.group(0).lower() in _COMMON_TIME_WORDS and w.group(0)[0].isupper():
+            if i == 0 and w.start() == 0 and sentence_start:
+                continue
+            return True
+    return False
+
+
+_NAMES_A_YEAR = {"iso", "numeric", "mdy", "dmy", "my", "year", "year_quarter", "spelled_year"}
 
 
 @dataclass
@@ -256,6 +313,7 @@ class _Context:
     last_quarter: tuple[int, int] | None = None  # (year, quarter) last referred to
     quarter_at: int = -10_000  # where it was referred to
     near: bool = False  # whether that reference is close to the expression being resolved
+    last_year: int | None = None  # the year the text last named outright ("in June 1998")
 
 
 def _part_of_day(pod: str | None) -> str:
@@ -384,6 +442,12 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
         n = _num(g["n"])
         unit = g["u"].lower()
         direction = -1 if g["dir"].lower() in ("ago", "earlier", "before") else 1
+        if g["dir"].lower() in ("earlier", "later", "before") and not (n == 1 and unit == "year"):
+            # "three days later", "a day earlier": counted from the story's own time, not
+            # from publication; what the text gives is the distance ("a year earlier" in
+            # results compares with the same period of the previous year, handled below).
+            kind, letter = UNITS.get(unit, ("", "X"))
+            return timex("DURATION", _duration_value(n, kind, letter))
         if a is None or n is None or n != int(n):
             return timex("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
         k = int(n) * direction
@@ -428,9 +492,23 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
             and a is not None
             and ctx.last_quarter
             and start - ctx.quarter_at < 400
+            and (
+                text[end : end + 2] in ("'s", "’s")
+                or re.search(r"\b(?:period|quarter)\s+$", text[max(0, start - 20) : start])
+            )
         ):
+            # "last year's quarter", "the same period last year": the quarter being compared.
+            # A bare "last year" in results ("$4.41 a share last year") is the calendar year.
             y, q = ctx.last_quarter
             return timex("DATE", f"{y - 1}-Q{q}")
+        if rel in ("that", "following") and unit in ("year", "quarter") and a is not None:
+            # "later that year", "the following year", "that quarter": anaphoric, they take
+            # the year (or quarter) the text last named, not the publication date
+            if unit == "year" and ctx.last_year is not None:
+                return timex("DATE", str(ctx.last_year + k))
+            if unit == "quarter" and rel == "that" and ctx.last_quarter:
+                y, q = ctx.last_quarter
+                return timex("DATE", f"{y}-Q{q}")
         if rel in ("same", "that"):
             return (
                 timex("DATE", "XXXX")
@@ -496,6 +574,19 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
             y -= 1
         ctx.last_quarter, ctx.quarter_at = (y, q), start
         return timex("DATE", f"{y}-Q{q}")
+    if name == "year_quarter":
+        # "the 1988 third quarter", "next year's first quarter", "the 1988 period" (the
+        # period under discussion, in the year named)
+        rel_y = {"last": -1, "this": 0, "next": 1}.get((g.get("rel") or "").lower(), 0)
+        qy = int(g["y"]) if g.get("y") else (None if a is None else a.year + rel_y)
+        ord_ = (g.get("ord") or "").lower()
+        qn = ORDINALS.get(ord_) or (ctx.last_quarter[1] if ctx.last_quarter and ctx.near else None)
+        shown = str(qy) if qy is not None else "XXXX"
+        if qn is None:
+            return timex("DATE", f"{shown}-QX" if "quarter" in surface.lower() else shown)
+        if qy is not None and ord_:
+            ctx.last_quarter, ctx.quarter_at = (qy, qn), start
+        return timex("DATE", f"{shown}-Q{qn}")
     if name == "half":
         h = 1 if g["ord"].lower() == "first" else 2
         y = int(g["y"]) if g.get("y") else (a.year if a else None)
@@ -529,8 +620,23 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
         pre = (g.get("pre") or "").lower()
         if surface.lower().endswith("old"):
             return None  # an age ("a 6-year-old"), not a time
-        if re.search(r"\w+-quarters?$", surface.lower()):
-            return None  # a fraction ("three-quarters")
+        if re.search(r"\w+-quarters?$", surface.lower()) or (
+            surface.lower().endswith("quarter")
+            and re.match(
+                r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:year|fiscal|\d))", text[end:]
+            )
+        ):
+            return None  # a fraction ("three-quarters", "a quarter of the market")
+        if (
+            g["n"].lower() == "a"
+            and surface.lower().endswith("second")
+            and re.match(r"\s+[a-z]", text[end:])
+            and not re.match(
+                r"\s+(?:or|and|later|earlier|ago|before|after|of|to|in|per|longer|delay)\b",
+                text[end:],
+            )
+        ):
+            return None  # "a second betrayal": the ordinal, not a second of time
         if (
             g["n"].lower() in ("a", "an")
             and not pre
@@ -541,16 +647,7 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
                 return timex("SET", f"P1{letter}")
             if re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,2}$", before):
                 return None  # a rate ("700 seats a week", "24 hours a day"), not a time
-        amount = "X" if n is None else _fmt_num(n)
-        if letter == "Q":
-            return timex("DURATION", f"P{'X' if n is None else _fmt_num(n * 3)}M")
-        if letter == "DE":
-            return timex("DURATION", f"P{'X' if n is None else _fmt_num(n * 10)}Y")
-        if letter == "CE":
-            return timex("DURATION", f"P{'X' if n is None else _fmt_num(n * 100)}Y")
-        if letter == "WE":
-            return timex("DURATION", "P2D")
-        return timex("DURATION", f"P{kind}{amount}{letter}")
+        return timex("DURATION", _duration_value(n, kind, letter))
     if name == "weekend":
         rel = (g.get("rel") or "").lower()
         if a is None:
@@ -592,6 +689,12 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
         unit = g["u"].lower().rstrip("s")
         kind, letter = UNITS.get(unit, ("", "X"))
         return timex("DURATION", f"P{kind}X{letter}")
+    if name == "set_named":
+        # "each Thursday", "every July", "on Mondays": a recurring day or month
+        if g.get("mon"):
+            return timex("SET", f"XXXX-{MONTHS[g['mon'].lower()]:02d}")
+        wd = WEEKDAYS[(g.get("wd") or g["wds"]).lower()]
+        return timex("SET", f"XXXX-WXX-{wd + 1}{_part_of_day(g.get('pod'))}")
     if name == "set":
         w = g["w"].lower()
         for key, letter in (("day", "D"), ("dai", "D"), ("week", "W"), ("month", "M"), ("year", "Y"), ("annual", "Y"),
@@ -629,8 +732,9 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
         if hour is None:
             return None
         day_word = (g.get("wd") or g.get("wd2") or "").lower()
+        clock = "T24" if hour == 24 else f"T{hour:02d}:{minute:02d}"
         if a is None:
-            return timex("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}")
+            return timex("TIME", f"XXXX-XX-XX{clock}")
         d = a
         if day_word in WEEKDAYS:
             d = _weekday_date(a, WEEKDAYS[day_word], future, None)
@@ -638,9 +742,46 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
             d = a - timedelta(days=1)
         elif day_word == "tomorrow":
             d = a + timedelta(days=1)
-        return timex("TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}")
+        return timex("TIME", f"{d.isoformat()}{clock}")
+    if name == "century":
+        # "the 20th century" -> 19 (TIMEX3 centuries are the two leading digits)
+        nth = (
+            int(g["n"])
+            if g.get("n")
+            else {"nineteenth": 19, "twentieth": 20}.get(g["w"].lower(), 21)
+        )
+        return timex("DATE", f"{nth - 1:02d}")
+    if name == "spelled_decade":
+        tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}[g["w"].lower()]  # fmt: skip
+        cent = 19 if a is None or tens * 10 + 1900 <= a.year else 18
+        return timex("DATE", f"{cent}{tens}", _MOD.get((g.get("mod") or "").lower()))
+    if name == "year_end":
+        # "by year-end" is the end of this year; "since year-end" the end of the last one
+        x = m.start("x")
+        back = (
+            g["p"].lower() in ("since", "after", "from") or _tense(text, m.start(), end) == "past"
+        )
+        value = "XXXX-12-31" if a is None else f"{a.year - 1 if back else a.year}-12-31"
+        return Timex(x, end, text[x:end], "DATE", value)
+    if name == "time_date":
+        hour, minute = _clock(g["t"].lower())
+        if hour is None:
+            return None
+        mon = MONTHS[g["mon"].lower().rstrip(".")]
+        day = int(re.sub(r"\D", "", g["d"]))
+        clock = "T24" if hour == 24 else f"T{hour:02d}:{minute:02d}"
+        if a is None:
+            return timex("TIME", f"XXXX-{mon:02d}-{day:02d}{clock}")
+        return timex("TIME", f"{_closest_year(a, mon, day, future)}-{mon:02d}-{day:02d}{clock}")
     if name == "holiday":
         holiday = g["h"].lower()
+        if holiday == "election day" and a is not None:
+            # U.S. Election Day: the Tuesday after the first Monday of November
+            first_monday = date(a.year, 11, 1) + timedelta(
+                days=(0 - date(a.year, 11, 1).weekday()) % 7
+            )
+            return timex("DATE", (first_monday + timedelta(days=1)).isoformat())
         md = {"christmas": "12-25", "christmas day": "12-25", "christmas eve": "12-24", "new year's day": "01-01",
               "new year's eve": "12-31", "halloween": "10-31", "independence day": "07-04"}.get(holiday)  # fmt: skip
         if md is None and holiday.startswith("thanksgiving") and a is not None:
@@ -657,11 +798,22 @@ def _resolve(name: str, m: re.Match[str], text: str, ctx: _Context) -> Timex | N
     return None
 
 
+def _duration_value(n: float | None, kind: str, letter: str) -> str:
+    """``P3D``, ``PT2H``, ``PXW``; quarters, decades and centuries in months and years."""
+    scale = {"Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
+    if letter == "WE":
+        return "P2D"
+    if letter in scale:
+        factor, letter = scale[letter]
+        return f"P{'X' if n is None else _fmt_num(n * factor)}{letter}"
+    return f"P{kind}{'X' if n is None else _fmt_num(n)}{letter}"
+
+
 def _clock(t: str) -> tuple[int | None, int]:
-    if "noon" in t:
+    if "noon" in t or "midday" in t:
         return 12, 0
     if "midnight" in t:
-        return 0, 0
+        return 24, 0  # TIMEX3: midnight closes its day ("midnight Friday" = Friday T24)
     m = re.match(r"(\d{1,2})(?::(\d{2}))?", t)
     if not m:
         return None, 0
