@@ -120,9 +120,19 @@ def _np_span(tok: Token) -> tuple[int, int]:
     skip: set[int] = set()
     for child in tok.children:
         if child.dep_ in ("relcl", "acl", "advcl") and child.i > tok.i:
-            skip.update(t.i for t in child.subtree)
+            first = child.left_edge
+            who = (
+                first.lower_ in ("who", "whose")
+                and first.i > 0
+                and tok.doc[first.i - 1].text == ","
+            )
+            if not (child.dep_ == "relcl" and who):  # "X, who chairs the panel," describes X
+                skip.update(t.i for t in child.subtree)
     kept = [t for t in tok.subtree if t.i not in skip]
-    while kept and ((kept[-1].is_punct and kept[-1].text != ")") or kept[-1].dep_ == "cc"):
+    while kept and (
+        (kept[-1].is_punct and kept[-1].text not in ")%")
+        or kept[-1].dep_ in ("cc", "advmod", "preconj")
+    ):
         kept.pop()
     while kept and kept[0].is_punct:
         kept.pop(0)
@@ -142,7 +152,7 @@ _DATELINE = re.compile(
 )
 
 
-def _speaker_span(subj: Token, cue: Token) -> tuple[int, int]:
+def _speaker_span(subj: Token, cue: Token) -> tuple[int, int] | None:
     """The speaker's noun phrase, without a dateline before it or anything from the cue on."""
     a, b = _np_span(subj)
     text = subj.doc.text
@@ -153,6 +163,8 @@ def _speaker_span(subj: Token, cue: Token) -> tuple[int, int]:
     m = _DATELINE.match(text[a:b])
     if m and m.end() < b - a:
         a += m.end()
+    elif m and text[a:b].isupper() and (a == 0 or text[a - 1] == "\n"):
+        return None  # the dateline itself ("WASHINGTON —") parsed as the subject
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -241,8 +253,10 @@ def _complement(cue: Token, objects: bool = False) -> tuple[int, int] | None:
             return None
         tokens = list(obj.subtree)
         for c in cue.children:
-            if c.dep_ in ("oprd", "xcomp") and c.i > obj.i:
-                tokens.extend(c.subtree)
+            if c.i > obj.i and (
+                c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "for")
+            ):
+                tokens.extend(c.subtree)  # "called [Y a liar]", "praised [Y for its courage]"
     elif comp is None:
         return None
     else:
@@ -270,6 +284,15 @@ def _complement(cue: Token, objects: bool = False) -> tuple[int, int] | None:
         if m:
             right += m.end()
     return (left, right) if right - left >= (3 if objects else 12) else None
+
+
+def _covers(a: int, b: int, left: int, right: int, text: str) -> bool:
+    """Does the quotation (a, b) make up the complement (left, right)? It does when the
+    complement has at most one word outside it (a "that" before a quote is still the quote)."""
+    if not (a < right and left < b):
+        return False
+    outside = text[left : max(left, a)] + " " + text[min(right, b) : right]
+    return len(outside.split()) <= 1
 
 
 def _according_to(sent: Span) -> tuple[Token, Token] | None:
@@ -351,11 +374,15 @@ class QuoteExtractor:
     def _attach(self, quote: Quote, cue: Token, doc: Doc) -> None:
         quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.idx, cue.idx + len(cue)
         subj = _subject(cue)
-        if subj is not None:
-            a, b = _speaker_span(subj, cue)
+        where = _speaker_span(subj, cue) if subj is not None else None
+        if subj is not None and where is not None:
+            a, b = where
             quote.speaker, quote.speaker_start, quote.speaker_end = doc.text[a:b], a, b
             if subj.lower_ in _PRONOUNS:
                 quote.resolved_from = _antecedent(doc, subj)
+            elif re.search(r", who(se)? ", quote.speaker):
+                # "Roy, who chairs the committee, said": the span as written, the name resolved
+                quote.resolved_from = re.split(r", who(?:se)? ", quote.speaker)[0]
             elif subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
                 # "X, who said ...": the relative pronoun stands for the phrase it hangs on
                 a, b = _np_span(subj.head.head)
@@ -394,9 +421,7 @@ class QuoteExtractor:
                 if span is None:
                     continue
                 left, right = span
-                if any(
-                    a < right and left < b and (b - a) > 0.5 * (right - left) for a, b in inside
-                ):
+                if any(_covers(a, b, left, right, doc.text) for a, b in inside):
                     continue  # the complement is itself a direct quote, already attributed
                 content = doc.text[left:right]
                 q = Quote(left, right, content, "indirect", spans=[(left, right)], confidence=0.6)
