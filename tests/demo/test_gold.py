@@ -15,6 +15,7 @@ import pytest
 
 from storyline.model import Article
 from storyline.pipeline import Pipeline
+from storyline.read.claims import quantity_of
 from storyline.store import Store
 from tests.conftest import DEMO
 
@@ -85,3 +86,59 @@ def test_cleaning_matches_gold(key: str, articles: dict[str, Article]) -> None:
         assert any(
             _norm(extra) in _norm(p) or _norm(p) in _norm(extra) for p in gold.get("body", [])
         ) or not gold.get("body"), f"text not in gold body: {extra[:80]!r}"
+
+
+def _surname(name: str | None) -> str:
+    return (name or "").replace("’s", "").replace("'s", "").split()[-1] if name else ""
+
+
+QUOTED = [(k, i) for k in sorted(GOLD["articles"]) for i in range(len(GOLD["articles"][k].get("quotes", [])))]  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "n"), QUOTED)
+def test_quotes_match_gold(key: str, n: int, articles: dict[str, Article]) -> None:
+    """Each gold quote is found, of its kind, with its speaker resolved (issue #3)."""
+    gold = GOLD["articles"][key]["quotes"][n]
+    art = articles[key]
+    want = _norm(gold["text"]).strip(" .,")
+    found = [q for q in art.quotes if want in _norm(q["text"]) or (_norm(q["text"]).strip(" .,") in want and len(q["text"]) > 10)]  # fmt: skip
+    assert found, f"quote not found: {gold['text']!r}"
+    best = next((q for q in found if q["kind"] == gold["kind"]), found[0])
+    assert best["kind"] == gold["kind"], best
+    assert _surname(best["speaker_resolved"]) == _surname(gold["speaker"]), best
+
+
+TIMED = [(k, i) for k in sorted(GOLD["articles"]) for i in range(len(GOLD["articles"][k].get("timexes", [])))]  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "n"), TIMED)
+def test_timexes_match_gold(key: str, n: int, articles: dict[str, Article]) -> None:
+    """Each gold time expression is found and resolved to its calendar value."""
+    gold = GOLD["articles"][key]["timexes"][n]
+    art = articles[key]
+    found = [
+        t for t in articles[key].timexes if gold["text"] in t["text"] or t["text"] in gold["text"]
+    ]
+    assert found, f"not found: {gold['text']!r} in {[t['text'] for t in art.timexes]}"
+    assert gold["value"] in [t["value"] for t in found], found
+
+
+CLAIMED = [(k, i) for k in sorted(GOLD["articles"]) for i in range(len(GOLD["articles"][k].get("claims", [])))]  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "n"), CLAIMED)
+def test_claims_match_gold(key: str, n: int, articles: dict[str, Article]) -> None:
+    """Each gold numeric claim: value, qualifier, what it counts and who asserts it."""
+    gold = GOLD["articles"][key]["claims"][n]
+    art = articles[key]
+    found = [c for c in art.claims if c["value"] == gold["value"]]
+    assert found, f"no claim of {gold['value']} in {[c['number'] for c in art.claims]}"
+    claim = found[0]
+    assert claim["qualifier"] == gold["qualifier"], claim
+    words = set(gold["unit"].lower().split())
+    assert (
+        words & set(claim["unit"].lower().split()) or quantity_of(gold["unit"]) == claim["quantity"]
+    ), claim
+    if gold["source"]:
+        assert _surname(gold["source"]) in (claim["source"] or ""), claim
+    assert claim["claim_date"] == art.published, claim

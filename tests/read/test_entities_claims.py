@@ -74,3 +74,29 @@ def test_mislabels_corrected_from_context(nlp) -> None:  # type: ignore[no-untyp
     assert ("Vilnius", "GPE") in labels and ("Quito", "GPE") in labels
     assert not any(t == "State" for t, _ in labels)
     assert ("Maren Holt", "PERSON") in labels
+
+
+def test_levels_rates_and_quantities(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.read.claims import quantity_of
+
+    doc = nlp(
+        "The death toll from the flood rose to 58 on Friday. "
+        "The guild said the tariff would cost members more than 40 million crowns a year. "
+        "At least 12 people were killed and 30 injured."
+    )
+    claims = {c.text: c for c in ClaimFinder()(doc, QuoteExtractor()(doc))}
+    toll = next(c for t, c in claims.items() if t == "58")
+    assert toll.unit == "death toll" and quantity_of(toll.unit) == "deaths"
+    cost = next(c for t, c in claims.items() if "40 million" in t)
+    assert cost.unit == "crowns a year" and cost.qualifier == "more than"
+    killed = next(c for t, c in claims.items() if "12" in t)
+    assert quantity_of(killed.unit) == "deaths" and killed.to_dict()["text"].startswith("At least")
+
+
+def test_speaker_name_in_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        '"The figures speak for themselves," said Ona Pell, an analyst at Harbour Bank. '
+        "The head of the chamber, Rolf Dahl, said that small firms would pay."
+    )
+    quotes = QuoteExtractor()(doc)
+    assert [q.resolved_from for q in quotes] == ["Ona Pell", "Rolf Dahl"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from storyline.read.quotes import Quote
 
@@ -48,6 +48,7 @@ class Claim:
         s_start, s_end, s_text = self.sentence or (self.start, self.end, self.text)
         return {"text": s_text, "start": s_start, "end": s_end, "number": self.text,
                 "number_start": self.start, "number_end": self.end, "value": value, "unit": self.unit,
+                "quantity": quantity_of(self.unit),
                 "qualifier": self.qualifier, "source": self.source, "currency": self.currency,
                 "confidence": self.confidence}  # fmt: skip
 
@@ -90,8 +91,12 @@ def _unit(doc: Doc, ent: Span) -> str:
             obj = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 unit = f"{unit} {doc[ent.end : obj.i + 1].text}".strip()
-        return unit
+        if unit:
+            return unit
     root = ent.root
+    level = _level_of(root)
+    if level:
+        return level
     head = root.head if root.dep_ in ("nummod", "quantmod", "compound") else None
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -100,9 +105,64 @@ def _unit(doc: Doc, ent: Span) -> str:
         return "currency" if ent.label_ == "MONEY" else ""
     mods = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= ent.end]
     phrase = " ".join([*(t.text for t in mods), head.text])
-    if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+    rate = next((c for c in head.rights if c.dep_ == "npadvmod"), None)
+    if rate is not None:  # "crowns a year"
+        phrase += " " + doc[rate.left_edge.i : rate.i + 1].text
+    elif head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ == "VERB":
         phrase += f" {head.head.text}"
     return phrase
+
+
+_CHANGE = {
+    "rise",
+    "climb",
+    "jump",
+    "fall",
+    "drop",
+    "reach",
+    "increase",
+    "decrease",
+    "grow",
+    "stand",
+    "hit",
+    "top",
+}
+
+
+def _level_of(root: Token) -> str | None:
+    """For "the death toll rose to 47" / "reached 47": the quantity is the verb's subject."""
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in ("to", "at") and verb.dep_ == "prep":
+        verb = verb.head
+    elif root.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHANGE:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return None
+    mods = [t.text for t in subj.lefts if t.dep_ in ("amod", "compound")]
+    return " ".join([*mods, subj.text])
+
+
+# What a unit measures, so that one quantity reported in other words compares ("at least 41
+# people killed" and "the death toll rose to 47" are both deaths).
+_QUANTITY_WORDS = {
+    "deaths": {"death", "deaths", "dead", "killed", "toll", "fatalities", "died", "lives"},
+    "injured": {"injured", "wounded", "injuries", "hurt"},
+    "missing": {"missing"},
+    "displaced": {"displaced", "evacuated", "homeless", "refugees"},
+    "arrested": {"arrested", "detained", "arrests"},
+}
+
+
+def quantity_of(unit: str) -> str:
+    """The measured quantity a unit names ("people killed" → "deaths"), else the unit itself."""
+    words = set(unit.lower().split())
+    for quantity, cues in _QUANTITY_WORDS.items():
+        if words & cues:
+            return quantity
+    return unit.lower()
 
 
 def _sentence(ent: Span) -> tuple[int, int, str]:

@@ -89,7 +89,7 @@ def place_names() -> frozenset[str]:
 def _relabelled(doc: Doc, ent: Span) -> Span:
     from spacy.tokens import Span
 
-    label = _context_label(doc, ent)
+    label = context_label(doc, ent)
     return ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label)
 
 
@@ -121,7 +121,7 @@ _PLACE_PREPS = {
 }
 
 
-def _context_label(doc: Doc, ent: Span) -> str:
+def context_label(doc: Doc, ent: Span) -> str:
     """The model's label, corrected where the context says otherwise.
 
     A title written before a name makes it a person ("Foreign Minister Edgars Rinkevics", which

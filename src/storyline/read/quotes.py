@@ -141,6 +141,16 @@ def _np_span(tok: Token) -> tuple[int, int]:
     return kept[0].idx, kept[-1].idx + len(kept[-1])
 
 
+def _name_in_apposition(subj: Token) -> str | None:
+    """The name in "Mira Lund, an economist at X" or "the head of X, Rolf Dahl"."""
+    for tok in (subj, *(c for c in subj.children if c.dep_ == "appos")):
+        if tok.pos_ == "PROPN":
+            names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            first = names[0].i if names else tok.i
+            return subj.doc[first : tok.i + 1].text
+    return None
+
+
 def _lemma(t: Token) -> str:
     lemma = t.lemma_.lower()
     return "hope" if lemma == "hop" and t.lower_.startswith("hope") else lemma
@@ -387,6 +397,8 @@ class QuoteExtractor:
                 # "X, who said ...": the relative pronoun stands for the phrase it hangs on
                 a, b = _np_span(subj.head.head)
                 quote.resolved_from = doc.text[a:b]
+            elif any(c.dep_ == "appos" for c in subj.children):
+                quote.resolved_from = _name_in_apposition(subj)
 
     def _inherit_speakers(self, quotes: list[Quote], text: str) -> None:
         """A quote with no cue of its own continues the quote just before it (same speaker)."""
@@ -498,10 +510,14 @@ def _topics(doc: Doc) -> dict[int, str]:
     for e in doc.ents:
         votes.setdefault(e.text, []).append(e.label_)
     # A surface form the model mostly calls a place ("Kyiv") is not a person here either.
+    from storyline.read.entities import context_label
+
+    label = {e.start: context_label(doc, e) for e in doc.ents}
     persons = [
         e
         for e in doc.ents
-        if e.label_ == "PERSON" and max(set(votes[e.text]), key=votes[e.text].count) == "PERSON"
+        if label[e.start] == "PERSON"
+        and (e.label_ != "PERSON" or max(set(votes[e.text]), key=votes[e.text].count) == "PERSON")
     ]
     persons = [e for e in persons if len(e.text.split()) >= 2 or e.text[:1].isupper()]
     full = {e.text.split()[-1]: e.text for e in persons if len(e.text.split()) >= 2}
