@@ -935,9 +935,18 @@ def quotes_of(art: Art) -> list[dict[str, str]]:
     found = [m.group(1).strip().rstrip(",") for p in art.paragraphs for m in _QUOTE.finditer(p)]
     found = [f for f in found if len(f.split()) >= 4]
     return [
-        {"text": q, "speaker": s, "kind": "direct"}
+        {"text": q, "speaker": s, "kind": "partial" if q in PARTIAL else "direct"}
         for q, s in zip(found, art.speakers, strict=False)
     ]
+
+
+# Quotations woven into the writer's sentence ("called it “…”"), labelled by hand.
+PARTIAL = {
+    "a border on the water that both sides can live with.",
+    "before the coffee was cold.",
+    "choosing its own judge.",
+    "a tax on selling abroad.",
+}
 
 
 def main() -> None:

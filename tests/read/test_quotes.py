@@ -106,3 +106,22 @@ def test_stance_verbs_only_when_asked(nlp) -> None:  # type: ignore[no-untyped-d
     assert [(q.text, q.speaker, q.cue) for q in stance] == [
         ("the harbour plan", "The union", "endorsed")
     ]
+
+
+def test_woven_quotations_and_their_owners(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Minister Anselm Roy said that Ostrelia would like the patrols to be “more regular.” "
+        "He called the treaty “a roof with no walls over it.”\n\n"
+        "In March, Roy said the navy had seen “unusual movements” near the strait. "
+        "According to him, the fleet “has been ready to sail for weeks” already."
+    )
+    quotes = QuoteExtractor()(nlp(text))
+    by_text = {q.text: q for q in quotes}
+    # a quotation cued by a belief verb inside someone's statement is theirs
+    assert by_text["more regular."].resolved_from or by_text["more regular."].speaker
+    assert "Roy" in (by_text["more regular."].speaker or "")
+    # woven into the writer's sentence: partial, however long
+    assert by_text["a roof with no walls over it."].kind == "partial"
+    # "according to him": the pronoun resolved, the quotation inside owned by the same speaker
+    ready = by_text["has been ready to sail for weeks"]
+    assert ready.kind == "partial" and ready.resolved_from == "Anselm Roy"

@@ -151,6 +151,27 @@ def _name_in_apposition(subj: Token) -> str | None:
     return None
 
 
+def _embedded(text: str, start: int, end: int) -> bool:
+    """Is the quotation woven into the writer's sentence ("called it “a border on the water”",
+    "walked out “before the coffee was cold”") rather than standing as the speaker's words
+    ("“We came …,” she said", "She said: “…”", "he stated, “…”")?"""
+    before = text[max(0, start - 40) : start].rstrip(" \u00a0")
+    if not before or before[-1] in '\n.!?:,;—–-("“”':
+        return False
+    words = before.split()
+    if words and words[-1].lower().strip(",") in (
+        "said",
+        "says",
+        "added",
+        "told",
+        "asked",
+        "wrote",
+    ):
+        return False
+    after = text[end : end + 3]
+    return not (after[:1] == "\n" or not after) or before[-1].isalpha()
+
+
 def _lemma(t: Token) -> str:
     lemma = t.lemma_.lower()
     return "hope" if lemma == "hop" and t.lower_.startswith("hope") else lemma
@@ -207,6 +228,8 @@ def _best_cue(cues: list[Token], start: int, end: int, text: str) -> Token:
             return 10_000
         words = len(between.split())
         penalty = 0 if t.tag_ in ("VBD", "VBZ", "VBP") else 3  # finite verbs over participles
+        if _lemma(t) in SPEECH_ONLY:
+            penalty += 8  # "said Latvia would like X to be “more efficient”": the speaker said it
         return words * 2 + penalty + (0 if t.idx >= end else 1)
 
     return min(cues, key=gap)
@@ -341,7 +364,8 @@ class QuoteExtractor:
             if hi < len(doc) and doc[hi].sent.start == hi and len(doc[hi].sent) <= 12:
                 hi = doc[hi].sent.end
             cues = _cue_tokens(doc[lo:hi], inside)
-            kind = "direct" if words >= self.min_direct_words else "partial"
+            embedded = _embedded(text, start, end)
+            kind = "direct" if words >= self.min_direct_words and not embedded else "partial"
             quote = Quote(s, e, text[s:e], kind, closed=closed, spans=[(s, e)])
             prev = quotes[-1] if quotes else None
             if (
@@ -371,13 +395,38 @@ class QuoteExtractor:
                 self._attach(quote, cue, doc)
                 used_cues.add(cue.i)
                 quote.confidence = 0.9 if quote.speaker else 0.6
-            elif kind == "direct":
+            elif kind == "direct" or words >= self.min_direct_words:
                 quote.confidence = 0.4
             else:
                 continue  # scare quotes: a short quoted word with nobody saying it
             quotes.append(quote)
         self._inherit_speakers(quotes, text)
-        quotes.extend(self._indirect(doc, inside, used_cues))
+        statements = self._indirect(doc, inside, used_cues)
+        for q in quotes:
+            outer = [
+                st for st in statements if st.start <= q.start and q.end <= st.end and st.speaker
+            ]
+            if q.cue is not None and q.continues is None:
+                # a quote cued by a belief verb inside someone's reported statement is theirs:
+                # "Rinkevics said that Latvia would like it to be “more efficient”"
+                at, to = q.cue_start, q.cue_end
+                if at is None or to is None or q.cue.lower() in ("said", "says"):
+                    continue
+                inner = [st for st in outer if st.start <= at < st.end]
+                cue_span = doc.char_span(at, to) if inner else None
+                if cue_span is None or _lemma(cue_span[0]) not in SPEECH_ONLY:
+                    continue
+                outer = inner
+            if outer:  # 'According to him, Moscow “has been willing …”': the statement's speaker
+                st = min(outer, key=lambda st: st.end - st.start)
+                q.speaker, q.speaker_start, q.speaker_end = (
+                    st.speaker,
+                    st.speaker_start,
+                    st.speaker_end,
+                )
+                q.cue, q.cue_start, q.cue_end = st.cue, st.cue_start, st.cue_end
+                q.resolved_from, q.continues, q.confidence = st.resolved_from, None, 0.7
+        quotes.extend(statements)
         quotes.sort(key=lambda q: q.start)
         return quotes
 
@@ -474,6 +523,8 @@ class QuoteExtractor:
                         according.idx + 12,
                     )
                     q.speaker, q.speaker_start, q.speaker_end = doc.text[a:b], a, b
+                    if source.lower_ in _PRONOUNS:
+                        q.resolved_from = _antecedent(doc, source)
                     out.append(q)
         return out
 
