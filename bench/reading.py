@@ -57,11 +57,17 @@ def main() -> None:
     list(Reader().pipe(_articles(texts)))
     ours = time.perf_counter() - t0
 
-    half = len(texts) // 2
+    # Eight chunks of about equal words, handed out as workers free up (as ingest does).
+    chunks: list[list[str]] = [[] for _ in range(8)]
+    sizes = [0] * 8
+    for t in sorted(texts, key=len, reverse=True):
+        i = sizes.index(min(sizes))
+        chunks[i].append(t)
+        sizes[i] += len(t.split())
     with ProcessPoolExecutor(max_workers=2) as pool:
         list(pool.map(_read_chunk, [texts[:4], texts[4:8]]))  # start and warm both workers
         t0 = time.perf_counter()
-        list(pool.map(_read_chunk, [texts[:half], texts[half:]]))
+        list(pool.map(_read_chunk, chunks))
         two = time.perf_counter() - t0
 
     save(

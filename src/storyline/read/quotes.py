@@ -103,6 +103,14 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, built once: spaCy joins every token on each ``doc.text``."""
+    cached = doc.user_data.get("storyline_text")
+    if cached is None:
+        cached = doc.user_data["storyline_text"] = doc.text
+    return str(cached)
+
+
 def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without its quotation marks and surrounding space or trailing comma."""
     s, e = start, end
@@ -186,7 +194,7 @@ _DATELINE = re.compile(
 def _speaker_span(subj: Token, cue: Token) -> tuple[int, int] | None:
     """The speaker's noun phrase, without a dateline before it or anything from the cue on."""
     a, b = _np_span(subj)
-    text = subj.doc.text
+    text = _text(subj.doc)
     if a < cue.idx < b:
         b = cue.idx
         while b > a and text[b - 1] in " ,":
@@ -309,7 +317,7 @@ def _complement(cue: Token, objects: bool = False) -> tuple[int, int] | None:
         return None
     left = min(t.idx for t in tokens)
     right = max(t.idx + len(t) for t in tokens)
-    text = cue.doc.text
+    text = _text(cue.doc)
     inner = text[left:right]
     if inner.count("“") > inner.count("”") or inner.count('"') % 2:
         # a quotation opened inside the complement closes after it: take the closing mark too
@@ -345,7 +353,7 @@ class QuoteExtractor:
         self.stances = stances  # also "X endorsed Y" (content: the object), as PolNeAR counts
 
     def __call__(self, doc: Doc) -> list[Quote]:
-        text = doc.text
+        text = _text(doc)
         marks = quote_spans(text)
         inside = [(a, b) for a, b, _ in marks]
         quotes: list[Quote] = []
@@ -436,7 +444,7 @@ class QuoteExtractor:
         where = _speaker_span(subj, cue) if subj is not None else None
         if subj is not None and where is not None:
             a, b = where
-            quote.speaker, quote.speaker_start, quote.speaker_end = doc.text[a:b], a, b
+            quote.speaker, quote.speaker_start, quote.speaker_end = _text(doc)[a:b], a, b
             if subj.lower_ in _PRONOUNS:
                 quote.resolved_from = _antecedent(doc, subj)
             elif re.search(r", who(se)? ", quote.speaker):
@@ -445,7 +453,7 @@ class QuoteExtractor:
             elif subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
                 # "X, who said ...": the relative pronoun stands for the phrase it hangs on
                 a, b = _np_span(subj.head.head)
-                quote.resolved_from = doc.text[a:b]
+                quote.resolved_from = _text(doc)[a:b]
             elif any(c.dep_ == "appos" for c in subj.children):
                 quote.resolved_from = _name_in_apposition(subj)
 
@@ -482,9 +490,9 @@ class QuoteExtractor:
                 if span is None:
                     continue
                 left, right = span
-                if any(_covers(a, b, left, right, doc.text) for a, b in inside):
+                if any(_covers(a, b, left, right, _text(doc)) for a, b in inside):
                     continue  # the complement is itself a direct quote, already attributed
-                content = doc.text[left:right]
+                content = _text(doc)[left:right]
                 q = Quote(left, right, content, "indirect", spans=[(left, right)], confidence=0.6)
                 self._attach(q, cue, doc)
                 if q.speaker is None and cue.tag_ not in ("VBG", "VBN"):
@@ -512,7 +520,7 @@ class QuoteExtractor:
                     q = Quote(
                         left,
                         right,
-                        doc.text[left:right],
+                        _text(doc)[left:right],
                         "indirect",
                         spans=[(left, right)],
                         confidence=0.6,
@@ -522,7 +530,7 @@ class QuoteExtractor:
                         according.idx,
                         according.idx + 12,
                     )
-                    q.speaker, q.speaker_start, q.speaker_end = doc.text[a:b], a, b
+                    q.speaker, q.speaker_start, q.speaker_end = _text(doc)[a:b], a, b
                     if source.lower_ in _PRONOUNS:
                         q.resolved_from = _antecedent(doc, source)
                     out.append(q)
@@ -542,9 +550,11 @@ def _antecedent(doc: Doc, pronoun: Token) -> str | None:
         doc.user_data["storyline_topics"] = topics
     if pronoun.lower_ in _GENDER:
         return topics.get(pronoun.i)
-    before = [
-        e for e in doc.ents if e.end_char <= pronoun.idx and e.label_ in ("ORG", "GPE", "NORP")
-    ]
+    bodies = doc.user_data.get("storyline_bodies")
+    if bodies is None:  # doc.ents is rebuilt on every access
+        bodies = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        doc.user_data["storyline_bodies"] = bodies
+    before = [e for e in bodies if e.end_char <= pronoun.idx]
     return before[-1].text if before else None
 
 
@@ -578,7 +588,7 @@ def _topics(doc: Doc) -> dict[int, str]:
     for tok in doc:  # bare surnames the model missed
         if tok.text in full and tok.i not in person_at:
             person_at[tok.i] = full[tok.text]
-    quoted = [(a, b) for a, b, _ in quote_spans(doc.text)]
+    quoted = [(a, b) for a, b, _ in quote_spans(_text(doc))]
 
     def in_quote(t: Token) -> bool:
         return any(a <= t.idx < b for a, b in quoted)
