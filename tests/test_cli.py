@@ -101,7 +101,7 @@ def test_stdin_and_until(tmp_path: Path) -> None:
     assert art["headline"] is None and art["text"].startswith(
         "Quay to reopen"
     )  # describe did not run
-    assert run("ingest", "-", "--db", db, "--until", "link", stdin=b"x").returncode == 2
+    assert run("ingest", "-", "--db", db, "--until", "publish", stdin=b"x").returncode == 2
 
 
 def test_export_formats(corpus: Path, tmp_path: Path) -> None:
@@ -113,7 +113,9 @@ def test_export_formats(corpus: Path, tmp_path: Path) -> None:
         == 0
     )
     doc = json.loads((out / "c.json").read_text())
-    assert len(doc["articles"]) == 3 and doc["events"] == []
+    assert len(doc["articles"]) == 3
+    in_events = sorted(a for v in doc["events"] for a in v["article_ids"])
+    assert in_events == sorted(a["id"] for a in doc["articles"])  # each article in one event
     assert (
         run("export", "--db", db, "--format", "jsonl", "--output", str(out / "jl")).returncode == 0
     )
@@ -132,7 +134,8 @@ def test_export_formats(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_help_everywhere() -> None:
-    for cmd in ("ingest", "list", "show", "search", "rejects", "export", "summary", "demo"):
+    for cmd in ("ingest", "list", "show", "search", "rejects", "export", "summary", "demo",
+                "link", "entities", "duplicates", "events", "quotes"):  # fmt: skip
         result = run(cmd, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout
 

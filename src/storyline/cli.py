@@ -152,7 +152,27 @@ def _report_dict(report: RunReport, db: str) -> dict[str, Any]:
         "rejects": _reject_rows(report.rejects),
         "repeated_inputs": report.repeated_inputs,
         "seconds": round(report.seconds, 3),
+        "link": _link_dict(report.link) if report.link else None,
     }
+
+
+def _link_dict(link: Any) -> dict[str, Any]:
+    return {
+        "articles": link.articles,
+        "entities": link.entities,
+        "duplicates": link.duplicates,
+        "events": link.events,
+        "seconds": link.seconds,
+        "log": [{"kind": k, "detail": d} for k, d in link.log],
+    }
+
+
+def _print_link(link: Any) -> None:
+    out.print(
+        f"linked {link.articles} articles: {link.entities} entities, {link.duplicates} copies "
+        f"of other articles, {link.events} events "
+        f"[dim]({sum(link.seconds.values()):.1f}s)[/dim]"
+    )
 
 
 def _print_report(report: RunReport, db: str) -> None:
@@ -171,6 +191,8 @@ def _print_report(report: RunReport, db: str) -> None:
             out.print(f"  … and {len(report.duplicates) - 20} more")
     if report.repeated_inputs:
         out.print(f"{len(report.repeated_inputs)} inputs named more than once were read once.")
+    if report.link:
+        _print_link(report.link)
     if report.rejects:
         out.print(
             f"[yellow]{len(report.rejects)} rejected[/yellow] (see `storyline rejects --db {escape(db)}`):"
@@ -336,6 +358,80 @@ def quotes(
         out.print(f"[magenta]{escape(who)}[/magenta] [dim]{r['kind']} · {r['article_id']} · "
                   f"{escape(r['outlet'] or '—')} · {r['published'] or 'undated'}[/dim]")  # fmt: skip
         out.print(f"  {escape(r['text'])}")
+
+
+@app.command()
+def link(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Rerun linking over the whole store: entities, wire copies, events (ingest runs it too)."""
+    from storyline.link import Linker
+
+    with _open(db, readonly=False) as store:
+        report = Linker(store).run()
+    if as_json:
+        _print_json(_link_dict(report))
+        return
+    _print_link(report)
+    for kind, detail in report.log[:20]:
+        out.print(f"  [dim]{escape(kind)}:[/dim] {escape(detail)}")
+
+
+@app.command()
+def entities(
+    db: DbOption = DEFAULT_DB,
+    name: Annotated[str | None, typer.Option(help="Only entities with this in a name.")] = None,
+    label: Annotated[str | None, typer.Option(help="PERSON, ORG, GPE, ...")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Corpus entities, most reported first, with their aliases and roles."""
+    with _open(db) as store:
+        rows = store.entities(label, name)[offset : offset + limit]
+    if as_json:
+        _print_json(rows)
+        return
+    for e in rows:
+        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
+        out.print(f"[bold]{escape(e['name'])}[/bold] [dim]{e['id']} · {e['label']} · "
+                  f"{e['articles']} articles · {e['mentions']} mentions[/dim]")  # fmt: skip
+        if aliases:
+            out.print(f"  [dim]also:[/dim] {escape(aliases)}")
+        for r in e.get("roles", [])[:3]:
+            out.print(f"  [dim]role:[/dim] {escape(r['role'])} [dim]{', '.join(r['as_of'])}[/dim]")
+
+
+@app.command()
+def duplicates(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Wire copies and near-duplicates, each with its original and what the copy changed."""
+    with _open(db) as store:
+        rows = store.duplicates()
+    if as_json:
+        _print_json(rows)
+        return
+    if not rows:
+        out.print("no copies found")
+    for d in rows:
+        out.print(f"{d['article_id']} [dim]({escape(d['outlet'] or '—')})[/dim] is a {d['kind']} of "
+                  f"{d['duplicate_of']} [dim]({escape(d['original_outlet'] or '—')}), "
+                  f"similarity {d['similarity']:.2f}[/dim]")  # fmt: skip
+        for op in d["diff"][:5]:
+            if op["original"]:
+                out.print(f"  [red]- {escape(op['original'][:160])}[/red]")
+            if op["copy"]:
+                out.print(f"  [green]+ {escape(op['copy'][:160])}[/green]")
+
+
+@app.command()
+def events(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Events: articles that report the same development, in date order."""
+    with _open(db) as store:
+        rows = store.events()
+    if as_json:
+        _print_json(rows)
+        return
+    for v in rows:
+        out.print(f"[bold]{v['id']}[/bold] {v['date'] or 'undated'} {escape(v['title'] or '')} "
+                  f"[dim]· {len(v['article_ids'])} articles · {escape(', '.join(v['outlets']))}[/dim]")  # fmt: skip
 
 
 @app.command()

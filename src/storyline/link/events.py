@@ -1,0 +1,246 @@
+"""Events: clusters of articles that report the same real-world development.
+
+Each article becomes a TF-IDF vector of its words (scikit-learn), with its linked entities
+as extra terms (the same person or place under different spellings counts as one term).
+Articles far apart in time are less alike: similarity decays with the days between their
+publication dates, and articles published within two days of each other count as more alike.
+
+Clustering is incremental. Articles already in an event stay there (ids stable across runs
+and re-ingests). New articles, in date order, join the event whose centroid they are most
+like, above a threshold, or found a new event; a corpus with no events yet is clustered with
+average linkage, which is order-free. Two events that have grown alike are merged (the older
+id stays) and the merge is logged. The same input always gives the same result.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+THRESHOLD = 0.25  # tuned on ECB+ topics 1-35 (bench/ecbplus.py)
+ATTACH = 0.05  # an article left alone or in a pair joins the event it is most like, above this
+ATTACH_PEAK = 0.15  # ... if it is at least this like one of that event's articles
+MERGE = 0.5
+DECAY_DAYS = 7.0
+YEAR_CONFLICT = 0.4
+NEAR_BOOST = 1.5  # dated within two days of each other: likelier one development
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+def signature(text: str) -> list[str]:
+    """What tells one event from a similar one: capitalised words inside sentences (names),
+    numbers and years."""
+    out = []
+    for line in text.split("\n"):
+        tokens = re.findall(r"[\w'’.-]+|[^\w\s]", line)
+        for i, w in enumerate(tokens):
+            if _YEAR.fullmatch(w):
+                out.append("Y" + w)
+            elif re.fullmatch(r"\d[\d,.]*", w):
+                out.append("N" + w.replace(",", "").rstrip("."))
+            elif (
+                w[:1].isupper()
+                and len(w) > 1
+                and i > 0
+                and tokens[i - 1] not in (".", '"', "“", "!", "?")
+            ):
+                out.append(w.lower().rstrip("."))
+    return out
+
+
+@dataclass
+class EventDoc:
+    """What event clustering reads of an article."""
+
+    id: str
+    text: str
+    date: str | None = None
+    entities: list[str] = field(default_factory=list)
+    headline: str | None = None
+
+
+def _day(value: str | None) -> int | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+class EventClusterer:
+    """Article → event assignment; see the module docstring for the method."""
+
+    def __init__(
+        self, threshold: float = THRESHOLD, merge: float = MERGE, decay_days: float = DECAY_DAYS
+    ) -> None:
+        self.threshold = threshold
+        self.merge = merge
+        self.decay_days = decay_days
+
+    def similarity(self, docs: list[EventDoc]) -> Any:
+        """Pairwise similarity: half the cosine of all words, half the cosine of what tells one
+        event from a similar one (names, numbers, years, linked entities); texts naming only
+        different years are unlikely to report one event."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        words = TfidfVectorizer(
+            stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[A-Za-z_][\w-]{2,}\b"
+        ).fit_transform([" ".join([d.headline or "", d.text]) for d in docs])
+        marks = TfidfVectorizer(
+            sublinear_tf=True, token_pattern=r"\S+", lowercase=False
+        ).fit_transform(
+            [" ".join([*signature(d.text), *(f"E:{e}" for e in d.entities)]) or "-" for d in docs]
+        )
+        sim = 0.5 * (words @ words.T).toarray() + 0.5 * (marks @ marks.T).toarray()
+        years = [set(_YEAR.findall(d.text)) for d in docs]
+        days = [_day(d.date) for d in docs]
+        for i in range(len(docs)):
+            for j in range(i + 1, len(docs)):
+                f = self._decay(days[i], days[j])
+                if years[i] and years[j] and not years[i] & years[j]:
+                    f *= YEAR_CONFLICT
+                if f != 1.0:
+                    sim[i, j] *= f
+                    sim[j, i] *= f
+        return sim
+
+    def _decay(self, a: int | None, b: int | None) -> float:
+        if a is None or b is None:
+            return 1.0
+        gap = abs(a - b)
+        return NEAR_BOOST if gap <= 2 else math.exp(-(gap - 2) / self.decay_days)
+
+    def cluster(
+        self, docs: list[EventDoc], previous: dict[str, str] | None = None
+    ) -> tuple[dict[str, str], list[tuple[str, str]]]:
+        """Article id → event id, and a log of (kind, detail) for founded and merged events."""
+        previous = dict(previous or {})
+        log: list[tuple[str, str]] = []
+        if not docs:
+            return {}, log
+        sim = self.similarity(docs)
+        days = [_day(d.date) for d in docs]
+        index = {d.id: i for i, d in enumerate(docs)}
+        assign: dict[str, str] = {d.id: previous[d.id] for d in docs if d.id in previous}
+        counter = max((int(v[1:]) for v in previous.values() if v[1:].isdigit()), default=0)
+        if not assign:
+            labels = self._average_linkage(sim)
+            first: dict[int, str] = {}
+            order = sorted(range(len(docs)), key=lambda i: (days[i] or 10**9, docs[i].id))
+            for i in order:
+                if labels[i] not in first:
+                    counter += 1
+                    first[labels[i]] = f"V{counter}"
+                    log.append(("event founded", f"V{counter} with {docs[i].id}"))
+                assign[docs[i].id] = first[labels[i]]
+            return assign, log
+        todo = sorted(
+            (d for d in docs if d.id not in assign), key=lambda d: (_day(d.date) or 10**9, d.id)
+        )
+        for d in todo:
+            i = index[d.id]
+            best, score = None, 0.0
+            for event, members in self._members(assign).items():
+                rows = [index[m] for m in members if m in index]
+                value = float(sim[i, rows].mean()) if rows else 0.0
+                if value > score:
+                    best, score = event, value
+            if best is not None and score >= self.threshold:
+                assign[d.id] = best
+            else:
+                counter += 1
+                assign[d.id] = f"V{counter}"
+                log.append(("event founded", f"V{counter} with {d.id}"))
+        log.extend(self._merge(assign, sim, index))
+        return assign, log
+
+    @staticmethod
+    def _members(assign: dict[str, str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for aid, event in sorted(assign.items()):
+            out.setdefault(event, []).append(aid)
+        return out
+
+    def _average_linkage(self, sim: Any) -> list[int]:
+        """Average-linkage clusters at ``threshold``; then an article left alone or in a pair
+        joins the larger cluster it is most like on average, if above ``ATTACH``."""
+        n = sim.shape[0]
+        if n == 1:
+            return [0]
+        from sklearn.cluster import AgglomerativeClustering
+
+        model = AgglomerativeClustering(
+            n_clusters=None,
+            metric="precomputed",
+            linkage="average",
+            distance_threshold=1.0 - self.threshold,
+        )
+        labels = [int(x) for x in model.fit_predict(np.clip(1.0 - sim, 0.0, None))]
+        for _ in range(2):
+            sizes = Counter(labels)
+            for i in range(n):
+                if sizes[labels[i]] > 2:
+                    continue
+                best, score = None, ATTACH
+                for c in sorted(sizes):
+                    if c == labels[i] or sizes[c] <= 2:
+                        continue
+                    row = sim[i, [j for j in range(n) if labels[j] == c]]
+                    value = float(row.mean())
+                    if value > score and float(row.max()) >= ATTACH_PEAK:
+                        best, score = c, value
+                if best is not None:
+                    sizes[labels[i]] -= 1
+                    labels[i] = best
+                    sizes[best] += 1
+        return labels
+
+    def _merge(
+        self, assign: dict[str, str], sim: Any, index: dict[str, int]
+    ) -> list[tuple[str, str]]:
+        """Merge events whose members have grown alike on average (the older id stays)."""
+        log = []
+        changed = True
+        while changed:
+            changed = False
+            members = self._members(assign)
+            events = sorted(members, key=lambda e: int(e[1:]) if e[1:].isdigit() else 0)
+            pairs = [(x, y) for x in range(len(events)) for y in range(x + 1, len(events))]
+            for x, y in pairs:
+                a = [index[m] for m in members[events[x]] if m in index]
+                b = [index[m] for m in members[events[y]] if m in index]
+                if a and b and float(sim[np.ix_(a, b)].mean()) >= self.merge:
+                    for m in members[events[y]]:
+                        assign[m] = events[x]
+                    log.append(("events merged", f"{events[y]} into {events[x]}"))
+                    changed = True
+                    break
+        return log
+
+
+def summarise_events(
+    assign: dict[str, str], articles: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Event records: title (the headline most central to it), date, articles, outlets."""
+    events: dict[str, list[str]] = {}
+    for aid, event in assign.items():
+        events.setdefault(event, []).append(aid)
+    out: list[dict[str, Any]] = []
+    for event, members in events.items():
+        arts = [articles[m] for m in members if m in articles]
+        dates = sorted(str(a["published"]) for a in arts if a.get("published"))
+        first = min(arts, key=lambda a: (a.get("published") or "9999", a["id"]))
+        out.append({
+            "id": event, "title": first.get("headline") or (first.get("text") or "")[:80],
+            "date": dates[0] if dates else None,
+            "article_ids": sorted(members, key=lambda m: (articles[m].get("published") or "9999", m)),
+            "outlets": sorted({a.get("outlet") or "(unknown)" for a in arts}),
+        })  # fmt: skip
+    return sorted(out, key=lambda e: (e["date"] or "9999", e["id"]))
