@@ -513,11 +513,7 @@ class Store:
             )
             self.db.executemany(
                 "INSERT INTO event_articles (article_id, event_id, score) VALUES (?, ?, ?)",
-                [
-                    (aid, v["id"], None)
-                    for v in links["events"]
-                    for aid in v["article_ids"]
-                ],
+                [(aid, v["id"], None) for v in links["events"] for aid in v["article_ids"]],
             )
             self.db.executemany(
                 "INSERT INTO link_log (run_id, kind, detail, at) VALUES (?, ?, ?, ?)",
