@@ -147,8 +147,11 @@ def test_relative_dates_of_the_seeds(export: dict[str, Any]) -> None:
     grouped = _by_seed(export)
     tuesday = [t for t in grouped["000"][0]["timexes"] if t["text"] == "Tuesday"]
     assert tuesday and tuesday[0]["value"] == "2022-03-08"
-    # 001 states no date: until linking infers one, its weekdays stay partial, not guessed.
-    monday = [t for t in grouped["001"][0]["timexes"] if t["text"] == "Monday"]
-    assert monday and monday[0]["value"] == "XXXX-WXX-1"
+    # 001 states no date; it reports the Tallinn meeting that 000 dates 2022-03-08, so linking
+    # infers that date, and its weekdays are resolved against it.
+    art = grouped["001"][0]
+    assert (art["published"], art["published_basis"]) == ("2022-03-08", "inferred")
+    values = {t["text"]: t["value"] for t in art["timexes"] if t["text"] in ("Monday", "Tuesday")}
+    assert values == {"Monday": "2022-03-07", "Tuesday": "2022-03-08"}  # "later Tuesday": today
     feb24 = [t for t in grouped["000"][1]["timexes"] if "February 24" in t["text"]]
     assert feb24 and feb24[0]["value"] == "2022-02-24"

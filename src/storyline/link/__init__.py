@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.link.duplicates import find_duplicates
 from storyline.link.entities import EntityResolver
@@ -28,6 +29,7 @@ class LinkReport:
     entities: int = 0
     duplicates: int = 0
     events: int = 0
+    inferred: int = 0  # articles whose date was inferred (or withdrawn) this run
     log: list[tuple[str, str]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -39,6 +41,36 @@ class Linker:
         self.store = store
         self.resolver = EntityResolver()
         self.events = EventClusterer()
+
+    def _infer_dates(self, events: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> int:
+        """An undated article takes the date of the articles that report the same event
+        (``published_basis: inferred``), and its "Tuesday"s are resolved against it."""
+        from datetime import date
+
+        from storyline.read import timex_records
+        from storyline.read.timex import TimexTagger
+
+        tagger = TimexTagger()
+        updates = []
+        for event in events:
+            members = [by_id[a] for a in event["article_ids"] if a in by_id]
+            stated = sorted(
+                str(a["published"]) for a in members
+                if a.get("published") and a.get("published_basis") not in (None, "inferred")
+            )  # fmt: skip
+            inferred = stated[0] if stated else None
+            for a in members:
+                if a.get("published") and a.get("published_basis") != "inferred":
+                    continue
+                if a.get("published") == inferred:
+                    continue
+                basis = "inferred" if inferred else None
+                anchor = date.fromisoformat(inferred) if inferred else None
+                updates.append((a["id"], inferred, basis, timex_records(tagger, a["text"], anchor)))
+                a["published"], a["published_basis"] = inferred, basis
+        if updates:
+            self.store.set_dates(updates)
+        return len(updates)
 
     def run(self, run_id: int | None = None) -> LinkReport:
         report = LinkReport()
@@ -88,6 +120,9 @@ class Linker:
                 assign[copy] = assign[source]
         events = summarise_events(assign, by_id)
         lap("events")
+
+        report.inferred = self._infer_dates(events, by_id)
+        lap("dates")
 
         report.log = log
         self.store.save_links(

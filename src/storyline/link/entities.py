@@ -23,11 +23,12 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyline.read.entities import TITLE_WORDS
+from storyline.read.entities import TITLE_WORDS, place_names
 
 LINKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _STOP = {"the", "of", "and", "'s", "’s"}
+PLACE_FUZZY = 85.0  # "Kyrenvar" ~ "Kirenvar" scores 87.5
 
 
 @dataclass
@@ -144,6 +145,16 @@ class EntityResolver:
                 acro = _acronym(key)
                 if acro and (group, acro) in keys:
                     union(i, keys[(group, acro)])
+        # places: misspellings of one name ("Kyrenvar" / "Kirenvar"); short names never
+        # (two names GeoNames knows are two places: "Austria" / "Australia")
+        known = {normalise(n) for n in place_names()}
+        places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
+        for x, a in enumerate(places):
+            for b in places[x + 1 :]:
+                if a in known and b in known:
+                    continue
+                if a[0] == b[0] and fuzz.ratio(a, b) >= PLACE_FUZZY:
+                    union(keys[("PLACE", a)], keys[("PLACE", b)])
         # persons: full names by fuzzy match of the same surname or first name; stray spaces
         persons = [(i, c) for i, c in enumerate(chains) if c.label == "PERSON"]
         full = [(i, normalise(c.best)) for i, c in persons if len(normalise(c.best).split()) >= 2]

@@ -29,7 +29,7 @@ ATTACH_PEAK = 0.15  # ... if it is at least this like one of that event's articl
 MERGE = 0.5
 DECAY_DAYS = 7.0
 YEAR_CONFLICT = 0.4
-NEAR_BOOST = 1.5  # dated within two days of each other: likelier one development
+NEAR_BOOST = 1.2  # dated within two days of each other: likelier one development
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 

@@ -20,7 +20,7 @@ from storyline.read.nlp import load_nlp
 from storyline.read.quotes import Quote, QuoteExtractor
 from storyline.read.timex import TimexTagger
 
-__all__ = ["ReadOptions", "Reader"]
+__all__ = ["ReadOptions", "Reader", "timex_records"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,15 @@ def _link_within(article: Article) -> None:
             c["claim_date_basis"] = "published" if article.published else None
 
 
+def timex_records(tagger: TimexTagger, text: str, anchor: date | None) -> list[dict[str, Any]]:
+    """Time expressions of a text as stored: resolved against ``anchor`` when there is one."""
+    return [
+        {"text": t.text, "start": t.start, "end": t.end, "value": t.value, "type": t.type, "mod": t.mod,
+         "anchored": anchor is not None, "confidence": 0.8 if anchor else 0.5}
+        for t in tagger(text, anchor)
+    ]  # fmt: skip
+
+
 class Reader:
     """Stage ``read``: fills ``entities``, ``timexes``, ``quotes`` and ``claims`` of an article."""
 
@@ -114,11 +123,7 @@ class Reader:
         anchor = date.fromisoformat(article.published) if article.published else None
         quotes = self.quotes(doc)
         article.entities = [m.to_dict() for m in self.entities(doc)]
-        article.timexes = [
-            {"text": t.text, "start": t.start, "end": t.end, "value": t.value, "type": t.type, "mod": t.mod,
-             "anchored": anchor is not None, "confidence": 0.8 if anchor else 0.5}
-            for t in self.timexes(article.text, anchor)
-        ]  # fmt: skip
+        article.timexes = timex_records(self.timexes, article.text, anchor)
         article.quotes = [quote_record(q) for q in quotes]
         article.claims = [c.to_dict() for c in self.claims(doc, quotes)]
         _link_within(article)

@@ -331,8 +331,8 @@ def _weekday_date(anchor: date, weekday: int, future: bool, rel: str | None) -> 
         return anchor - timedelta(days=back)
     if rel == "this past" or rel == "past":
         return anchor - timedelta(days=delta % 7 or 7)
-    if future:
-        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    if future:  # news style names today's day too: "will travel to Paris later Tuesday"
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
     return anchor - timedelta(days=delta % 7)
 
 

@@ -520,6 +520,35 @@ class Store:
                 [(run_id, kind, detail, now) for kind, detail in links.get("log", [])],
             )
 
+    def set_dates(
+        self, updates: list[tuple[str, str | None, str | None, list[dict[str, Any]]]]
+    ) -> None:
+        """(article id, published, basis, timexes): dates linking inferred (or withdrew), with
+        the article's time expressions resolved again against them."""
+        with self._write():
+            for article_id, published, basis, timexes in updates:
+                row = self.db.execute(
+                    "SELECT rowid FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+                if row is None:
+                    continue
+                self.db.execute(
+                    "UPDATE articles SET published = ?, published_basis = ? WHERE rowid = ?",
+                    (published, basis, row[0]),
+                )
+                self.db.execute(
+                    "DELETE FROM annotations WHERE article_rowid = ? AND kind = 'timexes'",
+                    (row[0],),
+                )
+                self.db.executemany(
+                    'INSERT INTO annotations (article_rowid, kind, seq, start, "end", label, data)'
+                    " VALUES (?, 'timexes', ?, ?, ?, ?, ?)",
+                    [
+                        (row[0], i, t["start"], t["end"], t["value"], json.dumps(t))
+                        for i, t in enumerate(timexes)
+                    ],
+                )
+
     def entities(self, label: str | None = None, name: str | None = None) -> list[dict[str, Any]]:
         sql, args = "SELECT data FROM entities", []
         where = []
