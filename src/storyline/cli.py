@@ -572,8 +572,12 @@ def demo(
             f"Ingested the demo corpus: {len(report.stored)} articles in {report.seconds:.1f}s."
         )
         _print_summary(data, db)
+        if report.link:
+            _print_link(report.link)
         out.print(
             f"\nNext: [bold]storyline list --db {escape(db)}[/bold], "
+            f"[bold]storyline events --db {escape(db)}[/bold], "
+            f"[bold]storyline entities --db {escape(db)}[/bold], "
             f"[bold]storyline search 'query' --db {escape(db)}[/bold], "
             f"[bold]storyline show ID --removed --db {escape(db)}[/bold]"
         )
