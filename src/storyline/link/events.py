@@ -139,23 +139,33 @@ class EventClusterer:
                     log.append(("event founded", f"V{counter} with {docs[i].id}"))
                 assign[docs[i].id] = first[labels[i]]
             return assign, log
+        # New articles: clustered among themselves first (as a first run would), then each
+        # group joins the existing event it is most like on average, or founds its own.
         todo = sorted(
             (d for d in docs if d.id not in assign), key=lambda d: (_day(d.date) or 10**9, d.id)
         )
-        for d in todo:
-            i = index[d.id]
-            best, score = None, 0.0
-            for event, members in self._members(assign).items():
-                rows = [index[m] for m in members if m in index]
-                value = float(sim[i, rows].mean()) if rows else 0.0
-                if value > score:
-                    best, score = event, value
-            if best is not None and score >= self.threshold:
-                assign[d.id] = best
-            else:
-                counter += 1
-                assign[d.id] = f"V{counter}"
-                log.append(("event founded", f"V{counter} with {d.id}"))
+        if todo:
+            rows = [index[d.id] for d in todo]
+            labels = self._average_linkage(sim[np.ix_(rows, rows)])
+            groups: dict[int, list[int]] = {}
+            for row, label in zip(rows, labels, strict=True):
+                groups.setdefault(label, []).append(row)
+            members = {
+                e: [index[m] for m in ms if m in index] for e, ms in self._members(assign).items()
+            }
+            for group in sorted(groups.values(), key=lambda g: min(g)):
+                best, score = None, 0.0
+                for event, old in sorted(members.items()):
+                    value = float(sim[np.ix_(group, old)].mean()) if old else 0.0
+                    if value > score:
+                        best, score = event, value
+                if best is None or score < self.threshold:
+                    counter += 1
+                    best = f"V{counter}"
+                    log.append(("event founded", f"{best} with {docs[group[0]].id}"))
+                for row in group:
+                    assign[docs[row].id] = best
+                members.setdefault(best, []).extend(group)
         log.extend(self._merge(assign, sim, index))
         return assign, log
 
