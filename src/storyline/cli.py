@@ -162,15 +162,18 @@ def _link_dict(link: Any) -> dict[str, Any]:
         "entities": link.entities,
         "duplicates": link.duplicates,
         "events": link.events,
+        "stories": link.stories,
+        "inferred_dates": link.inferred,
         "seconds": link.seconds,
         "log": [{"kind": k, "detail": d} for k, d in link.log],
     }
 
 
 def _print_link(link: Any) -> None:
+    inferred = f", {link.inferred} dates inferred" if link.inferred else ""
     out.print(
         f"linked {link.articles} articles: {link.entities} entities, {link.duplicates} copies "
-        f"of other articles, {link.events} events "
+        f"of other articles, {link.events} events in {link.stories} stories{inferred} "
         f"[dim]({sum(link.seconds.values()):.1f}s)[/dim]"
     )
 
@@ -419,6 +422,26 @@ def duplicates(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
                 out.print(f"  [red]- {escape(op['original'][:160])}[/red]")
             if op["copy"]:
                 out.print(f"  [green]+ {escape(op['copy'][:160])}[/green]")
+
+
+@app.command()
+def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Stories: chains of related events over time, with their events."""
+    with _open(db) as store:
+        rows = store.stories()
+        events = {v["id"]: v for v in store.events()}
+    if as_json:
+        _print_json(rows)
+        return
+    for st in rows:
+        span = f"{st['first_date'] or '?'} … {st['last_date'] or '?'}"
+        out.print(f"[bold]{st['id']}[/bold] {escape(st['title'] or '')} [dim]· {span} · "
+                  f"{len(st['event_ids'])} events · {len(st['article_ids'])} articles[/dim]")  # fmt: skip
+        for eid in st["event_ids"]:
+            v = events.get(eid)
+            if v:
+                out.print(f"  {v['id']} {v['date'] or 'undated'} {escape(v['title'] or '')} "
+                          f"[dim]({len(v['article_ids'])})[/dim]")  # fmt: skip
 
 
 @app.command()

@@ -191,3 +191,20 @@ def test_misspelt_names_resolve_to_one_entity(demo_db: Path) -> None:
         owners = [e for e in entities if g["text"] in e["aliases"]]
         assert owners, f"{g['text']!r} is nobody's alias"
         assert g["canonical"] in owners[0]["aliases"], (g, owners[0]["name"])
+
+
+def test_stories_match_gold(demo_db: Path, articles: dict[str, Article]) -> None:
+    """Stories against the labelled stories, by BCubed F1 over articles."""
+    key = _gold_key(articles)
+    with Store(demo_db) as store:
+        system = {key[a]: s["id"] for s in store.stories() for a in s["article_ids"]}
+    gold = {k: g["story"] for k, g in GOLD["articles"].items()}
+    assert set(system) == set(gold)
+    p = r = 0.0
+    for k in gold:
+        same_sys = {x for x in system if system[x] == system[k]}
+        same_gold = {x for x in gold if gold[x] == gold[k]}
+        p += len(same_sys & same_gold) / len(same_sys)
+        r += len(same_sys & same_gold) / len(same_gold)
+    p, r = p / len(gold), r / len(gold)
+    assert 2 * p * r / (p + r) >= 0.85, (p, r)

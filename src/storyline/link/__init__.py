@@ -1,4 +1,4 @@
-"""Linking across articles: corpus entities, wire copies, events.
+"""Linking across articles: corpus entities, wire copies, events, stories, inferred dates.
 
 Unlike the per-article stages, linking reads the whole corpus and writes through the store
 (the only module that speaks SQL). It runs at the end of every ``storyline ingest`` and can
@@ -16,6 +16,7 @@ from typing import Any
 from storyline.link.duplicates import find_duplicates
 from storyline.link.entities import EntityResolver
 from storyline.link.events import EventClusterer, EventDoc, summarise_events
+from storyline.link.stories import StoryBuilder
 from storyline.store import Store
 
 __all__ = ["LinkReport", "Linker"]
@@ -29,6 +30,7 @@ class LinkReport:
     entities: int = 0
     duplicates: int = 0
     events: int = 0
+    stories: int = 0
     inferred: int = 0  # articles whose date was inferred (or withdrawn) this run
     log: list[tuple[str, str]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -41,6 +43,7 @@ class Linker:
         self.store = store
         self.resolver = EntityResolver()
         self.events = EventClusterer()
+        self.stories = StoryBuilder()
 
     def _infer_dates(self, events: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> int:
         """An undated article takes the date of the articles that report the same event
@@ -117,6 +120,10 @@ class Linker:
         report.inferred = self._infer_dates(events, by_id)
         lap("dates")
 
+        stories, story_log = self.stories.build(events, by_id, saved["stories"])
+        log.extend(story_log)
+        lap("stories")
+
         report.log = log
         self.store.save_links(
             {
@@ -124,6 +131,7 @@ class Linker:
                 "chains": chain_map,
                 "duplicates": duplicates,
                 "events": events,
+                "stories": stories,
                 "log": log,
             },
             run_id,
@@ -134,4 +142,5 @@ class Linker:
             len(duplicates),
             len(events),
         )
+        report.stories = len(stories)
         return report

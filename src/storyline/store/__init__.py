@@ -483,13 +483,17 @@ class Store:
             r[0]: (r[1], r[2])
             for r in self.db.execute("SELECT article_id, event_id, score FROM event_articles")
         }
-        return {"chains": chains, "events": events}
+        stories = dict(self.db.execute("SELECT event_id, story_id FROM story_events").fetchall())
+        return {"chains": chains, "events": events, "stories": stories}
 
     def save_links(self, links: dict[str, Any], run_id: int | None = None) -> None:
         """Replace what linking found, in one transaction (readers see old or new, never half)."""
         now = _now()
         with self._write():
-            for table in ("entities", "entity_chains", "duplicates", "events", "event_articles"):
+            for table in (
+                "entities", "entity_chains", "duplicates", "events", "event_articles", "stories",
+                "story_events",
+            ):  # fmt: skip
                 self.db.execute(f"DELETE FROM {table}")
             self.db.executemany(
                 "INSERT INTO entities (id, name, label, data) VALUES (?, ?, ?, ?)",
@@ -514,6 +518,14 @@ class Store:
             self.db.executemany(
                 "INSERT INTO event_articles (article_id, event_id, score) VALUES (?, ?, ?)",
                 [(aid, v["id"], None) for v in links["events"] for aid in v["article_ids"]],
+            )
+            self.db.executemany(
+                "INSERT INTO stories (id, title, first_date, data) VALUES (?, ?, ?, ?)",
+                [(v["id"], v["title"], v["first_date"], json.dumps(v)) for v in links["stories"]],
+            )
+            self.db.executemany(
+                "INSERT INTO story_events (event_id, story_id) VALUES (?, ?)",
+                [(e, v["id"]) for v in links["stories"] for e in v["event_ids"]],
             )
             self.db.executemany(
                 "INSERT INTO link_log (run_id, kind, detail, at) VALUES (?, ?, ?, ?)",
@@ -569,6 +581,12 @@ class Store:
 
     def events(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT data FROM events ORDER BY date IS NULL, date, id")
+        return [json.loads(r[0]) for r in rows]
+
+    def stories(self) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT data FROM stories ORDER BY first_date IS NULL, first_date, id"
+        )
         return [json.loads(r[0]) for r in rows]
 
     def link_log(self, limit: int = 100) -> list[dict[str, Any]]:

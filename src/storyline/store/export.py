@@ -57,7 +57,7 @@ def iter_tables(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
         "articles": (article_record(a) for a in store.iter_articles()),
         "entities": iter(store.entities()),
         "events": iter(store.events()),
-        "stories": iter(()),
+        "stories": iter(store.stories()),
         "duplicates": iter(store.duplicates()),
     }
 
