@@ -154,6 +154,17 @@ def test_claims_match_gold(key: str, n: int, articles: dict[str, Article]) -> No
     assert claim["claim_date"] == art.published, claim
 
 
+def _bcubed_f1(system: dict[str, str], gold: dict[str, str]) -> float:
+    p = r = 0.0
+    for k in gold:
+        same_sys = {x for x in system if system[x] == system[k]}
+        same_gold = {x for x in gold if gold[x] == gold[k]}
+        p += len(same_sys & same_gold) / len(same_sys)
+        r += len(same_sys & same_gold) / len(same_gold)
+    p, r = p / len(gold), r / len(gold)
+    return 2 * p * r / (p + r)
+
+
 def _gold_key(articles: dict[str, Article]) -> dict[str, str]:
     return {art.id: key for key, art in articles.items()}
 
@@ -173,14 +184,7 @@ def test_events_match_gold(demo_db: Path, articles: dict[str, Article]) -> None:
         system = {key[a]: v["id"] for v in store.events() for a in v["article_ids"]}
     gold = {k: g["event"] for k, g in GOLD["articles"].items()}
     assert set(system) == set(gold)
-    p = r = 0.0
-    for k in gold:
-        same_sys = {x for x in system if system[x] == system[k]}
-        same_gold = {x for x in gold if gold[x] == gold[k]}
-        p += len(same_sys & same_gold) / len(same_sys)
-        r += len(same_sys & same_gold) / len(same_gold)
-    p, r = p / len(gold), r / len(gold)
-    assert 2 * p * r / (p + r) >= 0.9, (p, r)
+    assert _bcubed_f1(system, gold) >= 0.9
 
 
 def test_misspelt_names_resolve_to_one_entity(demo_db: Path) -> None:
@@ -200,11 +204,4 @@ def test_stories_match_gold(demo_db: Path, articles: dict[str, Article]) -> None
         system = {key[a]: s["id"] for s in store.stories() for a in s["article_ids"]}
     gold = {k: g["story"] for k, g in GOLD["articles"].items()}
     assert set(system) == set(gold)
-    p = r = 0.0
-    for k in gold:
-        same_sys = {x for x in system if system[x] == system[k]}
-        same_gold = {x for x in gold if gold[x] == gold[k]}
-        p += len(same_sys & same_gold) / len(same_sys)
-        r += len(same_sys & same_gold) / len(same_gold)
-    p, r = p / len(gold), r / len(gold)
-    assert 2 * p * r / (p + r) >= 0.85, (p, r)
+    assert _bcubed_f1(system, gold) >= 0.85

@@ -23,6 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from storyline.link.ids import StableIds
 from storyline.read.entities import TITLE_WORDS, place_names
 
 LINKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -201,24 +202,14 @@ class EntityResolver:
         previous: dict[tuple[int, str], str],
     ) -> tuple[list[dict[str, Any]], dict[tuple[int, str], str]]:
         ordered = sorted(clusters.values(), key=lambda ms: min(ms))
-        used: set[str] = set()
-        taken = [int(v[1:]) for v in previous.values() if v[1:].isdigit()]
-        counter = max(taken, default=0)
+        ids = StableIds("E", previous.values())
         entities, mapping = [], {}
         for members in ordered:
-            olds = Counter(
+            eid, _ = ids.take(
                 previous[(chains[i].article_rowid, chains[i].chain)]
                 for i in members
                 if (chains[i].article_rowid, chains[i].chain) in previous
             )
-            eid = next(
-                (e for e, _ in sorted(olds.items(), key=lambda x: (-x[1], x[0])) if e not in used),
-                None,
-            )
-            if eid is None:
-                counter += 1
-                eid = f"E{counter}"
-            used.add(eid)
             aliases: Counter[str] = Counter()
             articles: dict[str, set[str]] = defaultdict(set)
             labels: Counter[str] = Counter()

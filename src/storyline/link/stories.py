@@ -8,12 +8,12 @@ average linkage. A story keeps the id most of its events had in the previous run
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import numpy as np
 
 from storyline.link.events import signature
+from storyline.link.ids import StableIds
 
 THRESHOLD = 0.2  # checked on the demo corpus's five labelled stories
 
@@ -42,21 +42,12 @@ class StoryBuilder:
         ordered = sorted(
             groups.values(), key=lambda g: (min(e["date"] or "9999" for e in g), g[0]["id"])
         )
-        taken = [int(v[1:]) for v in previous.values() if v[1:].isdigit()]
-        counter = max(taken, default=0)
-        used: set[str] = set()
+        ids = StableIds("S", previous.values())
         stories = []
         for group in ordered:
-            olds = Counter(previous[e["id"]] for e in group if e["id"] in previous)
-            sid = next(
-                (s for s, _ in sorted(olds.items(), key=lambda x: (-x[1], x[0])) if s not in used),
-                None,
-            )
-            if sid is None:
-                counter += 1
-                sid = f"S{counter}"
+            sid, fresh = ids.take(previous[e["id"]] for e in group if e["id"] in previous)
+            if fresh:
                 log.append(("story founded", f"{sid} with {group[0]['id']}"))
-            used.add(sid)
             group.sort(key=lambda e: (e["date"] or "9999", e["id"]))
             lead = max(group, key=lambda e: (len(e["article_ids"]), -group.index(e)))
             dates = [e["date"] for e in group if e["date"]]
