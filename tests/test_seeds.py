@@ -155,3 +155,19 @@ def test_relative_dates_of_the_seeds(export: dict[str, Any]) -> None:
     assert values == {"Monday": "2022-03-07", "Tuesday": "2022-03-08"}  # "later Tuesday": today
     feb24 = [t for t in grouped["000"][1]["timexes"] if "February 24" in t["text"]]
     assert feb24 and feb24[0]["value"] == "2022-02-24"
+
+
+def test_the_same_words_reported_by_two_outlets_are_on_the_quote_board(
+    export: dict[str, Any],
+) -> None:
+    """000 reports Blinken's "defend every inch of NATO territory" as reported speech, 001
+    quotes him; the story's quote board holds both versions, first appearance marked."""
+    grouped = _by_seed(export)
+    ids = {grouped["000"][0]["id"], grouped["001"][0]["id"]}
+    boards = [b for s in export["stories"] for b in s["quote_board"]]
+    board = next(b for b in boards if ids <= {v["article_id"] for v in b["versions"]})
+    assert board["speaker"].split()[-1] == "Blinken"
+    kinds = {v["article_id"]: v["kind"] for v in board["versions"]}
+    assert kinds[grouped["000"][0]["id"]] == "reported speech"
+    assert kinds[grouped["001"][0]["id"]] == "quotation"
+    assert all("inch" in v["text"] for v in board["versions"])

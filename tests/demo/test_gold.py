@@ -205,3 +205,15 @@ def test_stories_match_gold(demo_db: Path, articles: dict[str, Article]) -> None
     gold = {k: g["story"] for k, g in GOLD["articles"].items()}
     assert set(system) == set(gold)
     assert _bcubed_f1(system, gold) >= 0.85
+
+
+def test_conflicting_claims_match_gold(demo_db: Path, articles: dict[str, Article]) -> None:
+    """The labelled conflict (one death toll, two values) is found with both values cited."""
+    key = _gold_key(articles)
+    with Store(demo_db) as store:
+        found = [c for s in store.stories() for c in s["conflicts"]]
+    for gold in GOLD["conflicts"]:
+        cited = {(g["article"], g["value"]) for g in gold["values"]}
+        assert any(
+            cited <= {(key[r["article_id"]], r["value"]) for r in c["reports"]} for c in found
+        ), (gold, found)

@@ -17,7 +17,8 @@ from storyline.link.duplicates import find_duplicates
 from storyline.link.entities import EntityResolver
 from storyline.link.events import EventClusterer, EventDoc, summarise_events
 from storyline.link.stories import StoryBuilder
-from storyline.store import Store
+from storyline.link.views import conflicts, quote_board
+from storyline.store import Store, apply_entity_ids
 
 __all__ = ["LinkReport", "Linker"]
 
@@ -92,6 +93,11 @@ class Linker:
 
         chains = self.resolver.chains(articles)
         entities, chain_map = self.resolver.resolve(chains, saved["chains"])
+        per_article: dict[int, dict[str, str]] = {}
+        for (rowid, chain), eid in chain_map.items():
+            per_article.setdefault(rowid, {})[chain] = eid
+        for a in articles:  # speakers and claim sources now know their corpus entity
+            apply_entity_ids(a, per_article.get(a["rowid"], {}))
         lap("entities")
 
         duplicates = find_duplicates(articles)
@@ -122,6 +128,11 @@ class Linker:
 
         stories, story_log = self.stories.build(events, by_id, saved["stories"])
         log.extend(story_log)
+        copies = set(original)
+        event_of = {v["id"]: v for v in events}
+        for story in stories:
+            story["quote_board"] = quote_board(story, by_id, copies)
+            story["conflicts"] = conflicts([event_of[e] for e in story["event_ids"]], by_id, copies)
         lap("stories")
 
         report.log = log

@@ -148,19 +148,19 @@ def _level_of(root: Token) -> str | None:
 # What a unit measures, so that one quantity reported in other words compares ("at least 41
 # people killed" and "the death toll rose to 47" are both deaths).
 _QUANTITY_WORDS = {
-    "deaths": {"death", "deaths", "dead", "killed", "toll", "fatalities", "died", "lives"},
-    "injured": {"injured", "wounded", "injuries", "hurt"},
-    "missing": {"missing"},
-    "displaced": {"displaced", "evacuated", "homeless", "refugees"},
-    "arrested": {"arrested", "detained", "arrests"},
+    "deaths": ("death", "dead", "kill", "toll", "fatalit", "died", "die", "lives"),
+    "injured": ("injur", "wound", "hurt"),
+    "missing": ("missing",),
+    "displaced": ("displaced", "evacuat", "homeless", "refugee"),
+    "arrested": ("arrest", "detain", "detention"),
 }
 
 
 def quantity_of(unit: str) -> str:
     """The measured quantity a unit names ("people killed" → "deaths"), else the unit itself."""
-    words = set(unit.lower().split())
-    for quantity, cues in _QUANTITY_WORDS.items():
-        if words & cues:
+    words = unit.lower().split()
+    for quantity, stems in _QUANTITY_WORDS.items():
+        if any(w.startswith(stems) for w in words):
             return quantity
     return unit.lower()
 

@@ -275,7 +275,7 @@ class Store:
             (row["rowid"],),
         ):
             notes[r["kind"]].append(json.loads(r["data"]))
-        _link_chains(notes, self.chain_entities(row["rowid"]))
+        apply_entity_ids(notes, self.chain_entities(row["rowid"]))
         return Article(
             entities=notes["entities"],
             timexes=notes["timexes"],
@@ -596,7 +596,7 @@ class Store:
         return [dict(r) for r in rows]
 
 
-def _link_chains(notes: dict[str, list[dict[str, Any]]], chains: dict[str, str]) -> None:
+def apply_entity_ids(notes: dict[str, list[dict[str, Any]]], chains: dict[str, str]) -> None:
     """Corpus entity ids onto an article's mentions, speakers and claim sources."""
     if not chains:
         return

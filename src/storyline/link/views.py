@@ -1,0 +1,151 @@
+"""Cross-outlet views of a story: the quote board and conflicting claims.
+
+Quote board: the same quotation as different outlets print it. Quotations (and reported
+statements) of one story are grouped when their words match closely (rapidfuzz), or when one
+speaker's share a run of four words or more ("defend every inch of NATO territory" / "defend
+every square inch of NATO territory"); each group shows every version — verbatim, altered,
+a paraphrase presented as a quote, or reported speech — and where it first appeared.
+
+Conflicting claims: one quantity (``quantity`` of a claim: deaths, injured, a unit) in one
+event reported with different values by different outlets, every value cited. Wire copies
+are not counted as separate reports.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz
+
+SAME_QUOTE = 80.0  # token-set similarity of two quotations of one story
+VERBATIM = 97.0
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def quote_board(
+    story: dict[str, Any], articles: dict[str, dict[str, Any]], copies: set[str]
+) -> list[dict[str, Any]]:
+    """Groups of versions of one quotation across the story's outlets."""
+    quotes = []
+    for aid in story["article_ids"]:
+        art = articles.get(aid)
+        if art is None or aid in copies:
+            continue
+        for q in art.get("quotes", []):
+            if len(q["text"].split()) < 4:
+                continue
+            quotes.append({
+                "article_id": aid, "outlet": art.get("outlet"), "published": art.get("published"),
+                "text": q["text"], "start": q["start"], "end": q["end"],
+                "speaker": q.get("speaker_resolved") or q.get("speaker"),
+                "speaker_entity_id": q.get("speaker_entity_id"), "norm": _norm(q["text"]),
+                "quoted": q["kind"] != "indirect",
+            })  # fmt: skip
+    groups: list[list[dict[str, Any]]] = []
+    for q in quotes:
+        for group in groups:
+            if any(_same(q, other) for other in group):
+                group.append(q)
+                break
+        else:
+            groups.append([q])
+    board = []
+    for group in groups:
+        if len({q["article_id"] for q in group}) < 2 or not any(q["quoted"] for q in group):
+            continue  # a quotation printed by two articles at least
+        group.sort(key=lambda q: (q["published"] or "9999", q["article_id"]))
+        first = group[0]
+        reference = next(q for q in group if q["quoted"])  # the earliest printed quotation
+        versions = []
+        for q in group:
+            score = fuzz.ratio(q["norm"], reference["norm"])
+            if not q["quoted"]:
+                kind = "reported speech"  # the same words as an indirect statement
+            elif q is reference:
+                kind = "quotation"
+            elif score >= VERBATIM:
+                kind = "verbatim"
+            elif score >= SAME_QUOTE:
+                kind = "altered"
+            else:
+                kind = "paraphrase presented as a quote"
+            versions.append(
+                {
+                    k: q[k]
+                    for k in (
+                        "article_id",
+                        "outlet",
+                        "published",
+                        "text",
+                        "start",
+                        "end",
+                        "speaker",
+                    )
+                }
+                | {"kind": kind, "similarity": round(score, 1), "first": q is first}
+            )
+        board.append({
+            "speaker": first["speaker"], "speaker_entity_id": first["speaker_entity_id"],
+            "first_article_id": first["article_id"], "first_outlet": first["outlet"],
+            "outlets": len({q["outlet"] for q in group}), "versions": versions,
+        })  # fmt: skip
+    return board
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["article_id"] == b["article_id"]:
+        return False
+    if fuzz.token_set_ratio(a["norm"], b["norm"]) >= SAME_QUOTE:
+        return True
+    # the same speaker's words in other words: a long shared run ("defend every inch of NATO")
+    same_speaker = a["speaker_entity_id"] and a["speaker_entity_id"] == b["speaker_entity_id"]
+    return bool(same_speaker) and _shared_run(a["norm"], b["norm"]) >= 4
+
+
+def _shared_run(a: str, b: str) -> int:
+    """Longest run of words two texts share."""
+    x, y = a.split(), b.split()
+    best = 0
+    prev = [0] * (len(y) + 1)
+    for i in range(1, len(x) + 1):
+        cur = [0] * (len(y) + 1)
+        for j in range(1, len(y) + 1):
+            if x[i - 1] == y[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def conflicts(
+    events: list[dict[str, Any]], articles: dict[str, dict[str, Any]], copies: set[str]
+) -> list[dict[str, Any]]:
+    """Quantities one event's outlets report with different values, each value cited."""
+    out = []
+    for event in events:
+        by_quantity: dict[str, list[dict[str, Any]]] = {}
+        for aid in event["article_ids"]:
+            art = articles.get(aid)
+            if art is None or aid in copies:
+                continue
+            for c in art.get("claims", []):
+                quantity = c.get("quantity") or ""
+                if not quantity or quantity in ("percent", "currency") or not c.get("unit"):
+                    continue
+                by_quantity.setdefault(quantity, []).append({
+                    "article_id": aid, "outlet": art.get("outlet"), "value": c["value"],
+                    "qualifier": c.get("qualifier"), "unit": c["unit"], "source": c.get("source"),
+                    "start": c.get("number_start", c["start"]), "end": c.get("number_end", c["end"]),
+                    "sentence": c["text"],
+                })  # fmt: skip
+        for quantity, reports in sorted(by_quantity.items()):
+            outlets = {r["outlet"] for r in reports}
+            values = {r["value"] for r in reports}
+            if len(values) > 1 and len(outlets) > 1:
+                out.append({"event_id": event["id"], "quantity": quantity,
+                            "values": sorted(values), "reports": reports})  # fmt: skip
+    return out
