@@ -442,6 +442,18 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
             if v:
                 out.print(f"  {v['id']} {v['date'] or 'undated'} {escape(v['title'] or '')} "
                           f"[dim]({len(v['article_ids'])})[/dim]")  # fmt: skip
+        for c in st.get("conflicts", []):
+            values = ", ".join(
+                f"{r['value']:,} ({escape(r['outlet'] or '—')})" for r in c["reports"]
+            )
+            out.print(
+                f"  [yellow]conflict[/yellow] {escape(c['quantity'])} in {c['event_id']}: {values}"
+            )
+        for b in st.get("quote_board", []):
+            kinds = ", ".join(f"{escape(v['outlet'] or '—')}: {v['kind']}" for v in b["versions"])
+            out.print(f"  [magenta]quote[/magenta] {escape(b['speaker'] or '?')}: {kinds}")
+        for x in st.get("coverage", {}).get("only_one_outlet", []):
+            out.print(f"  [dim]only {escape(x['outlet'])} reported {x['event_id']}[/dim]")
 
 
 @app.command()

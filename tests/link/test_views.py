@@ -61,3 +61,14 @@ def test_one_quantity_with_different_values_is_a_conflict_every_value_cited() ->
     assert {(r["article_id"], r["value"]) for r in found["reports"]} == {("x", 41), ("y", 47)}
     same = conflicts([{"id": "V1", "article_ids": ["x", "z"]}], arts, copies=set())
     assert same == []
+
+
+def test_coverage_counts_copies_apart_and_finds_exclusive_events() -> None:
+    from storyline.link.views import coverage
+
+    arts = {"a": {"outlet": "Wire"}, "b": {"outlet": "Post"}, "c": {"outlet": "Post"}}
+    events = {"V1": {"article_ids": ["a", "b"]}, "V2": {"article_ids": ["c"]}}
+    cov = coverage({"event_ids": ["V1", "V2"]}, events, arts, copies={"b": "a"})
+    assert cov["outlets"]["Post"]["V1"] == {"articles": 1, "copies": 1}
+    assert cov["only_one_outlet"] == [{"event_id": "V1", "outlet": "Wire"},
+                                      {"event_id": "V2", "outlet": "Post"}]  # fmt: skip

@@ -17,7 +17,7 @@ from storyline.link.duplicates import find_duplicates
 from storyline.link.entities import EntityResolver
 from storyline.link.events import EventClusterer, EventDoc, summarise_events
 from storyline.link.stories import StoryBuilder
-from storyline.link.views import conflicts, quote_board
+from storyline.link.views import conflicts, coverage, quote_board
 from storyline.store import Store, apply_entity_ids
 
 __all__ = ["LinkReport", "Linker"]
@@ -133,6 +133,7 @@ class Linker:
         for story in stories:
             story["quote_board"] = quote_board(story, by_id, copies)
             story["conflicts"] = conflicts([event_of[e] for e in story["event_ids"]], by_id, copies)
+            story["coverage"] = coverage(story, event_of, by_id, original)
         lap("stories")
 
         report.log = log
