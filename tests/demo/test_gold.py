@@ -217,3 +217,16 @@ def test_conflicting_claims_match_gold(demo_db: Path, articles: dict[str, Articl
         assert any(
             cited <= {(key[r["article_id"]], r["value"]) for r in c["reports"]} for c in found
         ), (gold, found)
+
+
+def test_every_summary_sentence_is_a_source_sentence(demo_db: Path) -> None:
+    """No sentence in a summary that no source contains: each is cited to its exact span."""
+    with Store(demo_db) as store:
+        texts = {a.id: a.text for a in store.iter_articles()}
+        summaries = [s["summary"] for s in store.stories()] + [v["summary"] for v in store.events()]
+    assert any(summaries)
+    for summary in summaries:
+        for item in summary:
+            cite = item["citations"][0]
+            assert texts[cite["article_id"]][cite["start"] : cite["end"]] == item["text"]
+            assert 1 <= item["support"] <= item["of_outlets"]

@@ -17,6 +17,7 @@ from storyline.link.duplicates import find_duplicates
 from storyline.link.entities import EntityResolver
 from storyline.link.events import EventClusterer, EventDoc, summarise_events
 from storyline.link.stories import StoryBuilder
+from storyline.link.summaries import summarise
 from storyline.link.views import conflicts, coverage, quote_board
 from storyline.store import Store, apply_entity_ids
 
@@ -134,6 +135,9 @@ class Linker:
             story["quote_board"] = quote_board(story, by_id, copies)
             story["conflicts"] = conflicts([event_of[e] for e in story["event_ids"]], by_id, copies)
             story["coverage"] = coverage(story, event_of, by_id, original)
+            story["summary"] = summarise(story["article_ids"], by_id, copies, size=5)
+        for event in events:
+            event["summary"] = summarise(event["article_ids"], by_id, copies, size=3)
         lap("stories")
 
         report.log = log

@@ -1,0 +1,40 @@
+"""Extractive summaries: source sentences only, each cited, with support counts."""
+
+from __future__ import annotations
+
+from storyline.link.summaries import sentences, summarise
+
+ARTICLES = {
+    "a": {"outlet": "Wire", "text": "The Dovrik dam collapsed early on Monday, flooding three "
+          "villages in the valley. Rescuers worked through the night in Maren Falls. "
+          "The regional governor asked for national help."},
+    "b": {"outlet": "Post", "text": "The Dovrik dam collapsed early on Monday and flooded three "
+          "villages in the valley. Shops in Maren Falls stayed closed on Tuesday morning."},
+    "c": {"outlet": "Post", "text": "The Dovrik dam collapsed early on Monday, flooding three "
+          "villages in the valley. Rescuers worked through the night in Maren Falls."},
+}  # fmt: skip
+
+
+def test_every_sentence_is_a_cited_source_sentence_with_support() -> None:
+    summary = summarise(["a", "b", "c"], ARTICLES, copies={"c"}, size=3)
+    assert summary and summary[0]["text"].startswith("The Dovrik dam collapsed")
+    top = summary[0]
+    assert top["support"] == 2 and top["of_outlets"] == 2 and top["outlets"] == ["Post", "Wire"]
+    for item in summary:
+        for cite in item["citations"]:
+            assert cite["article_id"] != "c"  # a wire copy is not a second source
+            source = ARTICLES[cite["article_id"]]["text"][cite["start"] : cite["end"]]
+            assert source.split()[:3] == item["text"].split()[:3] or cite != item["citations"][0]
+        first = item["citations"][0]
+        assert ARTICLES[first["article_id"]]["text"][first["start"] : first["end"]] == item["text"]
+    texts = [s["text"] for s in summary]
+    assert len(texts) == len(set(texts))  # no sentence twice
+
+
+def test_sentences_split_on_punctuation_and_paragraphs() -> None:
+    text = "Short one. This sentence has more than six words in it.\n\nAnother paragraph here with enough words"
+    spans = [text[a:b] for a, b in sentences(text)]
+    assert spans == [
+        "This sentence has more than six words in it.",
+        "Another paragraph here with enough words",
+    ]
