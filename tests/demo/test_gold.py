@@ -230,3 +230,23 @@ def test_every_summary_sentence_is_a_source_sentence(demo_db: Path) -> None:
             cite = item["citations"][0]
             assert texts[cite["article_id"]][cite["start"] : cite["end"]] == item["text"]
             assert 1 <= item["support"] <= item["of_outlets"]
+
+
+def test_timelines_match_gold_dates(demo_db: Path, articles: dict[str, Article]) -> None:
+    """Each labelled day of a story has a timeline entry on that day citing one of the
+    articles labelled for it, and every entry is a cited source sentence."""
+    key = _gold_key(articles)
+    with Store(demo_db) as store:
+        texts = {a.id: a.text for a in store.iter_articles()}
+        entries = [e for s in store.stories() for e in s["timeline"]]
+    for e in entries:
+        cite = e["citations"][0]
+        assert texts[cite["article_id"]][cite["start"] : cite["end"]] == e["text"]
+        assert e["kind"] in ("happened", "said", "planned")
+    days = [t for t in GOLD["timeline"] if len(t["date"]) == 10]
+    found = [
+        t for t in days
+        if any(e["date"] == t["date"] and any(key[c["article_id"]] in t["articles"] for c in e["citations"])
+               for e in entries)
+    ]  # fmt: skip
+    assert len(found) == len(days), [t["text"] for t in days if t not in found]

@@ -18,6 +18,7 @@ from storyline.link.entities import EntityResolver
 from storyline.link.events import EventClusterer, EventDoc, summarise_events
 from storyline.link.stories import StoryBuilder
 from storyline.link.summaries import summarise
+from storyline.link.timelines import build_timeline
 from storyline.link.views import conflicts, coverage, quote_board
 from storyline.store import Store, apply_entity_ids
 
@@ -136,6 +137,7 @@ class Linker:
             story["conflicts"] = conflicts([event_of[e] for e in story["event_ids"]], by_id, copies)
             story["coverage"] = coverage(story, event_of, by_id, original)
             story["summary"] = summarise(story["article_ids"], by_id, copies, size=5)
+            story["timeline"] = build_timeline(story["article_ids"], by_id, copies)
         for event in events:
             event["summary"] = summarise(event["article_ids"], by_id, copies, size=3)
         lap("stories")
