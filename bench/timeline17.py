@@ -107,7 +107,7 @@ def main() -> None:
             "anchor_datewise": ANCHORS,
             "seconds": round(time.perf_counter() - t0, 1),
             "per_timeline": results,
-        },  # fmt: skip
+        },
     )
 
 
