@@ -52,8 +52,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N timelines")
     args = parser.parse_args()
     root = need(EVAL / "timeline17", "Timeline17")
-    from tilse.data.timelines import GroundTruth, Timeline
-    from tilse.evaluation import rouge
+    try:
+        from tilse.data.timelines import GroundTruth, Timeline
+        from tilse.evaluation import rouge
+    except ImportError:
+        sys.exit("bench/timeline17.py needs the tilse package: pip install -e '.[bench]'")
 
     evaluator = rouge.TimelineRougeEvaluator(
         measures=["rouge_1", "rouge_2"], rouge_computation="reimpl"
