@@ -14,7 +14,6 @@ id stays) and the merge is logged. The same input always gives the same result.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -97,23 +96,25 @@ class EventClusterer:
             sublinear_tf=True, token_pattern=r"\S+", lowercase=False
         ).fit_transform([" ".join(signature(d.text)) or "-" for d in docs])
         sim = 0.5 * (words @ words.T).toarray() + 0.5 * (marks @ marks.T).toarray()
-        years = [set(_YEAR.findall(d.text)) for d in docs]
-        days = [_day(d.date) for d in docs]
-        for i in range(len(docs)):
-            for j in range(i + 1, len(docs)):
-                f = self._decay(days[i], days[j])
-                if years[i] and years[j] and not years[i] & years[j]:
-                    f *= YEAR_CONFLICT
-                if f != 1.0:
-                    sim[i, j] *= f
-                    sim[j, i] *= f
+        # dates: boost within two days, decay beyond (pairs with an unknown date untouched)
+        days = np.array([_day(d.date) or -1 for d in docs], dtype=float)
+        known = days >= 0
+        gap = np.abs(days[:, None] - days[None, :])
+        both = known[:, None] & known[None, :]
+        factor = np.where(gap <= 2, NEAR_BOOST, np.exp(-(gap - 2) / self.decay_days))
+        sim *= np.where(both, factor, 1.0)
+        # years: texts that name years, but no year in common
+        names = [set(_YEAR.findall(d.text)) for d in docs]
+        vocab = {y: k for k, y in enumerate(sorted(set().union(*names)))}
+        marks_y = np.zeros((len(docs), max(len(vocab), 1)))
+        for i, ys in enumerate(names):
+            for y in ys:
+                marks_y[i, vocab[y]] = 1.0
+        has = marks_y.sum(axis=1) > 0
+        conflict = has[:, None] & has[None, :] & ((marks_y @ marks_y.T) == 0)
+        sim *= np.where(conflict, YEAR_CONFLICT, 1.0)
+        np.fill_diagonal(sim, 1.0)
         return sim
-
-    def _decay(self, a: int | None, b: int | None) -> float:
-        if a is None or b is None:
-            return 1.0
-        gap = abs(a - b)
-        return NEAR_BOOST if gap <= 2 else math.exp(-(gap - 2) / self.decay_days)
 
     def cluster(
         self, docs: list[EventDoc], previous: dict[str, str] | None = None
