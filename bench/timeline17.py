@@ -85,7 +85,12 @@ def main() -> None:
                              "timexes": timex_records(tagger, text, anchor), "quotes": []}  # fmt: skip
         per_date = max(1, round(sum(len(s) for s in gold.values()) / len(gold)))
         entries = build_timeline(
-            list(articles), articles, dates=len(gold), per_date=per_date, keywords=KEYWORDS[topic]
+            list(articles),
+            articles,
+            dates=len(gold),
+            per_date=per_date,
+            keywords=KEYWORDS[topic],
+            months=False,  # Timeline17 timelines are of days
         )
         predicted: dict[dt.date, list[str]] = {}
         for e in entries:

@@ -23,11 +23,12 @@ import numpy as np
 from storyline.link.summaries import SAME, sentences
 
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_OR_DAY = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 _MODAL = re.compile(r"\b(will|would|should|must|could|might|may|can|cannot|won't|wouldn't)\b", re.I)
 
 
 def _items(
-    article_ids: list[str], articles: dict[str, dict[str, Any]], copies: set[str]
+    article_ids: list[str], articles: dict[str, dict[str, Any]], copies: set[str], months: bool
 ) -> list[dict[str, Any]]:
     items = []
     for aid in article_ids:
@@ -35,7 +36,8 @@ def _items(
         if art is None or aid in copies or not art.get("text"):
             continue
         text, published = art["text"], art.get("published")
-        timexes = [t for t in art.get("timexes", []) if _FULL.match(str(t.get("value") or ""))]
+        pattern = _MONTH_OR_DAY if months else _FULL
+        timexes = [t for t in art.get("timexes", []) if pattern.match(str(t.get("value") or ""))]
         # A sentence is a statement when it quotes someone, or reports an opinion, warning or
         # intention ("X said Y would ..."); "talks broke down, officials said" still happened.
         statements = [
@@ -65,10 +67,12 @@ def build_timeline(
     dates: int | None = None,
     per_date: int = 1,
     keywords: list[str] | None = None,
+    months: bool = True,
 ) -> list[dict[str, Any]]:
     """Timeline entries, in date order. ``dates`` defaults to one per distinct date, at most
-    20; ``keywords`` (lower case), when given, keep only sentences that name one."""
-    items = _items(article_ids, articles, copies or set())
+    20; ``keywords`` (lower case), when given, keep only sentences that name one; ``months``
+    lets a sentence about a month ("late November") be an entry of that month (2022-11)."""
+    items = _items(article_ids, articles, copies or set(), months)
     if keywords:
         items = [i for i in items if any(k in i["text"].lower() for k in keywords)]
     if not items:
