@@ -38,3 +38,12 @@ def test_sentences_split_on_punctuation_and_paragraphs() -> None:
         "This sentence has more than six words in it.",
         "Another paragraph here with enough words",
     ]
+
+
+def test_sentences_of_stop_words_only_do_not_break_a_summary() -> None:
+    arts = {
+        "a": {"outlet": "Wire", "text": "And then it was all of them that did it for us there. "
+              "The Dovrik dam collapsed early on Monday, flooding three villages."},
+    }  # fmt: skip
+    summary = summarise(["a"], arts, copies=set(), size=3)
+    assert all(item["support"] >= 1 for item in summary)

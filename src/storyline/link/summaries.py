@@ -64,8 +64,8 @@ def summarise(
     outlets = sorted({o for _, o, *_ in items})
     support = []
     for i in range(len(items)):
-        same = {items[j][1] for j in np.nonzero(sim[i] >= SAME)[0]}
-        support.append(same)
+        same = {items[j][1] for j in np.nonzero(sim[i] >= SAME)[0]} | {items[i][1]}
+        support.append(same)  # (a sentence of stop words only is like nothing, not even itself)
     scores = [float(central[i]) * (1 + math.log(len(support[i]))) for i in range(len(items))]
     chosen: list[int] = []
     for i in sorted(range(len(items)), key=lambda i: (-scores[i], items[i][0], items[i][2])):

@@ -121,7 +121,7 @@ def build_timeline(
         for r in picked:
             i = items[rows[r]]
             backers = [rows[x] for x in np.nonzero(sim[r] >= SAME)[0]]
-            outlets = sorted({items[x]["outlet"] for x in backers})
+            outlets = sorted({items[x]["outlet"] for x in [rows[r], *backers]})
             entries.append({
                 "date": date, "text": i["text"], "kind": i["kind"],
                 "citations": [{"article_id": items[x]["article_id"], "start": items[x]["start"],
