@@ -247,7 +247,7 @@ def summarise_events(
         dates = sorted(str(a["published"]) for a in arts if a.get("published"))
         first = min(arts, key=lambda a: (a.get("published") or "9999", a["id"]))
         out.append({
-            "id": event, "title": first.get("headline") or (first.get("text") or "")[:80],
+            "id": event, "title": first.get("headline") or " ".join((first.get("text") or "")[:100].split()),
             "date": dates[0] if dates else None,
             "article_ids": sorted(members, key=lambda m: (articles[m].get("published") or "9999", m)),
             "outlets": sorted({a.get("outlet") or "(unknown)" for a in arts}),
