@@ -47,3 +47,19 @@ def test_sentences_of_stop_words_only_do_not_break_a_summary() -> None:
     }  # fmt: skip
     summary = summarise(["a"], arts, copies=set(), size=3)
     assert all(item["support"] >= 1 for item in summary)
+
+
+def test_only_in_lists_what_one_outlet_alone_reports() -> None:
+    from storyline.link.summaries import only_in
+
+    arts = {
+        "a": {"outlet": "Wire", "text": "The Dovrik dam collapsed early on Monday, flooding three "
+              "villages in the valley. Engineers had warned of cracks in the wall last spring."},
+        "b": {"outlet": "Post", "text": "The Dovrik dam collapsed early on Monday and flooded "
+              "three villages in the valley."},
+    }  # fmt: skip
+    found = only_in(["a", "b"], arts, copies=set())
+    assert [(f["outlet"], f["text"]) for f in found] == [
+        ("Wire", "Engineers had warned of cracks in the wall last spring.")
+    ]
+    assert only_in(["a"], arts, copies=set()) == []  # one outlet: nothing to compare

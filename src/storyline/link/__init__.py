@@ -17,7 +17,7 @@ from storyline.link.duplicates import find_duplicates
 from storyline.link.entities import EntityResolver
 from storyline.link.events import EventClusterer, EventDoc, summarise_events
 from storyline.link.stories import StoryBuilder
-from storyline.link.summaries import summarise
+from storyline.link.summaries import only_in, summarise
 from storyline.link.timelines import build_timeline
 from storyline.link.views import conflicts, coverage, quote_board
 from storyline.store import Store, apply_entity_ids
@@ -140,6 +140,7 @@ class Linker:
             story["timeline"] = build_timeline(story["article_ids"], by_id, copies)
         for event in events:
             event["summary"] = summarise(event["article_ids"], by_id, copies, size=3)
+            event["only_in"] = only_in(event["article_ids"], by_id, copies)
         lap("stories")
 
         report.log = log

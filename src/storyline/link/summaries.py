@@ -33,6 +33,58 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+class _Sentences:
+    """The sentences of some articles (wire copies left out) with their TF-IDF similarities,
+    centrality and the outlets that say the same."""
+
+    def __init__(
+        self, article_ids: list[str], articles: dict[str, dict[str, Any]], copies: set[str]
+    ) -> None:
+        self.items: list[tuple[str, str, int, int, str]] = []
+        for aid in article_ids:
+            art = articles.get(aid)
+            if art is None or aid in copies or not art.get("text"):
+                continue
+            for a, b in sentences(art["text"]):
+                self.items.append((aid, art.get("outlet") or f"({aid})", a, b, art["text"][a:b]))
+        self.outlets = sorted({o for _, o, *_ in self.items})
+        self.sim = np.zeros((0, 0))
+        self.central = np.zeros(0)
+        self.support: list[set[str]] = []
+        if not self.items:
+            return
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        try:
+            matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+                [t for *_, t in self.items]
+            )
+        except ValueError:  # nothing but stop words
+            self.items = []
+            return
+        self.sim = (matrix @ matrix.T).toarray()
+        centroid = np.asarray(matrix.mean(axis=0)).ravel()
+        self.central = np.asarray(matrix @ centroid).ravel() / (
+            float(np.linalg.norm(centroid)) or 1.0
+        )
+        for i in range(len(self.items)):
+            same = {self.items[j][1] for j in np.nonzero(self.sim[i] >= SAME)[0]}
+            self.support.append(same | {self.items[i][1]})  # a stop-word sentence is like nothing
+
+    def record(self, i: int) -> dict[str, Any]:
+        """Sentence ``i`` with its citations (its own span first) and support."""
+        aid, _, a, b, text = self.items[i]
+        backers = [j for j in np.nonzero(self.sim[i] >= SAME)[0] if j != i]
+        citations = [{"article_id": aid, "start": a, "end": b}] + [
+            {"article_id": self.items[j][0], "start": self.items[j][2], "end": self.items[j][3]}
+            for j in backers
+        ]
+        return {
+            "text": text, "citations": citations, "support": len(self.support[i]),
+            "of_outlets": len(self.outlets), "outlets": sorted(self.support[i]),
+        }  # fmt: skip
+
+
 def summarise(
     article_ids: list[str],
     articles: dict[str, dict[str, Any]],
@@ -40,32 +92,10 @@ def summarise(
     size: int = 4,
 ) -> list[dict[str, Any]]:
     """Up to ``size`` source sentences with citations and support counts, best first."""
-    items = []
-    for aid in article_ids:
-        art = articles.get(aid)
-        if art is None or aid in copies or not art.get("text"):
-            continue
-        for a, b in sentences(art["text"]):
-            items.append((aid, art.get("outlet") or f"({aid})", a, b, art["text"][a:b]))
+    table = _Sentences(article_ids, articles, copies)
+    items, sim, central, support = table.items, table.sim, table.central, table.support
     if not items:
         return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    try:
-        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [t for *_, t in items]
-        )
-    except ValueError:  # nothing but stop words
-        return []
-    sim = (matrix @ matrix.T).toarray()
-    centroid = np.asarray(matrix.mean(axis=0)).ravel()
-    norm = float(np.linalg.norm(centroid)) or 1.0
-    central = (matrix @ centroid) / norm
-    outlets = sorted({o for _, o, *_ in items})
-    support = []
-    for i in range(len(items)):
-        same = {items[j][1] for j in np.nonzero(sim[i] >= SAME)[0]} | {items[i][1]}
-        support.append(same)  # (a sentence of stop words only is like nothing, not even itself)
     scores = [float(central[i]) * (1 + math.log(len(support[i]))) for i in range(len(items))]
     chosen: list[int] = []
     for i in sorted(range(len(items)), key=lambda i: (-scores[i], items[i][0], items[i][2])):
@@ -74,15 +104,27 @@ def summarise(
         if any(sim[i, j] >= SAME for j in chosen):
             continue
         chosen.append(i)
+    return [table.record(i) for i in chosen]
+
+
+def only_in(
+    article_ids: list[str],
+    articles: dict[str, dict[str, Any]],
+    copies: set[str],
+    per_outlet: int = 2,
+) -> list[dict[str, Any]]:
+    """What one outlet reports that the others leave out: per outlet, its most central
+    sentences that no other outlet's article says in similar words (TF-IDF cosine ≥ ``SAME``;
+    a paraphrase elsewhere is not recognised yet), only when two outlets or more report."""
+    table = _Sentences(article_ids, articles, copies)
+    if len(table.outlets) < 2:
+        return []
     out = []
-    for i in chosen:
-        aid, _, a, b, text = items[i]
-        backers = [j for j in np.nonzero(sim[i] >= SAME)[0] if j != i]
-        citations = [{"article_id": aid, "start": a, "end": b}] + [
-            {"article_id": items[j][0], "start": items[j][2], "end": items[j][3]} for j in backers
-        ]
-        out.append({
-            "text": text, "citations": citations, "support": len(support[i]),
-            "of_outlets": len(outlets), "outlets": sorted(support[i]),
-        })  # fmt: skip
+    for outlet in table.outlets:
+        own = [
+            i for i, item in enumerate(table.items)
+            if item[1] == outlet and table.support[i] == {outlet}
+        ]  # fmt: skip
+        for i in sorted(own, key=lambda i: -float(table.central[i]))[:per_outlet]:
+            out.append({"outlet": outlet, **table.record(i)})
     return out
