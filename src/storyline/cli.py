@@ -10,7 +10,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -62,6 +62,18 @@ def _open(db: str, readonly: bool = True) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def _rows(
+    db: str, as_json: bool, fetch: Callable[[Store], list[dict[str, Any]]]
+) -> list[dict[str, Any]] | None:
+    """Rows from the store for a list command; with ``--json`` they are printed and None returned."""
+    with _open(db) as store:
+        rows = fetch(store)
+    if as_json:
+        _print_json(rows)
+        return None
+    return rows
 
 
 def _print_json(data: Any) -> None:
@@ -348,10 +360,8 @@ def quotes(
     as_json: JsonOption = False,
 ) -> None:
     """List quotes and attributed statements across the corpus, with speaker and source article."""
-    with _open(db) as store:
-        rows = store.quotes(speaker, limit, offset)
-    if as_json:
-        _print_json(rows)
+    rows = _rows(db, as_json, lambda store: store.quotes(speaker, limit, offset))
+    if rows is None:
         return
     if not rows:
         out.print("no quotes")
@@ -388,10 +398,8 @@ def entities(
     as_json: JsonOption = False,
 ) -> None:
     """Corpus entities, most reported first, with their aliases and roles."""
-    with _open(db) as store:
-        rows = store.entities(label, name)[offset : offset + limit]
-    if as_json:
-        _print_json(rows)
+    rows = _rows(db, as_json, lambda store: store.entities(label, name)[offset : offset + limit])
+    if rows is None:
         return
     for e in rows:
         aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
@@ -406,10 +414,8 @@ def entities(
 @app.command()
 def duplicates(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Wire copies and near-duplicates, each with its original and what the copy changed."""
-    with _open(db) as store:
-        rows = store.duplicates()
-    if as_json:
-        _print_json(rows)
+    rows = _rows(db, as_json, lambda store: store.duplicates())
+    if rows is None:
         return
     if not rows:
         out.print("no copies found")
@@ -459,10 +465,8 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
 @app.command()
 def events(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Events: articles that report the same development, in date order."""
-    with _open(db) as store:
-        rows = store.events()
-    if as_json:
-        _print_json(rows)
+    rows = _rows(db, as_json, lambda store: store.events())
+    if rows is None:
         return
     for v in rows:
         out.print(f"[bold]{v['id']}[/bold] {v['date'] or 'undated'} {escape(v['title'] or '')} "
