@@ -17,7 +17,7 @@ from storyline.link.duplicates import find_duplicates
 from storyline.link.entities import EntityResolver
 from storyline.link.events import EventClusterer, EventDoc, summarise_events
 from storyline.link.stories import StoryBuilder
-from storyline.link.summaries import only_in, summarise
+from storyline.link.summaries import SentenceTable, summarise
 from storyline.link.timelines import build_timeline
 from storyline.link.views import conflicts, coverage, quote_board
 from storyline.store import Store, apply_entity_ids
@@ -139,8 +139,8 @@ class Linker:
             story["summary"] = summarise(story["article_ids"], by_id, copies, size=5)
             story["timeline"] = build_timeline(story["article_ids"], by_id, copies)
         for event in events:
-            event["summary"] = summarise(event["article_ids"], by_id, copies, size=3)
-            event["only_in"] = only_in(event["article_ids"], by_id, copies)
+            table = SentenceTable(event["article_ids"], by_id, copies)
+            event["summary"], event["only_in"] = table.summary(3), table.only_in()
         lap("stories")
 
         report.log = log

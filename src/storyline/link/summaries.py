@@ -33,7 +33,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-class _Sentences:
+class SentenceTable:
     """The sentences of some articles (wire copies left out) with their TF-IDF similarities,
     centrality and the outlets that say the same."""
 
@@ -84,6 +84,37 @@ class _Sentences:
             "of_outlets": len(self.outlets), "outlets": sorted(self.support[i]),
         }  # fmt: skip
 
+    def summary(self, size: int = 4) -> list[dict[str, Any]]:
+        """Up to ``size`` sentences, best first: central and said by many outlets, no repeats."""
+        items, sim, support = self.items, self.sim, self.support
+        scores = [
+            float(self.central[i]) * (1 + math.log(len(support[i]))) for i in range(len(items))
+        ]
+        chosen: list[int] = []
+        for i in sorted(range(len(items)), key=lambda i: (-scores[i], items[i][0], items[i][2])):
+            if len(chosen) >= size:
+                break
+            if any(sim[i, j] >= SAME for j in chosen):
+                continue
+            chosen.append(i)
+        return [self.record(i) for i in chosen]
+
+    def only_in(self, per_outlet: int = 2) -> list[dict[str, Any]]:
+        """What one outlet reports that the others leave out: per outlet, its most central
+        sentences that no other outlet's article says in similar words (TF-IDF cosine ≥
+        ``SAME``; a paraphrase elsewhere is not recognised yet), when two outlets or more report."""
+        if len(self.outlets) < 2:
+            return []
+        out = []
+        for outlet in self.outlets:
+            own = [
+                i for i, item in enumerate(self.items)
+                if item[1] == outlet and self.support[i] == {outlet}
+            ]  # fmt: skip
+            for i in sorted(own, key=lambda i: -float(self.central[i]))[:per_outlet]:
+                out.append({"outlet": outlet, **self.record(i)})
+        return out
+
 
 def summarise(
     article_ids: list[str],
@@ -92,19 +123,7 @@ def summarise(
     size: int = 4,
 ) -> list[dict[str, Any]]:
     """Up to ``size`` source sentences with citations and support counts, best first."""
-    table = _Sentences(article_ids, articles, copies)
-    items, sim, central, support = table.items, table.sim, table.central, table.support
-    if not items:
-        return []
-    scores = [float(central[i]) * (1 + math.log(len(support[i]))) for i in range(len(items))]
-    chosen: list[int] = []
-    for i in sorted(range(len(items)), key=lambda i: (-scores[i], items[i][0], items[i][2])):
-        if len(chosen) >= size:
-            break
-        if any(sim[i, j] >= SAME for j in chosen):
-            continue
-        chosen.append(i)
-    return [table.record(i) for i in chosen]
+    return SentenceTable(article_ids, articles, copies).summary(size)
 
 
 def only_in(
@@ -113,18 +132,5 @@ def only_in(
     copies: set[str],
     per_outlet: int = 2,
 ) -> list[dict[str, Any]]:
-    """What one outlet reports that the others leave out: per outlet, its most central
-    sentences that no other outlet's article says in similar words (TF-IDF cosine ≥ ``SAME``;
-    a paraphrase elsewhere is not recognised yet), only when two outlets or more report."""
-    table = _Sentences(article_ids, articles, copies)
-    if len(table.outlets) < 2:
-        return []
-    out = []
-    for outlet in table.outlets:
-        own = [
-            i for i, item in enumerate(table.items)
-            if item[1] == outlet and table.support[i] == {outlet}
-        ]  # fmt: skip
-        for i in sorted(own, key=lambda i: -float(table.central[i]))[:per_outlet]:
-            out.append({"outlet": outlet, **table.record(i)})
-    return out
+    """What one outlet alone reports, see ``SentenceTable.only_in``."""
+    return SentenceTable(article_ids, articles, copies).only_in(per_outlet)

@@ -269,12 +269,7 @@ class Store:
                 (row["rowid"],),
             )
         ]
-        notes: dict[str, list[dict[str, Any]]] = {kind: [] for kind in ANNOTATION_KINDS}
-        for r in self.db.execute(
-            "SELECT kind, data FROM annotations WHERE article_rowid = ? ORDER BY kind, seq",
-            (row["rowid"],),
-        ):
-            notes[r["kind"]].append(json.loads(r["data"]))
+        notes = self._annotations(row["rowid"])
         apply_entity_ids(notes, self.chain_entities(row["rowid"]))
         return Article(
             entities=notes["entities"],
@@ -300,6 +295,16 @@ class Store:
             hints=json.loads(row["hints"]),
             stages=json.loads(row["stages"]),
         )
+
+    def _annotations(self, article_rowid: int) -> dict[str, list[dict[str, Any]]]:
+        """An article's stored annotations by kind (entities, timexes, quotes, claims)."""
+        notes: dict[str, list[dict[str, Any]]] = {kind: [] for kind in ANNOTATION_KINDS}
+        for r in self.db.execute(
+            "SELECT kind, data FROM annotations WHERE article_rowid = ? ORDER BY kind, seq",
+            (article_rowid,),
+        ):
+            notes[r["kind"]].append(json.loads(r["data"]))
+        return notes
 
     def iter_articles(self, batch: int = 500) -> Iterator[Article]:
         """Every article in ingest order, without the raw input."""
@@ -465,12 +470,7 @@ class Store:
             "SELECT rowid, id, published, published_basis, outlet, headline, text, credits,"
             " content_hash FROM articles ORDER BY rowid"
         ):
-            notes: dict[str, list[dict[str, Any]]] = {kind: [] for kind in ANNOTATION_KINDS}
-            for r in self.db.execute(
-                "SELECT kind, data FROM annotations WHERE article_rowid = ? ORDER BY kind, seq",
-                (row["rowid"],),
-            ):
-                notes[r["kind"]].append(json.loads(r["data"]))
+            notes = self._annotations(row["rowid"])
             yield {**dict(row), "credits": json.loads(row["credits"]), **notes}
 
     def saved_links(self) -> dict[str, Any]:
