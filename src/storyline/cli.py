@@ -374,12 +374,18 @@ def quotes(
 
 
 @app.command()
-def link(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
-    """Rerun linking over the whole store: entities, wire copies, events (ingest runs it too)."""
+def link(
+    db: DbOption = DEFAULT_DB,
+    full: Annotated[
+        bool, typer.Option("--full/--new", help="relink every article, or only unlinked ones")
+    ] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Rerun linking: entities, wire copies, events, stories (ingest links what it adds)."""
     from storyline.link import Linker
 
     with _open(db, readonly=False) as store:
-        report = Linker(store).run()
+        report = Linker(store).run(full=full)
     if as_json:
         _print_json(_link_dict(report))
         return
@@ -433,6 +439,7 @@ def duplicates(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
 @app.command()
 def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Stories: chains of related events over time, with their events."""
+    _refresh_views(db)
     with _open(db) as store:
         rows = store.stories()
         events = {v["id"]: v for v in store.events()}
@@ -460,6 +467,137 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
             out.print(f"  [magenta]quote[/magenta] {escape(b['speaker'] or '?')}: {kinds}")
         for x in st.get("coverage", {}).get("only_one_outlet", []):
             out.print(f"  [dim]only {escape(x['outlet'])} reported {x['event_id']}[/dim]")
+
+
+def _refresh_views(db: str, ids: list[str] | None = None) -> None:
+    """Compute the story and event views a change left missing (linking defers them on
+    large corpora), with progress on stderr when there are many."""
+    from storyline.link import Linker
+
+    if not Path(db).exists():
+        raise _fail(f"no database at {db}; run `storyline ingest` first")
+    with _open(db, readonly=False) as store:
+        stale = len(store.stale_views("story")) + len(store.stale_views("event"))
+        if not stale:
+            return
+        if stale > 50:
+            err.print(f"computing timelines and summaries of {stale} stories and events …")
+        Linker(store).refresh_views(ids=ids)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id (see `storyline stories`).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """One story: its timeline, cited summary, events, sources, quotes and conflicts."""
+    _refresh_views(db)
+    with _open(db) as store:
+        found = [s for s in store.stories() if s["id"] == story_id]
+        if not found:
+            raise _fail(f"no story {story_id!r}; `storyline stories` lists them")
+        st = found[0]
+        events = store.records("events", st["event_ids"])
+    if as_json:
+        _print_json({**st, "events": [events[e] for e in st["event_ids"] if e in events]})
+        return
+    out.print(f"[bold]{st['id']} {escape(st['title'] or '')}[/bold]")
+    out.print(f"[dim]{st['first_date'] or '?'} … {st['last_date'] or '?'} · {len(st['event_ids'])} "
+              f"events · {len(st['article_ids'])} articles · {len(st['outlets'])} outlets[/dim]")  # fmt: skip
+    out.print("\n[bold]Timeline[/bold]")
+    for e in st.get("timeline", []):
+        cites = ", ".join(c["article_id"][:8] for c in e["citations"][:4])
+        out.print(f"  {e['date']} [dim]{e['kind']} · {e['support']} outlets · {cites}[/dim]")
+        out.print(f"    {escape(e['text'])}")
+    out.print("\n[bold]Summary[/bold]")
+    for e in st.get("summary", []):
+        out.print(f"  {escape(e['text'])} [dim]({e['support']} of {e['of_outlets']} outlets; "
+                  f"{e['citations'][0]['article_id'][:8]})[/dim]")  # fmt: skip
+    out.print("\n[bold]Events[/bold]")
+    for eid in st["event_ids"]:
+        v = events.get(eid)
+        if v:
+            out.print(f"  {v['id']} {v['date'] or 'undated'} {escape(v['title'] or '')} "
+                      f"[dim]({len(v['article_ids'])} articles: {escape(', '.join(v['outlets']))})[/dim]")  # fmt: skip
+    for c in st.get("conflicts", []):
+        values = ", ".join(f"{r['value']:,} ({escape(r['outlet'] or '—')})" for r in c["reports"])
+        out.print(
+            f"  [yellow]conflict[/yellow] {escape(c['quantity'])} in {c['event_id']}: {values}"
+        )
+    for b in st.get("quote_board", []):
+        kinds = ", ".join(f"{escape(v['outlet'] or '—')}: {v['kind']}" for v in b["versions"])
+        out.print(f"  [magenta]quote[/magenta] {escape(b['speaker'] or '?')}: {kinds}")
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="An entity id (E12) or part of a name or alias.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """One entity: its aliases with their evidence, its roles, and its quotes."""
+    with _open(db) as store:
+        found = store.records("entities", [name]) or {e["id"]: e for e in store.entities(name=name)}
+        if not found:
+            raise _fail(f"no entity matching {name!r}; `storyline entities` lists them")
+        ent = max(found.values(), key=lambda e: e["mentions"])
+        said = store.quotes(entity_id=ent["id"])
+    if as_json:
+        _print_json({**ent, "quotes": said, "others": sorted(set(found) - {ent["id"]})})
+        return
+    out.print(f"[bold]{escape(ent['name'])}[/bold] [dim]{ent['id']} · {ent['label']} · "
+              f"{ent['articles']} articles · {ent['mentions']} mentions[/dim]")  # fmt: skip
+    for ev in ent["evidence"]:
+        ids = ", ".join(a[:8] for a in ev["article_ids"][:6])
+        more = f" +{len(ev['article_ids']) - 6}" if len(ev["article_ids"]) > 6 else ""
+        out.print(
+            f"  [dim]as[/dim] {escape(ev['alias'])} [dim]· {ev['mentions']} mentions · {ids}{more}[/dim]"
+        )
+    for r in ent.get("roles", []):
+        out.print(f"  [dim]role:[/dim] {escape(r['role'])} [dim]{', '.join(r['as_of'])}[/dim]")
+    for q in said[:10]:
+        out.print(
+            f"  [magenta]“{escape(q['text'][:160])}”[/magenta] [dim]{q['article_id'][:8]}[/dim]"
+        )
+    if len(found) > 1:
+        others = ", ".join(
+            f"{e['name']} ({e['id']})" for e in found.values() if e["id"] != ent["id"]
+        )
+        out.print(f"[dim]also matching: {escape(others[:300])}[/dim]")
+
+
+@app.command("timeline")
+def timeline_cmd(
+    db: DbOption = DEFAULT_DB,
+    story_id: Annotated[str | None, typer.Option("--story", help="One story.")] = None,
+    query: Annotated[
+        str | None, typer.Option("--query", help="Stories with articles matching these words.")
+    ] = None,
+    dates: Annotated[int, typer.Option(min=1, help="How many dates.")] = 10,
+    sentences: Annotated[int, typer.Option(min=1, help="Sentences per date, at most.")] = 1,
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """The most important dates of a story (or of the stories matching a query, or of the
+    corpus), each with source sentences and their citations."""
+    from storyline.link import timeline
+
+    if fmt not in ("text", "json"):
+        raise _fail("--format is text or json")
+    with _open(db) as store:
+        try:
+            days = timeline(store, story_id, query, dates, sentences)
+        except KeyError as exc:
+            raise _fail(str(exc.args[0])) from None
+    if fmt == "json":
+        _print_json([{k: d[k] for k in ("date", "sentences", "citations")} for d in days])
+        return
+    for d in days:
+        out.print(f"[bold]{d['date']}[/bold]")
+        for text, c in zip(d["sentences"], d["citations"], strict=True):
+            out.print(
+                f"  {escape(text)} [dim]({c['article_id'][:8]} {c['start']}–{c['end']})[/dim]"
+            )
 
 
 @app.command()
@@ -550,6 +688,7 @@ def export_cmd(
     """Export the corpus following the JSON export contract."""
     if fmt not in FORMATS:
         raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    _refresh_views(db)
     with _open(db) as store:
         try:
             written = export(store, fmt, output)

@@ -250,3 +250,28 @@ def test_timelines_match_gold_dates(demo_db: Path, articles: dict[str, Article])
                for e in entries)
     ]  # fmt: skip
     assert len(found) == len(days), [t["text"] for t in days if t not in found]
+
+
+def test_linking_in_two_batches_keeps_ids_and_meets_gold(
+    tmp_path: Path, articles: dict[str, Article]
+) -> None:
+    """Half the outlets ingested and linked first, the rest linked incrementally against
+    what is stored: the first half's events keep their ids, every article has an event,
+    the events still match the gold and every labelled copy is found across batches."""
+    from storyline.pipeline import Pipeline
+
+    folders = sorted(p for p in (DEMO / "corpus").iterdir() if p.is_dir())
+    key = _gold_key(articles)
+    with Store(tmp_path / "two.db") as store:
+        Pipeline(store).ingest([str(p) for p in folders[:4]])
+        first = {a: v["id"] for v in store.events() for a in v["article_ids"]}
+        report = Pipeline(store).ingest([str(p) for p in folders[4:]])
+        assert report.link is not None and 0 < report.link.articles < len(key)
+        second = {a: v["id"] for v in store.events() for a in v["article_ids"]}
+        copies = {(key[d["article_id"]], key[d["duplicate_of"]]) for d in store.duplicates()}
+    assert {a: second[a] for a in first} == first
+    system = {key[a]: e for a, e in second.items()}
+    gold = {k: g["event"] for k, g in GOLD["articles"].items()}
+    assert set(system) == set(gold)
+    assert _bcubed_f1(system, gold) >= 0.85
+    assert copies == {(d["article"], d["duplicate_of"]) for d in GOLD["duplicates"]}

@@ -22,8 +22,10 @@ def test_ids_stable_across_relinks_and_reingests(tmp_path: Path) -> None:
         report = Pipeline(store).ingest([str(DEMO / "corpus")])
         assert report.link is not None and report.link.events >= 10
         first = _snapshot(store)
-        again = Linker(store).run()
+        again = Linker(store).run(full=True)
         assert _snapshot(store) == first and again.events == report.link.events
+        nothing = Linker(store).run()  # incremental: no article is new
+        assert nothing.articles == 0 and _snapshot(store) == first
         Pipeline(store).ingest([str(DEMO / "corpus")])  # nothing new
         assert _snapshot(store) == first
         exported = store.get_article(next(iter(first[0])))

@@ -1,7 +1,8 @@
 """Near-duplicates and wire copies: which articles are copies or light rewrites of which.
 
-MinHash signatures of word 5-shingles go into an LSH index (datasketch); candidate pairs are
-confirmed by the exact Jaccard similarity of their shingle sets. In each group of copies the
+MinHash signatures (datasketch) of word 5-shingles are cut into LSH bands whose keys are
+stored, so a new article finds its candidate copies by key without rehashing the corpus;
+candidate pairs are confirmed by the exact Jaccard similarity of their shingle sets. In each group of copies the
 earliest published (then first ingested) article is the original; each copy records its
 similarity, the credit line it carries ("(AP)", "Associated Press writer … contributed") and
 a word diff against the original, so an analyst sees exactly what the re-publisher changed.
@@ -11,8 +12,11 @@ Coverage counts count one wire story once by following ``duplicate_of``.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
+import zlib
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 SHINGLE = 5
@@ -40,18 +44,55 @@ def word_diff(original: str, copy: str, limit: int = 40) -> list[dict[str, str]]
     return ops
 
 
-def find_duplicates(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Copies in a corpus: one record per copy, pointing at its original."""
-    from datasketch import MinHash, MinHashLSH
+@lru_cache(maxsize=1)
+def _bands() -> tuple[int, int]:
+    """LSH bands and rows per band for ``THRESHOLD`` (generous: pairs are confirmed exactly)."""
+    from datasketch.lsh import _optimal_param
 
+    bands, rows = _optimal_param(THRESHOLD * 0.8, NUM_PERM, 0.5, 0.5)
+    return int(bands), int(rows)
+
+
+def band_keys(text: str) -> list[int]:
+    """The LSH band keys of a text's MinHash (datasketch) over its word 5-shingles: two texts
+    that share a key are candidate copies. Keys are stable across runs, so they are stored."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
+    m.update_batch([s.encode("utf-8") for s in shingles(text)])
+    bands, rows = _bands()
+    values = m.hashvalues
+    return [
+        int.from_bytes(
+            hashlib.blake2b(bytes([b]) + values[b * rows : (b + 1) * rows].tobytes(), digest_size=8).digest(),
+            "big", signed=True,
+        )
+        for b in range(bands)
+    ]  # fmt: skip
+
+
+def find_duplicates(
+    articles: Iterable[dict[str, Any]],
+    known: dict[str, str | None] | None = None,
+    keys: dict[str, list[int]] | None = None,
+) -> list[dict[str, Any]]:
+    """Copies in a corpus: one record per copy, pointing at its original.
+
+    ``known``: articles linked before, each with the original it was found to copy (None
+    for an original); their records stand, and a new copy of one of them points at its
+    original, unless the new article is the better original (the outlet the copies credit,
+    or published earlier): then every copy in the group gets a record pointing at it. ``keys``: band keys already computed (article id → keys); the rest are computed
+    and put there, so the caller can store them."""
+    known = known or {}
+    keys = {} if keys is None else keys
     arts = [a for a in articles if a.get("text")]
     sets = {a["id"]: shingles(a["text"]) for a in arts}
-    lsh = MinHashLSH(threshold=THRESHOLD * 0.8, num_perm=NUM_PERM)  # generous; confirmed exactly
+    buckets: dict[int, list[str]] = {}
     for a in arts:
-        m = MinHash(num_perm=NUM_PERM, seed=1)
-        m.update_batch([s.encode("utf-8") for s in sets[a["id"]]])
-        lsh.insert(a["id"], m)
-        a["_minhash"] = m
+        if a["id"] not in keys:
+            keys[a["id"]] = band_keys(a["text"])
+        for key in keys[a["id"]]:
+            buckets.setdefault(key, []).append(a["id"])
     order = {a["id"]: (a.get("published") or "9999", i) for i, a in enumerate(arts)}
     parent = {a["id"]: a["id"] for a in arts}
 
@@ -61,32 +102,38 @@ def find_duplicates(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             x = parent[x]
         return x
 
+    def base(x: str) -> str:  # a stored copy joins through its stored original
+        root = known.get(x)
+        return root if root is not None and root in parent else x
+
     sims: dict[tuple[str, str], float] = {}
-    for a in arts:
-        for other in lsh.query(a.pop("_minhash")):
-            if other == a["id"]:
-                continue
-            x, y = sorted((a["id"], other))
-            if (x, y) in sims:
-                continue
-            sx, sy = sets[x], sets[y]
-            sim = len(sx & sy) / max(len(sx | sy), 1)
-            sims[(x, y)] = sim
-            if sim >= THRESHOLD:
-                rx, ry = find(x), find(y)
-                if rx != ry:
-                    first, second = sorted((rx, ry), key=lambda r: order[r])
-                    parent[second] = first
+    for bucket in buckets.values():
+        for k, x0 in enumerate(bucket):
+            for y0 in bucket[k + 1 :]:
+                x, y = sorted((x0, y0))
+                if x == y or (x, y) in sims or (x in known and y in known):
+                    continue
+                sx, sy = sets[x], sets[y]
+                sim = len(sx & sy) / max(len(sx | sy), 1)
+                sims[(x, y)] = sim
+                if sim >= THRESHOLD:
+                    rx, ry = find(base(x)), find(base(y))
+                    if rx != ry:
+                        first, second = sorted(
+                            (rx, ry), key=lambda r: (r not in known, order.get(r, ("", -1)))
+                        )
+                        parent[second] = first
     by_id = {a["id"]: a for a in arts}
     groups: dict[str, list[str]] = {}
     for aid in by_id:
-        groups.setdefault(find(aid), []).append(aid)
+        groups.setdefault(find(base(aid)), []).append(aid)
     out = []
-    for members in groups.values():
-        if len(members) < 2:
+    for root, members in groups.items():
+        if len(members) < 2 or all(m in known for m in members):
             continue
-        # The original: the article of the outlet the copies credit ("(MW)", "Meridian Wire
-        # contributed"), else the earliest published, else the first ingested.
+        # The original: the one linked before; else the article of the outlet the copies
+        # credit ("(MW)", "Meridian Wire contributed"), else the earliest published, else the
+        # first ingested.
         credited = {c.lower() for m in members for c in by_id[m].get("credits", [])}
 
         def rank(m: str, credited: set[str] = credited) -> tuple[bool, tuple[str, int]]:
@@ -94,15 +141,16 @@ def find_duplicates(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             return (not (outlet and outlet in credited), order[m])
 
         original = min(members, key=rank)
+        moved = original != root  # a new article outranks the stored original: all repoint
         for m in sorted(members, key=rank):
-            if m == original:
+            if m == original or (m in known and not moved):
                 continue
             x, y = sorted((m, original))
-            known = sims.get((x, y))
-            if known is None:
+            known_sim = sims.get((x, y))
+            if known_sim is None:
                 sx, sy = sets[x], sets[y]
-                known = len(sx & sy) / max(len(sx | sy), 1)
-            sim = known
+                known_sim = len(sx & sy) / max(len(sx | sy), 1)
+            sim = known_sim
             copy = by_id[m]
             out.append({
                 "article_id": m, "duplicate_of": original, "similarity": round(sim, 4),

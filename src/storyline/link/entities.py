@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from storyline.link.ids import StableIds
 from storyline.read.entities import TITLE_WORDS, place_names
@@ -79,6 +80,26 @@ def _place_variants() -> dict[str, str]:
     return out
 
 
+def _near_pairs(names: list[str], cutoff: float) -> list[tuple[str, str]]:
+    """Pairs of different names with a fuzzy ratio of at least ``cutoff``, compared within
+    blocks of one first letter (a misspelling rarely changes it), so the cost stays near
+    linear in the number of names."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        blocks[name[:1]].append(name)
+    out = []
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        scores = process.cdist(
+            block, block, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float32
+        )
+        for x, y in zip(*np.nonzero(scores), strict=True):
+            if x < y:
+                out.append((block[x], block[y]))
+    return out
+
+
 def _acronym(name: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in _STOP]
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
@@ -115,6 +136,58 @@ class EntityResolver:
         ``previous`` is the last run's chain → id map: a cluster keeps the id most of its
         chains had, so ids survive re-ingests and new articles.
         """
+        return self._entities(chains, self._clusters(chains), previous or {})
+
+    def resolve_new(
+        self, chains: list[Chain], known: list[tuple[str, str, list[str]]]
+    ) -> tuple[dict[tuple[int, str], str], dict[str, str], list[str]]:
+        """New articles' chains against the corpus entities ``known`` ((id, label, aliases)),
+        without reading the older articles: each entity stands in as one chain of its
+        aliases. Returns the chain → entity id map, entities merged by the new evidence
+        (merged id → kept id), and the ids of new entities (also in the map)."""
+        stand_ins = [
+            Chain(-1, eid, eid, label, Counter({a: 1 for a in aliases}))
+            for eid, label, aliases in known
+            if aliases
+        ]
+        everything = stand_ins + chains
+        ids = StableIds("E", (eid for eid, _, _ in known))
+        mapping: dict[tuple[int, str], str] = {}
+        merged: dict[str, str] = {}
+        fresh: list[str] = []
+        for members in sorted(self._clusters(everything).values(), key=min):
+            new = [everything[i] for i in members if everything[i].article_rowid >= 0]
+            if not new:
+                continue
+            olds = sorted(
+                (everything[i].chain for i in members if everything[i].article_rowid < 0),
+                key=lambda e: (int(e[1:]) if e[1:].isdigit() else 0, e),
+            )
+            if olds:
+                eid = olds[0]
+                for other in olds[1:]:
+                    merged[other] = eid
+            else:
+                eid, _ = ids.take([])
+                fresh.append(eid)
+            for c in new:
+                mapping[(c.article_rowid, c.chain)] = eid
+        return mapping, merged, fresh
+
+    def records(
+        self, chains: list[Chain], mapping: dict[tuple[int, str], str]
+    ) -> list[dict[str, Any]]:
+        """Entity records built from ``chains`` alone, with the ids of ``mapping``."""
+        clusters: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(chains):
+            clusters[mapping[(c.article_rowid, c.chain)]].append(i)
+        entities, _ = self._entities(
+            chains, {k: v for k, v in enumerate(clusters.values())}, mapping
+        )
+        return entities
+
+    def _clusters(self, chains: list[Chain]) -> dict[int, list[int]]:
+        """Chains that name one entity, by index (see the module docstring for the rules)."""
         parent = list(range(len(chains)))
 
         def find(i: int) -> int:
@@ -150,42 +223,52 @@ class EntityResolver:
         # (two names GeoNames knows are two places: "Austria" / "Australia")
         known = {normalise(n) for n in place_names()}
         places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
-        for x, a in enumerate(places):
-            for b in places[x + 1 :]:
-                if a in known and b in known:
-                    continue
-                if a[0] == b[0] and fuzz.ratio(a, b) >= PLACE_FUZZY:
-                    union(keys[("PLACE", a)], keys[("PLACE", b)])
+        for a, b in _near_pairs(places, PLACE_FUZZY):
+            if not (a in known and b in known):
+                union(keys[("PLACE", a)], keys[("PLACE", b)])
         # persons: full names by fuzzy match of the same surname or first name; stray spaces
         persons = [(i, c) for i, c in enumerate(chains) if c.label == "PERSON"]
         full = [(i, normalise(c.best)) for i, c in persons if len(normalise(c.best).split()) >= 2]
-        for x in range(len(full)):
-            for y in range(x + 1, len(full)):
-                (i, a), (j, b) = full[x], full[y]
-                fa, la = a.split()[0], a.split()[-1]
-                fb, lb = b.split()[0], b.split()[-1]
-                same_last = la == lb or fuzz.ratio(la, lb) >= self.fuzzy
-                same_first = fa == fb or fuzz.ratio(fa, fb) >= 80
-                if same_last and same_first and fuzz.ratio(a, b) >= self.fuzzy:
-                    union(i, j)
+        by_name: dict[str, list[int]] = defaultdict(list)
+        for i, name in full:
+            by_name[name].append(i)
+        by_last: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(by_name):
+            by_last[name.split()[-1]].append(name)
+        lasts = sorted(by_last)
+        for la, lb in [(x, x) for x in lasts] + _near_pairs(lasts, self.fuzzy):
+            for a in by_last[la]:
+                for b in by_last[lb]:
+                    if (la == lb and a >= b) or a == b:
+                        continue
+                    fa, fb = a.split()[0], b.split()[0]
+                    same_first = fa == fb or fuzz.ratio(fa, fb) >= 80
+                    if same_first and fuzz.ratio(a, b) >= self.fuzzy:
+                        union(by_name[a][0], by_name[b][0])
+        for members in by_name.values():
+            for i in members[1:]:
+                union(members[0], i)
         surnames: dict[str, set[int]] = defaultdict(set)
         for i, name in full:
             surnames[name.split()[-1]].add(find(i))
+        surname_list = sorted(surnames)
         for i, c in persons:
             name = normalise(c.best)
             if len(name.split()) != 1 and name.replace(" ", "") not in surnames:
                 continue
             bare = name.replace(" ", "")  # "l avrov" → "lavrov"
             owners = {find(j) for j in surnames.get(bare, set())}
-            if not owners:
-                near = [s for s in surnames if fuzz.ratio(s, bare) >= self.fuzzy and len(bare) > 4]
-                owners = {find(j) for s in near for j in surnames[s]}
+            if not owners and len(bare) > 4:
+                near = process.extract(
+                    bare, surname_list, scorer=fuzz.ratio, score_cutoff=self.fuzzy, limit=None
+                )
+                owners = {find(j) for s, *_ in near for j in surnames[s]}
             if len(owners) == 1:  # one person of that surname in the corpus
                 union(i, owners.pop())
         clusters: dict[int, list[int]] = defaultdict(list)
         for i in range(len(chains)):
             clusters[find(i)].append(i)
-        return self._entities(chains, clusters, previous or {})
+        return clusters
 
     def _key(self, name: str, label: str) -> str:
         key = normalise(name)
@@ -235,6 +318,32 @@ class EntityResolver:
                 "roles": [{"role": r, "as_of": sorted(d for d in dates if d)} for r, dates in sorted(roles.items())],
             })  # fmt: skip
         return entities, mapping
+
+    @classmethod
+    def merge_records(cls, records: list[dict[str, Any]]) -> dict[str, Any]:
+        """One entity record from several (a stored one and the new articles' evidence)."""
+        first = records[0]
+        aliases: Counter[str] = Counter()
+        evidence: dict[str, set[str]] = defaultdict(set)
+        roles: dict[str, set[str]] = defaultdict(set)
+        labels: Counter[str] = Counter()
+        for r in records:
+            labels[r["label"]] += r["mentions"]
+            for e in r["evidence"]:
+                aliases[e["alias"]] += e["mentions"]
+                evidence[e["alias"]].update(e["article_ids"])
+            for role in r["roles"]:
+                roles[role["role"]].update(role["as_of"])
+        label = labels.most_common(1)[0][0]
+        order = sorted(aliases, key=lambda a: (-aliases[a], a))
+        return {
+            "id": first["id"], "name": cls._canonical(aliases, label), "label": label,
+            "aliases": order,
+            "articles": len(set().union(*evidence.values())),
+            "mentions": sum(aliases.values()),
+            "evidence": [{"alias": a, "mentions": aliases[a], "article_ids": sorted(evidence[a])} for a in order],
+            "roles": [{"role": r, "as_of": sorted(d for d in dates if d)} for r, dates in sorted(roles.items())],
+        }  # fmt: skip
 
     @staticmethod
     def _canonical(aliases: Counter[str], label: str) -> str:

@@ -1,21 +1,25 @@
 """Stories: chains of related events over time (talks collapse → ferry seized → accord signed).
 
 Events of one story share their actors and their vocabulary but may lie months apart, so
-unlike events there is no decay with time: each event is the text of its articles, compared
-by the same two TF-IDF vectors as events (words; names, numbers, years) and grouped by
-average linkage. A story keeps the id most of its events had in the previous run.
+unlike events there is no decay with time: each event is the centroid of its articles'
+vectors (the two TF-IDF vectors of events: words; names, numbers, years), events up to
+``WINDOW`` days apart are compared by cosine, and they are grouped by average linkage over
+that sparse graph. A story keeps the id most of its events had in the previous run; a new
+event joins the story of the known event it is most like.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import numpy as np
 
-from storyline.link.events import signature
+from storyline.link.events import FLOOR, EventClusterer, EventDoc, average_linkage, similarity_edges
 from storyline.link.ids import StableIds
 
 THRESHOLD = 0.2  # checked on the demo corpus's five labelled stories
+WINDOW = 120  # days between two events of one story, at most
 
 
 class StoryBuilder:
@@ -29,13 +33,25 @@ class StoryBuilder:
         events: list[dict[str, Any]],
         articles: dict[str, dict[str, Any]],
         previous: dict[str, str] | None = None,
+        x: Any = None,
+        row_of: dict[str, int] | None = None,
     ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-        """Story records (id, title, event ids, article ids, dates, outlets) and a log."""
+        """Story records (id, title, event ids, article ids, dates, outlets) and a log.
+
+        ``x``/``row_of``: the articles' event vectors, when the caller has them. With
+        ``previous`` (event → story of the last run), events keep their story and a new
+        event joins the story of the existing event it is most like, or founds one with the
+        new events like it."""
         previous = previous or {}
         log: list[tuple[str, str]] = []
         if not events:
             return [], log
-        labels = self._labels(events, articles)
+        edges = self._edges(events, articles, x, row_of)
+        known = [e["id"] in previous for e in events]
+        if not any(known):
+            labels = average_linkage(len(events), edges, self.threshold)
+        else:
+            labels = self._incremental(events, edges, known, previous)
         groups: dict[int, list[dict[str, Any]]] = {}
         for event, label in zip(events, labels, strict=True):
             groups.setdefault(label, []).append(event)
@@ -48,44 +64,93 @@ class StoryBuilder:
             sid, fresh = ids.take(previous[e["id"]] for e in group if e["id"] in previous)
             if fresh:
                 log.append(("story founded", f"{sid} with {group[0]['id']}"))
-            group.sort(key=lambda e: (e["date"] or "9999", e["id"]))
-            lead = max(group, key=lambda e: (len(e["article_ids"]), -group.index(e)))
-            dates = [e["date"] for e in group if e["date"]]
-            stories.append({
-                "id": sid, "title": lead["title"],
-                "event_ids": [e["id"] for e in group],
-                "article_ids": [a for e in group for a in e["article_ids"]],
-                "first_date": min(dates) if dates else None, "last_date": max(dates) if dates else None,
-                "outlets": sorted({o for e in group for o in e["outlets"]}),
-                "timeline": [], "summary": [],
-            })  # fmt: skip
+            stories.append(self.record(sid, group))
         return stories, log
 
-    def _labels(
-        self, events: list[dict[str, Any]], articles: dict[str, dict[str, Any]]
-    ) -> list[int]:
-        if len(events) == 1:
-            return [0]
-        from sklearn.cluster import AgglomerativeClustering
-        from sklearn.feature_extraction.text import TfidfVectorizer
+    @staticmethod
+    def record(sid: str, group: list[dict[str, Any]]) -> dict[str, Any]:
+        """A story's record from its events' records: title of its largest event, dates,
+        events, articles, outlets."""
+        group = sorted(group, key=lambda e: (e["date"] or "9999", e["id"]))
+        lead = max(group, key=lambda e: (len(e["article_ids"]), -group.index(e)))
+        dates = [e["date"] for e in group if e["date"]]
+        return {
+            "id": sid, "title": lead["title"],
+            "event_ids": [e["id"] for e in group],
+            "article_ids": [a for e in group for a in e["article_ids"]],
+            "first_date": min(dates) if dates else None, "last_date": max(dates) if dates else None,
+            "outlets": sorted({o for e in group for o in e["outlets"]}),
+        }  # fmt: skip
 
-        texts = [
-            " ".join(
-                f"{articles[a].get('headline') or ''} {articles[a].get('text') or ''}"
+    def _incremental(
+        self,
+        events: list[dict[str, Any]],
+        edges: dict[tuple[int, int], float],
+        known: list[bool],
+        previous: dict[str, str],
+    ) -> list[int]:
+        """Known events keep their story (labelled by their first known event); a new event
+        joins the story of the known event it is most like, above ``threshold``; the rest
+        are clustered among themselves."""
+        n = len(events)
+        labels = list(range(n))
+        first: dict[str, int] = {}
+        story = [previous.get(e["id"]) for e in events]
+        for i in range(n):
+            if known[i]:
+                labels[i] = first.setdefault(str(story[i]), i)
+        best: dict[int, tuple[float, int]] = {}
+        for (i, j), v in edges.items():
+            for new, old in ((i, j), (j, i)):
+                fresh = not known[new] and known[old] and v >= self.threshold
+                if fresh and v > best.get(new, (0.0, 0))[0]:
+                    best[new] = (v, labels[old])
+        rest = [i for i in range(n) if not known[i] and i not in best]
+        local = {r: k for k, r in enumerate(rest)}
+        sub = average_linkage(
+            len(rest),
+            {(local[i], local[j]): v for (i, j), v in edges.items() if i in local and j in local},
+            self.threshold,
+        )
+        for i, (_, label) in best.items():
+            labels[i] = label
+        for r, label in zip(rest, sub, strict=True):
+            labels[r] = rest[label]
+        return labels
+
+    def _edges(
+        self,
+        events: list[dict[str, Any]],
+        articles: dict[str, dict[str, Any]],
+        x: Any,
+        row_of: dict[str, int] | None,
+    ) -> dict[tuple[int, int], float]:
+        """Cosine of the events' centroids (the mean of their articles' vectors), for events
+        dated within ``WINDOW`` days of each other (or undated)."""
+        from scipy.sparse import csr_matrix, vstack
+        from sklearn.preprocessing import normalize
+
+        if x is None or row_of is None:
+            docs = [
+                EventDoc(a, articles[a].get("text") or "", headline=articles[a].get("headline"))
+                for e in events
                 for a in e["article_ids"]
                 if a in articles
+            ]
+            if not docs:
+                return {}
+            x, row_of = EventClusterer().vectors(docs), {d.id: k for k, d in enumerate(docs)}
+        rows = []
+        for e in events:
+            members = [row_of[a] for a in e["article_ids"] if a in row_of]
+            rows.append(
+                csr_matrix(x[members].mean(axis=0)) if members else csr_matrix((1, x.shape[1]))
             )
-            for e in events
-        ]
-        words = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-        marks = TfidfVectorizer(
-            sublinear_tf=True, token_pattern=r"\S+", lowercase=False
-        ).fit_transform([" ".join(signature(t)) or "-" for t in texts])
-        sim = 0.5 * (words @ words.T).toarray() + 0.5 * (marks @ marks.T).toarray()
-        model = AgglomerativeClustering(
-            n_clusters=None,
-            metric="precomputed",
-            linkage="average",
-            distance_threshold=1.0 - self.threshold,
+        centroids = normalize(vstack(rows, format="csr"))
+        days = np.array(
+            [
+                date.fromisoformat(e["date"][:10]).toordinal() if e.get("date") else -1
+                for e in events
+            ]
         )
-        return [int(x) for x in model.fit_predict(np.clip(1.0 - sim, 0.0, None))]
+        return similarity_edges(centroids, days, WINDOW, lambda gap: 1.0, floor=FLOOR)

@@ -375,9 +375,14 @@ class Store:
         return [dict(r) for r in rows]
 
     def quotes(
-        self, speaker: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        speaker: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        entity_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Quotes across the corpus, newest article first; ``speaker`` matches any part of the name."""
+        """Quotes across the corpus, newest article first; ``speaker`` matches any part of the
+        name, ``entity_id`` keeps the quotes whose speaker linking resolved to that entity."""
         sql = (
             "SELECT a.id AS article_id, a.published, a.outlet, a.headline, n.data FROM annotations n"
             " JOIN articles a ON a.rowid = n.article_rowid WHERE n.kind = 'quotes'"
@@ -386,6 +391,12 @@ class Store:
         if speaker:
             sql += " AND (n.label LIKE ? OR json_extract(n.data, '$.speaker') LIKE ?)"
             args += [f"%{speaker}%", f"%{speaker}%"]
+        if entity_id:
+            sql += (
+                " AND EXISTS (SELECT 1 FROM entity_chains c WHERE c.article_rowid = n.article_rowid"
+                " AND c.chain = json_extract(n.data, '$.speaker_chain') AND c.entity_id = ?)"
+            )
+            args.append(entity_id)
         sql += " ORDER BY a.published DESC, a.rowid, n.seq LIMIT ? OFFSET ?"
         rows = self.db.execute(sql, (*args, limit, offset)).fetchall()
         keys = ("article_id", "published", "outlet", "headline")
@@ -464,17 +475,97 @@ class Store:
             )
         }
 
-    def link_inputs(self) -> Iterator[dict[str, Any]]:
-        """What linking needs of every article: ids, dates, outlet, text and annotations."""
-        for row in self.db.execute(
-            "SELECT rowid, id, published, published_basis, outlet, headline, text, credits,"
-            " content_hash FROM articles ORDER BY rowid"
-        ):
-            notes = self._annotations(row["rowid"])
-            yield {**dict(row), "credits": json.loads(row["credits"]), **notes}
+    def link_inputs(
+        self, ids: Iterable[str] | None = None, full: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """What linking needs of the articles (all, or ``ids``): ids, dates, outlet, text and
+        their entity mentions; ``full`` adds every annotation kind with corpus entity ids."""
+        kinds = tuple(ANNOTATION_KINDS) if full else ("entities",)
+        cols = (
+            "rowid, id, published, published_basis, outlet, headline, text, credits, content_hash"
+        )
+        if ids is None:
+            batches: Iterator[list[sqlite3.Row]] = self._batches(f"SELECT {cols} FROM articles")
+        else:
+            batches = (
+                self.db.execute(
+                    f"SELECT {cols} FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+                    " ORDER BY rowid",
+                    chunk,
+                ).fetchall()
+                for chunk in _chunks(sorted(set(ids)), 500)
+            )
+        for rows in batches:
+            notes: dict[int, dict[str, list[dict[str, Any]]]] = {
+                r["rowid"]: {kind: [] for kind in ANNOTATION_KINDS} for r in rows
+            }
+            marks = ",".join("?" * len(rows))
+            for r in self.db.execute(
+                f"SELECT article_rowid, kind, data FROM annotations WHERE article_rowid IN ({marks})"
+                f" AND kind IN ({','.join('?' * len(kinds))}) ORDER BY article_rowid, kind, seq",
+                [r["rowid"] for r in rows] + list(kinds),
+            ):
+                notes[r[0]][r[1]].append(json.loads(r[2]))
+            chains: dict[int, dict[str, str]] = {}
+            if full:
+                for r in self.db.execute(
+                    "SELECT article_rowid, chain, entity_id FROM entity_chains"
+                    f" WHERE article_rowid IN ({marks})",
+                    [r["rowid"] for r in rows],
+                ):
+                    chains.setdefault(r[0], {})[r[1]] = r[2]
+            for row in rows:
+                apply_entity_ids(notes[row["rowid"]], chains.get(row["rowid"], {}))
+                yield {**dict(row), "credits": json.loads(row["credits"]), **notes[row["rowid"]]}
+
+    def _batches(self, sql: str, size: int = 1000) -> Iterator[list[sqlite3.Row]]:
+        last = 0
+        while True:
+            rows = self.db.execute(
+                f"{sql} WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, size)
+            ).fetchall()
+            if not rows:
+                return
+            yield rows
+            last = rows[-1]["rowid"]
+
+    def has_links(self) -> bool:
+        """Whether a linking run has stored its results."""
+        return self.db.execute("SELECT 1 FROM event_articles LIMIT 1").fetchone() is not None
+
+    def all_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY rowid")]
+
+    def unlinked_ids(self) -> list[str]:
+        """Articles that no linking run has seen yet (every linked article has an event)."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM event_articles)"
+                " ORDER BY rowid"
+            )
+        ]
+
+    def ids_between(self, first: str, last: str) -> list[str]:
+        """Articles published from ``first`` to ``last`` (ISO dates, inclusive)."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM articles WHERE published >= ? AND published <= ? ORDER BY rowid",
+                (first, last + "\uffff"),
+            )
+        ]
+
+    def latest_ids(self, limit: int) -> list[str]:
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE published IS NOT NULL ORDER BY published DESC LIMIT ?",
+            (limit,),
+        )
+        return [r[0] for r in rows]
 
     def saved_links(self) -> dict[str, Any]:
-        """The previous run's assignments, so ids stay stable: chains, events."""
+        """The previous run's assignments, so ids stay stable: chains, events, stories,
+        duplicates (copy → original)."""
         chains = {
             (r[0], r[1]): r[2]
             for r in self.db.execute("SELECT article_rowid, chain, entity_id FROM entity_chains")
@@ -484,27 +575,103 @@ class Store:
             for r in self.db.execute("SELECT article_id, event_id, score FROM event_articles")
         }
         stories = dict(self.db.execute("SELECT event_id, story_id FROM story_events").fetchall())
-        return {"chains": chains, "events": events, "stories": stories}
+        copies = dict(self.db.execute("SELECT article_id, duplicate_of FROM duplicates").fetchall())
+        return {"chains": chains, "events": events, "stories": stories, "duplicates": copies}
+
+    def entity_aliases(self) -> list[tuple[str, str, list[str]]]:
+        """(id, label, aliases) of every corpus entity: what a new article's names match."""
+        rows = self.db.execute("SELECT id, label, json_extract(data, '$.aliases') FROM entities")
+        return [(r[0], r[1], json.loads(r[2] or "[]")) for r in rows]
+
+    def records(self, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Stored records of ``table`` (entities, events, stories, duplicates) by id."""
+        if table not in ("entities", "events", "stories", "duplicates"):
+            raise ValueError(f"no records table {table!r}")
+        key = "article_id" if table == "duplicates" else "id"
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(sorted(set(ids)), 500):
+            for r in self.db.execute(
+                f"SELECT {key}, data FROM {table} WHERE {key} IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                out[r[0]] = json.loads(r[1])
+        return out
+
+    def story_events(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for chunk in _chunks(sorted(set(story_ids)), 500):
+            for r in self.db.execute(
+                "SELECT story_id, event_id FROM story_events"
+                f" WHERE story_id IN ({','.join('?' * len(chunk))}) ORDER BY event_id",
+                chunk,
+            ):
+                out.setdefault(r[0], []).append(r[1])
+        return out
+
+    def copies_of(self, ids: Iterable[str]) -> list[str]:
+        """Stored copies of these originals."""
+        out: list[str] = []
+        for chunk in _chunks(sorted(set(ids)), 500):
+            out += [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT article_id FROM duplicates"
+                    f" WHERE duplicate_of IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            ]
+        return out
+
+    def band_candidates(self, keys: Iterable[int]) -> dict[int, list[str]]:
+        """LSH band key → stored articles with that key."""
+        out: dict[int, list[str]] = {}
+        for chunk in _chunks(sorted(set(keys)), 500):
+            for r in self.db.execute(
+                f"SELECT key, article_id FROM minhash_bands WHERE key IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                out.setdefault(r[0], []).append(r[1])
+        return out
 
     def save_links(self, links: dict[str, Any], run_id: int | None = None) -> None:
-        """Replace what linking found, in one transaction (readers see old or new, never half)."""
+        """Write what linking found, in one transaction (readers see old or new, never half).
+
+        ``links["replace"]`` (a full run) replaces every link table; otherwise the records
+        given are inserted or replaced, ``removed_entities`` / ``removed_events`` (merged into
+        others) are deleted, and the views of every story and event written are dropped, to
+        be computed again when asked for."""
         now = _now()
+        replace = links.get("replace", True)
         with self._write():
-            for table in (
-                "entities", "entity_chains", "duplicates", "events", "event_articles", "stories",
-                "story_events",
-            ):  # fmt: skip
-                self.db.execute(f"DELETE FROM {table}")
+            if replace:
+                for table in (
+                    "entities", "entity_chains", "duplicates", "events", "event_articles",
+                    "stories", "story_events", "views",
+                ):  # fmt: skip
+                    self.db.execute(f"DELETE FROM {table}")
+            if links.get("bands_replace"):
+                self.db.execute("DELETE FROM minhash_bands")
+            for old, new in links.get("renamed_entities", {}).items():
+                self.db.execute(
+                    "UPDATE entity_chains SET entity_id = ? WHERE entity_id = ?", (new, old)
+                )
+                self.db.execute("DELETE FROM entities WHERE id = ?", (old,))
+            for old, new in links.get("renamed_events", {}).items():
+                self.db.execute(
+                    "UPDATE event_articles SET event_id = ? WHERE event_id = ?", (new, old)
+                )
+                self.db.execute("DELETE FROM events WHERE id = ?", (old,))
+                self.db.execute("DELETE FROM story_events WHERE event_id = ?", (old,))
             self.db.executemany(
-                "INSERT INTO entities (id, name, label, data) VALUES (?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO entities (id, name, label, data) VALUES (?, ?, ?, ?)",
                 [(e["id"], e["name"], e["label"], json.dumps(e)) for e in links["entities"]],
             )
             self.db.executemany(
-                "INSERT INTO entity_chains (article_rowid, chain, entity_id) VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO entity_chains (article_rowid, chain, entity_id) VALUES (?, ?, ?)",
                 [(rowid, chain, eid) for (rowid, chain), eid in links["chains"].items()],
             )
             self.db.executemany(
-                "INSERT INTO duplicates (article_id, duplicate_of, similarity, kind, data)"
+                "INSERT OR REPLACE INTO duplicates (article_id, duplicate_of, similarity, kind, data)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [
                     (d["article_id"], d["duplicate_of"], d["similarity"], d["kind"], json.dumps(d))
@@ -512,24 +679,49 @@ class Store:
                 ],
             )
             self.db.executemany(
-                "INSERT INTO events (id, title, date, data) VALUES (?, ?, ?, ?)",
+                "INSERT INTO minhash_bands (key, article_id) VALUES (?, ?)", links.get("bands", [])
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO events (id, title, date, data) VALUES (?, ?, ?, ?)",
                 [(v["id"], v["title"], v["date"], json.dumps(v)) for v in links["events"]],
             )
             self.db.executemany(
-                "INSERT INTO event_articles (article_id, event_id, score) VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO event_articles (article_id, event_id, score) VALUES (?, ?, ?)",
                 [(aid, v["id"], None) for v in links["events"] for aid in v["article_ids"]],
             )
             self.db.executemany(
-                "INSERT INTO stories (id, title, first_date, data) VALUES (?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO stories (id, title, first_date, data) VALUES (?, ?, ?, ?)",
                 [(v["id"], v["title"], v["first_date"], json.dumps(v)) for v in links["stories"]],
             )
             self.db.executemany(
-                "INSERT INTO story_events (event_id, story_id) VALUES (?, ?)",
+                "INSERT OR REPLACE INTO story_events (event_id, story_id) VALUES (?, ?)",
                 [(e, v["id"]) for v in links["stories"] for e in v["event_ids"]],
+            )
+            self.db.executemany(
+                "DELETE FROM views WHERE kind = ? AND id = ?",
+                [("story", v["id"]) for v in links["stories"]]
+                + [("event", v["id"]) for v in links["events"]],
             )
             self.db.executemany(
                 "INSERT INTO link_log (run_id, kind, detail, at) VALUES (?, ?, ?, ?)",
                 [(run_id, kind, detail, now) for kind, detail in links.get("log", [])],
+            )
+
+    def stale_views(self, kind: str) -> list[str]:
+        """Stories (or events) whose views must be computed again, newest first."""
+        table, order = ("stories", "first_date") if kind == "story" else ("events", "date")
+        rows = self.db.execute(
+            f"SELECT id FROM {table} WHERE id NOT IN (SELECT id FROM views WHERE kind = ?)"
+            f" ORDER BY {order} IS NULL, {order} DESC, id",
+            (kind,),
+        )
+        return [r[0] for r in rows]
+
+    def save_views(self, kind: str, views: dict[str, dict[str, Any]]) -> None:
+        with self._write():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO views (kind, id, data) VALUES (?, ?, ?)",
+                [(kind, i, json.dumps(v)) for i, v in views.items()],
             )
 
     def set_dates(
@@ -580,20 +772,32 @@ class Store:
         return [json.loads(r[0]) for r in rows]
 
     def events(self) -> list[dict[str, Any]]:
-        rows = self.db.execute("SELECT data FROM events ORDER BY date IS NULL, date, id")
-        return [json.loads(r[0]) for r in rows]
+        """Every event with its views (summary, what one outlet alone reports) where computed."""
+        rows = self.db.execute(
+            "SELECT e.data, v.data FROM events e LEFT JOIN views v ON v.kind = 'event' AND v.id = e.id"
+            " ORDER BY e.date IS NULL, e.date, e.id"
+        )
+        return [{**json.loads(r[0]), **json.loads(r[1] or "{}")} for r in rows]
 
     def stories(self) -> list[dict[str, Any]]:
+        """Every story with its views (timeline, summary, quote board, conflicts, coverage)
+        where computed."""
         rows = self.db.execute(
-            "SELECT data FROM stories ORDER BY first_date IS NULL, first_date, id"
+            "SELECT s.data, v.data FROM stories s LEFT JOIN views v ON v.kind = 'story' AND v.id = s.id"
+            " ORDER BY s.first_date IS NULL, s.first_date, s.id"
         )
-        return [json.loads(r[0]) for r in rows]
+        return [{**json.loads(r[0]), **json.loads(r[1] or "{}")} for r in rows]
 
     def link_log(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT run_id, kind, detail, at FROM link_log ORDER BY id DESC LIMIT ?", (limit,)
         )
         return [dict(r) for r in rows]
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for k in range(0, len(items), size):
+        yield items[k : k + size]
 
 
 def apply_entity_ids(notes: dict[str, list[dict[str, Any]]], chains: dict[str, str]) -> None:
