@@ -12,23 +12,46 @@ Coverage counts count one wire story once by following ``duplicate_of``.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 SHINGLE = 5
 THRESHOLD = 0.5  # Jaccard of 5-shingles: light rewrites and re-dressed wire copy score above
 NUM_PERM = 128
 
 
-def shingles(text: str, k: int = SHINGLE) -> set[str]:
-    words = re.findall(r"\w+", text.lower())
-    if len(words) < k:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+_WORD = re.compile(r"\w+")
+_PRIME = np.uint64(1_099_511_628_211)  # FNV prime: mixes word hashes into a shingle hash
+
+
+@lru_cache(maxsize=1 << 20)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[int]:
+    """The text's word ``k``-shingles, each as a 32-bit hash (compact sets, fast to compare)."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return set()
+    h = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    n = max(len(words) - k + 1, 1)
+    acc = np.zeros(n, dtype=np.uint64)
+    for j in range(min(k, len(words))):
+        acc = acc * _PRIME + h[j : j + n]  # wraps modulo 2**64, as wanted
+    return set((acc >> np.uint64(32)).tolist())
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1).permutations
 
 
 def word_diff(original: str, copy: str, limit: int = 40) -> list[dict[str, str]]:
@@ -53,22 +76,19 @@ def _bands() -> tuple[int, int]:
     return int(bands), int(rows)
 
 
-def band_keys(text: str) -> list[int]:
+def band_keys(text: str, shingled: set[int] | None = None) -> list[int]:
     """The LSH band keys of a text's MinHash (datasketch) over its word 5-shingles: two texts
     that share a key are candidate copies. Keys are stable across runs, so they are stored."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
-    m.update_batch([s.encode("utf-8") for s in shingles(text)])
+    m = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
+    m.update_batch(list(shingles(text) if shingled is None else shingled))
     bands, rows = _bands()
-    values = m.hashvalues
-    return [
-        int.from_bytes(
-            hashlib.blake2b(bytes([b]) + values[b * rows : (b + 1) * rows].tobytes(), digest_size=8).digest(),
-            "big", signed=True,
-        )
-        for b in range(bands)
-    ]  # fmt: skip
+    values = m.hashvalues[: bands * rows].reshape(bands, rows).astype(np.uint64)
+    acc = np.arange(1, bands + 1, dtype=np.uint64)  # the band number, so bands never collide
+    for r in range(rows):
+        acc = acc * _PRIME + values[:, r]
+    return [int(x) for x in acc.view(np.int64)]
 
 
 def find_duplicates(
@@ -90,7 +110,7 @@ def find_duplicates(
     buckets: dict[int, list[str]] = {}
     for a in arts:
         if a["id"] not in keys:
-            keys[a["id"]] = band_keys(a["text"])
+            keys[a["id"]] = band_keys(a["text"], sets[a["id"]])
         for key in keys[a["id"]]:
             buckets.setdefault(key, []).append(a["id"])
     order = {a["id"]: (a.get("published") or "9999", i) for i, a in enumerate(arts)}

@@ -22,7 +22,8 @@ from typing import Any
 
 import numpy as np
 
-FLOOR = 0.02  # similarities below this are not kept: the graph stays sparse
+FLOOR = 0.08  # similarities below this are not kept: the graph stays sparse
+
 THRESHOLD = 0.25  # tuned on ECB+ topics 1-35 (bench/ecbplus.py)
 ATTACH = 0.05  # an article left alone or in a pair joins the event it is most like, above this
 ATTACH_PEAK = 0.15  # ... if it is at least this like one of that event's articles
@@ -30,27 +31,28 @@ MERGE = 0.5
 DECAY_DAYS = 7.0
 YEAR_CONFLICT = 0.4
 NEAR_BOOST = 1.2  # dated within two days of each other: likelier one development
+_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
+_NUMBER = re.compile(r"\d[\d,.]*")
+_ENDS = frozenset({".", '"', "“", "!", "?"})  # a capitalised word after these starts a sentence
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
 def signature(text: str) -> list[str]:
     """What tells one event from a similar one: capitalised words inside sentences (names),
     numbers and years."""
-    out = []
+    out: list[str] = []
+    append = out.append
     for line in text.split("\n"):
-        tokens = re.findall(r"[\w'’.-]+|[^\w\s]", line)
+        tokens = _TOKEN.findall(line)
         for i, w in enumerate(tokens):
-            if _YEAR.fullmatch(w):
-                out.append("Y" + w)
-            elif re.fullmatch(r"\d[\d,.]*", w):
-                out.append("N" + w.replace(",", "").rstrip("."))
-            elif (
-                w[:1].isupper()
-                and len(w) > 1
-                and i > 0
-                and tokens[i - 1] not in (".", '"', "“", "!", "?")
-            ):
-                out.append(w.lower().rstrip("."))
+            first = w[0]
+            if first.isdigit():
+                if _YEAR.fullmatch(w):
+                    append("Y" + w)
+                elif _NUMBER.fullmatch(w):
+                    append("N" + w.replace(",", "").rstrip("."))
+            elif first.isupper() and len(w) > 1 and i > 0 and tokens[i - 1] not in _ENDS:
+                append(w.lower().rstrip("."))
     return out
 
 
@@ -103,16 +105,20 @@ def similarity_edges(
     def block(a: Any, b: Any) -> None:
         if len(a) == 0 or len(b) == 0:
             return
-        sim = (x[a] @ x[b].T).toarray()
-        da, db = days[a][:, None], days[b][None, :]
+        prod = (x[a] @ x[b].T).tocoo()
+        keep = prod.data * NEAR_BOOST >= floor  # no factor lifts a pair by more than this
+        ii, jj, sim = prod.row[keep], prod.col[keep], prod.data[keep].astype(np.float64)
+        da, db = days[a][ii], days[b][jj]
         sim *= np.where((da >= 0) & (db >= 0), factor(np.abs(da - db)), 1.0)
         if has is not None:
-            both = has[a][:, None] & has[b][None, :]
+            both = has[a][ii] & has[b][jj]
             if both.any():
-                shared = (years[a] @ years[b].T).toarray() > 0
+                shared = np.asarray((years[a] @ years[b].T).tocsr()[ii, jj]).ravel() > 0
                 sim *= np.where(both & ~shared, YEAR_CONFLICT, 1.0)
-        ii, jj = np.nonzero(sim >= floor)
-        for i, j, v in zip(a[ii].tolist(), b[jj].tolist(), sim[ii, jj].tolist(), strict=True):
+        good = sim >= floor
+        for i, j, v in zip(
+            a[ii[good]].tolist(), b[jj[good]].tolist(), sim[good].tolist(), strict=True
+        ):
             if i == j or (wanted is not None and not (wanted[i] or wanted[j])):
                 continue
             out[(i, j) if i < j else (j, i)] = v
