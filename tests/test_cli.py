@@ -135,7 +135,8 @@ def test_export_formats(corpus: Path, tmp_path: Path) -> None:
 
 def test_help_everywhere() -> None:
     for cmd in ("ingest", "list", "show", "search", "rejects", "export", "summary", "demo",
-                "link", "entities", "duplicates", "events", "stories", "quotes"):  # fmt: skip
+                "link", "entities", "duplicates", "events", "stories", "quotes", "story",
+                "entity", "timeline"):  # fmt: skip
         result = run(cmd, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout
 

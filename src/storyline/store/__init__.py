@@ -384,23 +384,29 @@ class Store:
         """Quotes across the corpus, newest article first; ``speaker`` matches any part of the
         name, ``entity_id`` keeps the quotes whose speaker linking resolved to that entity."""
         sql = (
-            "SELECT a.id AS article_id, a.published, a.outlet, a.headline, n.data FROM annotations n"
-            " JOIN articles a ON a.rowid = n.article_rowid WHERE n.kind = 'quotes'"
+            "SELECT a.id AS article_id, a.published, a.outlet, a.headline, n.data,"
+            " c.entity_id FROM annotations n JOIN articles a ON a.rowid = n.article_rowid"
+            " LEFT JOIN entity_chains c ON c.article_rowid = n.article_rowid"
+            " AND c.chain = json_extract(n.data, '$.speaker_chain') WHERE n.kind = 'quotes'"
         )
         args: list[Any] = []
         if speaker:
             sql += " AND (n.label LIKE ? OR json_extract(n.data, '$.speaker') LIKE ?)"
             args += [f"%{speaker}%", f"%{speaker}%"]
         if entity_id:
-            sql += (
-                " AND EXISTS (SELECT 1 FROM entity_chains c WHERE c.article_rowid = n.article_rowid"
-                " AND c.chain = json_extract(n.data, '$.speaker_chain') AND c.entity_id = ?)"
-            )
+            sql += " AND c.entity_id = ?"
             args.append(entity_id)
         sql += " ORDER BY a.published DESC, a.rowid, n.seq LIMIT ? OFFSET ?"
         rows = self.db.execute(sql, (*args, limit, offset)).fetchall()
         keys = ("article_id", "published", "outlet", "headline")
-        return [{**{k: r[k] for k in keys}, **json.loads(r["data"])} for r in rows]
+        return [
+            {
+                **{k: r[k] for k in keys},
+                **json.loads(r["data"]),
+                "speaker_entity_id": r["entity_id"],
+            }
+            for r in rows
+        ]
 
     def rejects(
         self, run_id: int | None = None, limit: int = 1000, offset: int = 0
