@@ -753,13 +753,80 @@ def demo(
         if report.link:
             _print_link(report.link)
         out.print(
-            f"\nNext: [bold]storyline list --db {escape(db)}[/bold], "
+            f"\nOpen it in your browser: [bold]storyline serve --db {escape(db)}[/bold] "
+            "(then http://127.0.0.1:8000), or write a static site: "
+            f"[bold]storyline report --db {escape(db)} --output report/[/bold]"
+        )
+        out.print(
+            f"On the command line: [bold]storyline list --db {escape(db)}[/bold], "
             f"[bold]storyline events --db {escape(db)}[/bold], "
             f"[bold]storyline entities --db {escape(db)}[/bold], "
             f"[bold]storyline search 'query' --db {escape(db)}[/bold], "
             f"[bold]storyline show ID --removed --db {escape(db)}[/bold]"
         )
     raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Open POST /api/ingest (needs --token).")
+    ] = False,
+    token: Annotated[
+        str | None, typer.Option(envvar="STORYLINE_TOKEN", help="Bearer token for ingest.")
+    ] = None,
+) -> None:
+    """Browse the corpus: web pages and their JSON twins (read-only by default)."""
+    import uvicorn
+
+    from storyline.web import create_app
+
+    if not Path(db).exists():
+        raise _fail(f"no database at {db}; run `storyline ingest` or `storyline demo` first")
+    if allow_ingest and not token:
+        raise _fail("--allow-ingest needs --token (or STORYLINE_TOKEN)")
+    err.print(
+        f"Storyline on http://{host}:{port}/ (JSON API under /api, spec at /api/openapi.json)"
+    )
+    uvicorn.run(
+        create_app(db, allow_ingest, token), host=host, port=port, log_level="warning",
+        timeout_keep_alive=5, limit_concurrency=64,
+    )  # fmt: skip
+
+
+@app.command()
+def report(
+    output: Annotated[str, typer.Option("--output", "-o", help="Folder to write the site to.")],
+    db: DbOption = DEFAULT_DB,
+    story_id: Annotated[str | None, typer.Option("--story", help="Only this story.")] = None,
+) -> None:
+    """Write the pages as a static site (relative links, search included): open its
+    index.html from disk or put the folder on any web server."""
+    from storyline.web import pages
+    from storyline.web.report import write_report
+
+    _refresh_views(db)
+    with _open(db) as store, Progress(console=err, transient=True) as bar:
+        task = bar.add_task("writing pages", total=None)
+        try:
+            counts = write_report(
+                store,
+                output,
+                story_id,
+                lambda done, total: bar.update(task, completed=done, total=total),
+            )
+        except pages.NotFound as exc:
+            raise _fail(str(exc)) from None
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc}") from None
+    out.print(
+        f"wrote {counts['stories']} stories, {counts['events']} events, {counts['entities']} "
+        f"entities, {counts['articles']} articles to {escape(output)}/ — open "
+        f"{escape(output)}/index.html"
+    )
 
 
 def _version(value: bool) -> None:

@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -30,6 +30,7 @@ from storyline.read.entities import TITLE_WORDS, place_names
 LINKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _STOP = {"the", "of", "and", "'s", "’s"}
+_POSSESSIVE = re.compile(r"['’]s$")
 PLACE_FUZZY = 85.0  # "Kyrenvar" ~ "Kirenvar" scores 87.5
 
 
@@ -44,12 +45,13 @@ class Chain:
     names: Counter[str] = field(default_factory=Counter)
     roles: list[tuple[str, str | None]] = field(default_factory=list)
 
-    @property
+    @cached_property
     def best(self) -> str:
         """The fullest name the article uses: most words, then most often, then first."""
         return max(self.names, key=lambda n: (len(n.split()), self.names[n], -len(n)))
 
 
+@lru_cache(maxsize=1 << 18)
 def normalise(name: str) -> str:
     """Lower case, no accents, no possessive, no titles, single spaces."""
     text = unicodedata.normalize("NFKD", name)
@@ -123,7 +125,7 @@ class EntityResolver:
                     continue
                 key = (art["rowid"], m["chain"])
                 chain = out.setdefault(key, Chain(art["rowid"], art["id"], m["chain"], m["label"]))
-                chain.names[re.sub(r"['’]s$", "", text)] += 1
+                chain.names[_POSSESSIVE.sub("", text)] += 1
                 if m.get("role"):
                     chain.roles.append((m["role"], m.get("role_as_of")))
         return [c for c in out.values() if c.names and normalise(c.best)]

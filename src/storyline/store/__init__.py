@@ -350,13 +350,21 @@ class Store:
         outlet: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        entity_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Full-text search ranked by BM25 (headline hits weigh more), with snippets.
+        """Full-text search ranked by BM25 (headline hits weigh more), with snippets;
+        ``entity_id`` keeps articles that mention that corpus entity.
 
         In ``snippet``, each hit is wrapped in the control characters U+0002 ... U+0003
         (never found in clean text), for the caller to render as it likes.
         """
         where, args = _filters(outlet, since, until, prefix="AND")
+        if entity_id:
+            where += (
+                " AND EXISTS (SELECT 1 FROM entity_chains c WHERE c.article_rowid = a.rowid"
+                " AND c.entity_id = ?)"
+            )
+            args = (*args, entity_id)
         sql = (
             "SELECT a.id, a.published, a.outlet, a.headline,"
             " snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet,"
@@ -614,19 +622,15 @@ class Store:
                 out.setdefault(r[0], []).append(r[1])
         return out
 
+    def _select_in(self, sql: str, values: Iterable[Any]) -> Iterator[sqlite3.Row]:
+        """Rows of ``sql`` whose ``{marks}`` takes the values, 500 at a time."""
+        for chunk in _chunks(sorted(set(values)), 500):
+            yield from self.db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
     def copies_of(self, ids: Iterable[str]) -> list[str]:
         """Stored copies of these originals."""
-        out: list[str] = []
-        for chunk in _chunks(sorted(set(ids)), 500):
-            out += [
-                r[0]
-                for r in self.db.execute(
-                    "SELECT article_id FROM duplicates"
-                    f" WHERE duplicate_of IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                )
-            ]
-        return out
+        sql = "SELECT article_id FROM duplicates WHERE duplicate_of IN ({marks})"
+        return [r[0] for r in self._select_in(sql, ids)]
 
     def band_candidates(self, keys: Iterable[int]) -> dict[int, list[str]]:
         """LSH band key → stored articles with that key."""
@@ -760,18 +764,8 @@ class Store:
                 )
 
     def entities(self, label: str | None = None, name: str | None = None) -> list[dict[str, Any]]:
-        sql, args = "SELECT data FROM entities", []
-        where = []
-        if label:
-            where.append("label = ?")
-            args.append(label)
-        if name:
-            where.append("(name LIKE ? OR data LIKE ?)")
-            args += [f"%{name}%", f"%{name}%"]
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        rows = self.db.execute(sql + " ORDER BY json_extract(data, '$.articles') DESC, id", args)
-        return [json.loads(r[0]) for r in rows]
+        """Every entity (of ``label``, matching ``name`` in a name or alias), most reported first."""
+        return self.entities_page(-1, 0, label, name)[1]
 
     def duplicates(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT data FROM duplicates ORDER BY duplicate_of, article_id")
@@ -793,6 +787,74 @@ class Store:
             " ORDER BY s.first_date IS NULL, s.first_date, s.id"
         )
         return [{**json.loads(r[0]), **json.loads(r[1] or "{}")} for r in rows]
+
+    def stories_page(self, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """(total, one page of story records without their views), newest first."""
+        total = self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+        rows = self.db.execute(
+            "SELECT data FROM stories ORDER BY first_date IS NULL, first_date DESC, id"
+            " LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return total, [json.loads(r[0]) for r in rows]
+
+    def entities_page(
+        self, limit: int = 50, offset: int = 0, label: str | None = None, name: str | None = None
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """(total, one page of entities), most reported first; ``name`` matches name or alias."""
+        where, args = [], []
+        if label:
+            where.append("label = ?")
+            args.append(label)
+        if name:
+            where.append("(name LIKE ? OR json_extract(data, '$.aliases') LIKE ?)")
+            args += [f"%{name}%", f"%{name}%"]
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        total = self.db.execute(f"SELECT count(*) FROM entities{clause}", args).fetchone()[0]
+        rows = self.db.execute(
+            f"SELECT data FROM entities{clause}"
+            " ORDER BY json_extract(data, '$.articles') DESC, id LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        )
+        return total, [json.loads(r[0]) for r in rows]
+
+    def view(self, kind: str, item_id: str) -> dict[str, Any] | None:
+        """One story's or event's record merged with its views (None when unknown)."""
+        table = {"story": "stories", "event": "events"}[kind]
+        row = self.db.execute(
+            f"SELECT t.data, v.data FROM {table} t LEFT JOIN views v ON v.kind = ? AND v.id = t.id"
+            " WHERE t.id = ?",
+            (kind, item_id),
+        ).fetchone()
+        return None if row is None else {**json.loads(row[0]), **json.loads(row[1] or "{}")}
+
+    def entity_months(self, entity_id: str) -> list[dict[str, Any]]:
+        """Articles mentioning the entity per month of publication: its mentions over time."""
+        rows = self.db.execute(
+            "SELECT substr(a.published, 1, 7) AS month, count(DISTINCT a.rowid) AS articles"
+            " FROM entity_chains c JOIN articles a ON a.rowid = c.article_rowid"
+            " WHERE c.entity_id = ? AND a.published IS NOT NULL GROUP BY month ORDER BY month",
+            (entity_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def link_counts(self) -> dict[str, int]:
+        """How many entities, events, stories and copies linking found."""
+        return {
+            t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("entities", "events", "stories", "duplicates")
+        }
+
+    def article_rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """id, headline, outlet and date of these articles."""
+        sql = "SELECT id, headline, outlet, published FROM articles WHERE id IN ({marks})"
+        return [dict(r) for r in self._select_in(sql, ids)]
+
+    def event_of(self, article_id: str) -> str | None:
+        row = self.db.execute(
+            "SELECT event_id FROM event_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
 
     def link_log(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.db.execute(

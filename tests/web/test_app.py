@@ -1,0 +1,136 @@
+"""The web app in-process against real SQLite files: every page and its JSON twin, paging,
+errors, read-only by default, limits, and escaping of hostile content."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline.store import Store
+from storyline.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(demo_db: Path) -> TestClient:
+    return TestClient(create_app(demo_db))
+
+
+def _ids(client: TestClient) -> dict[str, list[str]]:
+    stories = client.get("/api/stories", params={"limit": 200}).json()["items"]
+    story = client.get(f"/api/stories/{stories[0]['id']}").json()
+    entities = client.get("/api/entities", params={"limit": 5}).json()["items"]
+    return {
+        "stories": [s["id"] for s in stories],
+        "events": [e["id"] for e in story["events"]],
+        "entities": [e["id"] for e in entities],
+        "articles": story["article_ids"],
+    }
+
+
+def test_every_page_and_its_json_twin(client: TestClient) -> None:
+    ids = _ids(client)
+    paths = ["/", "/stories", "/entities", "/search?q=harbour"]
+    paths += [f"/stories/{i}" for i in ids["stories"]] + [f"/events/{i}" for i in ids["events"]]
+    paths += [f"/entities/{i}" for i in ids["entities"]] + [
+        f"/articles/{i}" for i in ids["articles"]
+    ]
+    for path in paths:
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert page.headers["content-type"].startswith("text/html")
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        twin = re.search(r'href="(/api/[^"]*)">JSON of this page', page.text)
+        assert twin, path
+        data = client.get(twin.group(1).replace("&amp;", "&"))
+        assert data.status_code == 200 and data.headers["content-type"] == "application/json"
+
+
+def test_story_page_shows_timeline_summary_and_citations_to_exact_spans(client: TestClient) -> None:
+    sid = _ids(client)["stories"][0]
+    story = client.get(f"/api/stories/{sid}").json()
+    html = client.get(f"/stories/{sid}").text
+    assert story["timeline"] and story["summary"]
+    for entry in story["timeline"]:
+        assert entry["text"].replace("'", "&#39;").replace('"', "&#34;")[:40] in html
+    cite = story["timeline"][0]["citations"][0]
+    link = f"/articles/{cite['article_id']}?hl={cite['start']}-{cite['end']}#hl"
+    assert link in html
+    article = client.get(link.split("#")[0])
+    marked = re.findall(r'<span data-s="(\d+)" data-e="(\d+)" class="[^"]*\bhl\b', article.text)
+    assert marked and int(marked[0][0]) == cite["start"] and int(marked[-1][1]) == cite["end"]
+    assert 'id="hl"' in article.text
+
+
+def test_paging_filters_and_limits(client: TestClient, demo_db: Path) -> None:
+    first = client.get("/api/entities", params={"limit": 3}).json()
+    second = client.get("/api/entities", params={"limit": 3, "offset": 3}).json()
+    assert len(first["items"]) == 3 and first["total"] > 6
+    assert not {e["id"] for e in first["items"]} & {e["id"] for e in second["items"]}
+    assert client.get("/api/stories", params={"limit": 201}).status_code == 422
+    assert client.get("/api/stories", params={"offset": -1}).status_code == 422
+    hits = client.get("/api/search", params={"q": "dam"}).json()["items"]
+    assert hits and all(any(p["hit"] for p in h["parts"]) for h in hits)
+    outlet = hits[0]["outlet"]
+    only = client.get("/api/search", params={"q": "dam", "outlet": outlet}).json()["items"]
+    assert only and all(h["outlet"] == outlet for h in only)
+    with Store(demo_db) as store:
+        person = store.entities_page(1, 0, "PERSON")[1][0]
+    mentioning = client.get(
+        "/api/search", params={"q": person["name"].split()[-1], "entity": person["id"]}
+    )
+    assert mentioning.status_code == 200 and mentioning.json()["items"]
+
+
+def test_unknown_ids_traversal_and_bad_input_are_clean_errors(client: TestClient) -> None:
+    for path in ["/stories/S999", "/events/V999", "/entities/E999", "/articles/ffffffff",
+                 "/stories/..%2F..%2Fetc%2Fpasswd", "/articles/..%2Fstoryline.db",
+                 "/api/articles/%00", "/static/..%2F..%2Fstore%2F__init__.py"]:  # fmt: skip
+        response = client.get(path)
+        assert response.status_code == 404, path
+    assert client.get("/api/search", params={"q": '"unbalanced'}).status_code == 200
+    assert client.get("/api/search", params={"q": "x" * 501}).status_code == 422
+    assert client.get("/api/articles/" + "a" * 65).status_code == 404
+
+
+def test_read_only_unless_ingest_is_allowed_with_a_token(demo_db: Path, tmp_path: Path) -> None:
+    client = TestClient(create_app(demo_db))
+    record = [
+        {"title": "New quay", "maintext": "The new quay at Port Selan opened on Monday. " * 5}
+    ]
+    assert client.post("/api/ingest", json=record).status_code == 403
+    assert "/api/ingest" not in client.get("/api/openapi.json").json()["paths"]
+    big = client.post(
+        "/api/ingest", content=b"x" * 6_000_001, headers={"content-type": "application/json"}
+    )
+    assert big.status_code == 413
+    db = tmp_path / "w.db"
+    Store(db).close()
+    writer = TestClient(create_app(db, allow_ingest=True, token="s3cret"))
+    assert writer.post("/api/ingest", json=record).status_code == 401
+    bad = writer.post("/api/ingest", json=record, headers={"Authorization": "Bearer nope"})
+    assert bad.status_code == 401
+    ok = writer.post("/api/ingest", json=record, headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200 and ok.json()["stored"] == 1
+    with pytest.raises(ValueError):
+        create_app(db, allow_ingest=True)
+
+
+def test_hostile_content_is_escaped_everywhere(hostile_db: Path) -> None:
+    client = TestClient(create_app(hostile_db))
+    ids = _ids(client)
+    pages = ["/", "/stories", "/entities", "/search?q=harbour"]
+    pages += [f"/stories/{i}" for i in ids["stories"]] + [f"/events/{i}" for i in ids["events"]]
+    pages += [f"/articles/{i}" for i in ids["articles"]]
+    pages += [f"/entities/{i}" for i in ids["entities"]]
+    for path in pages:
+        html = client.get(path).text
+        assert "__pwned" not in re.sub(r"&[#\w]+;", "", html) or "<script>window" not in html
+        assert not re.search(r"<script(?![^>]*\bsrc=\"/static/app\.js\")", html), path
+        assert not re.search(r"<(img|svg|iframe|style|b)\b[^>]*\bon\w+=", html, re.I), path
+        assert 'href="javascript:' not in html.lower(), path
+        assert "</textarea><script>" not in html
+    article = client.get(f"/articles/{ids['articles'][0]}").text
+    assert "&lt;script&gt;" in article  # shown as text, not run

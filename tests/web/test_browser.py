@@ -1,0 +1,141 @@
+"""In a real browser (Playwright driving Debian's Chromium), as a user would: click through
+the demo corpus, follow a citation to its highlighted span, filter a timeline, search; prove
+that hostile content never runs; open the static report from disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.web.local import local_server
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+if not Path(CHROMIUM).exists() and os.environ.get("STORYLINE_REQUIRE_BROWSER"):
+    raise RuntimeError("STORYLINE_REQUIRE_BROWSER is set but Chromium is not installed")
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Chromium not installed (apt-get install -y chromium)"
+)
+
+
+def _serve(db: Path) -> Iterator[str]:
+    with local_server(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def server(demo_db: Path) -> Iterator[str]:
+    yield from _serve(demo_db)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.errors = errors
+    yield pg
+    context.close()
+
+
+def test_click_through_the_demo_corpus(server: str, page: Any) -> None:
+    page.goto(server + "/")
+    assert "36" in page.locator("p.facts").inner_text()
+    page.click("text=Stories")
+    page.locator("ul.list li a").first.click()
+    entries = page.locator(".timeline .entry")
+    total = entries.count()
+    assert total >= 2 and page.locator("h2", has_text="Summary").is_visible()
+    kinds = page.locator("input[name=kind]")
+    first_kind = kinds.first.get_attribute("value")
+    kinds.first.uncheck()
+    hidden = page.locator(f".timeline .entry.kind-{first_kind}.hidden").count()
+    assert hidden == page.locator(f".timeline .entry.kind-{first_kind}").count() > 0
+    kinds.first.check()
+    assert page.locator(".timeline .entry.hidden").count() == 0
+    cite = page.locator(".timeline .entry a.cite").first
+    href = cite.get_attribute("href")
+    cite.click()
+    page.wait_for_url("**/articles/**")
+    marked = page.locator("#hl")
+    assert marked.is_visible() and "hl" in (marked.get_attribute("class") or "")
+    start, _ = href.split("hl=")[1].split("#")[0].split("-")
+    assert marked.get_attribute("data-s") == start
+    assert page.locator("[data-text] span.ent").first.get_attribute("title")  # explained on hover
+    page.click("text=Entities")
+    page.locator("ul.list li a").first.click()
+    assert page.locator("svg.chart rect").count() >= 1
+    page.fill("header input[name=q]", "dam")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=dam")
+    assert page.locator("ol.hits li mark").count() >= 1
+    assert not page.errors
+
+
+def test_hostile_content_never_runs(hostile_db: Path, browser: Any) -> None:
+    for url in _serve(hostile_db):
+        context = browser.new_context()
+        pg = context.new_page()
+        dialogs: list[str] = []
+
+        def on_dialog(d: Any, seen: list[str] = dialogs) -> None:
+            seen.append(d.message)
+            d.dismiss()
+
+        pg.on("dialog", on_dialog)
+        visited = 0
+        for path in ["/", "/stories", "/entities", "/search?q=harbour"]:
+            pg.goto(url + path)
+            links = pg.eval_on_selector_all(
+                "main a[href^='/']", "els => els.map(e => e.getAttribute('href'))"
+            )
+            for link in [path, *links[:30]]:
+                pg.goto(url + link)
+                pg.wait_for_load_state("load")
+                for a in pg.locator("main a").all()[:10]:
+                    a.hover()
+                assert pg.evaluate("typeof window.__pwned") == "undefined", link
+                visited += 1
+        assert visited > 10 and not dialogs
+        assert pg.locator("text=<script>window.__pwned").count() >= 1  # shown as text
+        context.close()
+
+
+def test_static_report_from_disk(demo_db: Path, tmp_path: Path, page: Any) -> None:
+    out = tmp_path / "site"
+    cmd = [sys.executable, "-m", "storyline", "report", "--db", str(demo_db), "--output", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    page.goto((out / "index.html").as_uri())
+    page.locator("ul.list li a").first.click()
+    cite = page.locator(".timeline .entry a.cite").first
+    cite.click()
+    page.wait_for_selector("#hl")
+    assert "hl" in (page.locator("#hl").get_attribute("class") or "")
+    page.click("text=Search")
+    page.fill("form[data-search] input[name=q]", "harbour")
+    page.press("form[data-search] input[name=q]", "Enter")
+    hits = page.locator("ol.hits li a")
+    assert hits.count() >= 1
+    hits.first.click()
+    assert page.url.startswith("file://") and "/articles/" in page.url
+    assert not page.errors

@@ -1,0 +1,43 @@
+"""`storyline report` writes a site that works from disk: every link resolves to a file."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+def test_report_opens_from_disk_with_every_link_working(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "storyline", "report", "--db", str(demo_db), "--output", str(out)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    pages = sorted(out.rglob("*.html"))
+    assert (out / "index.html").exists() and len(pages) > 40
+    checked = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for ref in re.findall(r'(?:href|src)="([^"]+)"', html):
+            ref = ref.replace("&amp;", "&")
+            if ref.startswith(("http://", "https://")):
+                continue  # an article's own web address, in its origin
+            assert not ref.startswith(("/", "javascript:")), (page, ref)
+            target = (page.parent / unquote(urlsplit(ref).path)).resolve()
+            assert target.is_file(), (page, ref)
+            assert out.resolve() in target.parents
+            checked += 1
+    assert checked > 500
+    index = (out / "static" / "search-index.js").read_text(encoding="utf-8")
+    assert index.startswith("window.STORYLINE_INDEX = ") and '"harbour"' in index.lower()
+
+
+def test_report_of_one_story(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "one"
+    cmd = [sys.executable, "-m", "storyline", "report", "--db", str(demo_db), "--output", str(out)]
+    assert subprocess.run([*cmd, "--story", "S1"], check=False).returncode == 0
+    assert len(list((out / "stories").glob("S*.html"))) == 1
+    assert subprocess.run([*cmd, "--story", "S999"], check=False).returncode == 2
