@@ -391,20 +391,28 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Quotes across the corpus, newest article first; ``speaker`` matches any part of the
         name, ``entity_id`` keeps the quotes whose speaker linking resolved to that entity."""
-        sql = (
-            "SELECT a.id AS article_id, a.published, a.outlet, a.headline, n.data,"
-            " c.entity_id FROM annotations n JOIN articles a ON a.rowid = n.article_rowid"
-            " LEFT JOIN entity_chains c ON c.article_rowid = n.article_rowid"
-            " AND c.chain = json_extract(n.data, '$.speaker_chain') WHERE n.kind = 'quotes'"
-        )
-        args: list[Any] = []
+        if entity_id:  # the entity's quotes, newest first, from their index
+            sql = (
+                "SELECT a.id AS article_id, a.published, a.outlet, a.headline, n.data,"
+                " q.entity_id FROM entity_quotes q"
+                " CROSS JOIN annotations n ON n.article_rowid = q.article_rowid"
+                " AND n.kind = 'quotes' AND n.seq = q.seq"
+                " CROSS JOIN articles a ON a.rowid = q.article_rowid WHERE q.entity_id = ?"
+            )
+            args: list[Any] = [entity_id]
+        else:
+            sql = (
+                "SELECT a.id AS article_id, a.published, a.outlet, a.headline, n.data,"
+                " c.entity_id FROM annotations n JOIN articles a ON a.rowid = n.article_rowid"
+                " LEFT JOIN entity_chains c ON c.article_rowid = n.article_rowid"
+                " AND c.chain = json_extract(n.data, '$.speaker_chain') WHERE n.kind = 'quotes'"
+            )
+            args = []
         if speaker:
             sql += " AND (n.label LIKE ? OR json_extract(n.data, '$.speaker') LIKE ?)"
             args += [f"%{speaker}%", f"%{speaker}%"]
-        if entity_id:
-            sql += " AND c.entity_id = ?"
-            args.append(entity_id)
-        sql += " ORDER BY a.published DESC, a.rowid, n.seq LIMIT ? OFFSET ?"
+        order = "q.published DESC" if entity_id else "a.published DESC, a.rowid, n.seq"
+        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
         rows = self.db.execute(sql, (*args, limit, offset)).fetchall()
         keys = ("article_id", "published", "outlet", "headline")
         return [
@@ -672,6 +680,12 @@ class Store:
                 )
                 self.db.execute("DELETE FROM events WHERE id = ?", (old,))
                 self.db.execute("DELETE FROM story_events WHERE event_id = ?", (old,))
+            if replace:
+                self.db.execute("DELETE FROM entity_quotes")
+            for old, new in links.get("renamed_entities", {}).items():
+                self.db.execute(
+                    "UPDATE entity_quotes SET entity_id = ? WHERE entity_id = ?", (new, old)
+                )
             self.db.executemany(
                 "INSERT OR REPLACE INTO entities (id, name, label, data) VALUES (?, ?, ?, ?)",
                 [(e["id"], e["name"], e["label"], json.dumps(e)) for e in links["entities"]],
@@ -680,6 +694,8 @@ class Store:
                 "INSERT OR REPLACE INTO entity_chains (article_rowid, chain, entity_id) VALUES (?, ?, ?)",
                 [(rowid, chain, eid) for (rowid, chain), eid in links["chains"].items()],
             )
+            rowids = None if replace else sorted({rowid for rowid, _ in links["chains"]})
+            self._index_quotes(rowids)
             self.db.executemany(
                 "INSERT OR REPLACE INTO duplicates (article_id, duplicate_of, similarity, kind, data)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -717,6 +733,22 @@ class Store:
                 [(run_id, kind, detail, now) for kind, detail in links.get("log", [])],
             )
 
+    def _index_quotes(self, rowids: list[int] | None) -> None:
+        """Fill ``entity_quotes`` for all articles (None) or these: each quote whose
+        speaker chain linking tied to a corpus entity."""
+        sql = (
+            "INSERT OR REPLACE INTO entity_quotes (entity_id, published, article_rowid, seq)"
+            " SELECT c.entity_id, a.published, n.article_rowid, n.seq FROM annotations n"
+            " JOIN entity_chains c ON c.article_rowid = n.article_rowid"
+            " AND c.chain = json_extract(n.data, '$.speaker_chain')"
+            " JOIN articles a ON a.rowid = n.article_rowid WHERE n.kind = 'quotes'"
+        )
+        if rowids is None:
+            self.db.execute(sql)
+            return
+        for chunk in _chunks(rowids, 500):
+            self.db.execute(sql + f" AND n.article_rowid IN ({','.join('?' * len(chunk))})", chunk)
+
     def stale_views(self, kind: str) -> list[str]:
         """Stories (or events) whose views must be computed again, newest first."""
         table, order = ("stories", "first_date") if kind == "story" else ("events", "date")
@@ -749,6 +781,10 @@ class Store:
                 self.db.execute(
                     "UPDATE articles SET published = ?, published_basis = ? WHERE rowid = ?",
                     (published, basis, row[0]),
+                )
+                self.db.execute(
+                    "UPDATE entity_quotes SET published = ? WHERE article_rowid = ?",
+                    (published, row[0]),
                 )
                 self.db.execute(
                     "DELETE FROM annotations WHERE article_rowid = ? AND kind = 'timexes'",

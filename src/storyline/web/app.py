@@ -9,6 +9,7 @@ work per request is time-limited.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import tempfile
 import time
@@ -23,7 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from storyline import __version__
-from storyline.store import Store
+from storyline.store import Store, StoreError
 from storyline.web import pages
 from storyline.web.render import Links, render
 
@@ -59,6 +60,9 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
     db = str(db)
     if allow_ingest and not token:
         raise ValueError("--allow-ingest needs a token")
+    if Path(db).exists():  # bring an older corpus file up to this version's schema once
+        with contextlib.suppress(StoreError), Store(db):
+            pass
     app = FastAPI(
         title="Storyline", version=__version__, docs_url=None, redoc_url=None,
         openapi_url="/api/openapi.json",

@@ -10,6 +10,7 @@ from typing import Any
 from storyline.store import Store
 
 MAX_LIMIT = 200
+EVIDENCE = 100  # article ids shown per alias of an entity
 ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -128,6 +129,9 @@ def entity(store: Store, entity_id: str) -> dict[str, Any]:
     if not found:
         raise NotFound(f"no entity {entity_id}")
     data = found[entity_id]
+    for ev in data["evidence"]:  # a popular entity has tens of thousands: the first 100
+        ev["article_count"] = len(ev["article_ids"])
+        ev["article_ids"] = ev["article_ids"][:EVIDENCE]
     months = store.entity_months(entity_id)
     peak = max((m["articles"] for m in months), default=0)
     return {

@@ -1,0 +1,140 @@
+"""Web latency under load on a generated corpus: p50/p95 of the story, article, entity and
+search pages and their JSON twins, served by `storyline serve` on loopback.
+
+Builds (or reuses, with --db) a store of generated read articles (bench/linking.py's
+generator), links it, computes the sampled stories' views once (as `storyline stories` or
+the first visit would; that cold time is reported apart), starts the real server, and sends
+requests from concurrent clients, bounded in count and time per page kind.
+
+    python bench/web_latency.py                          # 100k articles, about 15 min
+    python bench/web_latency.py --articles 5000 --db /tmp/w.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import save
+from linking import generate
+
+
+def build(db: str, n: int) -> dict[str, float]:
+    from storyline.link import Linker
+    from storyline.store import Store
+
+    t = time.perf_counter()
+    generate(db, n)
+    made = time.perf_counter() - t
+    with Store(db) as store:
+        Linker(store).run()
+    return {
+        "generate_seconds": round(made, 1),
+        "link_seconds": round(time.perf_counter() - t - made, 1),
+    }
+
+
+def sample(db: str, k: int, seed: int = 3) -> dict[str, list[str]]:
+    """Paths to request: stories, articles, entities (popular and rare), searches."""
+    from storyline.store import Store
+
+    rng = random.Random(seed)
+    with Store(db) as store:
+        stories = [s["id"] for s in store.stories_page(-1, 0)[1]]
+        ents = store.entities_page(-1, 0)[1]
+        ids = store.all_ids()
+    people = [e for e in ents if e["label"] == "PERSON"]
+    words = [e["name"].split()[-1] for e in rng.sample(people, min(k, len(people)))]
+    picked_ents = [e["id"] for e in ents[:5]] + [
+        e["id"] for e in rng.sample(ents, min(k, len(ents)) - 5)
+    ]
+    return {
+        "story": [f"/stories/{s}" for s in rng.sample(stories, min(k, len(stories)))],
+        "article": [f"/articles/{a}" for a in rng.sample(ids, k)],
+        "entity": [f"/entities/{e}" for e in picked_ents],
+        "search": [f"/search?q={w}" for w in words],
+    }
+
+
+def warm(db: str, story_paths: list[str]) -> float:
+    """Compute the sampled stories' views once; returns seconds per story."""
+    from storyline.link import Linker
+    from storyline.store import Store
+
+    ids = [p.rsplit("/", 1)[1] for p in story_paths]
+    t = time.perf_counter()
+    with Store(db) as store:
+        Linker(store).refresh_views("story", ids)
+    return (time.perf_counter() - t) / max(len(ids), 1)
+
+
+def load(
+    base: str, paths: list[str], requests: int, clients: int, limit_s: float
+) -> dict[str, Any]:
+    import httpx
+
+    deadline = time.monotonic() + limit_s
+    times: list[float] = []
+    errors = 0
+
+    def worker(k: int) -> None:
+        nonlocal errors
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for n in range(k, requests, clients):
+                if time.monotonic() > deadline:
+                    return
+                t = time.perf_counter()
+                r = client.get(paths[n % len(paths)])
+                times.append(time.perf_counter() - t)
+                errors += r.status_code != 200
+
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(worker, range(clients)))
+    times.sort()
+    return {
+        "requests": len(times), "errors": errors,
+        "p50_ms": round(1000 * statistics.median(times), 1),
+        "p95_ms": round(1000 * times[int(0.95 * (len(times) - 1))], 1),
+        "max_ms": round(1000 * times[-1], 1),
+    }  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--db", help="store to build or reuse (default: a temporary one)")
+    ap.add_argument("--requests", type=int, default=400, help="per page kind")
+    ap.add_argument("--clients", type=int, default=4)
+    ap.add_argument("--seconds", type=float, default=60.0, help="time limit per page kind")
+    args = ap.parse_args()
+    from storyline.web.local import local_server
+
+    db = args.db or f"/tmp/storyline-web-{args.articles}.db"
+    built: dict[str, float] = {}
+    if not Path(db).exists():
+        built = build(db, args.articles)
+    paths = sample(db, 40)
+    cold = warm(db, paths["story"])
+    result: dict[str, Any] = {"articles": args.articles, **built,
+                              "cold_story_views_seconds": round(cold, 2), "pages": {}}  # fmt: skip
+    with local_server(db) as base:
+        for kind, ps in paths.items():
+            for twin in (False, True):
+                chosen = [("/api" + p) if twin else p for p in ps]
+                name = f"{kind} json" if twin else kind
+                result["pages"][name] = load(
+                    base, chosen, args.requests, args.clients, args.seconds
+                )
+                print(name, result["pages"][name], flush=True)
+    save("web_latency", result)
+
+
+if __name__ == "__main__":
+    main()
