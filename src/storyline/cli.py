@@ -829,6 +829,62 @@ def report(
     )
 
 
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs to read.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Folder for the Parquet tables.")],
+    workers: Annotated[int, typer.Option(min=1, help="Local worker processes.")] = 2,
+    scheduler: Annotated[
+        str | None, typer.Option(help="An existing dask scheduler, tcp://HOST:8786.")
+    ] = None,
+    partition_mb: Annotated[float, typer.Option(min=0.001, help="Input MB per partition.")] = 32,
+    no_link: Annotated[bool, typer.Option("--no-link", help="Skip linking.")] = False,
+) -> None:
+    """Run the pipeline on a dask.distributed cluster into partitioned Parquet tables; a rerun
+    skips finished partitions. `storyline load` brings the result into a database."""
+    from storyline.batch import run
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True,
+    ) as bar:  # fmt: skip
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        try:
+            report = run(inputs, output, workers, scheduler, progress, not no_link,
+                         int(partition_mb * 1024 * 1024))  # fmt: skip
+        except (OSError, ValueError) as exc:
+            raise _fail(str(exc)) from None
+    out.print(
+        f"{report.articles} articles, {report.rejects} rejected, in {report.partitions} partitions "
+        f"({report.skipped} finished before) → {escape(output)}/ "
+        f"[dim]{', '.join(f'{k} {v}s' for k, v in report.seconds.items())}[/dim]"
+    )
+    out.print(f"Next: [bold]storyline load {escape(output)} --db corpus.db[/bold]")
+
+
+@app.command()
+def load(
+    folder: Annotated[str, typer.Argument(help="A `storyline batch` output folder.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Import a batch output into the database (and link it) for browsing."""
+    from storyline.batch import load as load_batch
+
+    try:
+        counts = load_batch(folder, db)
+    except FileNotFoundError as exc:
+        raise _fail(str(exc)) from None
+    out.print(
+        f"loaded {counts['articles']} articles and {counts['rejects']} rejections into {escape(db)}"
+    )
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"storyline {__version__}")

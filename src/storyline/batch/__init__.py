@@ -1,0 +1,258 @@
+"""Scale-out: the per-article stages on a dask.distributed cluster, partition by partition,
+into partitioned Parquet tables; `storyline load` brings them into the embedded store.
+
+Two passes over the inputs, as the embedded path's cleaning needs corpus line statistics:
+pass 1 counts, per partition, the articles each line key appears in (summed on the client);
+pass 2 cleans, describes and reads each partition with those counts and writes its tables.
+Each partition's files are written under temporary names and renamed, then a manifest marks
+the partition done, so a rerun skips finished partitions (resume after a crash or a lost
+worker) and never sees half a partition. Linking is corpus-wide: this first version runs the
+embedded linker on the client over the loaded results and writes its tables too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Article, Reject
+
+TABLES = ("articles", "mentions", "timexes", "quotes", "claims", "rejects")
+LINK_TABLES = ("entities", "duplicates", "events", "stories", "timeline_entries")
+NOTE_TABLES = {"mentions": "entities", "timexes": "timexes", "quotes": "quotes", "claims": "claims"}
+
+
+@dataclass
+class BatchReport:
+    partitions: int = 0
+    skipped: int = 0  # finished by an earlier run
+    articles: int = 0
+    rejects: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def plan(inputs: list[str], target_bytes: int = 32 * 1024 * 1024) -> list[list[str]]:
+    """Input files grouped into partitions of about ``target_bytes`` (a big file is one)."""
+    from storyline.ingest.sources import expand_inputs
+
+    expansion = expand_inputs(inputs)
+    parts: list[list[str]] = []
+    size = target_bytes
+    for item in expansion.items:
+        if item.path is None:
+            continue
+        n = item.path.stat().st_size if item.path.exists() else 0
+        if size + n > target_bytes and (not parts or parts[-1]):
+            parts.append([])
+            size = 0
+        parts[-1].append(str(item.path))
+        size += n
+    return [p for p in parts if p]
+
+
+def _raw(files: list[str]) -> tuple[list[Article], list[Reject]]:
+    from storyline.ingest.readers import InputItem, read_item
+
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+    for f in files:
+        for got in read_item(InputItem(path=Path(f))):
+            if isinstance(got, Reject):
+                rejects.append(got)
+            else:
+                articles.append(got)
+    return articles, rejects
+
+
+def count_lines(files: list[str]) -> Counter[int]:
+    """Pass 1 for one partition: line key hash → articles it appears in."""
+    from storyline.clean import HtmlOptions, line_keys
+    from storyline.pipeline import extract_batch
+    from storyline.store import line_hash
+
+    articles, _ = _raw(files)
+    counts: Counter[int] = Counter()
+    for art in extract_batch(articles, HtmlOptions()):
+        if not art.rejected:
+            counts.update({line_hash(k) for k in line_keys(art)})
+    return counts
+
+
+def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> dict[str, int]:
+    """Pass 2 for one partition: every per-article stage, then its Parquet tables, written
+    atomically; returns its counts. Lines seen once are left out of ``repeated``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from storyline.clean import HtmlOptions
+    from storyline.pipeline import PipelineOptions, extract_batch, finish_batch
+
+    raw, rejects = _raw(files)
+    articles = finish_batch(extract_batch(raw, HtmlOptions()), repeated, PipelineOptions())
+    good = [a for a in articles if not a.rejected]
+    for a in articles:
+        if a.rejected:
+            stage = a.stages[-1] if a.stages else "ingest"
+            rejects.append(Reject(a.source, a.rejected, stage=stage))
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    for a in good:
+        rows["articles"].append({
+            "id": a.id, "published": a.published, "published_basis": a.published_basis,
+            "outlet": a.outlet, "headline": a.headline, "language": a.language,
+            "path": a.source.path, "part": a.source.part, "text": a.text,
+            "record": json.dumps(a.to_dict(), ensure_ascii=False),
+        })  # fmt: skip
+        for table, kind in NOTE_TABLES.items():
+            for seq, note in enumerate(getattr(a, kind)):
+                rows[table].append({
+                    "article_id": a.id, "seq": seq, "start": note.get("start"), "end": note.get("end"),
+                    "text": note.get("text"), "data": json.dumps(note, ensure_ascii=False),
+                })  # fmt: skip
+    for r in rejects:
+        rows["rejects"].append({"path": r.source.path, "part": r.source.part, "record": r.source.record,
+                                "stage": r.stage, "reason": r.reason, "detail": r.detail})  # fmt: skip
+    out = Path(output)
+    name = f"part-{k:05d}.parquet"
+    for table, items in rows.items():
+        (out / table).mkdir(parents=True, exist_ok=True)
+        tmp = out / table / f".{name}.{os.getpid()}.tmp"
+        pq.write_table(pa.Table.from_pylist(items) if items else pa.table({"_empty": []}), tmp)
+        os.replace(tmp, out / table / name)
+    summary = {"partition": k, "articles": len(good), "rejects": len(rejects), "files": len(files)}
+    done = out / "_done" / f"part-{k:05d}.json"
+    done.parent.mkdir(exist_ok=True)
+    tmp = done.with_suffix(".tmp")
+    tmp.write_text(json.dumps({**summary, "inputs": files}))
+    os.replace(tmp, done)
+    return summary
+
+
+def run(
+    inputs: list[str],
+    output: str | Path,
+    workers: int = 2,
+    scheduler: str | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    link: bool = True,
+    partition_bytes: int = 32 * 1024 * 1024,
+) -> BatchReport:
+    """Run the per-article stages on a cluster (a LocalCluster of ``workers`` processes, or
+    the one at ``scheduler``) into ``output``; then link on the client."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    report = BatchReport()
+    clock = time.perf_counter()
+    parts = plan(inputs, partition_bytes)
+    report.partitions = len(parts)
+    todo = [k for k in range(len(parts)) if not (out / "_done" / f"part-{k:05d}.json").exists()]
+    report.skipped = len(parts) - len(todo)
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)  # fmt: skip
+        client = Client(cluster)
+    try:
+        if todo:
+            counts: Counter[int] = Counter()
+            futures = client.map(count_lines, [parts[k] for k in range(len(parts))], pure=False)
+            for n, fut in enumerate(as_completed(futures), start=1):
+                counts.update(fut.result())
+                if progress:
+                    progress("counting lines", n, len(futures))
+            repeated = client.scatter({h: c for h, c in counts.items() if c > 1}, broadcast=True)
+            report.seconds["count"] = round(time.perf_counter() - clock, 2)
+            jobs = [client.submit(process, k, parts[k], repeated, str(out), pure=False, retries=2)
+                    for k in todo]  # fmt: skip
+            for n, job in enumerate(as_completed(jobs), start=1):
+                job.result()
+                if progress:
+                    progress("reading partitions", n, len(jobs))
+        report.seconds["stages"] = round(time.perf_counter() - clock, 2)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    for manifest in (out / "_done").glob("part-*.json"):
+        data = json.loads(manifest.read_text())
+        report.articles += data["articles"]
+        report.rejects += data["rejects"]
+    if link:
+        write_links(out)
+        report.seconds["link"] = round(time.perf_counter() - clock, 2)
+    return report
+
+
+def load(output: str | Path, db: str | Path, relink: bool = True) -> dict[str, int]:
+    """Import a batch output's articles (with their annotations) and rejects into a store,
+    then link it (what the batch's link tables hold, recomputed in the store)."""
+    import pyarrow.parquet as pq
+
+    from storyline.model import Source
+    from storyline.store import Store
+
+    out = Path(output)
+    if not (out / "_done").is_dir():
+        raise FileNotFoundError(f"{out} is not a batch output (no _done/ manifests)")
+    stored = rejected = 0
+    with Store(db) as store:
+        for manifest in sorted((out / "_done").glob("part-*.json")):
+            name = manifest.stem + ".parquet"
+            table = pq.read_table(out / "articles" / name).to_pylist()
+            arts = [Article.from_dict(json.loads(r["record"])) for r in table if "record" in r]
+            rejects = [
+                Reject(Source(path=r["path"], part=r["part"] or 0, record=r["record"]), r["reason"],
+                       stage=r["stage"], detail=r["detail"])
+                for r in pq.read_table(out / "rejects" / name).to_pylist() if "reason" in r
+            ]  # fmt: skip
+            result = store.write_batch(arts, rejects, None)
+            stored += len(result.stored)
+            rejected += len(rejects)
+        if relink and stored:
+            from storyline.link import Linker
+
+            Linker(store).run()
+    return {"articles": stored, "rejects": rejected}
+
+
+def write_links(output: str | Path) -> None:
+    """Link the batch output (through a store on the client) and write the link tables."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from storyline.link import Linker
+    from storyline.store import Store
+
+    out = Path(output)
+    db = out / "_link.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    load(out, db, relink=True)
+    with Store(db) as store:
+        Linker(store).refresh_views("story")
+        stories = store.stories()
+        tables = {
+            "entities": store.entities(),
+            "duplicates": store.duplicates(),
+            "events": [{k: v for k, v in e.items() if k not in ("summary", "only_in")} for e in store.events()],
+            "stories": [{k: v for k, v in s.items() if k != "timeline"} for s in stories],
+            "timeline_entries": [{"story_id": s["id"], **e} for s in stories for e in s.get("timeline", [])],
+        }  # fmt: skip
+    for name, rows in tables.items():
+        (out / name).mkdir(exist_ok=True)
+        flat = [
+            {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in r.items()}
+            for r in rows
+        ]
+        tmp = out / name / ".part-00000.parquet.tmp"
+        pq.write_table(pa.Table.from_pylist(flat) if flat else pa.table({"_empty": []}), tmp)
+        os.replace(tmp, out / name / "part-00000.parquet")
