@@ -171,3 +171,36 @@ def test_the_same_words_reported_by_two_outlets_are_on_the_quote_board(
     assert kinds[grouped["000"][0]["id"]] == "reported speech"
     assert kinds[grouped["001"][0]["id"]] == "quotation"
     assert all("inch" in v["text"] for v in board["versions"])
+
+
+def test_linking_events_story_timeline_and_people(export: dict[str, Any]) -> None:
+    """Issue #4 on the seeds: 000's first part and 001 are one event, 002/003/004 each their
+    own; one story holds them, with timeline entries on 2021-12-01, 2022-02-24, 2022-03-07
+    and 2022-03-08 (the last citing both 000 and 001); misspelt and split names resolve; each
+    person is one entity."""
+    grouped = _by_seed(export)
+    key = {a["id"]: f"{n}#{a['source']['part']}" for n, arts in grouped.items() for a in arts}
+    events = {frozenset(key[a] for a in e["article_ids"]) for e in export["events"]}
+    assert frozenset({"000#1", "001#0"}) in events
+    for alone in ("002#0", "003#0", "004#0"):
+        assert frozenset({alone}) in events
+    (story,) = [s for s in export["stories"] if "001#0" in {key[a] for a in s["article_ids"]}]
+    assert {"000#1", "001#0", "002#0", "003#0", "004#0"} <= {key[a] for a in story["article_ids"]}
+    by_date = {}
+    for entry in story["timeline"]:
+        by_date.setdefault(entry["date"], set()).update(
+            key[c["article_id"]] for c in entry["citations"]
+        )
+    assert {"2021-12-01", "2022-02-24", "2022-03-07", "2022-03-08"} <= set(by_date)
+    assert {"000#1", "001#0"} <= by_date["2022-03-08"]
+    assert grouped["001"][0]["published"] == "2022-03-08"
+    assert grouped["001"][0]["published_basis"] == "inferred"
+    people = [e for e in export["entities"] if e["label"] == "PERSON"]
+    putin = [e for e in people if "Vladamir Putin" in e["aliases"]]
+    lavrov = [e for e in people if "L avrov" in e["aliases"]]
+    assert len(putin) == 1 and putin[0]["name"] == "Vladimir Putin"
+    assert len(lavrov) == 1 and lavrov[0]["name"] == "Sergey Lavrov"
+    names = [e["name"] for e in people]
+    assert len(names) == len(set(names))
+    for surname in ("Blinken", "Putin", "Lavrov", "Stoltenberg", "Zelenskyy"):
+        assert len([e for e in people if e["name"].endswith(surname)]) == 1, surname

@@ -334,12 +334,13 @@ class Linker:
             table = SentenceTable(ids, by_id, copies)
             return {"summary": table.summary(3), "only_in": table.only_in()}
         events = self.store.records("events", record["event_ids"])
+        event_of = {a: e for e, v in events.items() for a in v["article_ids"]}
         return {
             "quote_board": quote_board(record, by_id, copies),
             "conflicts": conflicts([events[e] for e in record["event_ids"] if e in events], by_id, copies),
             "coverage": coverage(record, events, by_id, original),
             "summary": summarise(ids, by_id, copies, size=5),
-            "timeline": build_timeline(ids, by_id, copies),
+            "timeline": build_timeline(ids, by_id, copies, events=event_of),
         }  # fmt: skip
 
 

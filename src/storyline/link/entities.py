@@ -30,6 +30,7 @@ from storyline.read.entities import TITLE_WORDS, place_names
 LINKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _STOP = {"the", "of", "and", "'s", "’s"}
+_SPLIT = re.compile(r"\b[A-Z] [a-z]")  # a name split by a stray space after its initial
 _POSSESSIVE = re.compile(r"['’]s$")
 PLACE_FUZZY = 85.0  # "Kyrenvar" ~ "Kirenvar" scores 87.5
 
@@ -355,6 +356,7 @@ class EntityResolver:
                 known = _place_variants().get(normalise(alias))
                 if known:
                     return known
-        most = max(len(a.split()) for a in aliases)
-        full = [a for a in aliases if len(a.split()) >= min(most, 2)]
+        whole = [a for a in aliases if not _SPLIT.search(a)] or list(aliases)  # not "L avrov"
+        most = max(len(a.split()) for a in whole)
+        full = [a for a in whole if len(a.split()) >= min(most, 2)]
         return max(full, key=lambda a: (aliases[a], -len(a), a))

@@ -14,6 +14,7 @@ that reports it and a support count.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from typing import Any
@@ -24,12 +25,30 @@ from storyline.link.summaries import SAME, sentences
 
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH_OR_DAY = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+CORROBORATE = 0.15  # cosine at which an article of the same event, same date, supports a sentence
 _MODAL = re.compile(r"\b(will|would|should|must|could|might|may|can|cannot|won't|wouldn't)\b", re.I)
+
+
+def _year_in_span(value: str, first: str | None, last: str | None) -> str | None:
+    """A yearless date ("XXXX-02-24", an undated article's "February 24") with the one year
+    that puts it inside the story's span (a month either side), when exactly one does."""
+    if not (first and last and re.fullmatch(r"XXXX-\d{2}-\d{2}", value)):
+        return None
+    lo = (dt.date.fromisoformat(first[:10]) - dt.timedelta(days=31)).isoformat()
+    hi = (dt.date.fromisoformat(last[:10]) + dt.timedelta(days=31)).isoformat()
+    fits = [f"{y}{value[4:]}" for y in range(int(lo[:4]), int(hi[:4]) + 1)]
+    fits = [d for d in fits if lo <= d <= hi]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _items(
     article_ids: list[str], articles: dict[str, dict[str, Any]], copies: set[str], months: bool
 ) -> list[dict[str, Any]]:
+    days = sorted(
+        str(articles[a]["published"])[:10] for a in article_ids
+        if a in articles and articles[a].get("published")
+    )  # fmt: skip
+    first, last = (days[0], days[-1]) if days else (None, None)
     items = []
     for aid in article_ids:
         art = articles.get(aid)
@@ -37,7 +56,13 @@ def _items(
             continue
         text, published = art["text"], art.get("published")
         pattern = _MONTH_OR_DAY if months else _FULL
-        timexes = [t for t in art.get("timexes", []) if pattern.match(str(t.get("value") or ""))]
+        timexes = []
+        for t in art.get("timexes", []):
+            value = str(t.get("value") or "")
+            if not published:
+                value = _year_in_span(value, first, last) or value
+            if pattern.match(value):
+                timexes.append({**t, "value": value})
         # A sentence is a statement when it quotes someone, or reports an opinion, warning or
         # intention ("X said Y would ..."); "talks broke down, officials said" still happened.
         statements = [
@@ -68,10 +93,13 @@ def build_timeline(
     per_date: int = 1,
     keywords: list[str] | None = None,
     months: bool = True,
+    events: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Timeline entries, in date order. ``dates`` defaults to one per distinct date, at most
     20; ``keywords`` (lower case), when given, keep only sentences that name one; ``months``
-    lets a sentence about a month ("late November") be an entry of that month (2022-11)."""
+    lets a sentence about a month ("late November") be an entry of that month (2022-11);
+    ``events`` (article → event) lets articles of one event corroborate each other's
+    sentences of the same date at a lower similarity (``CORROBORATE``)."""
     items = _items(article_ids, articles, copies or set(), months)
     if keywords:
         items = [i for i in items if any(k in i["text"].lower() for k in keywords)]
@@ -109,9 +137,22 @@ def build_timeline(
         centroid = np.asarray(sub.mean(axis=0)).ravel()
         central = np.asarray(sub @ centroid).ravel()
         sim = (sub @ sub.T).toarray()
+        # corroboration: another article of the same event, on this date, whose sentence is
+        # like it (the same happening in other words) supports it too
+        like = sim >= SAME
+        if events:
+            same_event = np.array([
+                [events.get(items[x]["article_id"]) is not None
+                 and events.get(items[x]["article_id"]) == events.get(items[y]["article_id"])
+                 and items[x]["article_id"] != items[y]["article_id"] for y in rows] for x in rows
+            ])  # fmt: skip
+            like |= same_event & (sim >= CORROBORATE)
+        support = [{items[rows[x]]["outlet"] for x in np.nonzero(like[r])[0]} | {items[rows[r]]["outlet"]}
+                   for r in range(len(rows))]  # fmt: skip
+        ranking = [float(central[r]) * (1 + np.log(len(support[r]))) for r in range(len(rows))]
         picked: list[int] = []
         for r in sorted(
-            range(len(rows)), key=lambda r: (-central[r], items[rows[r]]["article_id"])
+            range(len(rows)), key=lambda r: (-ranking[r], items[rows[r]]["article_id"])
         ):
             if len(picked) >= per_date:
                 break
@@ -120,8 +161,8 @@ def build_timeline(
             picked.append(r)
         for r in picked:
             i = items[rows[r]]
-            backers = [rows[x] for x in np.nonzero(sim[r] >= SAME)[0]]
-            outlets = sorted({items[x]["outlet"] for x in [rows[r], *backers]})
+            backers = [rows[x] for x in np.nonzero(like[r])[0]]
+            outlets = sorted(support[r])
             entries.append({
                 "date": date, "text": i["text"], "kind": i["kind"],
                 "citations": [{"article_id": items[x]["article_id"], "start": items[x]["start"],

@@ -46,6 +46,9 @@ class Mention:
                 "chain": self.chain, "role": self.role, "confidence": self.confidence}  # fmt: skip
 
 
+_SPLIT_NAME = re.compile(r"\b([A-Z]) ([a-z]{3,})\b")
+
+
 def _role(doc: Doc, ent: Span) -> str | None:
     """The title written just before a name ("Estonian Foreign Minister Eva-Maria Liimets")."""
     words: list[Token] = []
@@ -227,6 +230,20 @@ class EntityFinder:
                         "PERSON",
                         chain.get(full, ""),
                         confidence=0.6,
+                    )
+                )
+        # a surname split by a stray space after its first letter ("L avrov")
+        for m in _SPLIT_NAME.finditer(doc.text):
+            key = (m.group(1) + m.group(2)).lower()
+            if key in surnames and not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append(
+                    Mention(
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        "PERSON",
+                        chain.get(surnames[key], ""),
+                        confidence=0.5,
                     )
                 )
         return out
