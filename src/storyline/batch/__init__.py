@@ -170,7 +170,9 @@ def run(
                 if progress:
                     progress("counting lines", n, len(futures))
             # one object on every worker (a dict given to scatter would become a future per key)
-            [repeated] = client.scatter([{h: c for h, c in counts.items() if c > 1}], broadcast=True)
+            [repeated] = client.scatter(
+                [{h: c for h, c in counts.items() if c > 1}], broadcast=True
+            )
             report.seconds["count"] = round(time.perf_counter() - clock, 2)
             jobs = [client.submit(process, k, parts[k], repeated, str(out), pure=False, retries=2)
                     for k in todo]  # fmt: skip
