@@ -37,18 +37,20 @@ class BatchReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def plan(inputs: list[str], target_bytes: int = 32 * 1024 * 1024) -> list[list[str]]:
-    """Input files grouped into partitions of about ``target_bytes`` (a big file is one)."""
+def plan(
+    inputs: list[str], target_bytes: int = 32 * 1024 * 1024, workers: int = 1
+) -> list[list[str]]:
+    """Input files grouped into partitions of about ``target_bytes`` (a big file is one),
+    smaller when the input is small, so that every worker gets several partitions."""
     from storyline.ingest.sources import expand_inputs
 
-    expansion = expand_inputs(inputs)
+    items = [i for i in expand_inputs(inputs).items if i.path is not None]
+    sizes = [i.path.stat().st_size if i.path and i.path.exists() else 0 for i in items]
+    target = min(target_bytes, max(64 * 1024, sum(sizes) // max(4 * workers, 1)))
     parts: list[list[str]] = []
-    size = target_bytes
-    for item in expansion.items:
-        if item.path is None:
-            continue
-        n = item.path.stat().st_size if item.path.exists() else 0
-        if size + n > target_bytes and (not parts or parts[-1]):
+    size = target
+    for item, n in zip(items, sizes, strict=True):
+        if size + n > target and (not parts or parts[-1]):
             parts.append([])
             size = 0
         parts[-1].append(str(item.path))
@@ -150,7 +152,7 @@ def run(
     out.mkdir(parents=True, exist_ok=True)
     report = BatchReport()
     clock = time.perf_counter()
-    parts = plan(inputs, partition_bytes)
+    parts = plan(inputs, partition_bytes, workers)
     report.partitions = len(parts)
     todo = [k for k in range(len(parts)) if not (out / "_done" / f"part-{k:05d}.json").exists()]
     report.skipped = len(parts) - len(todo)
