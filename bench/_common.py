@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import sys
 from pathlib import Path
@@ -35,3 +36,17 @@ def save(name: str, result: dict[str, Any]) -> None:
     out.mkdir(exist_ok=True)
     (out / f"{name}.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
+
+
+T17_KEYWORDS = {  # the keyword lists used with Timeline17 in the literature (../shared/eval README)
+    "bpoil": ["bp", "oil", "spill"],
+    "EgyptianProtest": ["egypt", "egyptian"],
+    "Finan": ["financial", "economic", "crisis"],
+    "H1N1": ["h1n1", "swine", "flu"],
+    "haiti": ["haiti", "quake", "earthquake"],
+}
+
+
+def tokens(text: str) -> str:
+    """Lower-cased word and punctuation tokens, space-joined: the timeline benches' ROUGE input."""
+    return " ".join(re.findall(r"\w+|[^\w\s]", text.lower()))

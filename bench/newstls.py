@@ -36,25 +36,15 @@ from typing import Any
 from xml.etree import ElementTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import EVAL, need, save
+from _common import EVAL, T17_KEYWORDS, need, save, tokens
 
-KEYWORDS = {
-    "bpoil": ["bp", "oil", "spill"],
-    "EgyptianProtest": ["egypt", "egyptian"],
-    "Finan": ["financial", "economic", "crisis"],
-    "H1N1": ["h1n1", "swine", "flu"],
-    "haiti": ["haiti", "quake", "earthquake"],
-}
+KEYWORDS = T17_KEYWORDS
 MODEL_KEY = {"bpoil": "bpoil", "EgyptianProtest": "egypt", "Finan": "finan", "H1N1": "h1n1", "haiti": "haiti"}  # fmt: skip
 ANCHORS = {  # the paper's means over all T17 topics (original ROUGE)
     "datewise": {"AR1-F": 0.120, "AR2-F": 0.035, "Date-F1": 0.544},
     "clust": {"AR1-F": 0.082, "AR2-F": 0.020, "Date-F1": 0.407},
 }
 HEIDELTIME_FIXES = [("T24", "T12"), (")TMO", "TMO"), (")TAF", "TAF"), (")TEV", "TEV"), (")TNI", "TNI")]  # fmt: skip
-
-
-def tokens(text: str) -> str:
-    return " ".join(re.findall(r"\w+|[^\w\s]", text.lower()))
 
 
 class _Linear:

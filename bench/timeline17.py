@@ -16,30 +16,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import EVAL, need, save
+from _common import EVAL, T17_KEYWORDS, need, save, tokens
 
 from storyline.link.timelines import build_timeline
 from storyline.read import timex_records
 from storyline.read.timex import TimexTagger
 
-KEYWORDS = {
-    "bpoil": ["bp", "oil", "spill"],
-    "EgyptianProtest": ["egypt", "egyptian"],
-    "Finan": ["financial", "economic", "crisis"],
-    "H1N1": ["h1n1", "swine", "flu"],
-    "haiti": ["haiti", "quake", "earthquake"],
-}
+KEYWORDS = T17_KEYWORDS
 ANCHORS = {"AR1-F": 0.120, "AR2-F": 0.035, "Date-F1": 0.544}  # Datewise, mean over T17
-
-
-def tokens(text: str) -> str:
-    return " ".join(re.findall(r"\w+|[^\w\s]", text.lower()))
 
 
 def gold_timeline(folder: Path) -> dict[dt.date, list[str]]:
