@@ -33,7 +33,26 @@ def _snapshot(db: Path) -> dict[str, Any]:
         events = sorted(sorted(e["article_ids"]) for e in store.events())
         stories = sorted(sorted(s["article_ids"]) for s in store.stories())
         copies = sorted((d["article_id"], d["duplicate_of"]) for d in store.duplicates())
-    return {"articles": arts, "events": events, "stories": stories, "copies": copies}
+        entities = sorted(
+            (e["name"], e["label"], tuple(sorted(e["aliases"]))) for e in store.entities()
+        )
+    return {"articles": arts, "events": events, "stories": stories, "copies": copies,
+            "entities": entities}  # fmt: skip
+
+
+def _links(out: Path) -> dict[str, Any]:
+    """The link tables a batch wrote, in the snapshot's terms."""
+
+    def rows(table: str) -> list[dict[str, Any]]:
+        return pq.read_table(out / table).to_pylist()
+
+    return {
+        "events": sorted(sorted(json.loads(e["article_ids"])) for e in rows("events")),
+        "stories": sorted(sorted(json.loads(s["article_ids"])) for s in rows("stories")),
+        "copies": sorted((d["article_id"], d["duplicate_of"]) for d in rows("duplicates")),
+        "entities": sorted((e["name"], e["label"], tuple(sorted(json.loads(e["aliases"]))))
+                           for e in rows("entities")),
+    }  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +66,7 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 def test_batch_equals_the_embedded_path(embedded: dict[str, Any], tmp_path: Path) -> None:
     out = tmp_path / "out"
     seen: list[tuple[str, int, int]] = []
-    report = run([str(DEMO / "corpus")], out, workers=2, partition_bytes=SMALL,
+    report = run([str(DEMO / "corpus")], out, workers=2, partition_bytes=SMALL, link_chunk=4,
                  progress=lambda *a: seen.append(a))  # fmt: skip
     assert report.partitions >= 3 and report.articles == len(embedded["articles"])
     assert any(stage == "reading partitions" for stage, *_ in seen)
@@ -56,6 +75,13 @@ def test_batch_equals_the_embedded_path(embedded: dict[str, Any], tmp_path: Path
         assert list((out / table).glob("part-*.parquet")), table
     ids = pq.read_table(out / "articles").column("id").to_pylist()
     assert len(ids) == len(set(ids)) == len(embedded["articles"])
+    # the links computed on the cluster equal the embedded path's
+    assert report.link_tasks > 0
+    # small tasks: several windows, components, buckets and pair chunks to stitch
+    totals = {stage: total for stage, _, total in seen}
+    assert totals["linking: window edges"] >= 5 and totals["linking: bucket pairs"] >= 5
+    assert totals["linking: component labels"] >= 2
+    assert _links(out) == {k: embedded[k] for k in ("events", "stories", "copies", "entities")}
     db = tmp_path / "loaded.db"
     assert load(out, db)["articles"] == len(embedded["articles"])
     assert _snapshot(db) == embedded

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from storyline.link.events import EventClusterer, EventDoc
 
 FLOOD = [
@@ -48,3 +50,47 @@ def test_far_apart_in_time_is_another_event() -> None:
     )
     assign, _ = EventClusterer().cluster([a, b])
     assert assign["a"] != assign["b"]
+
+
+def _corpus(n: int, seed: int) -> list[EventDoc]:
+    """Articles about 40 made-up developments spread over 300 days, some undated."""
+    import random
+
+    rng = random.Random(seed)
+    words = [f"w{k}" for k in range(400)]
+    names = [f"Name{k}" for k in range(80)]
+    topics = [(rng.sample(words, 12), rng.sample(names, 3), rng.randrange(300)) for _ in range(40)]
+    docs = []
+    for i in range(n):
+        vocab, who, day = topics[rng.randrange(len(topics))]
+        text = " ".join(rng.choices(vocab, k=20) + rng.choices(words, k=8))
+        text += " said " + " and ".join(rng.sample(who, 2)) + " in " + str(2000 + day % 3) + "."
+        start = date(2023, 1, 1) + timedelta(days=day + rng.randrange(5))
+        when = None if rng.random() < 0.05 else start.isoformat()
+        docs.append(EventDoc(f"a{i}", text, when))
+    return docs
+
+
+def test_windows_and_components_give_the_whole_graph_result() -> None:
+    """Edges found window by window (with overlap) equal the whole graph's, value for value,
+    and clustering component by component gives the whole graph's clusters."""
+    from storyline.link.events import linkage_with_attach
+
+    docs = _corpus(700, seed=3)
+    clusterer = EventClusterer()
+    x = clusterer.vectors(docs)
+    whole = clusterer.edges(docs, x=x)
+    windowed = clusterer.edges_by_window(docs, x, chunk=37)
+    assert len(whole) > 1000
+    assert windowed == whole
+    expected = linkage_with_attach(len(docs), whole, clusterer.threshold)
+    got = clusterer.labels(len(docs), windowed, chunk=25)
+
+    def partition(labels: list[int]) -> set[frozenset[int]]:
+        groups: dict[int, set[int]] = {}
+        for i, label in enumerate(labels):
+            groups.setdefault(label, set()).add(i)
+        return {frozenset(g) for g in groups.values()}
+
+    assert partition(got) == partition(expected)
+    assert 20 < len(partition(got)) < 400

@@ -6,8 +6,11 @@ pass 1 counts, per partition, the articles each line key appears in (summed on t
 pass 2 cleans, describes and reads each partition with those counts and writes its tables.
 Each partition's files are written under temporary names and renamed, then a manifest marks
 the partition done, so a rerun skips finished partitions (resume after a crash or a lost
-worker) and never sees half a partition. Linking is corpus-wide: this first version runs the
-embedded linker on the client over the loaded results and writes its tables too.
+worker) and never sees half a partition. Linking is corpus-wide: the linker's heavy work is
+cut into tasks that run on the cluster (name blocks for entity resolution, LSH band buckets
+after a shuffle for near-duplicates, time windows with overlap for event similarities, then
+the similarity graph's components for clustering; see ``storyline.link.runner``); what joins
+their results runs on the client, over a store of the output, and writes the link tables.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyline.link import LinkReport
+from storyline.link.runner import Runner
 from storyline.model import Article, Reject
 
 TABLES = ("articles", "mentions", "timexes", "quotes", "claims", "rejects")
@@ -35,6 +40,8 @@ class BatchReport:
     articles: int = 0
     rejects: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    link: LinkReport | None = None  # what linking found, with its time per part
+    link_tasks: int = 0  # linking tasks that ran on the cluster
 
 
 def plan(
@@ -143,9 +150,11 @@ def run(
     progress: Callable[[str, int, int], None] | None = None,
     link: bool = True,
     partition_bytes: int = 32 * 1024 * 1024,
+    link_chunk: int | None = None,
 ) -> BatchReport:
     """Run the per-article stages on a cluster (a LocalCluster of ``workers`` processes, or
-    the one at ``scheduler``) into ``output``; then link on the client."""
+    the one at ``scheduler``) into ``output``; then link, the heavy tasks on the cluster
+    (``link_chunk`` articles per task; None: the linker's defaults)."""
     from dask.distributed import Client, LocalCluster, as_completed
 
     out = Path(output)
@@ -178,22 +187,28 @@ def run(
             report.seconds["count"] = round(time.perf_counter() - clock, 2)
             jobs = [client.submit(process, k, parts[k], repeated, str(out), pure=False, retries=2)
                     for k in todo]  # fmt: skip
+            if progress:
+                progress("reading partitions", 0, len(jobs))
             for n, job in enumerate(as_completed(jobs), start=1):
                 job.result()
                 if progress:
                     progress("reading partitions", n, len(jobs))
         report.seconds["stages"] = round(time.perf_counter() - clock, 2)
+        for manifest in (out / "_done").glob("part-*.json"):
+            data = json.loads(manifest.read_text())
+            report.articles += data["articles"]
+            report.rejects += data["rejects"]
+        if link:
+            from storyline.batch.cluster import DaskRunner
+
+            runner = DaskRunner(client, progress)
+            report.link = write_links(out, runner, link_chunk)
+            report.link_tasks = runner.tasks
+            report.seconds["link"] = round(time.perf_counter() - clock, 2)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    for manifest in (out / "_done").glob("part-*.json"):
-        data = json.loads(manifest.read_text())
-        report.articles += data["articles"]
-        report.rejects += data["rejects"]
-    if link:
-        write_links(out)
-        report.seconds["link"] = round(time.perf_counter() - clock, 2)
     return report
 
 
@@ -229,8 +244,12 @@ def load(output: str | Path, db: str | Path, relink: bool = True) -> dict[str, i
     return {"articles": stored, "rejects": rejected}
 
 
-def write_links(output: str | Path) -> None:
-    """Link the batch output (through a store on the client) and write the link tables."""
+def write_links(
+    output: str | Path, runner: Runner | None = None, chunk: int | None = None
+) -> LinkReport:
+    """Link the batch output and write the link tables. The linker's heavy tasks (name
+    blocks, LSH buckets, time windows, graph components) go to ``runner`` (the cluster);
+    what joins their results runs here, over a store of the output on the client."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -241,9 +260,11 @@ def write_links(output: str | Path) -> None:
     db = out / "_link.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    load(out, db, relink=True)
+    load(out, db, relink=False)
     with Store(db) as store:
-        Linker(store).refresh_views("story")
+        linker = Linker(store, runner, chunk)
+        report = linker.run(full=True)
+        linker.refresh_views("story")
         stories = store.stories()
         tables = {
             "entities": store.entities(),
@@ -261,3 +282,4 @@ def write_links(output: str | Path) -> None:
         tmp = out / name / ".part-00000.parquet.tmp"
         pq.write_table(pa.Table.from_pylist(flat) if flat else pa.table({"_empty": []}), tmp)
         os.replace(tmp, out / name / "part-00000.parquet")
+    return report

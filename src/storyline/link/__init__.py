@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from storyline.link.duplicates import CHUNK as DUPLICATE_CHUNK
 from storyline.link.duplicates import band_keys, find_duplicates
 from storyline.link.entities import EntityResolver
+from storyline.link.events import CHUNK as EVENT_CHUNK
 from storyline.link.events import EventClusterer, EventDoc, summarise_events
+from storyline.link.runner import InProcess, Runner
 from storyline.link.stories import StoryBuilder
 from storyline.link.summaries import SentenceTable, summarise
 from storyline.link.timelines import build_timeline
@@ -45,9 +48,13 @@ class LinkReport:
 class Linker:
     """Runs entity resolution, duplicate detection and event clustering over a store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, runner: Runner | None = None, chunk: int | None = None
+    ) -> None:
         self.store = store
-        self.resolver = EntityResolver()
+        self.runner = runner or InProcess()
+        self.chunk = chunk  # articles per task (None: each part's default)
+        self.resolver = EntityResolver(runner=self.runner)
         self.events = EventClusterer()
         self.stories = StoryBuilder()
 
@@ -108,7 +115,9 @@ class Linker:
         lap("entities")
 
         keys: dict[str, list[int]] = {}
-        duplicates = find_duplicates(articles, keys=keys)
+        duplicates = find_duplicates(
+            articles, keys=keys, runner=self.runner, chunk=self.chunk or DUPLICATE_CHUNK
+        )
         lap("duplicates")
 
         original = {d["article_id"]: d["duplicate_of"] for d in duplicates}
@@ -116,7 +125,7 @@ class Linker:
         docs = [_doc(a) for a in articles if a["id"] not in original]
         x = self.events.vectors(docs) if docs else None
         previous = {aid: event for aid, (event, _) in saved["events"].items()}
-        assign, log = self.events.cluster(docs, previous, x)
+        assign, log = self.events.cluster(docs, previous, x, self.runner, self.chunk or EVENT_CHUNK)
         for copy, source in original.items():  # a wire copy reports what its original reports
             if source in assign:
                 assign[copy] = assign[source]

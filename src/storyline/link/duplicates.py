@@ -14,15 +14,18 @@ from __future__ import annotations
 import difflib
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
+from storyline.link.runner import InProcess, Runner, chunks
+
 SHINGLE = 5
 THRESHOLD = 0.5  # Jaccard of 5-shingles: light rewrites and re-dressed wire copy score above
 NUM_PERM = 128
+CHUNK = 2000  # articles (or pairs) per task
 
 
 _WORD = re.compile(r"\w+")
@@ -95,6 +98,8 @@ def find_duplicates(
     articles: Iterable[dict[str, Any]],
     known: dict[str, str | None] | None = None,
     keys: dict[str, list[int]] | None = None,
+    runner: Runner | None = None,
+    chunk: int = CHUNK,
 ) -> list[dict[str, Any]]:
     """Copies in a corpus: one record per copy, pointing at its original.
 
@@ -102,17 +107,32 @@ def find_duplicates(
     for an original); their records stand, and a new copy of one of them points at its
     original, unless the new article is the better original (the outlet the copies credit,
     or published earlier): then every copy in the group gets a record pointing at it. ``keys``: band keys already computed (article id → keys); the rest are computed
-    and put there, so the caller can store them."""
+    and put there, so the caller can store them.
+
+    The work is tasks for ``runner`` (in this process by default): band keys by chunks of
+    articles; candidate pairs by buckets of keys (a key's bucket is its value modulo the
+    bucket count: the shuffle); exact similarities and word diffs by chunks of pairs."""
     known = known or {}
     keys = {} if keys is None else keys
+    runner = runner or InProcess()
     arts = [a for a in articles if a.get("text")]
-    sets = {a["id"]: shingles(a["text"]) for a in arts}
-    buckets: dict[int, list[str]] = {}
-    for a in arts:
-        if a["id"] not in keys:
-            keys[a["id"]] = band_keys(a["text"], sets[a["id"]])
+    missing = [(a["id"], a["text"]) for a in arts if a["id"] not in keys]
+    for part in runner.map(keys_task, chunks(missing, chunk)):
+        keys.update(part)
+    count = max(1, len(arts) // chunk)
+    buckets: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    for i, a in enumerate(arts):
         for key in keys[a["id"]]:
-            buckets.setdefault(key, []).append(a["id"])
+            buckets[key % count].append((key, i))
+    found: set[tuple[int, int]] = set()
+    for pairs_found in runner.map(bucket_pairs, buckets):
+        found.update(pairs_found)
+    candidates = sorted({
+        _pair(arts[i]["id"], arts[j]["id"]) for i, j in found
+        if not (arts[i]["id"] in known and arts[j]["id"] in known)
+    })  # fmt: skip
+    by_id = {a["id"]: a for a in arts}
+    sims = _similarities(runner, candidates, by_id, chunk)
     order = {a["id"]: (a.get("published") or "9999", i) for i, a in enumerate(arts)}
     parent = {a["id"]: a["id"] for a in arts}
 
@@ -126,28 +146,18 @@ def find_duplicates(
         root = known.get(x)
         return root if root is not None and root in parent else x
 
-    sims: dict[tuple[str, str], float] = {}
-    for bucket in buckets.values():
-        for k, x0 in enumerate(bucket):
-            for y0 in bucket[k + 1 :]:
-                x, y = sorted((x0, y0))
-                if x == y or (x, y) in sims or (x in known and y in known):
-                    continue
-                sx, sy = sets[x], sets[y]
-                sim = len(sx & sy) / max(len(sx | sy), 1)
-                sims[(x, y)] = sim
-                if sim >= THRESHOLD:
-                    rx, ry = find(base(x)), find(base(y))
-                    if rx != ry:
-                        first, second = sorted(
-                            (rx, ry), key=lambda r: (r not in known, order.get(r, ("", -1)))
-                        )
-                        parent[second] = first
-    by_id = {a["id"]: a for a in arts}
+    for (x, y), sim in sims.items():
+        if sim >= THRESHOLD:
+            rx, ry = find(base(x)), find(base(y))
+            if rx != ry:
+                first, second = sorted(
+                    (rx, ry), key=lambda r: (r not in known, order.get(r, ("", -1)))
+                )
+                parent[second] = first
     groups: dict[str, list[str]] = {}
     for aid in by_id:
         groups.setdefault(find(base(aid)), []).append(aid)
-    out = []
+    pairs: list[tuple[str, str]] = []  # (copy, original)
     for root, members in groups.items():
         if len(members) < 2 or all(m in known for m in members):
             continue
@@ -165,18 +175,70 @@ def find_duplicates(
         for m in sorted(members, key=rank):
             if m == original or (m in known and not moved):
                 continue
-            x, y = sorted((m, original))
-            known_sim = sims.get((x, y))
-            if known_sim is None:
-                sx, sy = sets[x], sets[y]
-                known_sim = len(sx & sy) / max(len(sx | sy), 1)
-            sim = known_sim
-            copy = by_id[m]
-            out.append({
-                "article_id": m, "duplicate_of": original, "similarity": round(sim, 4),
-                "kind": "exact copy" if sim >= 0.98 else "wire copy" if copy.get("credits") else "near duplicate",
-                "credits": copy.get("credits", []), "outlet": copy.get("outlet"),
-                "original_outlet": by_id[original].get("outlet"),
-                "diff": word_diff(by_id[original]["text"], copy["text"]),
-            })  # fmt: skip
+            pairs.append((m, original))
+    unknown = sorted({_pair(*p) for p in pairs} - set(sims))
+    sims.update(_similarities(runner, unknown, by_id, chunk))
+    diffs = [
+        d for part in runner.map(
+            diff_task, chunks([(by_id[o]["text"], by_id[m]["text"]) for m, o in pairs], chunk)
+        ) for d in part
+    ]  # fmt: skip
+    out = []
+    for (m, original), diff in zip(pairs, diffs, strict=True):
+        sim = sims[_pair(m, original)]
+        copy = by_id[m]
+        out.append({
+            "article_id": m, "duplicate_of": original, "similarity": round(sim, 4),
+            "kind": "exact copy" if sim >= 0.98 else "wire copy" if copy.get("credits") else "near duplicate",
+            "credits": copy.get("credits", []), "outlet": copy.get("outlet"),
+            "original_outlet": by_id[original].get("outlet"), "diff": diff,
+        })  # fmt: skip
     return sorted(out, key=lambda d: (d["duplicate_of"], d["article_id"]))
+
+
+def _pair(x: str, y: str) -> tuple[str, str]:
+    return (x, y) if x <= y else (y, x)
+
+
+def _similarities(
+    runner: Runner, pairs: list[tuple[str, str]], by_id: dict[str, dict[str, Any]], chunk: int
+) -> dict[tuple[str, str], float]:
+    items = []
+    for some in chunks(pairs, chunk):
+        texts = {aid: by_id[aid]["text"] for pair in some for aid in pair}
+        items.append((list(some), texts))
+    out: dict[tuple[str, str], float] = {}
+    for (asked, _), got in zip(items, runner.map(similarity_task, items), strict=True):
+        out.update(zip(asked, got, strict=True))
+    return out
+
+
+def keys_task(items: Sequence[tuple[str, str]]) -> dict[str, list[int]]:
+    """Band keys of a chunk of (id, text)."""
+    return {aid: band_keys(text) for aid, text in items}
+
+
+def bucket_pairs(bucket: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """One bucket of (key, article) after the shuffle: the pairs of articles sharing a key."""
+    by_key: dict[int, list[int]] = {}
+    for key, i in bucket:
+        by_key.setdefault(key, []).append(i)
+    out = set()
+    for members in by_key.values():
+        for k, i in enumerate(members):
+            for j in members[k + 1 :]:
+                if i != j:
+                    out.add((min(i, j), max(i, j)))
+    return out
+
+
+def similarity_task(item: tuple[list[tuple[str, str]], dict[str, str]]) -> list[float]:
+    """Exact Jaccard similarity of the 5-shingle sets of each pair."""
+    pairs, texts = item
+    sets = {aid: shingles(text) for aid, text in texts.items()}
+    return [len(sets[x] & sets[y]) / max(len(sets[x] | sets[y]), 1) for x, y in pairs]
+
+
+def diff_task(items: Sequence[tuple[str, str]]) -> list[list[dict[str, str]]]:
+    """Word diffs of a chunk of (original text, copy text)."""
+    return [word_diff(o, c) for o, c in items]

@@ -25,6 +25,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from storyline.link.ids import StableIds
+from storyline.link.runner import InProcess, Runner
 from storyline.read.entities import TITLE_WORDS, place_names
 
 LINKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -83,24 +84,23 @@ def _place_variants() -> dict[str, str]:
     return out
 
 
-def _near_pairs(names: list[str], cutoff: float) -> list[tuple[str, str]]:
+def _near_pairs(
+    names: list[str], cutoff: float, runner: Runner | None = None
+) -> list[tuple[str, str]]:
     """Pairs of different names with a fuzzy ratio of at least ``cutoff``, compared within
     blocks of one first letter (a misspelling rarely changes it), so the cost stays near
-    linear in the number of names."""
+    linear in the number of names; each block is a task for ``runner``."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for name in names:
         blocks[name[:1]].append(name)
-    out = []
-    for block in blocks.values():
-        if len(block) < 2:
-            continue
-        scores = process.cdist(
-            block, block, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float32
-        )
-        for x, y in zip(*np.nonzero(scores), strict=True):
-            if x < y:
-                out.append((block[x], block[y]))
-    return out
+    todo = [block for _, block in sorted(blocks.items()) if len(block) > 1]
+    return [pair for got in (runner or InProcess()).map(block_pairs, todo, cutoff) for pair in got]
+
+
+def block_pairs(block: list[str], cutoff: float) -> list[tuple[str, str]]:
+    """One block's task: its pairs of names with a fuzzy ratio of at least ``cutoff``."""
+    scores = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float32)
+    return [(block[x], block[y]) for x, y in zip(*np.nonzero(scores), strict=True) if x < y]
 
 
 def _acronym(name: str) -> str:
@@ -111,8 +111,9 @@ def _acronym(name: str) -> str:
 class EntityResolver:
     """Clusters article chains into corpus entities; deterministic for a given input."""
 
-    def __init__(self, fuzzy: float = 88.0) -> None:
+    def __init__(self, fuzzy: float = 88.0, runner: Runner | None = None) -> None:
         self.fuzzy = fuzzy
+        self.runner = runner or InProcess()
 
     def chains(self, articles: Iterable[dict[str, Any]]) -> list[Chain]:
         """Collect the chains of named mentions (pronouns only join through their chain)."""
@@ -226,7 +227,7 @@ class EntityResolver:
         # (two names GeoNames knows are two places: "Austria" / "Australia")
         known = {normalise(n) for n in place_names()}
         places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
-        for a, b in _near_pairs(places, PLACE_FUZZY):
+        for a, b in _near_pairs(places, PLACE_FUZZY, self.runner):
             if not (a in known and b in known):
                 union(keys[("PLACE", a)], keys[("PLACE", b)])
         # persons: full names by fuzzy match of the same surname or first name; stray spaces
@@ -239,7 +240,7 @@ class EntityResolver:
         for name in sorted(by_name):
             by_last[name.split()[-1]].append(name)
         lasts = sorted(by_last)
-        for la, lb in [(x, x) for x in lasts] + _near_pairs(lasts, self.fuzzy):
+        for la, lb in [(x, x) for x in lasts] + _near_pairs(lasts, self.fuzzy, self.runner):
             for a in by_last[la]:
                 for b in by_last[lb]:
                     if (la == lb and a >= b) or a == b:

@@ -18,11 +18,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 import numpy as np
 
+from storyline.link.runner import InProcess, Runner
+
 FLOOR = 0.08  # similarities below this are not kept: the graph stays sparse
+CHUNK = 4000  # articles per task when edges and clusters are computed window by window
 
 THRESHOLD = 0.25  # tuned on ECB+ topics 1-35 (bench/ecbplus.py)
 ATTACH = 0.05  # an article left alone or in a pair joins the event it is most like, above this
@@ -223,6 +227,17 @@ class EventClusterer:
         ).fit_transform([" ".join(signature(d.text)) or "-" for d in docs])
         return hstack([words * np.sqrt(0.5), marks * np.sqrt(0.5)], format="csr")
 
+    def _years(self, docs: list[EventDoc]) -> Any:
+        from scipy.sparse import csr_matrix
+
+        names = [sorted(set(_YEAR.findall(d.text))) for d in docs]
+        vocab = {y: k for k, y in enumerate(sorted({y for ys in names for y in ys}))}
+        ind = [vocab[y] for ys in names for y in ys]
+        ptr = np.cumsum([0] + [len(ys) for ys in names])
+        return csr_matrix(
+            (np.ones(len(ind), dtype=np.float32), ind, ptr), shape=(len(docs), max(len(vocab), 1))
+        )
+
     def edges(
         self, docs: list[EventDoc], rows: list[int] | None = None, x: Any = None
     ) -> dict[tuple[int, int], float]:
@@ -230,34 +245,97 @@ class EventClusterer:
         ``rows`` when given. Similarity is the text similarity (``vectors``), times a boost
         within two days or a decay beyond (pairs with an unknown date untouched), times
         ``YEAR_CONFLICT`` when both texts name years but none in common."""
-        from scipy.sparse import csr_matrix
+        if len(docs) < 2:
+            return {}
+        x = self.vectors(docs) if x is None else x
+        days = np.array([_day(d.date) or -1 for d in docs], dtype=np.int64)
+        factor = partial(decay_factor, decay=self.decay_days)
+        return similarity_edges(x, days, self.window, factor, self._years(docs), rows)
 
+    def edges_by_window(
+        self, docs: list[EventDoc], x: Any, runner: Runner | None = None, chunk: int = CHUNK
+    ) -> dict[tuple[int, int], float]:
+        """The same pairs as ``edges(docs, x=x)``, computed window by window: the dated
+        articles in date order are cut into windows of about ``chunk`` articles; a window's
+        task compares its articles with those within ``window`` days either side (the
+        overlap) and the undated ones; undated articles are compared with everyone. A pair
+        two windows both see gets the same value from each, so stitching is a union."""
         n = len(docs)
         if n < 2:
             return {}
-        x = self.vectors(docs) if x is None else x
-        names = [sorted(set(_YEAR.findall(d.text))) for d in docs]
-        vocab = {y: k for k, y in enumerate(sorted({y for ys in names for y in ys}))}
-        ind = [vocab[y] for ys in names for y in ys]
-        ptr = np.cumsum([0] + [len(ys) for ys in names])
-        years = csr_matrix(
-            (np.ones(len(ind), dtype=np.float32), ind, ptr), shape=(n, max(len(vocab), 1))
-        )
-        decay = self.decay_days
-
-        def factor(gap: Any) -> Any:
-            return np.where(gap <= 2, NEAR_BOOST, np.exp(-(gap - 2) / decay))
-
         days = np.array([_day(d.date) or -1 for d in docs], dtype=np.int64)
-        return similarity_edges(x, days, self.window, factor, years, rows)
+        years = self._years(docs)
+        dated = np.nonzero(days >= 0)[0]
+        dated = dated[np.argsort(days[dated], kind="stable")]
+        sorted_days = days[dated]
+        undated = np.nonzero(days < 0)[0]
+        tasks = []
+        for k in range(0, len(dated), chunk):
+            core = dated[k : k + chunk]
+            lo = np.searchsorted(sorted_days, days[core[0]] - self.window, "left")
+            hi = np.searchsorted(sorted_days, days[core[-1]] + self.window, "right")
+            tasks.append((core, np.concatenate([dated[lo:hi], undated])))
+        for k in range(0, len(undated), chunk):
+            tasks.append((undated[k : k + chunk], np.arange(n)))
+        items = []
+        for core, seen in tasks:
+            seen = np.unique(seen)
+            local = np.searchsorted(seen, core)
+            items.append((x[seen], days[seen], years[seen], local.tolist(), seen))
+        out: dict[tuple[int, int], float] = {}
+        for part in (runner or InProcess()).map(window_edges, items, self.window, self.decay_days):
+            out.update(part)
+        return dict(sorted(out.items()))
+
+    def labels(
+        self, n: int, edges: dict[tuple[int, int], float], runner: Runner | None = None,
+        chunk: int = CHUNK,
+    ) -> list[int]:  # fmt: skip
+        """``_average_linkage`` over the whole graph, computed per connected component (no
+        edge joins two components, so clustering each alone gives the same clusters);
+        components are packed into tasks of about ``chunk`` articles."""
+        parent = list(range(n))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, j in edges:
+            a, b = find(i), find(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        members: dict[int, list[int]] = {}
+        for i in range(n):
+            members.setdefault(find(i), []).append(i)
+        by_root: dict[int, dict[tuple[int, int], float]] = {}
+        for (i, j), v in edges.items():
+            by_root.setdefault(find(i), {})[(i, j)] = v
+        parts: list[list[tuple[list[int], dict[tuple[int, int], float]]]] = [[]]
+        size = 0
+        for root in sorted(by_root):
+            if size >= chunk:
+                parts.append([])
+                size = 0
+            parts[-1].append((members[root], by_root[root]))
+            size += len(members[root])
+        labels = list(range(n))
+        for part in (runner or InProcess()).map(component_labels, parts, self.threshold):
+            for rows, got in part:
+                for row, label in zip(rows, got, strict=True):
+                    labels[row] = label
+        return labels
 
     def cluster(
-        self, docs: list[EventDoc], previous: dict[str, str] | None = None, x: Any = None
-    ) -> tuple[dict[str, str], list[tuple[str, str]]]:
+        self, docs: list[EventDoc], previous: dict[str, str] | None = None, x: Any = None,
+        runner: Runner | None = None, chunk: int = CHUNK,
+    ) -> tuple[dict[str, str], list[tuple[str, str]]]:  # fmt: skip
         """Article id → event id, and a log of (kind, detail) for founded and merged events.
 
         ``docs`` may be the whole corpus or, when ``previous`` holds the events of the older
-        articles, the new articles with the older ones near them in time."""
+        articles, the new articles with the older ones near them in time. A first run's
+        windows and components are tasks for ``runner`` (in this process by default)."""
         previous = dict(previous or {})
         log: list[tuple[str, str]] = []
         if not docs:
@@ -267,7 +345,9 @@ class EventClusterer:
         assign: dict[str, str] = {d.id: previous[d.id] for d in docs if d.id in previous}
         counter = max((int(v[1:]) for v in previous.values() if v[1:].isdigit()), default=0)
         if not assign:
-            labels = self._average_linkage(len(docs), self.edges(docs, x=x))
+            x = self.vectors(docs) if x is None else x
+            edges = self.edges_by_window(docs, x, runner, chunk)
+            labels = self.labels(len(docs), edges, runner, chunk)
             first: dict[int, str] = {}
             order = sorted(range(len(docs)), key=lambda i: (days[i] or 10**9, docs[i].id))
             for i in order:
@@ -324,35 +404,7 @@ class EventClusterer:
         return assign, log
 
     def _average_linkage(self, n: int, edges: dict[tuple[int, int], float]) -> list[int]:
-        """Average-linkage clusters at ``threshold``; then an article left alone or in a pair
-        joins the larger cluster it is most like on average, if above ``ATTACH`` and at
-        least ``ATTACH_PEAK`` like one of its articles."""
-        labels = average_linkage(n, edges, self.threshold)
-        adjacency: list[dict[int, float]] = [{} for _ in range(n)]
-        for (i, j), v in edges.items():
-            adjacency[i][j] = adjacency[j][i] = v
-        for _ in range(2):
-            sizes = Counter(labels)
-            for i in range(n):
-                if sizes[labels[i]] > 2:
-                    continue
-                sums: dict[int, float] = {}
-                peak: dict[int, float] = {}
-                for j, v in adjacency[i].items():
-                    c = labels[j]
-                    if c != labels[i] and sizes[c] > 2:
-                        sums[c] = sums.get(c, 0.0) + v
-                        peak[c] = max(peak.get(c, 0.0), v)
-                best, score = None, ATTACH
-                for c in sorted(sums):
-                    value = sums[c] / sizes[c]
-                    if value > score and peak[c] >= ATTACH_PEAK:
-                        best, score = c, value
-                if best is not None:
-                    sizes[labels[i]] -= 1
-                    labels[i] = best
-                    sizes[best] += 1
-        return labels
+        return linkage_with_attach(n, edges, self.threshold)
 
     def _merge(
         self,
@@ -384,6 +436,70 @@ class EventClusterer:
                     changed = True
                     break
         return log
+
+
+def decay_factor(gap: Any, decay: float) -> Any:
+    """How much the days between two articles keep of their similarity: a boost within two
+    days, an exponential decay beyond."""
+    return np.where(gap <= 2, NEAR_BOOST, np.exp(-(gap - 2) / decay))
+
+
+def window_edges(
+    item: tuple[Any, Any, Any, list[int], Any], window: int, decay: float
+) -> dict[tuple[int, int], float]:
+    """One window's task: the pairs touching its own articles, in corpus row numbers."""
+    x, days, years, core, rows = item
+    found = similarity_edges(x, days, window, partial(decay_factor, decay=decay), years, core)
+    rows = rows.tolist()
+    return {(rows[i], rows[j]): v for (i, j), v in found.items()}
+
+
+def component_labels(
+    part: list[tuple[list[int], dict[tuple[int, int], float]]], threshold: float
+) -> list[tuple[list[int], list[int]]]:
+    """One task of graph components: each clustered alone, labels in corpus row numbers."""
+    out = []
+    for rows, edges in part:
+        local = {r: k for k, r in enumerate(rows)}
+        got = linkage_with_attach(
+            len(rows), {(local[i], local[j]): v for (i, j), v in edges.items()}, threshold
+        )
+        out.append((rows, [rows[g] for g in got]))
+    return out
+
+
+def linkage_with_attach(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
+    """Average-linkage clusters at ``threshold``; then an article left alone or in a pair
+    joins the larger cluster it is most like on average, if above ``ATTACH`` and at least
+    ``ATTACH_PEAK`` like one of its articles. Edges are read in sorted order, so the result
+    does not depend on the order they were found in."""
+    edges = dict(sorted(edges.items()))
+    labels = average_linkage(n, edges, threshold)
+    adjacency: list[dict[int, float]] = [{} for _ in range(n)]
+    for (i, j), v in edges.items():
+        adjacency[i][j] = adjacency[j][i] = v
+    for _ in range(2):
+        sizes = Counter(labels)
+        for i in range(n):
+            if sizes[labels[i]] > 2:
+                continue
+            sums: dict[int, float] = {}
+            peak: dict[int, float] = {}
+            for j, v in adjacency[i].items():
+                c = labels[j]
+                if c != labels[i] and sizes[c] > 2:
+                    sums[c] = sums.get(c, 0.0) + v
+                    peak[c] = max(peak.get(c, 0.0), v)
+            best, score = None, ATTACH
+            for c in sorted(sums):
+                value = sums[c] / sizes[c]
+                if value > score and peak[c] >= ATTACH_PEAK:
+                    best, score = c, value
+            if best is not None:
+                sizes[labels[i]] -= 1
+                labels[i] = best
+                sizes[best] += 1
+    return labels
 
 
 def _event_order(event: str) -> int:

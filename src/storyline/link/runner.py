@@ -1,0 +1,32 @@
+"""Where linking's heavy work runs: the linker splits it into independent tasks (blocks of
+names to compare, time windows of articles, clusters of the similarity graph, buckets of
+LSH band keys) and hands them to a runner. The embedded path runs them in this process;
+`storyline batch` runs the same tasks on a dask.distributed cluster
+(``storyline.batch.cluster.DaskRunner``), so both paths compute the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Runner(Protocol):
+    """Runs ``fn(item, *shared)`` for every item; results in the items' order."""
+
+    def map(self, fn: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]: ...
+
+
+class InProcess:
+    """The embedded runner: every task in this process, one after another."""
+
+    def map(self, fn: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
+        return [fn(item, *shared) for item in items]
+
+
+def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """``items`` cut into runs of at most ``size``."""
+    return [items[k : k + size] for k in range(0, len(items), max(size, 1))]
