@@ -831,7 +831,9 @@ def report(
 
 @app.command()
 def batch(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs to read.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders, globs or fsspec URLs (s3://… needs s3fs).")
+    ],
     output: Annotated[str, typer.Option("--output", "-o", help="Folder for the Parquet tables.")],
     workers: Annotated[int, typer.Option(min=1, help="Local worker processes.")] = 2,
     scheduler: Annotated[

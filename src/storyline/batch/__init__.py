@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -26,10 +27,11 @@ from typing import Any
 
 from storyline.link import LinkReport
 from storyline.link.runner import Runner
-from storyline.model import Article, Reject
+from storyline.model import Article, Reject, Source
 
 TABLES = ("articles", "mentions", "timexes", "quotes", "claims", "rejects")
 LINK_TABLES = ("entities", "duplicates", "events", "stories", "timeline_entries")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 NOTE_TABLES = {"mentions": "entities", "timexes": "timexes", "quotes": "quotes", "claims": "claims"}
 
 
@@ -44,38 +46,99 @@ class BatchReport:
     link_tasks: int = 0  # linking tasks that ran on the cluster
 
 
+def is_url(name: str) -> bool:
+    """Whether an input names a remote file for fsspec (``s3://…``, ``gs://…``, ``file://…``)."""
+    return bool(_URL.match(name))
+
+
+def _listing(name: str) -> list[tuple[str, int]]:
+    """The files (with sizes) one input names: a file, a folder (recursively, hidden files
+    skipped, sorted) or a glob; local paths or fsspec URLs. Names that match nothing, or an
+    fsspec protocol whose package is missing, are an error before any work starts."""
+    from storyline.ingest.sources import expand_inputs
+
+    if not is_url(name):
+        found = expand_inputs([name])
+        if found.rejects:
+            raise ValueError(f"{name}: {found.rejects[0].reason}")
+        return [(str(i.path), i.path.stat().st_size if i.path else 0) for i in found.items]
+    import fsspec
+
+    try:
+        fs, path = fsspec.core.url_to_fs(name)
+    except (ImportError, ValueError) as exc:
+        raise ValueError(f"{name}: {exc}") from None
+    if any(ch in path for ch in "*?["):
+        paths = sorted(fs.glob(path), key=lambda p: p.split("/"))
+    elif fs.isdir(path):  # sorted folder by folder, as local folders are
+        paths = sorted(fs.find(path), key=lambda p: p.split("/"))
+    elif fs.exists(path):
+        paths = [path]
+    else:
+        raise ValueError(f"{name}: no such file or directory")
+    paths = [p for p in paths if not any(part.startswith(".") for part in p.split("/"))]
+    if not paths:
+        raise ValueError(f"{name}: matched no files")
+    return [(fs.unstrip_protocol(p), int(fs.info(p).get("size") or 0)) for p in paths]
+
+
 def plan(
     inputs: list[str], target_bytes: int = 32 * 1024 * 1024, workers: int = 1
 ) -> list[list[str]]:
     """Input files grouped into partitions of about ``target_bytes`` (a big file is one),
     smaller when the input is small, so that every worker gets several partitions."""
-    from storyline.ingest.sources import expand_inputs
-
-    items = [i for i in expand_inputs(inputs).items if i.path is not None]
-    sizes = [i.path.stat().st_size if i.path and i.path.exists() else 0 for i in items]
-    target = min(target_bytes, max(64 * 1024, sum(sizes) // max(4 * workers, 1)))
+    files: dict[str, int] = {}
+    seen: set[str] = set()
+    for name in inputs:
+        for f, n in _listing(name):
+            key = f if is_url(f) else str(Path(f).resolve())
+            if key not in seen:  # a file named twice is read once
+                seen.add(key)
+                files[f] = n
+    target = min(target_bytes, max(64 * 1024, sum(files.values()) // max(4 * workers, 1)))
     parts: list[list[str]] = []
     size = target
-    for item, n in zip(items, sizes, strict=True):
+    for f, n in files.items():
         if size + n > target and (not parts or parts[-1]):
             parts.append([])
             size = 0
-        parts[-1].append(str(item.path))
+        parts[-1].append(f)
         size += n
     return [p for p in parts if p]
 
 
 def _raw(files: list[str]) -> tuple[list[Article], list[Reject]]:
+    """Read a partition's files; an fsspec URL is copied to a local temporary file first
+    (keeping its name, which tells its format), and its articles name the URL as source."""
+    import tempfile
+
     from storyline.ingest.readers import InputItem, read_item
 
     articles: list[Article] = []
     rejects: list[Reject] = []
-    for f in files:
-        for got in read_item(InputItem(path=Path(f))):
-            if isinstance(got, Reject):
-                rejects.append(got)
-            else:
-                articles.append(got)
+    with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
+        for f in files:
+            path = Path(f)
+            if is_url(f):
+                import fsspec
+
+                path = Path(tmp) / f.rstrip("/").rsplit("/", 1)[-1]
+                try:
+                    with fsspec.open(f, "rb") as src, path.open("wb") as dst:
+                        while block := src.read(1 << 20):
+                            dst.write(block)
+                except OSError as exc:
+                    rejects.append(Reject(Source(path=f), f"unreadable: {exc}"))
+                    continue
+            for got in read_item(InputItem(path=path)):
+                if is_url(f):
+                    got.source.path = f
+                if isinstance(got, Reject):
+                    rejects.append(got)
+                else:
+                    articles.append(got)
+            if is_url(f):
+                path.unlink(missing_ok=True)
     return articles, rejects
 
 
@@ -217,7 +280,6 @@ def load(output: str | Path, db: str | Path, relink: bool = True) -> dict[str, i
     then link it (what the batch's link tables hold, recomputed in the store)."""
     import pyarrow.parquet as pq
 
-    from storyline.model import Source
     from storyline.store import Store
 
     out = Path(output)
