@@ -10,6 +10,7 @@ then 1,000 more articles are added to the largest corpus and linked again (incre
 
     python bench/linking.py                      # 10k, 30k, 100k and +1,000
     python bench/linking.py --sizes 2000 5000    # a quick look
+    python bench/linking.py --sizes 10000 30000 --workers 2   # in-process vs a LocalCluster
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import argparse
 import json
 import math
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -234,18 +236,33 @@ def generate(db: str, n: int, start: int = 0, total: int | None = None, seed: in
     return len(items)
 
 
-def link(db: str) -> dict[str, Any]:
-    """Time one linking run over the store at ``db``."""
+def link(db: str, workers: int = 0) -> dict[str, Any]:
+    """Time one linking run over the store at ``db``; with ``workers``, its tasks run on a
+    LocalCluster of that many processes (the runner `storyline batch` uses)."""
     from storyline.link import Linker
     from storyline.store import Store
 
-    with Store(db) as store:
-        t = time.perf_counter()
-        report = Linker(store).run()
-        seconds = time.perf_counter() - t
+    cluster = client = runner = None
+    if workers:
+        from dask.distributed import Client, LocalCluster
+
+        from storyline.batch.cluster import DaskRunner
+
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        client = Client(cluster)
+        runner = DaskRunner(client)
+    try:
+        with Store(db) as store:
+            t = time.perf_counter()
+            report = Linker(store, runner).run()
+            seconds = time.perf_counter() - t
+    finally:
+        if client is not None and cluster is not None:
+            client.close()
+            cluster.close()
     return {"seconds": round(seconds, 1), "parts": report.seconds, "entities": report.entities,
             "events": report.events, "stories": report.stories, "duplicates": report.duplicates,
-            "peak_mib": round(peak_rss_mb())}  # fmt: skip
+            "peak_mib": round(peak_rss_mb()), "workers": workers}  # fmt: skip
 
 
 def child(args: list[str]) -> dict[str, Any]:
@@ -253,6 +270,22 @@ def child(args: list[str]) -> dict[str, Any]:
         [sys.executable, __file__, *args], check=True, capture_output=True, text=True
     ).stdout
     return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def compare(sizes: list[int], workers: int) -> None:
+    """Each size linked in this process and with its tasks on a LocalCluster, same corpus."""
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            db = f"{tmp}/link-{n}.db"
+            child(["--generate", db, str(n), "0", str(n)])
+            for w in (0, workers):
+                copy = f"{tmp}/link-{n}-{w}.db"
+                shutil.copy(db, copy)
+                run = {"articles": n, **child(["--link", copy, "--workers", str(w)])}
+                print(json.dumps(run), flush=True)
+                runs.append(run)
+    save(f"linking_dask_{workers}", {"runs": runs})
 
 
 def main() -> None:
@@ -263,13 +296,18 @@ def main() -> None:
         "--generate", nargs=4, metavar=("DB", "N", "START", "TOTAL"), help=argparse.SUPPRESS
     )
     ap.add_argument("--link", metavar="DB", help=argparse.SUPPRESS)
+    ap.add_argument("--workers", type=int, default=0,
+                    help="link on a LocalCluster of N workers, in-process and on it, no --add")  # fmt: skip
     args = ap.parse_args()
     if args.generate:
         db, n, start, total = args.generate
         print(json.dumps({"articles": generate(db, int(n), int(start), int(total))}))
         return
     if args.link:
-        print(json.dumps(link(args.link)))
+        print(json.dumps(link(args.link, args.workers)))
+        return
+    if args.workers:
+        compare(args.sizes, args.workers)
         return
     runs = []
     largest = max(args.sizes)

@@ -41,7 +41,9 @@ class BatchReport:
     skipped: int = 0  # finished by an earlier run
     articles: int = 0
     rejects: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)
+    words: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # wall clock, by pass
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # worker time, by stage
     link: LinkReport | None = None  # what linking found, with its time per part
     link_tasks: int = 0  # linking tasks that ran on the cluster
 
@@ -156,7 +158,7 @@ def count_lines(files: list[str]) -> Counter[int]:
     return counts
 
 
-def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> dict[str, int]:
+def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> dict[str, Any]:
     """Pass 2 for one partition: every per-article stage, then its Parquet tables, written
     atomically; returns its counts. Lines seen once are left out of ``repeated``."""
     import pyarrow as pa
@@ -165,8 +167,14 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
     from storyline.clean import HtmlOptions
     from storyline.pipeline import PipelineOptions, extract_batch, finish_batch
 
+    clock = time.perf_counter()
     raw, rejects = _raw(files)
-    articles = finish_batch(extract_batch(raw, HtmlOptions()), repeated, PipelineOptions())
+    seconds = {"ingest": time.perf_counter() - clock}
+    clock = time.perf_counter()
+    extracted = extract_batch(raw, HtmlOptions())
+    seconds["extract"] = time.perf_counter() - clock
+    articles = finish_batch(extracted, repeated, PipelineOptions(), seconds)
+    clock = time.perf_counter()
     good = [a for a in articles if not a.rejected]
     for a in articles:
         if a.rejected:
@@ -196,7 +204,12 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
         tmp = out / table / f".{name}.{os.getpid()}.tmp"
         pq.write_table(pa.Table.from_pylist(items) if items else pa.table({"_empty": []}), tmp)
         os.replace(tmp, out / table / name)
-    summary = {"partition": k, "articles": len(good), "rejects": len(rejects), "files": len(files)}
+    seconds["write"] = time.perf_counter() - clock
+    summary = {
+        "partition": k, "articles": len(good), "rejects": len(rejects), "files": len(files),
+        "words": sum(len(a.text.split()) for a in good),
+        "seconds": {name: round(v, 3) for name, v in seconds.items()},
+    }  # fmt: skip
     done = out / "_done" / f"part-{k:05d}.json"
     done.parent.mkdir(exist_ok=True)
     tmp = done.with_suffix(".tmp")
@@ -261,6 +274,9 @@ def run(
             data = json.loads(manifest.read_text())
             report.articles += data["articles"]
             report.rejects += data["rejects"]
+            report.words += data.get("words", 0)
+            for stage, v in data.get("seconds", {}).items():
+                report.stage_seconds[stage] = round(report.stage_seconds.get(stage, 0.0) + v, 2)
         if link:
             from storyline.batch.cluster import DaskRunner
 

@@ -4,7 +4,7 @@ linker, so the same tasks the embedded path runs in one process (see
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 R = TypeVar("R")
@@ -26,24 +26,24 @@ class DaskRunner:
         self.retries = retries
         self.tasks = 0  # how many tasks ran on the cluster, for the report
 
-    def map(self, fn: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
+    def map(self, fn: Callable[..., R], items: Iterable[Any], *shared: Any) -> list[R]:
         from dask.distributed import as_completed
 
-        if not items:
-            return []
         refs = [
             s if isinstance(s, int | float | str) else self.client.scatter(s, broadcast=True)
             for s in shared
         ]
-        data = self.client.scatter(list(items))
-        jobs = [
-            self.client.submit(fn, item, *refs, pure=False, retries=self.retries) for item in data
-        ]
+        jobs = []
+        for item in items:  # one at a time: the client never holds every task's data
+            [ref] = self.client.scatter([item])
+            jobs.append(self.client.submit(fn, ref, *refs, pure=False, retries=self.retries))
+        if not jobs:
+            return []
         stage = f"linking: {fn.__name__.replace('_', ' ')}"
         for n, _ in enumerate(as_completed(jobs), start=1):
             if self.progress:
                 self.progress(stage, n, len(jobs))
         self.tasks += len(jobs)
         results: list[R] = self.client.gather(jobs)
-        del data, jobs, refs
+        del jobs, refs
         return results

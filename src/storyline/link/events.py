@@ -277,11 +277,13 @@ class EventClusterer:
             tasks.append((core, np.concatenate([dated[lo:hi], undated])))
         for k in range(0, len(undated), chunk):
             tasks.append((undated[k : k + chunk], np.arange(n)))
-        items = []
-        for core, seen in tasks:
+
+        def item(core: Any, seen: Any) -> tuple[Any, Any, Any, list[int], Any]:
             seen = np.unique(seen)
             local = np.searchsorted(seen, core)
-            items.append((x[seen], days[seen], years[seen], local.tolist(), seen))
+            return (x[seen], days[seen], years[seen], local.tolist(), seen)
+
+        items = (item(core, seen) for core, seen in tasks)  # made one at a time in-process
         out: dict[tuple[int, int], float] = {}
         for part in (runner or InProcess()).map(window_edges, items, self.window, self.decay_days):
             out.update(part)

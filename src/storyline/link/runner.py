@@ -7,7 +7,7 @@ LSH band keys) and hands them to a runner. The embedded path runs them in this p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -17,13 +17,14 @@ R = TypeVar("R")
 class Runner(Protocol):
     """Runs ``fn(item, *shared)`` for every item; results in the items' order."""
 
-    def map(self, fn: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]: ...
+    def map(self, fn: Callable[..., R], items: Iterable[Any], *shared: Any) -> list[R]: ...
 
 
 class InProcess:
-    """The embedded runner: every task in this process, one after another."""
+    """The embedded runner: every task in this process, one after another (items made one
+    at a time when given as a generator)."""
 
-    def map(self, fn: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
+    def map(self, fn: Callable[..., R], items: Iterable[Any], *shared: Any) -> list[R]:
         return [fn(item, *shared) for item in items]
 
 
