@@ -875,15 +875,18 @@ def load(
     folder: Annotated[str, typer.Argument(help="A `storyline batch` output folder.")],
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Import a batch output into the database (and link it) for browsing."""
+    """Import a batch output into the database for browsing: into a new database with the
+    links the batch computed, else imported and linked here."""
     from storyline.batch import load as load_batch
 
     try:
         counts = load_batch(folder, db)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, StoreError) as exc:
         raise _fail(str(exc)) from None
+    how = "with the batch's links" if counts.get("copied") else "and linked them"
     out.print(
-        f"loaded {counts['articles']} articles and {counts['rejects']} rejections into {escape(db)}"
+        f"loaded {counts['articles']} articles and {counts['rejects']} rejections into "
+        f"{escape(db)} ({how})"
     )
 
 

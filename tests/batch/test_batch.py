@@ -82,9 +82,20 @@ def test_batch_equals_the_embedded_path(embedded: dict[str, Any], tmp_path: Path
     assert totals["linking: window edges"] >= 5 and totals["linking: bucket pairs"] >= 5
     assert totals["linking: component labels"] >= 2
     assert _links(out) == {k: embedded[k] for k in ("events", "stories", "copies", "entities")}
+    # into a new database: the batch's linked store, copied
     db = tmp_path / "loaded.db"
-    assert load(out, db)["articles"] == len(embedded["articles"])
+    assert load(out, db) == {
+        "articles": len(embedded["articles"]),
+        "rejects": report.rejects,
+        "copied": 1,
+    }
     assert _snapshot(db) == embedded
+    # links that did not see every partition are stale: imported and linked again
+    stamp = json.loads((out / "_link.json").read_text())
+    (out / "_link.json").write_text(json.dumps({**stamp, "partitions": stamp["partitions"][1:]}))
+    again = tmp_path / "relinked.db"
+    assert load(out, again)["copied"] == 0
+    assert _snapshot(again) == embedded
 
 
 def test_rerun_skips_finished_partitions_and_redoes_a_lost_one(tmp_path: Path) -> None:

@@ -292,8 +292,10 @@ def run(
 
 
 def load(output: str | Path, db: str | Path, relink: bool = True) -> dict[str, int]:
-    """Import a batch output's articles (with their annotations) and rejects into a store,
-    then link it (what the batch's link tables hold, recomputed in the store)."""
+    """Bring a batch output into a store for browsing. Into a new (empty) store, the batch's
+    own linked store is copied when its linking saw every finished partition: the links
+    computed on the cluster, nothing recomputed. Otherwise the articles (with their
+    annotations) and rejects are imported and linked in the store (``relink``)."""
     import pyarrow.parquet as pq
 
     from storyline.store import Store
@@ -301,9 +303,16 @@ def load(output: str | Path, db: str | Path, relink: bool = True) -> dict[str, i
     out = Path(output)
     if not (out / "_done").is_dir():
         raise FileNotFoundError(f"{out} is not a batch output (no _done/ manifests)")
-    stored = rejected = 0
+    manifests = sorted((out / "_done").glob("part-*.json"))
+    stamp = out / "_link.json"
     with Store(db) as store:
-        for manifest in sorted((out / "_done").glob("part-*.json")):
+        if relink and stamp.exists() and not store.all_ids():
+            seen = json.loads(stamp.read_text())
+            if seen.get("partitions") == [m.stem for m in manifests]:
+                store.copy_from(out / "_link.db")
+                return {"articles": seen["articles"], "rejects": seen["rejects"], "copied": 1}
+        stored = rejected = 0
+        for manifest in manifests:
             name = manifest.stem + ".parquet"
             table = pq.read_table(out / "articles" / name).to_pylist()
             arts = [Article.from_dict(json.loads(r["record"])) for r in table if "record" in r]
@@ -319,7 +328,7 @@ def load(output: str | Path, db: str | Path, relink: bool = True) -> dict[str, i
             from storyline.link import Linker
 
             Linker(store).run()
-    return {"articles": stored, "rejects": rejected}
+    return {"articles": stored, "rejects": rejected, "copied": 0}
 
 
 def write_links(
@@ -336,9 +345,10 @@ def write_links(
 
     out = Path(output)
     db = out / "_link.db"
+    (out / "_link.json").unlink(missing_ok=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    load(out, db, relink=False)
+    counts = load(out, db, relink=False)
     with Store(db) as store:
         linker = Linker(store, runner, chunk)
         report = linker.run(full=True)
@@ -360,4 +370,7 @@ def write_links(
         tmp = out / name / ".part-00000.parquet.tmp"
         pq.write_table(pa.Table.from_pylist(flat) if flat else pa.table({"_empty": []}), tmp)
         os.replace(tmp, out / name / "part-00000.parquet")
+    manifests = sorted(m.stem for m in (out / "_done").glob("part-*.json"))
+    stamp = {"partitions": manifests, "articles": counts["articles"], "rejects": counts["rejects"]}
+    (out / "_link.json").write_text(json.dumps(stamp))  # the linked store is complete
     return report

@@ -101,6 +101,18 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def copy_from(self, source: str | Path) -> None:
+        """Make this (empty) store a copy of the store at ``source`` (SQLite's online backup:
+        consistent even while ``source`` is open elsewhere)."""
+        if self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+            raise StoreError(f"{self.path} already holds articles; copy into an empty store")
+        src = sqlite3.connect(str(source))
+        try:
+            src.backup(self.db)
+        finally:
+            src.close()
+        self.migrate()
+
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
