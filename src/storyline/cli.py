@@ -829,6 +829,23 @@ def report(
     )
 
 
+@contextmanager
+def _stage_bars() -> Iterator[Callable[[str, int, int], None]]:
+    """Progress bars on stderr, one per stage, for ``progress(stage, done, total)``."""
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True,
+    ) as bar:  # fmt: skip
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield progress
+
+
 @app.command()
 def batch(
     inputs: Annotated[
@@ -846,17 +863,7 @@ def batch(
     skips finished partitions. `storyline load` brings the result into a database."""
     from storyline.batch import run
 
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True,
-    ) as bar:  # fmt: skip
-        tasks: dict[str, Any] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
+    with _stage_bars() as progress:
         try:
             report = run(inputs, output, workers, scheduler, progress, not no_link,
                          int(partition_mb * 1024 * 1024))  # fmt: skip
@@ -880,7 +887,8 @@ def load(
     from storyline.batch import load as load_batch
 
     try:
-        counts = load_batch(folder, db)
+        with _stage_bars() as progress:
+            counts = load_batch(folder, db, progress=progress)
     except (FileNotFoundError, StoreError) as exc:
         raise _fail(str(exc)) from None
     how = "with the batch's links" if counts.get("copied") else "and linked them"

@@ -291,7 +291,12 @@ def run(
     return report
 
 
-def load(output: str | Path, db: str | Path, relink: bool = True) -> dict[str, int]:
+def load(
+    output: str | Path,
+    db: str | Path,
+    relink: bool = True,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> dict[str, int]:
     """Bring a batch output into a store for browsing. Into a new (empty) store, the batch's
     own linked store is copied when its linking saw every finished partition: the links
     computed on the cluster, nothing recomputed. Otherwise the articles (with their
@@ -312,7 +317,7 @@ def load(output: str | Path, db: str | Path, relink: bool = True) -> dict[str, i
                 store.copy_from(out / "_link.db")
                 return {"articles": seen["articles"], "rejects": seen["rejects"], "copied": 1}
         stored = rejected = 0
-        for manifest in manifests:
+        for n, manifest in enumerate(manifests, start=1):
             name = manifest.stem + ".parquet"
             table = pq.read_table(out / "articles" / name).to_pylist()
             arts = [Article.from_dict(json.loads(r["record"])) for r in table if "record" in r]
@@ -324,6 +329,8 @@ def load(output: str | Path, db: str | Path, relink: bool = True) -> dict[str, i
             result = store.write_batch(arts, rejects, None)
             stored += len(result.stored)
             rejected += len(rejects)
+            if progress:
+                progress("loading partitions", n, len(manifests))
         if relink and stored:
             from storyline.link import Linker
 
@@ -348,7 +355,7 @@ def write_links(
     (out / "_link.json").unlink(missing_ok=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    counts = load(out, db, relink=False)
+    counts = load(out, db, relink=False, progress=getattr(runner, "progress", None))
     with Store(db) as store:
         linker = Linker(store, runner, chunk)
         report = linker.run(full=True)

@@ -39,7 +39,7 @@ class DaskRunner:
             jobs.append(self.client.submit(fn, ref, *refs, pure=False, retries=self.retries))
         if not jobs:
             return []
-        stage = f"linking: {fn.__name__.replace('_', ' ')}"
+        stage = f"linking: {fn.__name__.removesuffix('_task').replace('_', ' ')}"
         for n, _ in enumerate(as_completed(jobs), start=1):
             if self.progress:
                 self.progress(stage, n, len(jobs))

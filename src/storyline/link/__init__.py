@@ -320,37 +320,49 @@ class Linker:
                 if budget is not None and spent >= budget:
                     return done
                 records = self.store.records(table, chunk)
-                views = {}
+                chosen = []
                 for rid in chunk:
                     record = records[rid]
                     if budget is not None and spent and spent + len(record["article_ids"]) > budget:
                         continue
-                    views[rid] = self._views(k, record)
+                    chosen.append(rid)
                     spent += len(record["article_ids"])
+                items = (self._view_inputs(k, records[rid]) for rid in chosen)
+                views = dict(zip(chosen, self.runner.map(compute_views, items), strict=True))
                 self.store.save_views(k, views)
                 done += len(views)
         return done
 
-    def _views(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    def _view_inputs(self, kind: str, record: dict[str, Any]) -> tuple[Any, ...]:
+        """What one story's or event's views are computed from, read from the store."""
         ids = record["article_ids"]
         by_id = {a["id"]: a for a in self.store.link_inputs(ids, full=True)}
         original = {
             d["article_id"]: d["duplicate_of"]
             for d in self.store.records("duplicates", ids).values()
         }
-        copies = set(original)
-        if kind == "event":
-            table = SentenceTable(ids, by_id, copies)
-            return {"summary": table.summary(3), "only_in": table.only_in()}
-        events = self.store.records("events", record["event_ids"])
-        event_of = {a: e for e, v in events.items() for a in v["article_ids"]}
-        return {
-            "quote_board": quote_board(record, by_id, copies),
-            "conflicts": conflicts([events[e] for e in record["event_ids"] if e in events], by_id, copies),
-            "coverage": coverage(record, events, by_id, original),
-            "summary": summarise(ids, by_id, copies, size=5),
-            "timeline": build_timeline(ids, by_id, copies, events=event_of),
-        }  # fmt: skip
+        events = self.store.records("events", record["event_ids"]) if kind == "story" else {}
+        return kind, record, by_id, original, events
+
+
+def compute_views(item: tuple[Any, ...]) -> dict[str, Any]:
+    """One story's views (timeline, summary, quote board, conflicts, coverage) or one
+    event's (summary, what one outlet alone reports), from ``Linker._view_inputs``: a task
+    for the runner, as stories are independent of each other."""
+    kind, record, by_id, original, events = item
+    ids = record["article_ids"]
+    copies = set(original)
+    if kind == "event":
+        table = SentenceTable(ids, by_id, copies)
+        return {"summary": table.summary(3), "only_in": table.only_in()}
+    event_of = {a: e for e, v in events.items() for a in v["article_ids"]}
+    return {
+        "quote_board": quote_board(record, by_id, copies),
+        "conflicts": conflicts([events[e] for e in record["event_ids"] if e in events], by_id, copies),
+        "coverage": coverage(record, events, by_id, original),
+        "summary": summarise(ids, by_id, copies, size=5),
+        "timeline": build_timeline(ids, by_id, copies, events=event_of),
+    }  # fmt: skip
 
 
 class _Laps:

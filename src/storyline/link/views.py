@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
 
 SAME_QUOTE = 80.0  # token-set similarity of two quotations of one story
@@ -45,14 +46,7 @@ def quote_board(
                 "speaker_entity_id": q.get("speaker_entity_id"), "norm": _norm(q["text"]),
                 "quoted": q["kind"] != "indirect",
             })  # fmt: skip
-    groups: list[list[dict[str, Any]]] = []
-    for q in quotes:
-        for group in groups:
-            if any(_same(q, other) for other in group):
-                group.append(q)
-                break
-        else:
-            groups.append([q])
+    groups = [[quotes[i] for i in members] for members in _group(quotes)]
     board = []
     for group in groups:
         if len({q["article_id"] for q in group}) < 2 or not any(q["quoted"] for q in group):
@@ -96,29 +90,52 @@ def quote_board(
     return board
 
 
-def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["article_id"] == b["article_id"]:
-        return False
-    if fuzz.token_set_ratio(a["norm"], b["norm"]) >= SAME_QUOTE:
-        return True
-    # the same speaker's words in other words: a long shared run ("defend every inch of NATO")
-    same_speaker = a["speaker_entity_id"] and a["speaker_entity_id"] == b["speaker_entity_id"]
-    return bool(same_speaker) and _shared_run(a["norm"], b["norm"]) >= 4
+def _group(quotes: list[dict[str, Any]], rows: int = 1000) -> list[list[int]]:
+    """Quotations (by index) grouped: each joins the first group holding a version of it,
+    else starts one."""
+    groups: list[list[int]] = []
+    group_of: list[int] = []
+    for i, near in enumerate(_versions(quotes, rows)):
+        found = [group_of[j] for j in near if j < i]
+        group_of.append(min(found) if found else len(groups))
+        if not found:
+            groups.append([])
+        groups[group_of[i]].append(i)
+    return groups
 
 
-def _shared_run(a: str, b: str) -> int:
-    """Longest run of words two texts share."""
-    x, y = a.split(), b.split()
-    best = 0
-    prev = [0] * (len(y) + 1)
-    for i in range(1, len(x) + 1):
-        cur = [0] * (len(y) + 1)
-        for j in range(1, len(y) + 1):
-            if x[i - 1] == y[j - 1]:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
+def _versions(quotes: list[dict[str, Any]], rows: int = 1000) -> list[set[int]]:
+    """For each quotation, the others (of other articles) that are versions of it: a
+    token-set similarity of at least ``SAME_QUOTE`` (rapidfuzz cdist, ``rows`` at a time), or
+    the same speaker's words sharing a run of four words ("defend every inch of NATO",
+    found through an index of word 4-grams), so a story's quotations are not compared in
+    pairs in Python."""
+    from rapidfuzz import process
+
+    norms = [q["norm"] for q in quotes]
+    near: list[set[int]] = [set() for _ in quotes]
+
+    def add(i: int, j: int) -> None:
+        if i != j and quotes[i]["article_id"] != quotes[j]["article_id"]:
+            near[i].add(j)
+            near[j].add(i)
+
+    for k in range(0, len(norms), rows):
+        scores = process.cdist(norms[k : k + rows], norms, scorer=fuzz.token_set_ratio,
+                               score_cutoff=SAME_QUOTE, dtype=np.float32)  # fmt: skip
+        for i, j in zip(*np.nonzero(scores >= SAME_QUOTE), strict=True):
+            add(k + int(i), int(j))
+    runs: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for i, q in enumerate(quotes):
+        if q["speaker_entity_id"]:
+            words = q["norm"].split()
+            for gram in {tuple(words[k : k + 4]) for k in range(len(words) - 3)}:
+                runs.setdefault((q["speaker_entity_id"], gram), []).append(i)
+    for members in runs.values():
+        for a, i in enumerate(members):
+            for j in members[a + 1 :]:
+                add(i, j)
+    return near
 
 
 def conflicts(
