@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from storyline.batch import load, run
+from storyline.batch import TABLES, load, run, schema
 from storyline.pipeline import Pipeline
 from storyline.store import Store
 from tests.conftest import DEMO
@@ -73,6 +73,10 @@ def test_batch_equals_the_embedded_path(embedded: dict[str, Any], tmp_path: Path
     for table in ("articles", "mentions", "timexes", "quotes", "claims", "events", "stories",
                   "duplicates", "entities", "timeline_entries"):  # fmt: skip
         assert list((out / table).glob("part-*.parquet")), table
+    for table in TABLES:  # one schema for every partition: the folder reads as one dataset
+        for part in (out / table).glob("part-*.parquet"):
+            assert pq.read_schema(part).equals(schema(table)), (table, part.name)
+        pq.read_table(out / table)
     ids = pq.read_table(out / "articles").column("id").to_pylist()
     assert len(ids) == len(set(ids)) == len(embedded["articles"])
     # the links computed on the cluster equal the embedded path's

@@ -158,6 +158,25 @@ def count_lines(files: list[str]) -> Counter[int]:
     return counts
 
 
+def schema(table: str) -> Any:
+    """The Arrow schema of a per-article table: fixed, so every partition (even an empty one,
+    or one whose values are all missing) has the same columns and types, and the folder reads
+    as one dataset (pyarrow, DuckDB, Spark)."""
+    import pyarrow as pa
+
+    text, number = pa.string(), pa.int64()
+    if table == "articles":
+        names = ["id", "published", "published_basis", "outlet", "headline", "language", "path"]
+        return pa.schema(
+            [(n, text) for n in names] + [("part", number), ("text", text), ("record", text)]
+        )
+    if table == "rejects":
+        return pa.schema([("path", text), ("part", number), ("record", number), ("stage", text),
+                          ("reason", text), ("detail", text)])  # fmt: skip
+    return pa.schema([("article_id", text), ("seq", number), ("start", number), ("end", number),
+                      ("text", text), ("data", text)])  # fmt: skip
+
+
 def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> dict[str, Any]:
     """Pass 2 for one partition: every per-article stage, then its Parquet tables, written
     atomically; returns its counts. Lines seen once are left out of ``repeated``."""
@@ -202,7 +221,7 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
     for table, items in rows.items():
         (out / table).mkdir(parents=True, exist_ok=True)
         tmp = out / table / f".{name}.{os.getpid()}.tmp"
-        pq.write_table(pa.Table.from_pylist(items) if items else pa.table({"_empty": []}), tmp)
+        pq.write_table(pa.Table.from_pylist(items, schema=schema(table)), tmp)
         os.replace(tmp, out / table / name)
     seconds["write"] = time.perf_counter() - clock
     summary = {
@@ -320,11 +339,11 @@ def load(
         for n, manifest in enumerate(manifests, start=1):
             name = manifest.stem + ".parquet"
             table = pq.read_table(out / "articles" / name).to_pylist()
-            arts = [Article.from_dict(json.loads(r["record"])) for r in table if "record" in r]
+            arts = [Article.from_dict(json.loads(r["record"])) for r in table]
             rejects = [
                 Reject(Source(path=r["path"], part=r["part"] or 0, record=r["record"]), r["reason"],
                        stage=r["stage"], detail=r["detail"])
-                for r in pq.read_table(out / "rejects" / name).to_pylist() if "reason" in r
+                for r in pq.read_table(out / "rejects" / name).to_pylist()
             ]  # fmt: skip
             result = store.write_batch(arts, rejects, None)
             stored += len(result.stored)

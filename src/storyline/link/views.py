@@ -120,11 +120,18 @@ def _versions(quotes: list[dict[str, Any]], rows: int = 1000) -> list[set[int]]:
             near[i].add(j)
             near[j].add(i)
 
-    for k in range(0, len(norms), rows):
-        scores = process.cdist(norms[k : k + rows], norms, scorer=fuzz.token_set_ratio,
+    by_text: dict[str, list[int]] = {}  # a quotation printed word for word is compared once
+    for i, norm in enumerate(norms):
+        by_text.setdefault(norm, []).append(i)
+    texts = list(by_text)
+    for k in range(0, len(texts), rows):
+        scores = process.cdist(texts[k : k + rows], texts, scorer=fuzz.token_set_ratio,
                                score_cutoff=SAME_QUOTE, dtype=np.float32)  # fmt: skip
-        for i, j in zip(*np.nonzero(scores >= SAME_QUOTE), strict=True):
-            add(k + int(i), int(j))
+        for u, v in zip(*np.nonzero(scores >= SAME_QUOTE), strict=True):
+            if k + u <= v:
+                for i in by_text[texts[k + int(u)]]:
+                    for j in by_text[texts[int(v)]]:
+                        add(i, j)
     runs: dict[tuple[str, tuple[str, ...]], list[int]] = {}
     for i, q in enumerate(quotes):
         if q["speaker_entity_id"]:
