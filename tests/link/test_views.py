@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from storyline.link.views import conflicts, quote_board
@@ -76,8 +77,8 @@ def test_coverage_counts_copies_apart_and_finds_exclusive_events() -> None:
 
 def _pairwise_board(quotes: list[dict[str, Any]]) -> list[list[int]]:
     """The grouping rule spelled out pair by pair (slow, obviously right): a quotation joins
-    the first group holding a version of it (token-set ≥ 80, or the same speaker sharing a
-    run of four words)."""
+    the first group holding a version of it (printed within 14 days, unless undated, and
+    token-set ≥ 80 or the same speaker sharing a run of four words)."""
     from rapidfuzz import fuzz
 
     def run(a: str, b: str) -> int:  # longest run of words the two share
@@ -93,6 +94,8 @@ def _pairwise_board(quotes: list[dict[str, Any]]) -> list[list[int]]:
 
     def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
         if a["aid"] == b["aid"]:
+            return False
+        if a["day"] is not None and b["day"] is not None and abs(a["day"] - b["day"]) > 14:
             return False
         if fuzz.token_set_ratio(a["norm"], b["norm"]) >= 80:
             return True
@@ -129,6 +132,10 @@ def test_quote_groups_equal_the_pairwise_rule() -> None:
         quotes.append({"aid": f"a{n // 3}", "article_id": f"a{n // 3}", "norm": " ".join(base),
                        "who": rng.choice(["E1", "E2", None]), "speaker_entity_id": None})  # fmt: skip
         quotes[-1]["speaker_entity_id"] = quotes[-1]["who"]
+        day = None if rng.random() < 0.1 else rng.randrange(90)  # some undated
+        quotes[-1]["day"] = day
+        when = None if day is None else date(2023, 1, 1) + timedelta(days=day)
+        quotes[-1]["published"] = when.isoformat() if when else None
     expected = _pairwise_board(quotes)
     groups = _group(quotes, rows=37)
     assert groups == expected

@@ -14,12 +14,14 @@ are not counted as separate reports.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
 
 SAME_QUOTE = 80.0  # token-set similarity of two quotations of one story
+QUOTE_DAYS = 14  # versions of one quotation are printed within two weeks of each other
 VERBATIM = 97.0
 
 
@@ -105,33 +107,44 @@ def _group(quotes: list[dict[str, Any]], rows: int = 1000) -> list[list[int]]:
 
 
 def _versions(quotes: list[dict[str, Any]], rows: int = 1000) -> list[set[int]]:
-    """For each quotation, the others (of other articles) that are versions of it: a
-    token-set similarity of at least ``SAME_QUOTE`` (rapidfuzz cdist, ``rows`` at a time), or
-    the same speaker's words sharing a run of four words ("defend every inch of NATO",
-    found through an index of word 4-grams), so a story's quotations are not compared in
-    pairs in Python."""
+    """For each quotation, the others (of other articles, printed within ``QUOTE_DAYS`` of
+    it when both are dated) that are versions of it: a token-set similarity of at least
+    ``SAME_QUOTE``, or the same speaker's words sharing a run of four words ("defend every
+    inch of NATO", found through an index of word 4-grams). Similarities are computed by
+    rapidfuzz cdist, ``rows`` quotations in date order against those near them in time, so a
+    long story's quotations are not compared all against all."""
+    from bisect import bisect_left, bisect_right
+
     from rapidfuzz import process
 
     norms = [q["norm"] for q in quotes]
+    days = [_ordinal(q.get("published")) for q in quotes]
     near: list[set[int]] = [set() for _ in quotes]
 
     def add(i: int, j: int) -> None:
-        if i != j and quotes[i]["article_id"] != quotes[j]["article_id"]:
+        if i == j or quotes[i]["article_id"] == quotes[j]["article_id"]:
+            return
+        di, dj = days[i], days[j]
+        if di is None or dj is None or abs(di - dj) <= QUOTE_DAYS:
             near[i].add(j)
             near[j].add(i)
 
-    by_text: dict[str, list[int]] = {}  # a quotation printed word for word is compared once
-    for i, norm in enumerate(norms):
-        by_text.setdefault(norm, []).append(i)
-    texts = list(by_text)
-    for k in range(0, len(texts), rows):
-        scores = process.cdist(texts[k : k + rows], texts, scorer=fuzz.token_set_ratio,
-                               score_cutoff=SAME_QUOTE, dtype=np.float32)  # fmt: skip
+    dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
+    order, sorted_days = [i for _, i in dated], [d for d, _ in dated]
+    undated = [i for i, d in enumerate(days) if d is None]
+    blocks = []
+    for k in range(0, len(order), rows):
+        lo = bisect_left(sorted_days, sorted_days[k] - QUOTE_DAYS)
+        hi = bisect_right(sorted_days, sorted_days[min(k + rows, len(order)) - 1] + QUOTE_DAYS)
+        blocks.append((order[k : k + rows], order[lo:hi] + undated))
+    for k in range(0, len(undated), rows):
+        blocks.append((undated[k : k + rows], list(range(len(quotes)))))
+    for core, others in blocks:
+        scores = process.cdist([norms[i] for i in core], [norms[j] for j in others],
+                               scorer=fuzz.token_set_ratio, score_cutoff=SAME_QUOTE,
+                               dtype=np.float32)  # fmt: skip
         for u, v in zip(*np.nonzero(scores >= SAME_QUOTE), strict=True):
-            if k + u <= v:
-                for i in by_text[texts[k + int(u)]]:
-                    for j in by_text[texts[int(v)]]:
-                        add(i, j)
+            add(core[int(u)], others[int(v)])
     runs: dict[tuple[str, tuple[str, ...]], list[int]] = {}
     for i, q in enumerate(quotes):
         if q["speaker_entity_id"]:
@@ -143,6 +156,13 @@ def _versions(quotes: list[dict[str, Any]], rows: int = 1000) -> list[set[int]]:
             for j in members[a + 1 :]:
                 add(i, j)
     return near
+
+
+def _ordinal(value: Any) -> int | None:
+    try:
+        return date.fromisoformat(str(value)[:10]).toordinal() if value else None
+    except ValueError:
+        return None
 
 
 def conflicts(
