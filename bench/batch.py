@@ -98,7 +98,7 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=150, help="Timeline17 InputDocs files")
     ap.add_argument("--generated", type=int, default=0, help="generated articles instead")
     ap.add_argument("--link", action="store_true", help="link too (tasks on the cluster)")
-    ap.add_argument("--partition-kb", type=int, default=256)
+    ap.add_argument("--partition-kb", type=int, default=128)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp())
     if args.generated:

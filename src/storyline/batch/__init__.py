@@ -97,7 +97,8 @@ def plan(
             if key not in seen:  # a file named twice is read once
                 seen.add(key)
                 files[f] = n
-    target = min(target_bytes, max(64 * 1024, sum(files.values()) // max(4 * workers, 1)))
+    # about eight partitions per worker at least: the last ones to finish keep few idle
+    target = min(target_bytes, max(64 * 1024, sum(files.values()) // max(8 * workers, 1)))
     parts: list[list[str]] = []
     size = target
     for f, n in files.items():
