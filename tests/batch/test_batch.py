@@ -36,8 +36,10 @@ def _snapshot(db: Path) -> dict[str, Any]:
         entities = sorted(
             (e["name"], e["label"], tuple(sorted(e["aliases"]))) for e in store.entities()
         )
+        timeline = sorted((e["date"], e["kind"], e["text"], e["support"])
+                          for s in store.stories() for e in s.get("timeline", []))  # fmt: skip
     return {"articles": arts, "events": events, "stories": stories, "copies": copies,
-            "entities": entities}  # fmt: skip
+            "entities": entities, "timeline": timeline}  # fmt: skip
 
 
 def _links(out: Path) -> dict[str, Any]:
@@ -52,6 +54,8 @@ def _links(out: Path) -> dict[str, Any]:
         "copies": sorted((d["article_id"], d["duplicate_of"]) for d in rows("duplicates")),
         "entities": sorted((e["name"], e["label"], tuple(sorted(json.loads(e["aliases"]))))
                            for e in rows("entities")),
+        "timeline": sorted((e["date"], e["kind"], e["text"], e["support"])
+                           for e in rows("timeline_entries")),
     }  # fmt: skip
 
 
@@ -85,7 +89,8 @@ def test_batch_equals_the_embedded_path(embedded: dict[str, Any], tmp_path: Path
     totals = {stage: total for stage, _, total in seen}
     assert totals["linking: window edges"] >= 5 and totals["linking: bucket pairs"] >= 5
     assert totals["linking: component labels"] >= 2
-    assert _links(out) == {k: embedded[k] for k in ("events", "stories", "copies", "entities")}
+    linked = ("events", "stories", "copies", "entities", "timeline")
+    assert _links(out) == {k: embedded[k] for k in linked} and embedded["timeline"]
     # into a new database: the batch's linked store, copied
     db = tmp_path / "loaded.db"
     assert load(out, db) == {
