@@ -14,7 +14,8 @@ R = TypeVar("R")
 class DaskRunner:
     """Runs each task on the cluster behind ``client``: items are scattered to the workers
     (not sent through the task graph), large shared arguments broadcast once, lost tasks
-    retried; ``progress(stage, done, total)`` is told as tasks finish."""
+    retried, and a task whose data was lost with its worker redone on the client;
+    ``progress(stage, done, total)`` is told as tasks finish."""
 
     def __init__(
         self,
@@ -26,10 +27,9 @@ class DaskRunner:
         self.progress = progress
         self.retries = retries
         self.tasks = 0  # how many tasks ran on the cluster, for the report
+        self.redone = 0  # tasks whose worker was lost, redone on the client
 
     def map(self, fn: Callable[..., R], items: Iterable[Any], *shared: Any) -> list[R]:
-        from dask.distributed import as_completed
-
         # Items and shared values travel as one pickled blob each: dask would serialise a
         # list or dict element by element (seconds for a bucket of 60,000 pairs).
         refs = [
@@ -37,9 +37,12 @@ class DaskRunner:
             else self.client.scatter(_Packed(s), broadcast=True, hash=False)
             for s in shared
         ]  # fmt: skip
-        jobs = []
-        for item in items:  # one at a time: the client never holds every task's data
-            [ref] = self.client.scatter([_Packed(item)], hash=False)
+        jobs, packed, held = [], [], []
+        for item in items:  # one at a time: the client holds each task's data only as bytes
+            box = _Packed(item)
+            [ref] = self.client.scatter([box], hash=False)
+            packed.append(box)
+            held.append(ref)  # kept until gathered, so the scheduler keeps the data too
             jobs.append(
                 self.client.submit(_unpacked, fn, ref, *refs, pure=False, retries=self.retries)
             )
@@ -47,12 +50,17 @@ class DaskRunner:
             return []
         name = getattr(fn, "__name__", "task")
         stage = f"linking: {name.removesuffix('_task').replace('_', ' ')}"
-        for n, _ in enumerate(as_completed(jobs), start=1):
+        results: list[R] = []
+        for n, job in enumerate(jobs, start=1):
+            try:
+                results.append(job.result())
+            except Exception:  # a lost worker took the task's data (or it failed): redo it here
+                self.redone += 1
+                results.append(_unpacked(fn, packed[n - 1], *shared))
             if self.progress:
                 self.progress(stage, n, len(jobs))
         self.tasks += len(jobs)
-        results: list[R] = self.client.gather(jobs)
-        del jobs, refs
+        del jobs, held, refs
         return results
 
 
