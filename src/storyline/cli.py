@@ -874,6 +874,12 @@ def batch(
         f"({report.skipped} finished before) → {escape(output)}/ "
         f"[dim]{', '.join(f'{k} {v}s' for k, v in report.seconds.items())}[/dim]"
     )
+    if report.link:
+        _print_link(report.link)
+        if report.link_redone:
+            out.print(
+                f"[yellow]{report.link_redone} linking tasks lost with a worker were redone here[/yellow]"
+            )
     out.print(f"Next: [bold]storyline load {escape(output)} --db corpus.db[/bold]")
 
 

@@ -155,3 +155,33 @@ def test_a_killed_worker_loses_and_doubles_nothing(tmp_path: Path) -> None:
     ids = pq.read_table(out / "articles").column("id").to_pylist()
     assert len(ids) == len(set(ids)) == 36  # every demo article, once
     assert not list(out.rglob("*.tmp"))
+
+
+def test_a_worker_killed_while_linking_changes_no_link(
+    embedded: dict[str, Any], tmp_path: Path
+) -> None:
+    from dask.distributed import LocalCluster
+
+    out = tmp_path / "out"
+    run([str(DEMO / "corpus")], out, workers=2, partition_bytes=SMALL, link=False)
+    cluster = LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    killed: list[str] = []
+
+    def kill_one_in_the_first_big_map(stage: str, done: int, total: int) -> None:
+        if not killed and stage.startswith("linking:") and total >= 5 and done == 1:
+            nanny = next(iter(cluster.workers.values()))
+            os.kill(nanny.process.process.pid, signal.SIGKILL)
+            killed.append(stage)
+
+    try:  # reading is finished: this run only links, the tasks small so there are many
+        report = run([str(DEMO / "corpus")], out, scheduler=cluster.scheduler_address,
+                     partition_bytes=SMALL, link_chunk=4,
+                     progress=kill_one_in_the_first_big_map)  # fmt: skip
+    finally:
+        cluster.close()
+    assert killed, "no worker was killed while linking: the test proved nothing"
+    assert report.skipped == report.partitions and report.link_redone > 0
+    linked = ("events", "stories", "copies", "entities", "timeline")
+    assert _links(out) == {k: embedded[k] for k in linked}

@@ -46,6 +46,7 @@ class BatchReport:
     stage_seconds: dict[str, float] = field(default_factory=dict)  # worker time, by stage
     link: LinkReport | None = None  # what linking found, with its time per part
     link_tasks: int = 0  # linking tasks that ran on the cluster
+    link_redone: int = 0  # of those, tasks whose worker was lost, redone on the client
 
 
 def is_url(name: str) -> bool:
@@ -303,6 +304,7 @@ def run(
             runner = DaskRunner(client, progress)
             report.link = write_links(out, runner, link_chunk)
             report.link_tasks = runner.tasks
+            report.link_redone = runner.redone
             report.seconds["link"] = round(time.perf_counter() - clock, 2)
     finally:
         client.close()
