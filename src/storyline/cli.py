@@ -869,8 +869,12 @@ def batch(
                          int(partition_mb * 1024 * 1024))  # fmt: skip
         except (OSError, ValueError) as exc:
             raise _fail(str(exc)) from None
+    repeats = (
+        f" ({report.distinct} distinct: the others are the same text read again from another input)"
+        if report.distinct < report.articles else ""
+    )  # fmt: skip
     out.print(
-        f"{report.articles} articles, {report.rejects} rejected, in {report.partitions} partitions "
+        f"{report.articles} articles read{repeats}, {report.rejects} rejected, in {report.partitions} partitions "
         f"({report.skipped} finished before) → {escape(output)}/ "
         f"[dim]{', '.join(f'{k} {v}s' for k, v in report.seconds.items())}[/dim]"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from tests.conftest import DEMO
@@ -11,10 +12,16 @@ from tests.test_cli import run
 
 def test_batch_load_stories(tmp_path: Path) -> None:
     out, db = tmp_path / "out", tmp_path / "corpus.db"
-    done = run("batch", str(DEMO / "corpus"), "--output", str(out), "--workers", "2",
+    extra = tmp_path / "extra"  # one article in a second input: read twice, stored once
+    extra.mkdir()
+    first = sorted((DEMO / "corpus" / "harbor-post").iterdir())[0]
+    shutil.copy(first, extra / first.name)
+    done = run("batch", str(DEMO / "corpus"), str(extra), "--output", str(out), "--workers", "2",
                "--partition-mb", "0.012")  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "36 articles" in done.stdout and "storyline load" in done.stdout
+    said = " ".join(done.stdout.split())
+    assert "37 articles read (36 distinct" in said and "linked 36 articles" in said
+    assert "storyline load" in said
     loaded = run("load", str(out), "--db", str(db))
     assert loaded.returncode == 0, loaded.stderr
     assert "with the batch's links" in loaded.stdout

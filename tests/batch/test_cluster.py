@@ -15,7 +15,7 @@ def _slow_square(x: int, offset: int) -> int:
     return x * x + offset
 
 
-def _ids(items: list[int], table: dict[str, int]) -> list[int]:
+def lookup_task(items: list[int], table: dict[str, int]) -> list[int]:
     return [table[str(i)] for i in items]
 
 
@@ -24,11 +24,13 @@ def test_results_in_item_order_with_shared_values() -> None:
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:  # fmt: skip
-        runner = DaskRunner(client)
+        seen: list[tuple[str, int, int]] = []
+        runner = DaskRunner(client, lambda *a: seen.append(a))
         chunks = [[1, 2], [3], [], [4, 5, 6]]
         table = {str(i): 10 * i for i in range(10)}
-        assert runner.map(_ids, chunks, table) == [[10, 20], [30], [], [40, 50, 60]]
-        assert runner.map(_ids, [], table) == []
+        assert runner.map(lookup_task, chunks, table) == [[10, 20], [30], [], [40, 50, 60]]
+        assert seen == [("linking: lookup", n, 4) for n in range(5)]  # from zero: a bar per map
+        assert runner.map(lookup_task, [], table) == []
         assert runner.tasks == 4 and runner.redone == 0
 
 
@@ -40,7 +42,7 @@ def test_a_worker_killed_mid_map_loses_nothing() -> None:
         killed: list[int] = []
 
         def kill_one_after_the_first_result(stage: str, done: int, total: int) -> None:
-            if not killed:  # the other tasks are running or finished on the workers
+            if not killed and done == 1:  # the others are running or finished on the workers
                 nanny = next(iter(cluster.workers.values()))
                 pid = nanny.process.process.pid
                 os.kill(pid, signal.SIGKILL)

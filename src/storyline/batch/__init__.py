@@ -39,10 +39,13 @@ NOTE_TABLES = {"mentions": "entities", "timexes": "timexes", "quotes": "quotes",
 class BatchReport:
     partitions: int = 0
     skipped: int = 0  # finished by an earlier run
-    articles: int = 0
+    articles: int = 0  # rows written: one per article read, so an article in two inputs twice
+    distinct: int = 0  # distinct article ids among them
     rejects: int = 0
     words: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)  # wall clock, by pass
+    # wall clock: "count" (line counts), "stages" (from the start to the end of the per-article
+    # stages, the counts included), "link" (linking alone)
+    seconds: dict[str, float] = field(default_factory=dict)
     stage_seconds: dict[str, float] = field(default_factory=dict)  # worker time, by stage
     link: LinkReport | None = None  # what linking found, with its time per part
     link_tasks: int = 0  # linking tasks that ran on the cluster
@@ -298,14 +301,21 @@ def run(
             report.words += data.get("words", 0)
             for stage, v in data.get("seconds", {}).items():
                 report.stage_seconds[stage] = round(report.stage_seconds.get(stage, 0.0) + v, 2)
+        if (out / "articles").is_dir():
+            import pyarrow.dataset as ds
+
+            ids = ds.dataset(out / "articles", schema=schema("articles")).to_table(columns=["id"])
+            report.distinct = len(set(ids.column("id").to_pylist()))
         if link:
             from storyline.batch.cluster import DaskRunner
+
+            linking = time.perf_counter()
 
             runner = DaskRunner(client, progress)
             report.link = write_links(out, runner, link_chunk)
             report.link_tasks = runner.tasks
             report.link_redone = runner.redone
-            report.seconds["link"] = round(time.perf_counter() - clock, 2)
+            report.seconds["link"] = round(time.perf_counter() - linking, 2)
     finally:
         client.close()
         if cluster is not None:

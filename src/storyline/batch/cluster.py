@@ -50,6 +50,8 @@ class DaskRunner:
             return []
         name = getattr(fn, "__name__", "task")
         stage = f"linking: {name.removesuffix('_task').replace('_', ' ')}"
+        if self.progress:  # a new map starts its bar at zero (a long task then shows as one)
+            self.progress(stage, 0, len(jobs))
         results: list[R] = []
         for n, job in enumerate(jobs, start=1):
             try:
