@@ -45,6 +45,12 @@ def test_copies_do_not_count_as_another_outlet() -> None:
     assert quote_board(story, ARTICLES, copies={"b"}) == []
 
 
+def test_reported_speech_alone_makes_no_board() -> None:
+    reported = {k: {**a, "quotes": [{**q, "kind": "indirect"} for q in a["quotes"]]}
+                for k, a in ARTICLES.items()}  # fmt: skip
+    assert quote_board({"article_ids": list(reported)}, reported, copies=set()) == []
+
+
 def claim(value: int, unit: str, quantity: str) -> dict[str, Any]:
     return {"text": "sentence", "start": 0, "end": 8, "value": value, "unit": unit,
             "quantity": quantity, "qualifier": None}  # fmt: skip

@@ -48,6 +48,8 @@ def quote_board(
                 "speaker_entity_id": q.get("speaker_entity_id"), "norm": _norm(q["text"]),
                 "quoted": q["kind"] != "indirect",
             })  # fmt: skip
+    if not any(q["quoted"] for q in quotes):
+        return []  # a board group shows a quotation: with none, no grouping is needed
     groups = [[quotes[i] for i in members] for members in _group(quotes)]
     board = []
     for group in groups:
