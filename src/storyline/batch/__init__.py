@@ -391,7 +391,7 @@ def write_links(
     with Store(db) as store:
         linker = Linker(store, runner, chunk)
         report = linker.run(full=True)
-        linker.refresh_views("story")
+        linker.refresh_views()  # stories and events: browsing starts computed
         stories = store.stories()
         tables = {
             "entities": store.entities(),
