@@ -310,7 +310,6 @@ def run(
             from storyline.batch.cluster import DaskRunner
 
             linking = time.perf_counter()
-
             runner = DaskRunner(client, progress)
             report.link = write_links(out, runner, link_chunk)
             report.link_tasks = runner.tasks
