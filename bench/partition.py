@@ -37,6 +37,7 @@ def main() -> None:
         return
     arts, _ = _raw(parts[args.index])
     longest = sorted((len(a.raw or ""), str(a.source.path)) for a in arts)[-3:]
+    del arts  # only the worker's own copy counts toward the peak
     with tempfile.TemporaryDirectory() as out:
         clock = time.perf_counter()
         summary = process(args.index, parts[args.index], {}, out)
