@@ -62,8 +62,8 @@ def through_ingest(docs: list[EventDoc], workers: int) -> dict[str, str]:
             report = Pipeline(store, PipelineOptions(workers=workers)).ingest([str(folder)])
             if report.rejects:
                 print(f"{len(report.rejects)} documents rejected by ingest", file=sys.stderr)
-            ids = {a.id: Path(a.source.path or "").stem for a in store.iter_articles()}
-            return {ids[a]: v["id"] for v in store.events() for a in v["article_ids"]}
+            ids = {a.id: Path(a.source.path or "").stem for a in store.articles.each()}
+            return {ids[a]: v["id"] for v in store.views.events() for a in v["article_ids"]}
 
 
 def bcubed(system: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
@@ -102,9 +102,9 @@ def main() -> None:
         assign: dict[str, str] = {}
         for t in sorted(set(topic.values()), key=int):
             seen = [d for d in docs if int(topic[d.id]) <= int(t)]
-            assign, _ = clusterer.cluster(seen, assign)
+            assign = clusterer.cluster(seen, assign).assign
     else:
-        assign, _ = clusterer.cluster(docs)
+        assign = clusterer.cluster(docs).assign
     seconds = time.perf_counter() - t0
     per_topic = {}
     for t in sorted(set(topic.values()), key=int):

@@ -229,10 +229,10 @@ def generate(db: str, n: int, start: int = 0, total: int | None = None, seed: in
             )  # fmt: skip
             batch.append(art)
             if len(batch) == 1000:
-                store.write_batch(batch, [], None)
+                store.articles.write_batch(batch, [], None)
                 batch = []
         if batch:
-            store.write_batch(batch, [], None)
+            store.articles.write_batch(batch, [], None)
     return len(items)
 
 

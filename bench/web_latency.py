@@ -47,9 +47,9 @@ def sample(db: str, k: int, seed: int = 3) -> dict[str, list[str]]:
 
     rng = random.Random(seed)
     with Store(db) as store:
-        stories = [s["id"] for s in store.stories_page(-1, 0)[1]]
-        ents = store.entities_page(-1, 0)[1]
-        ids = store.all_ids()
+        stories = [s["id"] for s in store.views.stories_page(-1, 0)[1]]
+        ents = store.views.entities_page(-1, 0)[1]
+        ids = store.articles.ids()
     people = [e for e in ents if e["label"] == "PERSON"]
     words = [e["name"].split()[-1] for e in rng.sample(people, min(k, len(people)))]
     picked_ents = [e["id"] for e in ents[:5]] + [

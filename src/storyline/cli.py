@@ -230,8 +230,8 @@ def list_articles(
 ) -> None:
     """List articles, oldest first, filtered by outlet and date range."""
     with _open(db) as store:
-        rows = store.list_articles(outlet, since, until, limit, offset)
-        total = store.count_articles(outlet, since, until)
+        rows = store.articles.page(outlet, since, until, limit, offset)
+        total = store.articles.count(outlet, since, until)
     if as_json:
         _print_json({"total": total, "offset": offset, "articles": rows})
         return
@@ -256,7 +256,7 @@ def show(
     """Print one article: metadata, clean text, and (with --removed) what was taken out."""
     with _open(db) as store:
         try:
-            art = store.get_article(article_id)
+            art = store.articles.get(article_id)
         except KeyError as exc:
             raise _fail(str(exc.args[0])) from None
     if as_json:
@@ -360,7 +360,7 @@ def quotes(
     as_json: JsonOption = False,
 ) -> None:
     """List quotes and attributed statements across the corpus, with speaker and source article."""
-    rows = _rows(db, as_json, lambda store: store.quotes(speaker, limit, offset))
+    rows = _rows(db, as_json, lambda store: store.articles.quotes(speaker, limit, offset))
     if rows is None:
         return
     if not rows:
@@ -404,7 +404,9 @@ def entities(
     as_json: JsonOption = False,
 ) -> None:
     """Corpus entities, most reported first, with their aliases and roles."""
-    rows = _rows(db, as_json, lambda store: store.entities(label, name)[offset : offset + limit])
+    rows = _rows(
+        db, as_json, lambda store: store.views.entities(label, name)[offset : offset + limit]
+    )
     if rows is None:
         return
     for e in rows:
@@ -420,7 +422,7 @@ def entities(
 @app.command()
 def duplicates(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Wire copies and near-duplicates, each with its original and what the copy changed."""
-    rows = _rows(db, as_json, lambda store: store.duplicates())
+    rows = _rows(db, as_json, lambda store: store.views.duplicates())
     if rows is None:
         return
     if not rows:
@@ -441,8 +443,8 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Stories: chains of related events over time, with their events."""
     _refresh_views(db)
     with _open(db) as store:
-        rows = store.stories()
-        events = {v["id"]: v for v in store.events()}
+        rows = store.views.stories()
+        events = {v["id"]: v for v in store.views.events()}
     if as_json:
         _print_json(rows)
         return
@@ -477,7 +479,7 @@ def _refresh_views(db: str, ids: list[str] | None = None) -> None:
     if not Path(db).exists():
         raise _fail(f"no database at {db}; run `storyline ingest` first")
     with _open(db, readonly=False) as store:
-        stale = len(store.stale_views("story")) + len(store.stale_views("event"))
+        stale = len(store.views.stale("story")) + len(store.views.stale("event"))
         if not stale:
             return
         if stale > 50:
@@ -494,11 +496,11 @@ def story(
     """One story: its timeline, cited summary, events, sources, quotes and conflicts."""
     _refresh_views(db)
     with _open(db) as store:
-        found = [s for s in store.stories() if s["id"] == story_id]
+        found = [s for s in store.views.stories() if s["id"] == story_id]
         if not found:
             raise _fail(f"no story {story_id!r}; `storyline stories` lists them")
         st = found[0]
-        events = store.records("events", st["event_ids"])
+        events = store.links.records("events", st["event_ids"])
     if as_json:
         _print_json({**st, "events": [events[e] for e in st["event_ids"] if e in events]})
         return
@@ -538,11 +540,13 @@ def entity(
 ) -> None:
     """One entity: its aliases with their evidence, its roles, and its quotes."""
     with _open(db) as store:
-        found = store.records("entities", [name]) or {e["id"]: e for e in store.entities(name=name)}
+        found = store.links.records("entities", [name]) or {
+            e["id"]: e for e in store.views.entities(name=name)
+        }
         if not found:
             raise _fail(f"no entity matching {name!r}; `storyline entities` lists them")
         ent = max(found.values(), key=lambda e: e["mentions"])
-        said = store.quotes(entity_id=ent["id"])
+        said = store.articles.quotes(entity_id=ent["id"])
     if as_json:
         _print_json({**ent, "quotes": said, "others": sorted(set(found) - {ent["id"]})})
         return
@@ -580,14 +584,14 @@ def timeline_cmd(
 ) -> None:
     """The most important dates of a story (or of the stories matching a query, or of the
     corpus), each with source sentences and their citations."""
-    from storyline.link import timeline
+    from storyline.web import pages
 
     if fmt not in ("text", "json"):
         raise _fail("--format is text or json")
     with _open(db) as store:
         try:
-            days = timeline(store, story_id, query, dates, sentences)
-        except KeyError as exc:
+            days = pages.timeline(store, story_id, query, dates, sentences)
+        except pages.NotFound as exc:
             raise _fail(str(exc.args[0])) from None
     if fmt == "json":
         _print_json([{k: d[k] for k in ("date", "sentences", "citations")} for d in days])
@@ -603,7 +607,7 @@ def timeline_cmd(
 @app.command()
 def events(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Events: articles that report the same development, in date order."""
-    rows = _rows(db, as_json, lambda store: store.events())
+    rows = _rows(db, as_json, lambda store: store.views.events())
     if rows is None:
         return
     for v in rows:
@@ -626,7 +630,7 @@ def search(
 ) -> None:
     """Full-text search over headlines and clean text, best matches first, with snippets."""
     with _open(db) as store:
-        hits = store.search(query, limit, offset, outlet, since, until)
+        hits = store.articles.search(query, limit, offset, outlet, since, until)
     if as_json:
         for h in hits:
             h["snippet"] = h["snippet"].replace("\x02", "**").replace("\x03", "**")
@@ -658,7 +662,7 @@ def rejects(
 ) -> None:
     """List every input that did not become an article, with the reason."""
     with _open(db) as store:
-        rows = store.rejects(run, limit)
+        rows = store.articles.rejects(run, limit)
     if as_json:
         _print_json(rows)
         return
@@ -702,7 +706,7 @@ def export_cmd(
 def summary(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Print a summary of the corpus: outlets, date range, languages, rejects, removals."""
     with _open(db) as store:
-        data = store.summary()
+        data = store.articles.summary()
     if as_json:
         _print_json(data)
     else:
@@ -742,7 +746,7 @@ def demo(
         Path(db + suffix).unlink(missing_ok=True)
     with resources.as_file(corpus) as folder, _open(db, readonly=False) as store:
         report = _run_with_progress(Pipeline(store), [str(folder)], as_json)
-        data = store.summary()
+        data = store.articles.summary()
     if as_json:
         _print_json({"summary": data, "run": _report_dict(report, db)})
     else:

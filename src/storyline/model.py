@@ -117,3 +117,38 @@ def part_id(parent_hash: str, part: int) -> str:
     if part == 0:
         return parent_hash
     return hashlib.sha256(f"{parent_hash}#{part}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class LinkResult:
+    """What one linking run found, as the store saves it (``Store.links.save``).
+
+    ``full``: a run over every article, whose records replace every link table (band keys
+    too); otherwise the records are added to what is stored, and the entities and events
+    that the new evidence merged into others (merged id → kept id) are folded in.
+    """
+
+    entities: list[dict[str, Any]]
+    chains: dict[tuple[int, str], str]  # (article rowid, chain) → entity id
+    duplicates: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    stories: list[dict[str, Any]]
+    bands: list[tuple[int, str]]  # (LSH band key, article id)
+    log: list[tuple[str, str]]  # (kind, detail): what was founded and merged
+    full: bool
+    merged_entities: dict[str, str] = field(default_factory=dict)
+    merged_events: dict[str, str] = field(default_factory=dict)
+    redated: list[Redated] = field(default_factory=list)  # dates inferred or withdrawn
+
+
+@dataclass
+class Redated:
+    """An article whose publication date linking inferred (or withdrew), and every field that
+    follows from that date: time expressions resolved again, roles' "as of", claims' dates."""
+
+    article_id: str
+    published: str | None
+    basis: str | None  # "inferred", or None when withdrawn
+    timexes: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+    claims: list[dict[str, Any]]

@@ -149,11 +149,11 @@ class Pipeline:
         started = time.perf_counter()
         opts = self.options
         expansion = expand_inputs(names, stdin)
-        report = RunReport(run_id=self.store.start_run(names, opts.until))
+        report = RunReport(run_id=self.store.articles.start_run(names, opts.until))
         report.inputs = len(expansion.items)
         report.repeated_inputs = expansion.repeated
         report.rejects.extend(expansion.rejects)
-        self.store.add_rejects(expansion.rejects, report.run_id)
+        self.store.articles.add_rejects(expansion.rejects, report.run_id)
 
         executor: Executor | None = None
         if opts.workers > 1:
@@ -181,7 +181,7 @@ class Pipeline:
 
             report.link = Linker(self.store).run(report.run_id)
         report.seconds = time.perf_counter() - started
-        self.store.finish_run(
+        self.store.articles.finish_run(
             report.run_id, len(report.stored), len(report.duplicates), len(report.rejects)
         )
         return report
@@ -212,7 +212,7 @@ class Pipeline:
     def _drop_duplicates(
         self, batch: list[Article], seen: set[str], report: RunReport
     ) -> list[Article]:
-        known = self.store.known_hashes(a.content_hash for a in batch)
+        known = self.store.articles.known_hashes(a.content_hash for a in batch)
         fresh = []
         for art in batch:
             if art.content_hash in known or art.content_hash in seen:
@@ -232,7 +232,7 @@ class Pipeline:
         needs_workers = any(a.format == "html" for a in batch)
         articles = self._map(extract_batch, batch, executor if needs_workers else None, opts.html)
         keys = [{line_hash(k) for k in line_keys(a)} for a in articles if not a.rejected]
-        counts = self.store.count_lines(keys)
+        counts = self.store.articles.count_lines(keys)
         if executor is None or len(articles) < 2:
             return _Pending([_Done(finish_batch(articles, counts, opts))], rejects, done)
         chunks = _chunks(articles, opts.workers)
@@ -251,7 +251,7 @@ class Pipeline:
                     rejects.append(Reject(art.source, art.rejected, stage=stage))
                 else:
                     good.append(art)
-        result = self.store.write_batch(good, rejects, report.run_id)
+        result = self.store.articles.write_batch(good, rejects, report.run_id)
         by_id = {a.id: a for a in good}
         report.stored.extend((i, by_id[i].source.label()) for i in result.stored)
         report.duplicates.extend((i, by_id[i].source.label()) for i in result.duplicates)

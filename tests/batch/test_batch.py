@@ -28,16 +28,16 @@ def _snapshot(db: Path) -> dict[str, Any]:
         arts = {
             a.id: (a.text, a.headline, a.published, a.published_basis, a.outlet, a.byline,
                    len(a.removed), json.dumps([a.entities, a.timexes, a.quotes, a.claims], sort_keys=True))
-            for a in store.iter_articles()
+            for a in store.articles.each()
         }  # fmt: skip
-        events = sorted(sorted(e["article_ids"]) for e in store.events())
-        stories = sorted(sorted(s["article_ids"]) for s in store.stories())
-        copies = sorted((d["article_id"], d["duplicate_of"]) for d in store.duplicates())
+        events = sorted(sorted(e["article_ids"]) for e in store.views.events())
+        stories = sorted(sorted(s["article_ids"]) for s in store.views.stories())
+        copies = sorted((d["article_id"], d["duplicate_of"]) for d in store.views.duplicates())
         entities = sorted(
-            (e["name"], e["label"], tuple(sorted(e["aliases"]))) for e in store.entities()
+            (e["name"], e["label"], tuple(sorted(e["aliases"]))) for e in store.views.entities()
         )
         timeline = sorted((e["date"], e["kind"], e["text"], e["support"])
-                          for s in store.stories() for e in s.get("timeline", []))  # fmt: skip
+                          for s in store.views.stories() for e in s.get("timeline", []))  # fmt: skip
     return {"articles": arts, "events": events, "stories": stories, "copies": copies,
             "entities": entities, "timeline": timeline}  # fmt: skip
 
@@ -100,7 +100,7 @@ def test_batch_equals_the_embedded_path(embedded: dict[str, Any], tmp_path: Path
     }
     assert _snapshot(db) == embedded
     with Store(db) as store:  # every view computed on the cluster: browsing starts at once
-        assert not store.stale_views("story") and not store.stale_views("event")
+        assert not store.views.stale("story") and not store.views.stale("event")
     # links that did not see every partition are stale: imported and linked again
     stamp = json.loads((out / "_link.json").read_text())
     (out / "_link.json").write_text(json.dumps({**stamp, "partitions": stamp["partitions"][1:]}))

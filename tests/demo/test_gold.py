@@ -40,7 +40,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def articles(demo_db: Path) -> dict[str, Article]:
     with Store(demo_db) as store:
         found = {}
-        for art in store.iter_articles():
+        for art in store.articles.each():
             rel = Path(art.source.path or "").relative_to(CORPUS).as_posix()
             number = art.source.record if rel.endswith((".jsonl", ".json")) else art.source.part
             found[f"{rel}#{number}"] = art
@@ -173,7 +173,7 @@ def test_wire_copies_match_gold(demo_db: Path, articles: dict[str, Article]) -> 
     """Every labelled wire copy points at its original, and nothing else is called a copy."""
     key = _gold_key(articles)
     with Store(demo_db) as store:
-        found = {(key[d["article_id"]], key[d["duplicate_of"]]) for d in store.duplicates()}
+        found = {(key[d["article_id"]], key[d["duplicate_of"]]) for d in store.views.duplicates()}
     assert found == {(d["article"], d["duplicate_of"]) for d in GOLD["duplicates"]}
 
 
@@ -181,7 +181,7 @@ def test_events_match_gold(demo_db: Path, articles: dict[str, Article]) -> None:
     """Events against the labelled events, by BCubed F1 (every article is in one event)."""
     key = _gold_key(articles)
     with Store(demo_db) as store:
-        system = {key[a]: v["id"] for v in store.events() for a in v["article_ids"]}
+        system = {key[a]: v["id"] for v in store.views.events() for a in v["article_ids"]}
     gold = {k: g["event"] for k, g in GOLD["articles"].items()}
     assert set(system) == set(gold)
     assert _bcubed_f1(system, gold) >= 0.9
@@ -190,7 +190,7 @@ def test_events_match_gold(demo_db: Path, articles: dict[str, Article]) -> None:
 def test_misspelt_names_resolve_to_one_entity(demo_db: Path) -> None:
     """Labelled misspellings ("Mirielle Castanet", "Kyrenvar") are aliases of the right entity."""
     with Store(demo_db) as store:
-        entities = store.entities()
+        entities = store.views.entities()
     for g in (e for a in GOLD["articles"].values() for e in a.get("entities", [])):
         owners = [e for e in entities if g["text"] in e["aliases"]]
         assert owners, f"{g['text']!r} is nobody's alias"
@@ -201,7 +201,7 @@ def test_stories_match_gold(demo_db: Path, articles: dict[str, Article]) -> None
     """Stories against the labelled stories, by BCubed F1 over articles."""
     key = _gold_key(articles)
     with Store(demo_db) as store:
-        system = {key[a]: s["id"] for s in store.stories() for a in s["article_ids"]}
+        system = {key[a]: s["id"] for s in store.views.stories() for a in s["article_ids"]}
     gold = {k: g["story"] for k, g in GOLD["articles"].items()}
     assert set(system) == set(gold)
     assert _bcubed_f1(system, gold) >= 0.85
@@ -211,7 +211,7 @@ def test_conflicting_claims_match_gold(demo_db: Path, articles: dict[str, Articl
     """The labelled conflict (one death toll, two values) is found with both values cited."""
     key = _gold_key(articles)
     with Store(demo_db) as store:
-        found = [c for s in store.stories() for c in s["conflicts"]]
+        found = [c for s in store.views.stories() for c in s["conflicts"]]
     for gold in GOLD["conflicts"]:
         cited = {(g["article"], g["value"]) for g in gold["values"]}
         assert any(
@@ -222,8 +222,10 @@ def test_conflicting_claims_match_gold(demo_db: Path, articles: dict[str, Articl
 def test_every_summary_sentence_is_a_source_sentence(demo_db: Path) -> None:
     """No sentence in a summary that no source contains: each is cited to its exact span."""
     with Store(demo_db) as store:
-        texts = {a.id: a.text for a in store.iter_articles()}
-        summaries = [s["summary"] for s in store.stories()] + [v["summary"] for v in store.events()]
+        texts = {a.id: a.text for a in store.articles.each()}
+        summaries = [s["summary"] for s in store.views.stories()] + [
+            v["summary"] for v in store.views.events()
+        ]
     assert any(summaries)
     for summary in summaries:
         for item in summary:
@@ -237,8 +239,8 @@ def test_timelines_match_gold_dates(demo_db: Path, articles: dict[str, Article])
     the articles labelled for it, and every entry is a cited source sentence."""
     key = _gold_key(articles)
     with Store(demo_db) as store:
-        texts = {a.id: a.text for a in store.iter_articles()}
-        entries = [e for s in store.stories() for e in s["timeline"]]
+        texts = {a.id: a.text for a in store.articles.each()}
+        entries = [e for s in store.views.stories() for e in s["timeline"]]
     for e in entries:
         cite = e["citations"][0]
         assert texts[cite["article_id"]][cite["start"] : cite["end"]] == e["text"]
@@ -264,11 +266,11 @@ def test_linking_in_two_batches_keeps_ids_and_meets_gold(
     key = _gold_key(articles)
     with Store(tmp_path / "two.db") as store:
         Pipeline(store).ingest([str(p) for p in folders[:4]])
-        first = {a: v["id"] for v in store.events() for a in v["article_ids"]}
+        first = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
         report = Pipeline(store).ingest([str(p) for p in folders[4:]])
         assert report.link is not None and 0 < report.link.articles < len(key)
-        second = {a: v["id"] for v in store.events() for a in v["article_ids"]}
-        copies = {(key[d["article_id"]], key[d["duplicate_of"]]) for d in store.duplicates()}
+        second = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
+        copies = {(key[d["article_id"]], key[d["duplicate_of"]]) for d in store.views.duplicates()}
     assert {a: second[a] for a in first} == first
     system = {key[a]: e for a, e in second.items()}
     gold = {k: g["event"] for k, g in GOLD["articles"].items()}

@@ -23,7 +23,8 @@ STRIKE = [
 
 
 def test_same_development_together_others_apart() -> None:
-    assign, log = EventClusterer().cluster(FLOOD + STRIKE)
+    clustering = EventClusterer().cluster(FLOOD + STRIKE)
+    assign, log = clustering.assign, clustering.log
     assert assign["f1"] == assign["f2"] == assign["f3"]
     assert assign["s1"] == assign["s2"] != assign["f1"]
     assert [k for k, _ in log].count("event founded") == 2
@@ -31,13 +32,13 @@ def test_same_development_together_others_apart() -> None:
 
 def test_incremental_ids_stable_and_deterministic() -> None:
     clusterer = EventClusterer()
-    first, _ = clusterer.cluster(FLOOD[:2] + STRIKE[:1])
+    first = clusterer.cluster(FLOOD[:2] + STRIKE[:1]).assign
     late = EventDoc("s3", "Port Selan dockworkers kept up their strike over pay, with ships "
                     "still waiting outside the harbour.", "2023-03-03")  # fmt: skip
-    second, _log = clusterer.cluster(FLOOD + STRIKE + [late], first)
+    second = clusterer.cluster(FLOOD + STRIKE + [late], first).assign
     assert all(second[k] == v for k, v in first.items())  # nobody moved
     assert second["f3"] == first["f1"] and second["s3"] == first["s1"]
-    again, _ = clusterer.cluster(FLOOD + STRIKE + [late], first)
+    again = clusterer.cluster(FLOOD + STRIKE + [late], first).assign
     assert again == second
 
 
@@ -48,7 +49,7 @@ def test_far_apart_in_time_is_another_event() -> None:
     b = EventDoc(
         "b", "Dockworkers at Port Selan strike over pay; ships wait at anchor.", "2023-09-20"
     )
-    assign, _ = EventClusterer().cluster([a, b])
+    assign = EventClusterer().cluster([a, b]).assign
     assert assign["a"] != assign["b"]
 
 

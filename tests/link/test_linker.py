@@ -14,8 +14,8 @@ from tests.conftest import DEMO
 
 
 def _snapshot(store: Store) -> tuple[dict[str, str], dict[str, str]]:
-    events = {a: v["id"] for v in store.events() for a in v["article_ids"]}
-    entities = {alias: e["id"] for e in store.entities() for alias in e["aliases"]}
+    events = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
+    entities = {alias: e["id"] for e in store.views.entities() for alias in e["aliases"]}
     return events, entities
 
 
@@ -31,11 +31,12 @@ def test_ids_stable_across_relinks_and_reingests(tmp_path: Path) -> None:
         assert nothing.articles == 0 and _snapshot(store) == first
         Pipeline(store).ingest([str(DEMO / "corpus")])  # nothing new
         assert _snapshot(store) == first
-        exported = store.get_article(next(iter(first[0])))
+        exported = store.articles.get(next(iter(first[0])))
         assert all(e.get("entity_id") for e in exported.entities if e["label"] == "PERSON")
         speakers = [q for q in exported.quotes if q.get("speaker_chain")]
         assert all(q["speaker_entity_id"] for q in speakers)
-        assert store.link_log()  # founded events are logged
+        assert store.views.link_log()  # founded events are logged
+        assert store.integrity_check() == "ok"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -73,7 +74,7 @@ def test_story_entity_and_timeline_commands(tmp_path: Path) -> None:
         for day in days:
             assert len(day["date"]) == 10 and 1 <= len(day["sentences"]) <= 2
             for sentence, cite in zip(day["sentences"], day["citations"], strict=True):
-                source = store.get_article(cite["article_id"]).text
+                source = store.articles.get(cite["article_id"]).text
                 assert source[cite["start"] : cite["end"]] == sentence
     one = json.loads(
         _cli("timeline", "--db", db, "--story", biggest["id"], "--format", "json").stdout

@@ -44,24 +44,28 @@ def test_write_batch_is_idempotent_and_searchable(store: Store) -> None:
         "2023-02-14",
     )
     art.removed = [Removed("Share this:", "share widget")]
-    first = store.write_batch([art], [Reject(Source(path="x.bin"), "binary file")], run_id=None)
-    again = store.write_batch([art], [], run_id=None)
+    first = store.articles.write_batch(
+        [art], [Reject(Source(path="x.bin"), "binary file")], run_id=None
+    )
+    again = store.articles.write_batch([art], [], run_id=None)
     assert first.stored == [art.id] and again.duplicates == [art.id]
-    got = store.get_article(art.id[:6])
+    got = store.articles.get(art.id[:6])
     assert got.text == TEXT and got.removed[0].reason == "share widget" and got.raw == TEXT
-    hits = store.search("quay reopen")
+    hits = store.articles.search("quay reopen")
     assert hits[0]["id"] == art.id and "\x02" in hits[0]["snippet"]
-    assert store.search('unbalanced "quote') == []  # bad FTS syntax falls back, never raises
-    assert store.list_articles(outlet="the harbor post", since="2023-02-01")[0]["id"] == art.id
-    assert store.list_articles(until="2023-01-01") == []
-    assert store.rejects()[0]["reason"] == "binary file"
-    assert store.summary()["articles"] == 1
+    assert (
+        store.articles.search('unbalanced "quote') == []
+    )  # bad FTS syntax falls back, never raises
+    assert store.articles.page(outlet="the harbor post", since="2023-02-01")[0]["id"] == art.id
+    assert store.articles.page(until="2023-01-01") == []
+    assert store.articles.rejects()[0]["reason"] == "binary file"
+    assert store.articles.summary()["articles"] == 1
 
 
 def test_integrity_check_sees_a_stale_full_text_index(store: Store) -> None:
     art = make_article(TEXT)
     art.text = TEXT
-    store.write_batch([art], [], run_id=None)
+    store.articles.write_batch([art], [], run_id=None)
     assert store.integrity_check() == "ok"
     store.db.execute("UPDATE articles SET text = 'something else entirely'")
     assert store.integrity_check().startswith("full-text index")
@@ -74,8 +78,8 @@ def test_failed_batch_leaves_no_half_written_article(store: Store) -> None:
     bad.text = TEXT
     bad.removed = [Removed(None, "broken")]  # type: ignore[arg-type]  # NOT NULL violation mid-batch
     with pytest.raises(sqlite3.IntegrityError):
-        store.write_batch([good, bad], [], run_id=None)
-    assert store.count_articles() == 0
+        store.articles.write_batch([good, bad], [], run_id=None)
+    assert store.articles.count() == 0
     assert store.db.execute("SELECT count(*) FROM removed").fetchone()[0] == 0
 
 
@@ -109,7 +113,7 @@ def test_two_processes_write_one_database_at_once(tmp_path: Path) -> None:
     outs = [p.communicate(timeout=300)[0] for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     with Store(db) as store:
-        assert store.count_articles() == 600 and store.integrity_check() == "ok"
+        assert store.articles.count() == 600 and store.integrity_check() == "ok"
         assert store.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 600
 
 
@@ -133,7 +137,7 @@ def test_killed_ingest_keeps_every_batch_it_reported(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     with Store(db) as store:
-        n = store.count_articles()
+        n = store.articles.count()
         assert n >= reported and store.integrity_check() == "ok"  # includes the FTS index check
         assert n % 50 == 0  # whole batches only
         runs = store.db.execute("SELECT inputs FROM runs").fetchall()

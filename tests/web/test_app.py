@@ -77,7 +77,7 @@ def test_paging_filters_and_limits(client: TestClient, demo_db: Path) -> None:
     only = client.get("/api/search", params={"q": "dam", "outlet": outlet}).json()["items"]
     assert only and all(h["outlet"] == outlet for h in only)
     with Store(demo_db) as store:
-        person = store.entities_page(1, 0, "PERSON")[1][0]
+        person = store.views.entities_page(1, 0, "PERSON")[1][0]
     mentioning = client.get(
         "/api/search", params={"q": person["name"].split()[-1], "entity": person["id"]}
     )

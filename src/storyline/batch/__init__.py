@@ -342,7 +342,7 @@ def load(
     manifests = sorted((out / "_done").glob("part-*.json"))
     stamp = out / "_link.json"
     with Store(db) as store:
-        if relink and stamp.exists() and not store.all_ids():
+        if relink and stamp.exists() and not store.articles.ids():
             seen = json.loads(stamp.read_text())
             if seen.get("partitions") == [m.stem for m in manifests]:
                 store.copy_from(out / "_link.db")
@@ -357,7 +357,7 @@ def load(
                        stage=r["stage"], detail=r["detail"])
                 for r in pq.read_table(out / "rejects" / name).to_pylist()
             ]  # fmt: skip
-            result = store.write_batch(arts, rejects, None)
+            result = store.articles.write_batch(arts, rejects, None)
             stored += len(result.stored)
             rejected += len(rejects)
             if progress:
@@ -391,11 +391,11 @@ def write_links(
         linker = Linker(store, runner, chunk)
         report = linker.run(full=True)
         linker.refresh_views()  # stories and events: browsing starts computed
-        stories = store.stories()
+        stories = store.views.stories()
         tables = {
-            "entities": store.entities(),
-            "duplicates": store.duplicates(),
-            "events": [{k: v for k, v in e.items() if k not in ("summary", "only_in")} for e in store.events()],
+            "entities": store.views.entities(),
+            "duplicates": store.views.duplicates(),
+            "events": [{k: v for k, v in e.items() if k not in ("summary", "only_in")} for e in store.views.events()],
             "stories": [{k: v for k, v in s.items() if k != "timeline"} for s in stories],
             "timeline_entries": [{"story_id": s["id"], **e} for s in stories for e in s.get("timeline", [])],
         }  # fmt: skip

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from storyline.link.runner import InProcess, Runner, chunks
+from storyline.link.unionfind import UnionFind
 
 SHINGLE = 5
 THRESHOLD = 0.5  # Jaccard of 5-shingles: light rewrites and re-dressed wire copy score above
@@ -134,29 +135,21 @@ def find_duplicates(
     by_id = {a["id"]: a for a in arts}
     sims = _similarities(runner, candidates, by_id, chunk)
     order = {a["id"]: (a.get("published") or "9999", i) for i, a in enumerate(arts)}
-    parent = {a["id"]: a["id"] for a in arts}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets: UnionFind[str] = UnionFind(a["id"] for a in arts)
 
     def base(x: str) -> str:  # a stored copy joins through its stored original
         root = known.get(x)
-        return root if root is not None and root in parent else x
+        return root if root is not None and root in sets else x
+
+    def first(r: str) -> tuple[bool, tuple[str, int]]:  # a group's root: linked before, then oldest
+        return (r not in known, order.get(r, ("", -1)))
 
     for (x, y), sim in sims.items():
         if sim >= THRESHOLD:
-            rx, ry = find(base(x)), find(base(y))
-            if rx != ry:
-                first, second = sorted(
-                    (rx, ry), key=lambda r: (r not in known, order.get(r, ("", -1)))
-                )
-                parent[second] = first
+            sets.union(base(x), base(y), key=first)
     groups: dict[str, list[str]] = {}
     for aid in by_id:
-        groups.setdefault(find(base(aid)), []).append(aid)
+        groups.setdefault(sets.find(base(aid)), []).append(aid)
     pairs: list[tuple[str, str]] = []  # (copy, original)
     for root, members in groups.items():
         if len(members) < 2 or all(m in known for m in members):

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from storyline.link.ids import StableIds
 from storyline.link.runner import InProcess, Runner
+from storyline.link.unionfind import UnionFind
 from storyline.read.entities import TITLE_WORDS, place_names
 
 LINKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -192,19 +193,8 @@ class EntityResolver:
 
     def _clusters(self, chains: list[Chain]) -> dict[int, list[int]]:
         """Chains that name one entity, by index (see the module docstring for the rules)."""
-        parent = list(range(len(chains)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        def union(i: int, j: int) -> None:
-            a, b = find(i), find(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-
+        sets: UnionFind[int] = UnionFind(range(len(chains)))
+        find, union = sets.find, sets.union
         kind = {c.label: ("PLACE" if c.label in _PLACE_LABELS else c.label) for c in chains}
         keys: dict[tuple[str, str], int] = {}
         for i, c in enumerate(chains):
@@ -269,10 +259,7 @@ class EntityResolver:
                 owners = {find(j) for s, *_ in near for j in surnames[s]}
             if len(owners) == 1:  # one person of that surname in the corpus
                 union(i, owners.pop())
-        clusters: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(chains)):
-            clusters[find(i)].append(i)
-        return clusters
+        return sets.groups()
 
     def _key(self, name: str, label: str) -> str:
         key = normalise(name)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from typing import Any
@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from storyline.link.runner import InProcess, Runner
+from storyline.link.unionfind import UnionFind
 
 FLOOR = 0.08  # similarities below this are not kept: the graph stays sparse
 CHUNK = 4000  # articles per task when edges and clusters are computed window by window
@@ -68,6 +69,24 @@ class EventDoc:
     text: str
     date: str | None = None
     headline: str | None = None
+
+
+@dataclass
+class Clustering:
+    """What event clustering decided: each article's event, the events founded (with the
+    article that founded each) and the events merged into older ones (merged → kept, in the
+    order they were merged)."""
+
+    assign: dict[str, str]
+    founded: list[tuple[str, str]] = field(default_factory=list)
+    merged: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def log(self) -> list[tuple[str, str]]:
+        """(kind, detail) lines for the link log."""
+        return [("event founded", f"{e} with {a}") for e, a in self.founded] + [
+            ("events merged", f"{b} into {a}") for b, a in self.merged.items()
+        ]
 
 
 def _day(value: str | None) -> int | None:
@@ -293,24 +312,14 @@ class EventClusterer:
         self, n: int, edges: dict[tuple[int, int], float], runner: Runner | None = None,
         chunk: int = CHUNK,
     ) -> list[int]:  # fmt: skip
-        """``_average_linkage`` over the whole graph, computed per connected component (no
+        """``linkage_with_attach`` over the whole graph, computed per connected component (no
         edge joins two components, so clustering each alone gives the same clusters);
         components are packed into tasks of about ``chunk`` articles."""
-        parent = list(range(n))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        sets: UnionFind[int] = UnionFind(range(n))
         for i, j in edges:
-            a, b = find(i), find(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-        members: dict[int, list[int]] = {}
-        for i in range(n):
-            members.setdefault(find(i), []).append(i)
+            sets.union(i, j)
+        members = sets.groups()
+        find = sets.find
         by_root: dict[int, dict[tuple[int, int], float]] = {}
         for (i, j), v in edges.items():
             by_root.setdefault(find(i), {})[(i, j)] = v
@@ -330,49 +339,58 @@ class EventClusterer:
         return labels
 
     def cluster(
-        self, docs: list[EventDoc], previous: dict[str, str] | None = None, x: Any = None,
-        runner: Runner | None = None, chunk: int = CHUNK,
-    ) -> tuple[dict[str, str], list[tuple[str, str]]]:  # fmt: skip
-        """Article id → event id, and a log of (kind, detail) for founded and merged events.
+        self,
+        docs: list[EventDoc],
+        previous: dict[str, str] | None = None,
+        x: Any = None,
+        runner: Runner | None = None,
+        chunk: int = CHUNK,
+    ) -> Clustering:
+        """Article id → event id, with the events founded and merged.
 
         ``docs`` may be the whole corpus or, when ``previous`` holds the events of the older
         articles, the new articles with the older ones near them in time. A first run's
         windows and components are tasks for ``runner`` (in this process by default)."""
         previous = dict(previous or {})
-        log: list[tuple[str, str]] = []
+        out = Clustering({d.id: previous[d.id] for d in docs if d.id in previous})
         if not docs:
-            return {}, log
-        days = [_day(d.date) for d in docs]
-        index = {d.id: i for i, d in enumerate(docs)}
-        assign: dict[str, str] = {d.id: previous[d.id] for d in docs if d.id in previous}
+            return out
         counter = max((int(v[1:]) for v in previous.values() if v[1:].isdigit()), default=0)
-        if not assign:
-            x = self.vectors(docs) if x is None else x
-            edges = self.edges_by_window(docs, x, runner, chunk)
-            labels = self.labels(len(docs), edges, runner, chunk)
-            first: dict[int, str] = {}
-            order = sorted(range(len(docs)), key=lambda i: (days[i] or 10**9, docs[i].id))
-            for i in order:
-                if labels[i] not in first:
-                    counter += 1
-                    first[labels[i]] = f"V{counter}"
-                    log.append(("event founded", f"V{counter} with {docs[i].id}"))
-                assign[docs[i].id] = first[labels[i]]
-            return assign, log
-        # New articles: clustered among themselves first (as a first run would), then each
-        # group joins the existing event it is most like on average, or founds its own.
+        if out.assign:
+            self._join(docs, out, counter, x)
+            return out
+        x = self.vectors(docs) if x is None else x
+        edges = self.edges_by_window(docs, x, runner, chunk)
+        labels = self.labels(len(docs), edges, runner, chunk)
+        first: dict[int, str] = {}
+        days = [_day(d.date) for d in docs]
+        for i in sorted(range(len(docs)), key=lambda i: (days[i] or 10**9, docs[i].id)):
+            if labels[i] not in first:
+                counter += 1
+                first[labels[i]] = f"V{counter}"
+                out.founded.append((first[labels[i]], docs[i].id))
+            out.assign[docs[i].id] = first[labels[i]]
+        return out
+
+    def _join(self, docs: list[EventDoc], out: Clustering, counter: int, x: Any) -> None:
+        """New articles: clustered among themselves first (as a first run would), then each
+        group joins the existing event it is most like on average, or founds its own; then
+        events grown alike are merged."""
+        assign = out.assign
+        index = {d.id: i for i, d in enumerate(docs)}
         todo = sorted(
             (d for d in docs if d.id not in assign), key=lambda d: (_day(d.date) or 10**9, d.id)
         )
         if not todo:
-            return assign, log
+            return
         rows = [index[d.id] for d in todo]
         edges = self.edges(docs, rows, x)
         new = set(rows)
         local = {r: k for k, r in enumerate(rows)}
-        labels = self._average_linkage(
+        labels = linkage_with_attach(
             len(rows),
             {(local[i], local[j]): v for (i, j), v in edges.items() if i in new and j in new},
+            self.threshold,
         )
         groups: dict[int, list[int]] = {}
         for row, label in zip(rows, labels, strict=True):
@@ -398,25 +416,21 @@ class EventClusterer:
             if best is None or score < self.threshold:
                 counter += 1
                 best = f"V{counter}"
-                log.append(("event founded", f"{best} with {docs[group[0]].id}"))
+                out.founded.append((best, docs[group[0]].id))
             for row in group:
                 assign[docs[row].id] = best
             size[best] += len(group)
-        log.extend(self._merge(assign, edges, docs, size))
-        return assign, log
-
-    def _average_linkage(self, n: int, edges: dict[tuple[int, int], float]) -> list[int]:
-        return linkage_with_attach(n, edges, self.threshold)
+        self._merge(out, edges, docs, size)
 
     def _merge(
         self,
-        assign: dict[str, str],
+        out: Clustering,
         edges: dict[tuple[int, int], float],
         docs: list[EventDoc],
         size: Counter[str],
-    ) -> list[tuple[str, str]]:
+    ) -> None:
         """Merge events whose members have grown alike on average (the older id stays)."""
-        log = []
+        assign = out.assign
         changed = True
         while changed:
             changed = False
@@ -434,10 +448,9 @@ class EventClusterer:
                         if event == b:
                             assign[aid] = a
                     size[a] += size.pop(b)
-                    log.append(("events merged", f"{b} into {a}"))
+                    out.merged[b] = a
                     changed = True
                     break
-        return log
 
 
 def decay_factor(gap: Any, decay: float) -> Any:

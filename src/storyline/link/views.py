@@ -1,229 +1,87 @@
-"""Cross-outlet views of a story: the quote board, conflicting claims and coverage.
-
-Quote board: the same quotation as different outlets print it. Quotations (and reported
-statements) of one story are grouped when their words match closely (rapidfuzz), or when one
-speaker's share a run of four words or more ("defend every inch of NATO territory" / "defend
-every square inch of NATO territory"); each group shows every version — verbatim, altered,
-a paraphrase presented as a quote, or reported speech — and where it first appeared.
-
-Conflicting claims: one quantity (``quantity`` of a claim: deaths, injured, a unit) in one
-event reported with different values by different outlets, every value cited. Wire copies
-are not counted as separate reports.
-"""
+"""The views of stories and events, computed from their articles after linking: a story's
+timeline, summary, quote board, conflicting claims and coverage; an event's summary and what
+one outlet alone reports. Stale views are computed newest first, up to a budget at the end
+of a run, the rest when first asked for; each story or event is a task for the runner."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Any
 
-import numpy as np
-from rapidfuzz import fuzz
+from storyline.link.conflicts import conflicts
+from storyline.link.coverage import coverage
+from storyline.link.quote_board import quote_board
+from storyline.link.runner import InProcess, Runner
+from storyline.link.summaries import SentenceTable, summarise
+from storyline.link.timelines import build_timeline
+from storyline.store import Store
 
-SAME_QUOTE = 80.0  # token-set similarity of two quotations of one story
-QUOTE_DAYS = 14  # versions of one quotation are printed within two weeks of each other
-VERBATIM = 97.0
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def quote_board(
-    story: dict[str, Any], articles: dict[str, dict[str, Any]], copies: set[str]
-) -> list[dict[str, Any]]:
-    """Groups of versions of one quotation across the story's outlets."""
-    quotes = []
-    for aid in story["article_ids"]:
-        art = articles.get(aid)
-        if art is None or aid in copies:
-            continue
-        for q in art.get("quotes", []):
-            if len(q["text"].split()) < 4:
-                continue
-            quotes.append({
-                "article_id": aid, "outlet": art.get("outlet"), "published": art.get("published"),
-                "text": q["text"], "start": q["start"], "end": q["end"],
-                "speaker": q.get("speaker_resolved") or q.get("speaker"),
-                "speaker_entity_id": q.get("speaker_entity_id"), "norm": _norm(q["text"]),
-                "quoted": q["kind"] != "indirect",
-            })  # fmt: skip
-    if not any(q["quoted"] for q in quotes):
-        return []  # a board group shows a quotation: with none, no grouping is needed
-    groups = [[quotes[i] for i in members] for members in _group(quotes)]
-    board = []
-    for group in groups:
-        if len({q["article_id"] for q in group}) < 2 or not any(q["quoted"] for q in group):
-            continue  # a quotation printed by two articles at least
-        group.sort(key=lambda q: (q["published"] or "9999", q["article_id"]))
-        first = group[0]
-        reference = next(q for q in group if q["quoted"])  # the earliest printed quotation
-        versions = []
-        for q in group:
-            score = fuzz.ratio(q["norm"], reference["norm"])
-            if not q["quoted"]:
-                kind = "reported speech"  # the same words as an indirect statement
-            elif q is reference:
-                kind = "quotation"
-            elif score >= VERBATIM:
-                kind = "verbatim"
-            elif score >= SAME_QUOTE:
-                kind = "altered"
-            else:
-                kind = "paraphrase presented as a quote"
-            versions.append(
-                {
-                    k: q[k]
-                    for k in (
-                        "article_id",
-                        "outlet",
-                        "published",
-                        "text",
-                        "start",
-                        "end",
-                        "speaker",
-                    )
-                }
-                | {"kind": kind, "similarity": round(score, 1), "first": q is first}
-            )
-        board.append({
-            "speaker": first["speaker"], "speaker_entity_id": first["speaker_entity_id"],
-            "first_article_id": first["article_id"], "first_outlet": first["outlet"],
-            "outlets": len({q["outlet"] for q in group}), "versions": versions,
-        })  # fmt: skip
-    return board
+BUDGET = 500  # articles read for views at the end of a run; the rest wait to be asked for
+_TABLES = {"story": "stories", "event": "events"}
 
 
-def _group(quotes: list[dict[str, Any]], rows: int = 1000) -> list[list[int]]:
-    """Quotations (by index) grouped: each joins the first group holding a version of it,
-    else starts one."""
-    groups: list[list[int]] = []
-    group_of: list[int] = []
-    for i, near in enumerate(_versions(quotes, rows)):
-        found = [group_of[j] for j in near if j < i]
-        group_of.append(min(found) if found else len(groups))
-        if not found:
-            groups.append([])
-        groups[group_of[i]].append(i)
-    return groups
-
-
-def _versions(quotes: list[dict[str, Any]], rows: int = 1000) -> list[set[int]]:
-    """For each quotation, the others (of other articles, printed within ``QUOTE_DAYS`` of
-    it when both are dated) that are versions of it: a token-set similarity of at least
-    ``SAME_QUOTE``, or the same speaker's words sharing a run of four words ("defend every
-    inch of NATO", found through an index of word 4-grams). Similarities are computed by
-    rapidfuzz cdist, ``rows`` quotations in date order against those near them in time, so a
-    long story's quotations are not compared all against all."""
-    from bisect import bisect_left, bisect_right
-
-    from rapidfuzz import process
-
-    norms = [q["norm"] for q in quotes]
-    days = [_ordinal(q.get("published")) for q in quotes]
-    near: list[set[int]] = [set() for _ in quotes]
-
-    def add(i: int, j: int) -> None:
-        if i == j or quotes[i]["article_id"] == quotes[j]["article_id"]:
-            return
-        di, dj = days[i], days[j]
-        if di is None or dj is None or abs(di - dj) <= QUOTE_DAYS:
-            near[i].add(j)
-            near[j].add(i)
-
-    dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
-    order, sorted_days = [i for _, i in dated], [d for d, _ in dated]
-    undated = [i for i, d in enumerate(days) if d is None]
-    blocks = []
-    for k in range(0, len(order), rows):
-        lo = bisect_left(sorted_days, sorted_days[k] - QUOTE_DAYS)
-        hi = bisect_right(sorted_days, sorted_days[min(k + rows, len(order)) - 1] + QUOTE_DAYS)
-        blocks.append((order[k : k + rows], order[lo:hi] + undated))
-    for k in range(0, len(undated), rows):
-        blocks.append((undated[k : k + rows], list(range(len(quotes)))))
-    for core, others in blocks:
-        scores = process.cdist([norms[i] for i in core], [norms[j] for j in others],
-                               scorer=fuzz.token_set_ratio, score_cutoff=SAME_QUOTE,
-                               dtype=np.float32)  # fmt: skip
-        for u, v in zip(*np.nonzero(scores >= SAME_QUOTE), strict=True):
-            add(core[int(u)], others[int(v)])
-    runs: dict[tuple[str, tuple[str, ...]], list[int]] = {}
-    for i, q in enumerate(quotes):
-        if q["speaker_entity_id"]:
-            words = q["norm"].split()
-            for gram in {tuple(words[k : k + 4]) for k in range(len(words) - 3)}:
-                runs.setdefault((q["speaker_entity_id"], gram), []).append(i)
-    for members in runs.values():
-        for a, i in enumerate(members):
-            for j in members[a + 1 :]:
-                add(i, j)
-    return near
-
-
-def _ordinal(value: Any) -> int | None:
-    try:
-        return date.fromisoformat(str(value)[:10]).toordinal() if value else None
-    except ValueError:
-        return None
-
-
-def conflicts(
-    events: list[dict[str, Any]], articles: dict[str, dict[str, Any]], copies: set[str]
-) -> list[dict[str, Any]]:
-    """Quantities one event's outlets report with different values, each value cited."""
-    out = []
-    for event in events:
-        by_quantity: dict[str, list[dict[str, Any]]] = {}
-        for aid in event["article_ids"]:
-            art = articles.get(aid)
-            if art is None or aid in copies:
-                continue
-            for c in art.get("claims", []):
-                quantity = c.get("quantity") or ""
-                if not quantity or quantity in ("percent", "currency") or not c.get("unit"):
+def refresh_views(
+    store: Store,
+    runner: Runner | None = None,
+    kind: str | None = None,
+    ids: list[str] | None = None,
+    budget: int | None = None,
+) -> int:
+    """Compute the views of stories and events whose views are missing (all of them, or
+    ``ids``), newest first, until ``budget`` articles have been read; returns how many were
+    computed."""
+    runner = runner or InProcess()
+    done = 0
+    spent = 0
+    for k in [kind] if kind else ["story", "event"]:
+        stale = store.views.stale(k)
+        if ids is not None:
+            wanted = set(ids)
+            stale = [i for i in stale if i in wanted]
+        for chunk in [stale[n : n + 50] for n in range(0, len(stale), 50)]:
+            if budget is not None and spent >= budget:
+                return done
+            records = store.links.records(_TABLES[k], chunk)
+            chosen = []
+            for rid in chunk:
+                size = len(records[rid]["article_ids"])
+                if budget is not None and spent and spent + size > budget:
                     continue
-                by_quantity.setdefault(quantity, []).append({
-                    "article_id": aid, "outlet": art.get("outlet"), "value": c["value"],
-                    "qualifier": c.get("qualifier"), "unit": c["unit"], "source": c.get("source"),
-                    "start": c.get("number_start", c["start"]), "end": c.get("number_end", c["end"]),
-                    "sentence": c["text"],
-                })  # fmt: skip
-        for quantity, reports in sorted(by_quantity.items()):
-            outlets = {r["outlet"] for r in reports}
-            values = {r["value"] for r in reports}
-            if len(values) > 1 and len(outlets) > 1:
-                out.append({"event_id": event["id"], "quantity": quantity,
-                            "values": sorted(values), "reports": reports})  # fmt: skip
-    return out
+                chosen.append(rid)
+                spent += size
+            items = (view_inputs(store, k, records[rid]) for rid in chosen)
+            views = dict(zip(chosen, runner.map(compute_views, items), strict=True))
+            store.views.save(k, views)
+            done += len(views)
+    return done
 
 
-def coverage(
-    story: dict[str, Any],
-    events: dict[str, dict[str, Any]],
-    articles: dict[str, dict[str, Any]],
-    copies: dict[str, str],
-) -> dict[str, Any]:
-    """Outlet × event: how many articles each outlet ran on each event of the story (a wire
-    copy counts for the outlet that ran it, and is marked, so one wire story is not counted
-    as independent reporting), and the events only one outlet reported."""
-    outlets: dict[str, dict[str, dict[str, int]]] = {}
-    for eid in story["event_ids"]:
-        for aid in events[eid]["article_ids"]:
-            outlet = articles.get(aid, {}).get("outlet") or "(unknown)"
-            cell = outlets.setdefault(outlet, {}).setdefault(eid, {"articles": 0, "copies": 0})
-            cell["articles"] += 1
-            cell["copies"] += aid in copies
-    exclusive = []
-    for eid in story["event_ids"]:
-        own = [
-            o
-            for o, cells in outlets.items()
-            if cells.get(eid, {}).get("articles", 0) > cells.get(eid, {}).get("copies", 0)
-        ]
-        if len(own) == 1 and len(outlets) > 1:
-            exclusive.append({"event_id": eid, "outlet": own[0]})
+def view_inputs(store: Store, kind: str, record: dict[str, Any]) -> tuple[Any, ...]:
+    """What one story's or event's views are computed from, read from the store."""
+    ids = record["article_ids"]
+    by_id = {a["id"]: a for a in store.links.inputs(ids, full=True)}
+    original = {
+        d["article_id"]: d["duplicate_of"] for d in store.links.records("duplicates", ids).values()
+    }
+    events = store.links.records("events", record["event_ids"]) if kind == "story" else {}
+    return kind, record, by_id, original, events
+
+
+def compute_views(item: tuple[Any, ...]) -> dict[str, Any]:
+    """One story's views (timeline, summary, quote board, conflicts, coverage) or one
+    event's (summary, what one outlet alone reports), from ``view_inputs``: a task for the
+    runner, as stories are independent of each other."""
+    kind, record, by_id, original, events = item
+    ids = record["article_ids"]
+    copies = set(original)
+    if kind == "event":
+        table = SentenceTable(ids, by_id, copies)
+        return {"summary": table.summary(3), "only_in": table.only_in()}
+    event_of = {a: e for e, v in events.items() for a in v["article_ids"]}
+    members = [events[e] for e in record["event_ids"] if e in events]
     return {
-        "events": story["event_ids"],
-        "outlets": {o: outlets[o] for o in sorted(outlets)},
-        "only_one_outlet": exclusive,
+        "quote_board": quote_board(record, by_id, copies),
+        "conflicts": conflicts(members, by_id, copies),
+        "coverage": coverage(record, events, by_id, original),
+        "summary": summarise(ids, by_id, copies, size=5),
+        "timeline": build_timeline(ids, by_id, copies, events=event_of),
     }

@@ -7,7 +7,6 @@ character offsets into ``article.text`` and a confidence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +14,7 @@ from typing import Any
 
 from storyline.model import Article
 from storyline.read.claims import ClaimFinder
+from storyline.read.dated import date_dependents, timex_records
 from storyline.read.entities import EntityFinder
 from storyline.read.nlp import load_nlp
 from storyline.read.quotes import Quote, QuoteExtractor
@@ -45,9 +45,6 @@ def quote_record(q: Quote) -> dict[str, Any]:
     }  # fmt: skip
 
 
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 def _chain_at(
     entities: list[dict[str, Any]], start: int | None, end: int | None, name: str | None
 ) -> str | None:
@@ -61,15 +58,12 @@ def _chain_at(
         same = [e for e in entities if e["text"] == name and e["chain"]]
         if same:
             return str(same[0]["chain"])
-    return None  # fmt: skip
+    return None
 
 
 def _link_within(article: Article) -> None:
-    """Tie annotations together inside the article: speakers and claim sources to entity chains,
-    roles to the date they are stated for, claims to the date they were made (a full date
-    stated in their sentence, else the publication date)."""
-    for e in article.entities:
-        e["role_as_of"] = article.published if e.get("role") else None
+    """Tie annotations together inside the article: speakers and claim sources to entity
+    chains, roles and claims to their dates (``date_dependents``)."""
     for q in article.quotes:
         q["speaker_chain"] = _chain_at(
             article.entities, q["speaker_start"], q["speaker_end"], q["speaker_resolved"]
@@ -78,24 +72,10 @@ def _link_within(article: Article) -> None:
             q["speaker_chain"] = _chain_at(article.entities, None, None, q["speaker_resolved"])
     for c in article.claims:
         c["source_chain"] = _chain_at(article.entities, None, None, c["source"])
-        stated = [
-            t for t in article.timexes
-            if c["start"] <= t["start"] < c["end"] and t["type"] == "DATE" and _FULL_DATE.match(t["value"] or "")
-        ]  # fmt: skip
-        if stated:
-            c["claim_date"], c["claim_date_basis"] = stated[0]["value"], "stated"
-        else:
-            c["claim_date"] = article.published
-            c["claim_date_basis"] = "published" if article.published else None
-
-
-def timex_records(tagger: TimexTagger, text: str, anchor: date | None) -> list[dict[str, Any]]:
-    """Time expressions of a text as stored: resolved against ``anchor`` when there is one."""
-    return [
-        {"text": t.text, "start": t.start, "end": t.end, "value": t.value, "type": t.type, "mod": t.mod,
-         "anchored": anchor is not None, "confidence": 0.8 if anchor else 0.5}
-        for t in tagger(text, anchor)
-    ]  # fmt: skip
+    date_dependents(
+        article.entities, article.claims, article.timexes, article.published,
+        article.published_basis,
+    )  # fmt: skip
 
 
 def pieces_of(text: str, limit: int) -> list[str]:

@@ -54,11 +54,11 @@ def article_record(art: Article) -> dict[str, Any]:
 def iter_tables(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
     """Each top-level table of the export as a stream of records."""
     return {
-        "articles": (article_record(a) for a in store.iter_articles()),
-        "entities": iter(store.entities()),
-        "events": iter(store.events()),
-        "stories": iter(store.stories()),
-        "duplicates": iter(store.duplicates()),
+        "articles": (article_record(a) for a in store.articles.each()),
+        "entities": iter(store.views.entities()),
+        "events": iter(store.views.events()),
+        "stories": iter(store.views.stories()),
+        "duplicates": iter(store.views.duplicates()),
     }
 
 

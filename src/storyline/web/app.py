@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hmac
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -90,15 +89,13 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
     def store(write: bool = False) -> Iterator[Store]:
         if not Path(db).exists():
             raise HTTPException(503, f"no database at {db}")
-        with Store(db, readonly=not write) as s:
-            deadline = time.monotonic() + QUERY_SECONDS
-            s.db.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+        with Store(db, readonly=not write, time_limit=QUERY_SECONDS) as s:
             yield s
 
     def views(kind: str, item: str) -> None:
         """Compute a story's or event's views the first time they are asked for."""
         with store() as s:
-            stale = item in set(s.stale_views(kind))
+            stale = item in set(s.views.stale(kind))
         if stale:
             from storyline.link import Linker
 

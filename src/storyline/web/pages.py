@@ -30,15 +30,15 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 
 def overview(store: Store) -> dict[str, Any]:
     """Corpus overview: outlets, date range, counts, rejects, the newest stories."""
-    summary = store.summary()
-    _, stories = store.stories_page(10, 0)
+    summary = store.articles.summary()
+    _, stories = store.views.stories_page(10, 0)
     return {
         **summary,
-        **store.link_counts(),
+        **store.views.link_counts(),
         "latest_stories": [_story_row(s) for s in stories],
         "reject_list": [
             {k: r[k] for k in ("path", "url", "part", "record", "stage", "reason", "detail")}
-            for r in store.rejects(limit=50)
+            for r in store.articles.rejects(limit=50)
         ],
     }
 
@@ -53,7 +53,7 @@ def _story_row(s: dict[str, Any]) -> dict[str, Any]:
 
 def stories(store: Store, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     limit, offset = _page(limit, offset)
-    total, rows = store.stories_page(limit, offset)
+    total, rows = store.views.stories_page(limit, offset)
     return {
         "total": total,
         "limit": limit,
@@ -64,10 +64,10 @@ def stories(store: Store, limit: int = 50, offset: int = 0) -> dict[str, Any]:
 
 def story(store: Store, story_id: str) -> dict[str, Any]:
     """A story with its views, its events, and the outlets and kinds its timeline holds."""
-    data = store.view("story", _check_id(story_id))
+    data = store.views.view("story", _check_id(story_id))
     if data is None:
         raise NotFound(f"no story {story_id}")
-    events = store.records("events", data["event_ids"])
+    events = store.links.records("events", data["event_ids"])
     timeline = data.get("timeline", [])
     return {
         **data,
@@ -81,17 +81,17 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
 def _headlines(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     return {
         r["id"]: {"headline": r["headline"], "outlet": r["outlet"], "published": r["published"]}
-        for r in store.article_rows(ids)
+        for r in store.articles.rows(ids)
     }
 
 
 def event(store: Store, event_id: str) -> dict[str, Any]:
     """An event: its articles side by side (clean text), and the wire-copy diffs among them."""
-    data = store.view("event", _check_id(event_id))
+    data = store.views.view("event", _check_id(event_id))
     if data is None:
         raise NotFound(f"no event {event_id}")
     ids = data["article_ids"][:MAX_LIMIT]
-    arts = [store.get_article(a) for a in ids]
+    arts = [store.articles.get(a) for a in ids]
     return {
         **data,
         "articles": [
@@ -104,7 +104,7 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
             }
             for a in arts
         ],
-        "duplicates": list(store.records("duplicates", ids).values()),
+        "duplicates": list(store.links.records("duplicates", ids).values()),
     }
 
 
@@ -116,7 +116,7 @@ def entities(
     name: str | None = None,
 ) -> dict[str, Any]:
     limit, offset = _page(limit, offset)
-    total, rows = store.entities_page(limit, offset, label, name)
+    total, rows = store.views.entities_page(limit, offset, label, name)
     items = [
         {k: e[k] for k in ("id", "name", "label", "aliases", "articles", "mentions")} for e in rows
     ]
@@ -125,18 +125,18 @@ def entities(
 
 def entity(store: Store, entity_id: str) -> dict[str, Any]:
     """An entity: aliases with their evidence, roles over time, quotes, mentions by month."""
-    found = store.records("entities", [_check_id(entity_id)])
+    found = store.links.records("entities", [_check_id(entity_id)])
     if not found:
         raise NotFound(f"no entity {entity_id}")
     data = found[entity_id]
     for ev in data["evidence"]:  # a popular entity has tens of thousands: the first 100
         ev["article_count"] = len(ev["article_ids"])
         ev["article_ids"] = ev["article_ids"][:EVIDENCE]
-    months = store.entity_months(entity_id)
+    months = store.views.entity_months(entity_id)
     peak = max((m["articles"] for m in months), default=0)
     return {
         **data,
-        "quotes": store.quotes(entity_id=entity_id, limit=MAX_LIMIT),
+        "quotes": store.articles.quotes(entity_id=entity_id, limit=MAX_LIMIT),
         "months": [
             {**m, "height": round(100 * m["articles"] / peak) if peak else 0} for m in months
         ],
@@ -196,7 +196,7 @@ def segments(
 def article(store: Store, article_id: str, hl: str | None = None) -> dict[str, Any]:
     """An article: clean text with annotations, removed boilerplate with reasons, origin."""
     try:
-        art = store.get_article(_check_id(article_id))
+        art = store.articles.get(_check_id(article_id))
     except KeyError as exc:
         raise NotFound(str(exc.args[0])) from None
     mark = None
@@ -219,7 +219,7 @@ def article(store: Store, article_id: str, hl: str | None = None) -> dict[str, A
         "safe_url": url if re.match(r"^https?://", url, re.I) else None,
         "text": art.text, "segments": segments(art.text, notes, mark),
         "removed": [{"text": r.text, "reason": r.reason, "stage": r.stage} for r in art.removed],
-        "event_id": store.event_of(art.id), **notes,
+        "event_id": store.links.event_of(art.id), **notes,
     }  # fmt: skip
 
 
@@ -236,7 +236,9 @@ def search(
     """Full-text hits with snippets; hits are marked with ``[[`` … ``]]`` boundaries in
     ``parts`` (a list of (text, is_hit) pairs) so no markup ever comes from the corpus."""
     limit, offset = _page(limit, offset)
-    rows = store.search(q, limit, offset, outlet, since, until, entity) if q.strip() else []
+    rows = (
+        store.articles.search(q, limit, offset, outlet, since, until, entity) if q.strip() else []
+    )
     for r in rows:
         parts = []
         for k, piece in enumerate(re.split(r"[\x02\x03]", r.pop("snippet") or "")):
@@ -245,3 +247,44 @@ def search(
         r["parts"] = parts
     return {"q": q, "limit": limit, "offset": offset, "outlet": outlet, "since": since,
             "until": until, "entity": entity, "items": rows}  # fmt: skip
+
+
+def timeline(
+    store: Store,
+    story: str | None = None,
+    query: str | None = None,
+    dates: int = 10,
+    sentences: int = 1,
+) -> list[dict[str, Any]]:
+    """The ``dates`` most important dates, with up to ``sentences`` source sentences each and
+    their citations, over one story, the stories with articles matching ``query`` (full-text
+    search), or the whole corpus."""
+    from storyline.link.timelines import build_timeline
+
+    if story:
+        found = store.views.view("story", story) if ID.match(story) else None
+        if found is None:
+            raise NotFound(f"no story {story!r}")
+        ids = found["article_ids"]
+    elif query:
+        hits = {r["id"] for r in store.articles.search(query, limit=100_000)}
+        ids = [
+            a
+            for s in store.views.stories()
+            if hits & set(s["article_ids"])
+            for a in s["article_ids"]
+        ]
+    else:
+        ids = store.articles.ids()
+    by_id = {a["id"]: a for a in store.links.inputs(ids, full=True)}
+    copies = set(store.links.records("duplicates", ids))
+    entries = build_timeline(
+        list(by_id), by_id, copies, dates=dates, per_date=sentences, months=False
+    )
+    out: dict[str, dict[str, Any]] = {}
+    for e in entries:
+        day = out.setdefault(e["date"], {"date": e["date"], "sentences": [], "citations": []})
+        day["sentences"].append(e["text"])
+        day["citations"].append(e["citations"][0])
+        day.setdefault("entries", []).append(e)
+    return [out[d] for d in sorted(out)]

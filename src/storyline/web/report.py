@@ -34,8 +34,8 @@ def write_report(
     if story:
         chosen = [pages.story(store, story)]
     else:
-        total, _ = store.stories_page(1, 0)
-        chosen = [pages.story(store, s["id"]) for s in store.stories_page(total or 1, 0)[1]]
+        total, _ = store.views.stories_page(1, 0)
+        chosen = [pages.story(store, s["id"]) for s in store.views.stories_page(total or 1, 0)[1]]
     article_ids = sorted({a for s in chosen for a in s["article_ids"]})
     event_ids = sorted({v["id"] for s in chosen for v in s["events"]})
     entity_ids: set[str] = set()
@@ -79,7 +79,7 @@ def write_report(
         done += 1
         if progress:
             progress(done, steps)
-    known = store.records("entities", entity_ids)
+    known = store.links.records("entities", entity_ids)
     listed = sorted(known.values(), key=lambda e: (-e["articles"], e["id"]))
     write("entities/index", "entities.html", {
         "total": len(listed), "limit": max(len(listed), 1), "offset": 0,

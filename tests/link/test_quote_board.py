@@ -1,11 +1,11 @@
-"""Cross-outlet views: the quote board and conflicting claims."""
+"""The quote board: versions of one quotation across outlets, grouped as the pairwise rule says."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
 
-from storyline.link.views import conflicts, quote_board
+from storyline.link.quote_board import quote_board
 
 
 def quote(text: str, kind: str = "direct", speaker: str = "E1") -> dict[str, Any]:
@@ -51,36 +51,6 @@ def test_reported_speech_alone_makes_no_board() -> None:
     assert quote_board({"article_ids": list(reported)}, reported, copies=set()) == []
 
 
-def claim(value: int, unit: str, quantity: str) -> dict[str, Any]:
-    return {"text": "sentence", "start": 0, "end": 8, "value": value, "unit": unit,
-            "quantity": quantity, "qualifier": None}  # fmt: skip
-
-
-def test_one_quantity_with_different_values_is_a_conflict_every_value_cited() -> None:
-    arts = {
-        "x": {"outlet": "Wire", "claims": [claim(41, "people killed", "deaths")]},
-        "y": {"outlet": "Courier", "claims": [claim(47, "death toll", "deaths"),
-                                              claim(4, "helicopters sent", "helicopters sent")]},
-        "z": {"outlet": "Post", "claims": [claim(41, "people killed", "deaths")]},
-    }  # fmt: skip
-    (found,) = conflicts([{"id": "V1", "article_ids": ["x", "y", "z"]}], arts, copies={"z"})
-    assert found["quantity"] == "deaths" and found["values"] == [41, 47]
-    assert {(r["article_id"], r["value"]) for r in found["reports"]} == {("x", 41), ("y", 47)}
-    same = conflicts([{"id": "V1", "article_ids": ["x", "z"]}], arts, copies=set())
-    assert same == []
-
-
-def test_coverage_counts_copies_apart_and_finds_exclusive_events() -> None:
-    from storyline.link.views import coverage
-
-    arts = {"a": {"outlet": "Wire"}, "b": {"outlet": "Post"}, "c": {"outlet": "Post"}}
-    events = {"V1": {"article_ids": ["a", "b"]}, "V2": {"article_ids": ["c"]}}
-    cov = coverage({"event_ids": ["V1", "V2"]}, events, arts, copies={"b": "a"})
-    assert cov["outlets"]["Post"]["V1"] == {"articles": 1, "copies": 1}
-    assert cov["only_one_outlet"] == [{"event_id": "V1", "outlet": "Wire"},
-                                      {"event_id": "V2", "outlet": "Post"}]  # fmt: skip
-
-
 def _pairwise_board(quotes: list[dict[str, Any]]) -> list[list[int]]:
     """The grouping rule spelled out pair by pair (slow, obviously right): a quotation joins
     the first group holding a version of it (printed within 14 days, unless undated, and
@@ -123,7 +93,7 @@ def test_quote_groups_equal_the_pairwise_rule() -> None:
     on a few hundred made-up quotations with shared runs, reorderings and other speakers."""
     import random
 
-    from storyline.link.views import _group
+    from storyline.link.quote_board import _group
 
     rng = random.Random(5)
     words = [f"w{k}" for k in range(60)]

@@ -1,0 +1,72 @@
+"""Full linking: every article of the store linked at once (a first run, ``storyline link
+--full``, a batch's linking), starting from the previous run's ids so they stay stable."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from storyline.link.dates import infer_dates
+from storyline.link.duplicates import CHUNK as DUPLICATE_CHUNK
+from storyline.link.duplicates import find_duplicates
+from storyline.link.events import CHUNK as EVENT_CHUNK
+from storyline.link.events import EventDoc, summarise_events
+from storyline.model import LinkResult
+
+if TYPE_CHECKING:
+    from storyline.link import Laps, Linker, LinkReport
+
+
+def event_doc(a: dict[str, Any]) -> EventDoc:
+    """What event clustering reads of a link input."""
+    return EventDoc(id=a["id"], text=a["text"], date=a.get("published"), headline=a.get("headline"))
+
+
+def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
+    """Copies, events, inferred dates, entities and stories of the whole corpus."""
+    store = linker.store
+    articles = list(store.links.inputs())
+    report.articles = len(articles)
+    saved = store.links.saved()
+    lap("load")
+
+    keys: dict[str, list[int]] = {}
+    duplicates = find_duplicates(
+        articles, keys=keys, runner=linker.runner, chunk=linker.chunk or DUPLICATE_CHUNK
+    )
+    lap("duplicates")
+
+    original = {d["article_id"]: d["duplicate_of"] for d in duplicates}
+    by_id = {a["id"]: a for a in articles}
+    docs = [event_doc(a) for a in articles if a["id"] not in original]
+    x = linker.events.vectors(docs) if docs else None
+    clustering = linker.events.cluster(
+        docs, saved.events, x, linker.runner, linker.chunk or EVENT_CHUNK
+    )
+    assign = clustering.assign
+    for copy, source in original.items():  # a wire copy reports what its original reports
+        if source in assign:
+            assign[copy] = assign[source]
+    events = summarise_events(assign, by_id)
+    lap("events")
+
+    redated = infer_dates(store, events, by_id)  # before entities: roles' "as of" follow
+    lap("dates")
+
+    chains = linker.resolver.chains(articles)
+    entities, chain_map = linker.resolver.resolve(chains, saved.chains)
+    lap("entities")
+
+    row_of = {d.id: k for k, d in enumerate(docs)}
+    stories, story_log = linker.stories.build(events, by_id, saved.stories, x, row_of)
+    lap("stories")
+    return LinkResult(
+        entities=entities,
+        chains=chain_map,
+        duplicates=duplicates,
+        events=events,
+        stories=stories,
+        bands=[(k, aid) for aid, ks in keys.items() for k in ks],
+        log=clustering.log + story_log,
+        full=True,
+        redated=redated,
+    )

@@ -1,0 +1,214 @@
+"""Incremental linking: the articles no run has linked yet, against what is stored, reading
+only the older articles near them in time (and those their near-duplicate keys point at).
+Ids and assignments of older articles stand; entities and events the new evidence joins are
+merged, the older id kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from storyline.link.dates import infer_dates
+from storyline.link.duplicates import band_keys, find_duplicates
+from storyline.link.events import Clustering, EventDoc, summarise_events
+from storyline.link.full import event_doc
+from storyline.model import LinkResult
+from storyline.store import Saved
+
+if TYPE_CHECKING:
+    from storyline.link import Laps, Linker, LinkReport
+
+POOL_UNDATED = 5000  # older articles an undated batch is compared with: the latest published
+
+
+@dataclass
+class _Events:
+    """The events step's results, which the later steps read."""
+
+    events: list[dict[str, Any]]  # records of the events that changed
+    by_id: dict[str, dict[str, Any]]  # every article read, new and older
+    docs: list[EventDoc]
+    x: Any
+    clustering: Clustering
+
+
+def link_new(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult | None:
+    """Link the unlinked articles; None when there are none."""
+    store = linker.store
+    new_ids = store.links.unlinked_ids()
+    report.articles = len(new_ids)
+    if not new_ids:
+        return None
+    new = list(store.links.inputs(new_ids))
+    saved = store.links.saved()
+    lap("load")
+
+    keys, duplicates, older = _copies(linker, new, saved)
+    lap("duplicates")
+
+    original = {d["article_id"]: d["duplicate_of"] for d in duplicates}
+    step = _events(linker, new, new_ids, saved, original, older)
+    lap("events")
+
+    members = [
+        {**e, "article_ids": [a for a in e["article_ids"] if a in step.by_id]} for e in step.events
+    ]
+    redated = infer_dates(store, members, step.by_id)  # before entities: roles' "as of" follow
+    lap("dates")
+
+    entities, mapping, merged = _entities(linker, new)
+    lap("entities")
+
+    stories, story_log = _stories(linker, step, saved)
+    lap("stories")
+    entity_log = [("entities merged", f"{m} into {k}") for m, k in sorted(merged.items())]
+    return LinkResult(
+        entities=entities,
+        chains=mapping,
+        duplicates=duplicates,
+        events=step.events,
+        stories=stories,
+        bands=[(k, aid) for aid, ks in keys.items() for k in ks],
+        log=entity_log + step.clustering.log + story_log,
+        full=False,
+        merged_entities=merged,
+        merged_events=step.clustering.merged,
+        redated=redated,
+    )
+
+
+def _entities(
+    linker: Linker, new: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], dict[tuple[int, str], str], dict[str, str]]:
+    """New chains against the stored entities' aliases: the entity records that changed,
+    the chain → entity map, and entities merged by the new evidence (merged → kept)."""
+    store, resolver = linker.store, linker.resolver
+    chains = resolver.chains(new)
+    mapping, merged, _fresh = resolver.resolve_new(chains, store.links.entity_aliases())
+    touched = sorted(set(mapping.values()) | set(merged.values()))
+    stored = store.links.records("entities", touched + list(merged))
+    additions = {e["id"]: e for e in resolver.records(chains, mapping)}
+    entities = []
+    for eid in touched:
+        parts = [
+            stored[e] for e in [eid, *[m for m, k in merged.items() if k == eid]] if e in stored
+        ]
+        parts += [additions[eid]] if eid in additions else []
+        entities.append(resolver.merge_records(parts))
+    return entities, mapping, merged
+
+
+def _copies(
+    linker: Linker, new: list[dict[str, Any]], saved: Saved
+) -> tuple[dict[str, list[int]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Band keys of the new articles against the stored keys: the new articles' keys, the
+    copy records, and the older articles read as candidates (with their groups)."""
+    store = linker.store
+    keys = {a["id"]: band_keys(a["text"]) for a in new if a.get("text")}
+    found = store.links.band_candidates(k for ks in keys.values() for k in ks)
+    candidates = {aid for ids in found.values() for aid in ids} - set(keys)
+    roots = {saved.duplicates.get(c) or c for c in candidates}
+    group = roots | set(store.links.copies_of(roots)) | candidates
+    older = {a["id"]: a for a in store.links.inputs(group)} if candidates else {}
+    known = {aid: saved.duplicates.get(aid) for aid in older}
+    duplicates = find_duplicates(new + list(older.values()), known, keys={**keys})
+    return keys, duplicates, older
+
+
+def _events(
+    linker: Linker,
+    new: list[dict[str, Any]],
+    new_ids: list[str],
+    saved: Saved,
+    original: dict[str, str],
+    older: dict[str, dict[str, Any]],
+) -> _Events:
+    """The new articles clustered with the older ones within the event window of them; the
+    records of every event that gained articles or absorbed another."""
+    store, clusterer = linker.store, linker.events
+    days = sorted(str(a["published"])[:10] for a in new if a.get("published"))
+    if days:
+        pad = timedelta(days=clusterer.window)
+        first = (date.fromisoformat(days[0]) - pad).isoformat()
+        last = (date.fromisoformat(days[-1]) + pad).isoformat()
+        pool_ids = store.links.ids_between(first, last)
+    else:
+        pool_ids = store.links.latest_ids(POOL_UNDATED)
+    previous = saved.events
+    pool = {a["id"]: a for a in store.links.inputs(i for i in pool_ids if i in previous)}
+    by_id = {**pool, **older, **{a["id"]: a for a in new}}
+    docs = [event_doc(a) for a in [*pool.values(), *new] if a["id"] not in original]
+    docs = [d for d in docs if d.id not in saved.duplicates]
+    x = clusterer.vectors(docs)
+    clustering = clusterer.cluster(
+        docs, {d.id: previous[d.id] for d in docs if d.id in previous}, x
+    )
+    assign, renamed = clustering.assign, clustering.merged
+    for copy, source in original.items():
+        event = assign.get(source) or previous.get(source)
+        if event:
+            assign[copy] = event
+    fresh_members: dict[str, list[str]] = {}
+    for aid in new_ids:
+        if aid in assign:
+            fresh_members.setdefault(assign[aid], []).append(aid)
+    changed = sorted(set(fresh_members) | set(renamed.values()))
+    old_events = store.links.records("events", changed + list(renamed))
+    events = []
+    for eid in changed:
+        members: list[str] = []
+        for part in [eid, *[m for m, k in renamed.items() if k == eid]]:
+            members += old_events.get(part, {}).get("article_ids", [])
+        members += fresh_members.get(eid, [])
+        record = summarise_events({m: eid for m in members if m in by_id}, by_id)[0]
+        record["article_ids"] = list(dict.fromkeys(members))
+        before = old_events.get(eid)
+        if before:
+            record["outlets"] = sorted(set(record["outlets"]) | set(before["outlets"]))
+            if before.get("date") and (not record["date"] or before["date"] <= record["date"]):
+                record["date"], record["title"] = before["date"], before["title"]
+        events.append(record)
+    return _Events(events, by_id, docs, x, clustering)
+
+
+def _stories(
+    linker: Linker, step: _Events, saved: Saved
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """Changed events keep their story; new ones join the nearest known one or found their
+    own: the records of every story touched, and the log."""
+    store = linker.store
+    renamed, assign = step.clustering.merged, step.clustering.assign
+    changed = {e["id"] for e in step.events}
+    story_of = {e: s for e, s in saved.stories.items() if e not in renamed}
+    pool_events = sorted({assign[d.id] for d in step.docs if d.id in assign})
+    pool_records = {
+        **store.links.records("events", [e for e in pool_events if e not in changed]),
+        **{e["id"]: e for e in step.events},
+    }
+    view = [
+        {
+            **pool_records[e],
+            "article_ids": [a for a in pool_records[e]["article_ids"] if a in step.by_id],
+        }
+        for e in pool_events
+        if e in pool_records
+    ]
+    row_of = {d.id: k for k, d in enumerate(step.docs)}
+    stories_now, log = linker.stories.build(view, step.by_id, story_of, step.x, row_of)
+    story_changes = {e: s["id"] for s in stories_now for e in s["event_ids"] if e in changed}
+    touched = sorted(set(story_changes.values()))
+    members_of = store.links.story_events(touched)
+    for e, sid in story_changes.items():
+        members_of.setdefault(sid, [])
+        if e not in members_of[sid]:
+            members_of[sid].append(e)
+    records = {
+        **store.links.records("events", [e for m in members_of.values() for e in m]),
+        **{e["id"]: e for e in step.events},
+    }
+    stories = []
+    for sid in touched:
+        chosen = [records[e] for e in members_of[sid] if e in records and e not in renamed]
+        stories.append(linker.stories.record(sid, chosen))
+    return stories, log

@@ -1,0 +1,402 @@
+"""Articles and runs: ingest runs, corpus line counts, batch writes of articles with what was
+removed and what reading found, rejections, and reading them back (by id, in order, listed,
+searched, quoted, summarised)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from storyline.model import Article, Reject, Removed, Source
+from storyline.store.annotations import (
+    KINDS,
+    apply_entity_ids,
+    chain_entities,
+    insert_notes,
+    read_notes,
+)
+from storyline.store.database import Database
+
+
+@dataclass
+class WriteResult:
+    """What one batch write did: ids stored now, ids that were already there."""
+
+    stored: list[str]
+    duplicates: list[str]
+
+
+def line_hash(key: str) -> int:
+    """A signed 64-bit hash of a normalised line, the key of ``line_counts``."""
+    return int.from_bytes(
+        hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True
+    )
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def filters(
+    outlet: str | None, since: str | None, until: str | None, prefix: str = "WHERE"
+) -> tuple[str, tuple[str, ...]]:
+    """The SQL clause (over ``articles a``) and values of the outlet and date filters."""
+    clauses = []
+    args: list[str] = []
+    if outlet:
+        clauses.append("a.outlet = ? COLLATE NOCASE")
+        args.append(outlet)
+    if since:
+        clauses.append("a.published >= ?")
+        args.append(since)
+    if until:
+        clauses.append("a.published <= ?")
+        args.append(until)
+    if not clauses:
+        return "", ()
+    return f"{prefix} " + " AND ".join(clauses), tuple(args)
+
+
+class Articles:
+    """The ``articles`` family of tables: articles, removed, annotations, rejects, runs,
+    line_counts and the full-text index."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- runs --------------------------------------------------------------------------
+    def start_run(self, inputs: list[str], until: str | None) -> int:
+        with self.db.transaction():
+            cur = self.db.execute(
+                "INSERT INTO runs (started_at, inputs, until_stage) VALUES (?, ?, ?)",
+                (now(), json.dumps(inputs), until),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, stored: int, duplicates: int, rejected: int) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "UPDATE runs SET finished_at=?, stored=?, duplicates=?, rejected=? WHERE id=?",
+                (now(), stored, duplicates, rejected, run_id),
+            )
+
+    # -- writing -----------------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes are already stored."""
+        sql = "SELECT DISTINCT content_hash FROM articles WHERE content_hash IN ({marks})"
+        return {r[0] for r in self.db.select_in(sql, hashes)}
+
+    def count_lines(self, keys_per_article: list[set[int]]) -> dict[int, int]:
+        """Add each article's distinct line keys to the corpus counts; return current counts."""
+        totals: dict[int, int] = {}
+        for keys in keys_per_article:
+            for key in keys:
+                totals[key] = totals.get(key, 0) + 1
+        if not totals:
+            return {}
+        with self.db.transaction():
+            self.db.executemany(
+                "INSERT INTO line_counts (key, articles) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles",
+                totals.items(),
+            )
+            sql = "SELECT key, articles FROM line_counts WHERE key IN ({marks})"
+            return {r[0]: r[1] for r in self.db.select_in(sql, totals)}
+
+    def write_batch(
+        self, articles: list[Article], rejects: list[Reject], run_id: int | None
+    ) -> WriteResult:
+        """Store a batch of finished articles and rejections in one transaction."""
+        stored: list[str] = []
+        duplicates: list[str] = []
+        at = now()
+        with self.db.transaction():
+            for art in articles:
+                rowid = self._insert(art, run_id, at)
+                if rowid is None:
+                    duplicates.append(art.id)
+                    continue
+                self.db.executemany(
+                    "INSERT INTO removed (article_rowid, seq, text, reason, stage)"
+                    " VALUES (?,?,?,?,?)",
+                    [(rowid, i, r.text, r.reason, r.stage) for i, r in enumerate(art.removed)],
+                )
+                self.db.execute(
+                    "INSERT INTO articles_fts (rowid, headline, text) VALUES (?, ?, ?)",
+                    (rowid, art.headline or "", art.text),
+                )
+                insert_notes(self.db, rowid, {kind: getattr(art, kind) for kind in KINDS})
+                stored.append(art.id)
+            self._insert_rejects(rejects, run_id, at)
+        return WriteResult(stored, duplicates)
+
+    def _insert(self, art: Article, run_id: int | None, at: str) -> int | None:
+        """The article's row (its rowid), or None when an article of that id is stored."""
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO articles (id, content_hash, path, url, part, record, format,"
+            " outlet, outlet_basis, headline, dek, published, published_basis, byline,"
+            " credits, language, text, raw, hints, stages, run_id, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                art.id, art.content_hash, art.source.path, art.source.url,
+                art.source.part, art.source.record, art.format, art.outlet,
+                art.outlet_basis, art.headline, art.dek, art.published,
+                art.published_basis, art.byline, json.dumps(art.credits),
+                art.language, art.text, zlib.compress(art.raw.encode("utf-8"), 1),
+                json.dumps(art.hints, default=str), json.dumps(art.stages), run_id, at,
+            ),
+        )  # fmt: skip
+        return None if cur.rowcount == 0 else cur.lastrowid
+
+    def add_rejects(self, rejects: list[Reject], run_id: int | None) -> None:
+        if rejects:
+            with self.db.transaction():
+                self._insert_rejects(rejects, run_id, now())
+
+    def _insert_rejects(self, rejects: list[Reject], run_id: int | None, at: str) -> None:
+        self.db.executemany(
+            "INSERT INTO rejects (run_id, path, url, part, record, stage, reason, detail, at)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (run_id, r.source.path, r.source.url, r.source.part, r.source.record,
+                 r.stage, r.reason, r.detail, at)
+                for r in rejects
+            ],
+        )  # fmt: skip
+
+    # -- reading -----------------------------------------------------------------------
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the one article whose id starts with ``prefix``."""
+        rows = self.db.rows(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
+        )
+        if not rows:
+            raise KeyError(f"no article with id {prefix!r}")
+        if len(rows) > 1 and rows[0][0] != prefix:
+            raise KeyError(f"id prefix {prefix!r} matches several articles; give more characters")
+        return str(rows[0][0])
+
+    def get(self, article_id: str) -> Article:
+        """One article (a unique id prefix is enough), with its raw input."""
+        row = self.db.row("SELECT * FROM articles WHERE id = ?", (self.resolve_id(article_id),))
+        assert row is not None
+        return self._article(row, with_raw=True)
+
+    def each(self, batch: int = 500) -> Iterator[Article]:
+        """Every article in ingest order, without the raw input."""
+        last = 0
+        while True:
+            rows = self.db.rows(
+                "SELECT * FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch)
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield self._article(row)
+            last = rows[-1]["rowid"]
+
+    def _article(self, row: sqlite3.Row, with_raw: bool = False) -> Article:
+        rowid = row["rowid"]
+        removed = [
+            Removed(r["text"], r["reason"], r["stage"])
+            for r in self.db.execute(
+                "SELECT text, reason, stage FROM removed WHERE article_rowid = ? ORDER BY seq",
+                (rowid,),
+            )
+        ]
+        notes = read_notes(self.db, [rowid])[rowid]
+        apply_entity_ids(notes, chain_entities(self.db, [rowid]).get(rowid, {}))
+        return Article(
+            entities=notes["entities"],
+            timexes=notes["timexes"],
+            quotes=notes["quotes"],
+            claims=notes["claims"],
+            id=row["id"],
+            content_hash=row["content_hash"],
+            source=Source(path=row["path"], url=row["url"], part=row["part"], record=row["record"]),
+            raw=zlib.decompress(row["raw"]).decode("utf-8") if with_raw and row["raw"] else "",
+            format=row["format"],
+            text=row["text"],
+            removed=removed,
+            headline=row["headline"],
+            dek=row["dek"],
+            published=row["published"],
+            published_basis=row["published_basis"],
+            outlet=row["outlet"],
+            outlet_basis=row["outlet_basis"],
+            byline=row["byline"],
+            credits=json.loads(row["credits"]),
+            language=row["language"],
+            hints=json.loads(row["hints"]),
+            stages=json.loads(row["stages"]),
+        )
+
+    def ids(self) -> list[str]:
+        """Every article id, in ingest order."""
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY rowid")]
+
+    def page(
+        self,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """One page of articles, oldest first (undated last), filtered by outlet and dates."""
+        where, args = filters(outlet, since, until)
+        rows = self.db.execute(
+            "SELECT id, published, published_basis, outlet, headline, path, part,"
+            " length(text) AS chars FROM articles a"
+            f" {where} ORDER BY published IS NULL, published, rowid LIMIT ? OFFSET ?",
+            (*args, limit, offset),
+        )
+        return [dict(r) for r in rows]
+
+    def count(
+        self, outlet: str | None = None, since: str | None = None, until: str | None = None
+    ) -> int:
+        where, args = filters(outlet, since, until)
+        return int(self.db.value(f"SELECT count(*) FROM articles a {where}", args))
+
+    def rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """id, headline, outlet and date of these articles."""
+        sql = "SELECT id, headline, outlet, published FROM articles WHERE id IN ({marks})"
+        return [dict(r) for r in self.db.select_in(sql, ids)]
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        offset: int = 0,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Full-text search ranked by BM25 (headline hits weigh more), with snippets;
+        ``entity_id`` keeps articles that mention that corpus entity.
+
+        In ``snippet``, each hit is wrapped in the control characters U+0002 ... U+0003
+        (never found in clean text), for the caller to render as it likes.
+        """
+        where, args = filters(outlet, since, until, prefix="AND")
+        if entity_id:
+            where += (
+                " AND EXISTS (SELECT 1 FROM entity_chains c WHERE c.article_rowid = a.rowid"
+                " AND c.entity_id = ?)"
+            )
+            args = (*args, entity_id)
+        sql = (
+            "SELECT a.id, a.published, a.outlet, a.headline,"
+            " snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet,"
+            " bm25(articles_fts, 4.0, 1.0) AS score"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ? {where} ORDER BY score LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.db.rows(sql, (query, *args, limit, offset))
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise
+            # Not valid FTS5 syntax (a stray quote or operator): search the words as phrases.
+            safe = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            if not safe:
+                return []
+            rows = self.db.rows(sql, (safe, *args, limit, offset))
+        return [dict(r) for r in rows]
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        entity_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Quotes across the corpus, newest article first; ``speaker`` matches any part of the
+        name, ``entity_id`` keeps the quotes whose speaker linking resolved to that entity."""
+        if entity_id:  # the entity's quotes, newest first, from their index
+            sql = (
+                "SELECT a.id AS article_id, a.published, a.outlet, a.headline, n.data,"
+                " q.entity_id FROM entity_quotes q"
+                " CROSS JOIN annotations n ON n.article_rowid = q.article_rowid"
+                " AND n.kind = 'quotes' AND n.seq = q.seq"
+                " CROSS JOIN articles a ON a.rowid = q.article_rowid WHERE q.entity_id = ?"
+            )
+            args: list[Any] = [entity_id]
+        else:
+            sql = (
+                "SELECT a.id AS article_id, a.published, a.outlet, a.headline, n.data,"
+                " c.entity_id FROM annotations n JOIN articles a ON a.rowid = n.article_rowid"
+                " LEFT JOIN entity_chains c ON c.article_rowid = n.article_rowid"
+                " AND c.chain = json_extract(n.data, '$.speaker_chain') WHERE n.kind = 'quotes'"
+            )
+            args = []
+        if speaker:
+            sql += " AND (n.label LIKE ? OR json_extract(n.data, '$.speaker') LIKE ?)"
+            args += [f"%{speaker}%", f"%{speaker}%"]
+        order = "q.published DESC" if entity_id else "a.published DESC, a.rowid, n.seq"
+        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+        keys = ("article_id", "published", "outlet", "headline")
+        return [
+            {
+                **{k: r[k] for k in keys},
+                **json.loads(r["data"]),
+                "speaker_entity_id": r["entity_id"],
+            }
+            for r in self.db.execute(sql, (*args, limit, offset))
+        ]
+
+    def rejects(
+        self, run_id: int | None = None, limit: int = 1000, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Every input that did not become an article, in the order they were recorded."""
+        sql = "SELECT * FROM rejects"
+        args: tuple[Any, ...] = ()
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            args = (run_id,)
+        rows = self.db.execute(sql + " ORDER BY id LIMIT ? OFFSET ?", (*args, limit, offset))
+        return [dict(r) for r in rows]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts a user wants first: articles, outlets, dates, languages, rejects, removals."""
+        one = self.db.row(
+            "SELECT count(*) AS articles, min(published) AS first, max(published) AS last,"
+            " sum(published IS NULL) AS undated, count(DISTINCT outlet) AS outlets,"
+            " sum(length(text)) AS chars FROM articles"
+        )
+        assert one is not None
+        outlets = self.db.rows(
+            "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS articles,"
+            " min(published) AS first, max(published) AS last"
+            " FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet"
+        )
+        languages = self.db.rows(
+            "SELECT coalesce(language, '?') AS language, count(*) AS n FROM articles"
+            " GROUP BY language ORDER BY n DESC"
+        )
+        removed = self.db.rows(
+            "SELECT reason, count(*) AS n FROM removed GROUP BY reason ORDER BY n DESC"
+        )
+        return {
+            "articles": one["articles"],
+            "outlets": one["outlets"],
+            "first_date": one["first"],
+            "last_date": one["last"],
+            "undated": one["undated"] or 0,
+            "characters": one["chars"] or 0,
+            "digests_split": self.db.value(
+                "SELECT count(DISTINCT content_hash) FROM articles WHERE part > 0"
+            ),
+            "rejects": self.db.value("SELECT count(*) FROM rejects"),
+            "by_outlet": [dict(r) for r in outlets],
+            "by_language": {r["language"]: r["n"] for r in languages},
+            "removed_by_reason": {r["reason"]: r["n"] for r in removed},
+        }

@@ -1,0 +1,292 @@
+"""Links: what linking reads (articles with their mentions, the previous run's assignments,
+stored band keys and aliases) and what it writes (entities and their chains, copies, events,
+stories, band keys, the link log, inferred dates), each write in one transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.model import LinkResult, Redated
+from storyline.store.annotations import (
+    KINDS,
+    apply_entity_ids,
+    chain_entities,
+    read_notes,
+    replace_notes,
+)
+from storyline.store.articles import now
+from storyline.store.database import Database, chunks, marks
+
+RECORD_TABLES = {"entities": "id", "events": "id", "stories": "id", "duplicates": "article_id"}
+"""Tables of link records (JSON in ``data``) and their key column."""
+
+_LINK_TABLES = ("entities", "entity_chains", "duplicates", "events", "event_articles", "stories",
+                "story_events", "views", "entity_quotes")  # fmt: skip
+
+
+@dataclass
+class Saved:
+    """The previous run's assignments, so ids stay stable across runs."""
+
+    chains: dict[tuple[int, str], str]  # (article rowid, chain) → entity id
+    events: dict[str, str]  # article id → event id
+    stories: dict[str, str]  # event id → story id
+    duplicates: dict[str, str]  # copy → original
+
+
+class Links:
+    """The link tables: entities, entity_chains, entity_quotes, duplicates, minhash_bands,
+    events, event_articles, stories, story_events and link_log."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- what linking reads ------------------------------------------------------------
+    def inputs(
+        self,
+        ids: Iterable[str] | None = None,
+        full: bool = False,
+        kinds: tuple[str, ...] = ("entities",),
+    ) -> Iterator[dict[str, Any]]:
+        """What linking needs of the articles (all, or ``ids``): ids, dates, outlet, text and
+        their annotations of ``kinds`` as stored; ``full``: every kind, with corpus entity ids."""
+        kinds = tuple(KINDS) if full else kinds
+        cols = (
+            "rowid, id, published, published_basis, outlet, headline, text, credits, content_hash"
+        )
+        batches: Iterator[list[sqlite3.Row]]
+        if ids is None:
+            batches = self._batches(f"SELECT {cols} FROM articles")
+        else:
+            batches = (
+                self.db.rows(
+                    f"SELECT {cols} FROM articles WHERE id IN ({marks(len(part))}) ORDER BY rowid",
+                    part,
+                )
+                for part in chunks(sorted(set(ids)))
+            )
+        for rows in batches:
+            rowids = [r["rowid"] for r in rows]
+            notes = read_notes(self.db, rowids, kinds)
+            chains = chain_entities(self.db, rowids) if full else {}
+            for row in rows:
+                apply_entity_ids(notes[row["rowid"]], chains.get(row["rowid"], {}))
+                yield {**dict(row), "credits": json.loads(row["credits"]), **notes[row["rowid"]]}
+
+    def _batches(self, sql: str, size: int = 1000) -> Iterator[list[sqlite3.Row]]:
+        last = 0
+        while True:
+            rows = self.db.rows(f"{sql} WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, size))
+            if not rows:
+                return
+            yield rows
+            last = rows[-1]["rowid"]
+
+    def any(self) -> bool:
+        """Whether a linking run has stored its results."""
+        return self.db.row("SELECT 1 FROM event_articles LIMIT 1") is not None
+
+    def unlinked_ids(self) -> list[str]:
+        """Articles that no linking run has seen yet (every linked article has an event)."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM event_articles)"
+                " ORDER BY rowid"
+            )
+        ]
+
+    def ids_between(self, first: str, last: str) -> list[str]:
+        """Articles published from ``first`` to ``last`` (ISO dates, inclusive)."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM articles WHERE published >= ? AND published <= ? ORDER BY rowid",
+                (first, last + "\uffff"),
+            )
+        ]
+
+    def latest_ids(self, limit: int) -> list[str]:
+        """The ``limit`` most recently published articles."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE published IS NOT NULL ORDER BY published DESC LIMIT ?",
+            (limit,),
+        )
+        return [r[0] for r in rows]
+
+    def saved(self) -> Saved:
+        """The previous run's assignments: chains, events, stories, copies."""
+        db = self.db
+        return Saved(
+            chains={
+                (r[0], r[1]): r[2]
+                for r in db.execute("SELECT article_rowid, chain, entity_id FROM entity_chains")
+            },
+            events={
+                r[0]: r[1] for r in db.execute("SELECT article_id, event_id FROM event_articles")
+            },
+            stories={r[0]: r[1] for r in db.execute("SELECT event_id, story_id FROM story_events")},
+            duplicates={
+                r[0]: r[1] for r in db.execute("SELECT article_id, duplicate_of FROM duplicates")
+            },
+        )
+
+    def entity_aliases(self) -> list[tuple[str, str, list[str]]]:
+        """(id, label, aliases) of every corpus entity: what a new article's names match."""
+        rows = self.db.execute("SELECT id, label, json_extract(data, '$.aliases') FROM entities")
+        return [(r[0], r[1], json.loads(r[2] or "[]")) for r in rows]
+
+    def records(self, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Stored records of ``table`` (entities, events, stories, duplicates) by id."""
+        if table not in RECORD_TABLES:
+            raise ValueError(f"no records table {table!r}")
+        key = RECORD_TABLES[table]
+        sql = f"SELECT {key}, data FROM {table} WHERE {key} IN ({{marks}})"
+        return {r[0]: json.loads(r[1]) for r in self.db.select_in(sql, ids)}
+
+    def story_events(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        """The events of these stories, by story."""
+        out: dict[str, list[str]] = {}
+        for part in chunks(sorted(set(story_ids))):
+            for r in self.db.execute(
+                "SELECT story_id, event_id FROM story_events"
+                f" WHERE story_id IN ({marks(len(part))}) ORDER BY event_id",
+                part,
+            ):
+                out.setdefault(r[0], []).append(r[1])
+        return out
+
+    def copies_of(self, ids: Iterable[str]) -> list[str]:
+        """Stored copies of these originals."""
+        sql = "SELECT article_id FROM duplicates WHERE duplicate_of IN ({marks})"
+        return [r[0] for r in self.db.select_in(sql, ids)]
+
+    def band_candidates(self, keys: Iterable[int]) -> dict[int, list[str]]:
+        """LSH band key → stored articles with that key."""
+        out: dict[int, list[str]] = {}
+        sql = "SELECT key, article_id FROM minhash_bands WHERE key IN ({marks})"
+        for r in self.db.select_in(sql, keys):
+            out.setdefault(r[0], []).append(r[1])
+        return out
+
+    def event_of(self, article_id: str) -> str | None:
+        """The event an article reports (None before linking)."""
+        return self.db.value(
+            "SELECT event_id FROM event_articles WHERE article_id = ?", (article_id,)
+        )
+
+    # -- what linking writes -----------------------------------------------------------
+    def save(self, links: LinkResult, run_id: int | None = None) -> None:
+        """Write what linking found, in one transaction (readers see old or new, never half).
+
+        A full run replaces every link table and the band keys; otherwise the records given
+        are inserted or replaced, entities and events merged into others are deleted (their
+        chains and articles moved to the one kept), and the views of every story and event
+        written are dropped, to be computed again when asked for."""
+        db = self.db
+        with db.transaction():
+            if links.full:
+                for table in (*_LINK_TABLES, "minhash_bands"):
+                    db.execute(f"DELETE FROM {table}")
+            self._set_dates(links.redated)  # first: the quotes indexed below carry the dates
+            self._merge(links)
+            db.executemany(
+                "INSERT OR REPLACE INTO entities (id, name, label, data) VALUES (?, ?, ?, ?)",
+                [(e["id"], e["name"], e["label"], json.dumps(e)) for e in links.entities],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO entity_chains (article_rowid, chain, entity_id)"
+                " VALUES (?, ?, ?)",
+                [(rowid, chain, eid) for (rowid, chain), eid in links.chains.items()],
+            )
+            self._index_quotes(None if links.full else {rowid for rowid, _ in links.chains})
+            db.executemany(
+                "INSERT OR REPLACE INTO duplicates (article_id, duplicate_of, similarity, kind,"
+                " data) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (d["article_id"], d["duplicate_of"], d["similarity"], d["kind"], json.dumps(d))
+                    for d in links.duplicates
+                ],
+            )
+            db.executemany("INSERT INTO minhash_bands (key, article_id) VALUES (?, ?)", links.bands)
+            self._save_events(links)
+            db.executemany(
+                "INSERT INTO link_log (run_id, kind, detail, at) VALUES (?, ?, ?, ?)",
+                [(run_id, kind, detail, now()) for kind, detail in links.log],
+            )
+
+    def _merge(self, links: LinkResult) -> None:
+        """Entities and events merged into others: their chains, quotes and articles move to
+        the one kept, their records go."""
+        db = self.db
+        for old, new in links.merged_entities.items():
+            db.execute("UPDATE entity_chains SET entity_id = ? WHERE entity_id = ?", (new, old))
+            db.execute("UPDATE entity_quotes SET entity_id = ? WHERE entity_id = ?", (new, old))
+            db.execute("DELETE FROM entities WHERE id = ?", (old,))
+        for old, new in links.merged_events.items():
+            db.execute("UPDATE event_articles SET event_id = ? WHERE event_id = ?", (new, old))
+            db.execute("DELETE FROM events WHERE id = ?", (old,))
+            db.execute("DELETE FROM story_events WHERE event_id = ?", (old,))
+
+    def _save_events(self, links: LinkResult) -> None:
+        """Events and stories with their members; the views of each one written are dropped."""
+        db = self.db
+        db.executemany(
+            "INSERT OR REPLACE INTO events (id, title, date, data) VALUES (?, ?, ?, ?)",
+            [(v["id"], v["title"], v["date"], json.dumps(v)) for v in links.events],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO event_articles (article_id, event_id, score) VALUES (?, ?, ?)",
+            [(aid, v["id"], None) for v in links.events for aid in v["article_ids"]],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO stories (id, title, first_date, data) VALUES (?, ?, ?, ?)",
+            [(v["id"], v["title"], v["first_date"], json.dumps(v)) for v in links.stories],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO story_events (event_id, story_id) VALUES (?, ?)",
+            [(e, v["id"]) for v in links.stories for e in v["event_ids"]],
+        )
+        db.executemany(
+            "DELETE FROM views WHERE kind = ? AND id = ?",
+            [("story", v["id"]) for v in links.stories]
+            + [("event", v["id"]) for v in links.events],
+        )
+
+    def _index_quotes(self, rowids: set[int] | None) -> None:
+        """Fill ``entity_quotes`` for all articles (None) or these: each quote whose
+        speaker chain linking tied to a corpus entity."""
+        sql = (
+            "INSERT OR REPLACE INTO entity_quotes (article_rowid, seq, entity_id, published)"
+            " SELECT n.article_rowid, n.seq, c.entity_id, a.published FROM annotations n"
+            " JOIN entity_chains c ON c.article_rowid = n.article_rowid"
+            " AND c.chain = json_extract(n.data, '$.speaker_chain')"
+            " JOIN articles a ON a.rowid = n.article_rowid WHERE n.kind = 'quotes'"
+        )
+        if rowids is None:
+            self.db.execute(sql)
+        else:
+            self.db.execute_in(sql + " AND n.article_rowid IN ({marks})", rowids)
+
+    def _set_dates(self, updates: list[Redated]) -> None:
+        """Dates linking inferred (or withdrew), with what follows from them: the article's
+        time expressions resolved again, its roles' "as of" and its claims' dates."""
+        for u in updates:
+            rowid = self.db.value("SELECT rowid FROM articles WHERE id = ?", (u.article_id,))
+            if rowid is None:
+                continue
+            self.db.execute(
+                "UPDATE articles SET published = ?, published_basis = ? WHERE rowid = ?",
+                (u.published, u.basis, rowid),
+            )
+            self.db.execute(
+                "UPDATE entity_quotes SET published = ? WHERE article_rowid = ?",
+                (u.published, rowid),
+            )
+            replace_notes(
+                self.db, rowid, {"timexes": u.timexes, "entities": u.entities, "claims": u.claims}
+            )

@@ -1,0 +1,62 @@
+"""Migrations: every schema passes SQLite's integrity check on the SQLite Python ships,
+including a file made before ``entity_quotes`` was rebuilt with its key columns first."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+from storyline.model import LinkResult
+from storyline.store import Store
+from tests.conftest import make_article
+
+
+def _script(version: int) -> str:
+    folder = resources.files("storyline.store") / "migrations"
+    (entry,) = [e for e in folder.iterdir() if re.match(rf"0*{version}_.*\.sql$", e.name)]
+    return entry.read_text(encoding="utf-8")
+
+
+def test_a_corpus_made_before_the_rebuild_is_migrated_and_checks_ok(tmp_path: Path) -> None:
+    db = tmp_path / "v6.db"
+    old = sqlite3.connect(db)
+    for version in range(1, 7):  # the schema as version 0.1 left it
+        old.executescript(_script(version))
+    old.execute("PRAGMA user_version = 6")
+    old.execute(
+        "INSERT INTO articles (id, content_hash, format, text, ingested_at)"
+        " VALUES ('a1', 'a1', 'text', 'Some text.', '2023-01-01T00:00:00Z')"
+    )
+    old.execute("INSERT INTO articles_fts (rowid, headline, text) VALUES (1, '', 'Some text.')")
+    old.execute(
+        "INSERT INTO entity_quotes (entity_id, published, article_rowid, seq)"
+        " VALUES ('E7', '2023-01-01', 1, 0)"
+    )
+    old.commit()
+    assert (
+        "NULL value in entity_quotes.entity_id"
+        in old.execute("PRAGMA integrity_check").fetchone()[0]
+    )
+    old.close()
+    with Store(db) as store:
+        assert store.schema_version() >= 7
+        assert store.integrity_check() == "ok"
+        rows = store.db.rows("SELECT entity_id, published, article_rowid, seq FROM entity_quotes")
+        assert [tuple(r) for r in rows] == [("E7", "2023-01-01", 1, 0)]
+
+
+def test_a_new_corpus_with_quotes_indexed_checks_ok(store: Store) -> None:
+    art = make_article("x")
+    art.text = "The harbour master said the quay would reopen."
+    art.entities = [
+        {"text": "harbour master", "label": "PERSON", "start": 4, "end": 18, "chain": "c1"}
+    ]
+    art.quotes = [{"text": "the quay would reopen", "start": 24, "end": 45, "speaker_chain": "c1",
+                   "speaker_resolved": "harbour master", "kind": "indirect"}]  # fmt: skip
+    store.articles.write_batch([art], [], None)
+    entity = {"id": "E1", "name": "Ilse Varga", "label": "PERSON"}
+    store.links.save(LinkResult([entity], {(1, "c1"): "E1"}, [], [], [], [], [], full=True))
+    assert store.db.value("SELECT count(*) FROM entity_quotes") == 1
+    assert store.integrity_check() == "ok"
