@@ -19,6 +19,7 @@ from storyline.read.timex.calendar import (
     _season_of,
     _shift_months,
     _week,
+    _weekday_date,
 )
 from tests.read.timex.common import TUESDAY
 
@@ -97,3 +98,35 @@ def test_quarter_references() -> None:
     assert _quarter_ref(date(2022, 11, 1), "next", ctx) == (2023, 1)
     ctx.last_quarter, ctx.near = (2020, 2), True
     assert _quarter_ref(TUESDAY, "the", ctx) == (2020, 2)  # "the quarter": the one just named
+
+
+SUNDAY = date(2022, 3, 6)
+TUE, SUN = 1, 6  # weekday numbers
+
+
+@pytest.mark.parametrize(
+    ("anchor", "weekday", "rel", "day"),
+    [
+        (SUNDAY, TUE, "next", date(2022, 3, 8)),  # the first Tuesday after the anchor
+        (TUESDAY, TUE, "next", date(2022, 3, 15)),  # never the anchor's own day
+        (TUESDAY, SUN, "this coming", date(2022, 3, 13)),
+        (TUESDAY, SUN, "coming", date(2022, 3, 13)),
+        (TUESDAY, TUE, "last", date(2022, 3, 1)),  # a week back
+        (SUNDAY, TUE, "last", date(2022, 3, 1)),
+        (TUESDAY, TUE, "this past", date(2022, 3, 1)),
+    ],
+)
+def test_next_and_last_weekday(anchor: date, weekday: int, rel: str, day: date) -> None:
+    for future in (False, True):  # "next" and "last" decide; the tense does not
+        assert _weekday_date(anchor, weekday, future, rel) == day
+
+
+@pytest.mark.parametrize("anchor", [date(2022, 3, 6 + i) for i in range(7)])
+def test_next_weekday_is_the_first_one_strictly_after_the_anchor(anchor: date) -> None:
+    # HeidelTime's convention: "next Tuesday" from a Sunday is two days on, from a Tuesday seven
+    for weekday in range(7):
+        for rel in ("next", "this coming", "coming"):
+            day = _weekday_date(anchor, weekday, False, rel)
+            assert day.weekday() == weekday and 1 <= (day - anchor).days <= 7
+        day = _weekday_date(anchor, weekday, False, "last")
+        assert day.weekday() == weekday and 1 <= (anchor - day).days <= 7

@@ -94,3 +94,16 @@ def test_the_year_ended_is_a_year_long_period_over_the_year_alone() -> None:
     assert tx is not None
     assert (tx.text, tx.type, tx.value) == ("the year", "DURATION", "P1Y")
     assert text[tx.start : tx.end] == "the year"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        ("The vote is next Tuesday.", date(2022, 3, 6), "2022-03-08"),  # from a Sunday: two days on
+        ("The vote is next Tuesday.", TUESDAY, "2022-03-15"),  # from a Tuesday: a week on
+        ("They meet this coming Sunday.", TUESDAY, "2022-03-13"),
+        ("They met last Tuesday.", TUESDAY, "2022-03-01"),  # on a Tuesday: a week back
+    ],
+)
+def test_next_and_last_weekday(sentence: str, anchor: date, value: str) -> None:
+    assert [(t.type, t.value) for t in tag(sentence, anchor)] == [("DATE", value)]

@@ -58,8 +58,8 @@ def _weekday_date(anchor: date, weekday: int, future: bool, rel: str | None) -> 
     behind (never the anchor's own day); bare, the tense decides (today counts)."""
     delta = anchor.weekday() - weekday
     if rel in ("next", "this coming", "coming"):
-        ahead = (weekday - anchor.weekday()) % 7 or 7
-        return anchor + timedelta(days=ahead + (7 if rel == "next" and ahead < 3 else 0) * 0)
+        # HeidelTime's convention: "next Tuesday" is the first Tuesday after the anchor
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
     if rel == "last":
         back = delta % 7 or 7
         return anchor - timedelta(days=back)
