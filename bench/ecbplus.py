@@ -50,7 +50,8 @@ def load(root: Path) -> tuple[list[EventDoc], dict[str, str], dict[str, str]]:
 
 def through_ingest(docs: list[EventDoc], workers: int) -> dict[str, str]:
     """Ingest the documents as text files into a temporary store; their stored events."""
-    from storyline.pipeline import Pipeline, PipelineOptions
+    from storyline.ingest.run import Ingest
+    from storyline.pipeline import PipelineOptions
     from storyline.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -59,7 +60,7 @@ def through_ingest(docs: list[EventDoc], workers: int) -> dict[str, str]:
         for d in docs:
             (folder / f"{d.id}.txt").write_text(d.text, encoding="utf-8")
         with Store(Path(tmp) / "ecb.db") as store:
-            report = Pipeline(store, PipelineOptions(workers=workers)).ingest([str(folder)])
+            report = Ingest(store, PipelineOptions(workers=workers)).run([str(folder)])
             if report.rejects:
                 print(f"{len(report.rejects)} documents rejected by ingest", file=sys.stderr)
             ids = {a.id: Path(a.source.path or "").stem for a in store.articles.each()}

@@ -98,16 +98,15 @@ def write_generated(folder: Path, n: int) -> Path:
 def run_one(corpus: str, workers: int) -> dict[str, Any]:
     """In a child process: ingest ``corpus`` into a fresh database and measure it."""
     from storyline.describe.language import detect_language
-    from storyline.pipeline import Pipeline, PipelineOptions
+    from storyline.ingest.run import Ingest
+    from storyline.pipeline import PipelineOptions
     from storyline.store import Store
 
     detect_language("Load the language model once, before the clock starts.")  # one-off cost
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         start = time.perf_counter()
         # Issue #2's figures: ingest + clean + describe (reading is measured by bench/reading.py).
-        report = Pipeline(store, PipelineOptions(workers=workers, until="describe")).ingest(
-            [corpus]
-        )
+        report = Ingest(store, PipelineOptions(workers=workers, until="describe")).run([corpus])
         seconds = time.perf_counter() - start
     return {
         "workers": workers,

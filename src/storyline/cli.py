@@ -24,8 +24,9 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline import __version__
+from storyline.ingest.run import Ingest, RunReport
 from storyline.model import Reject
-from storyline.pipeline import STAGES, Pipeline, PipelineOptions, RunReport
+from storyline.pipeline import STAGES, PipelineOptions
 from storyline.read import ReadOptions
 from storyline.store import Store, StoreError
 from storyline.store.export import FORMATS, article_record, export
@@ -123,7 +124,7 @@ def ingest(
     except ValueError as exc:
         raise _fail(str(exc)) from None
     with _open(db, readonly=False) as store:
-        report = _run_with_progress(Pipeline(store, options), paths, quiet or as_json)
+        report = _run_with_progress(Ingest(store, options), paths, quiet or as_json)
     if as_json:
         _print_json(_report_dict(report, db))
     elif not quiet:
@@ -134,7 +135,7 @@ def ingest(
     raise typer.Exit(0 if report.ok else 1)
 
 
-def _run_with_progress(pipeline: Pipeline, paths: list[str], quiet: bool) -> RunReport:
+def _run_with_progress(pipeline: Ingest, paths: list[str], quiet: bool) -> RunReport:
     disable = quiet or not err.is_terminal
     with Progress(
         TextColumn("[bold]ingest"),
@@ -151,7 +152,7 @@ def _run_with_progress(pipeline: Pipeline, paths: list[str], quiet: bool) -> Run
         def progress(done: int, total: int, stored: int) -> None:
             bar.update(task, completed=done, total=total, stored=stored)
 
-        return pipeline.ingest(paths, progress=progress)
+        return pipeline.run(paths, progress=progress)
 
 
 def _report_dict(report: RunReport, db: str) -> dict[str, Any]:
@@ -745,7 +746,7 @@ def demo(
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
     with resources.as_file(corpus) as folder, _open(db, readonly=False) as store:
-        report = _run_with_progress(Pipeline(store), [str(folder)], as_json)
+        report = _run_with_progress(Ingest(store), [str(folder)], as_json)
         data = store.articles.summary()
     if as_json:
         _print_json({"summary": data, "run": _report_dict(report, db)})

@@ -1,35 +1,46 @@
-"""Wires the stages: read inputs, run per-article stages in batches, store, report.
+"""The stage loop: the per-article stages as data, run in order over a batch of articles.
 
-Per-article stages (``extract``, ``clean``, ``split``, ``describe``) are pure and run here
-in-process or in worker processes; the pipeline alone talks to the store (duplicate checks,
-corpus line statistics, batch writes). Every input that does not become an article is
-recorded with its reason.
+A stage is a named callable over one article, as a spaCy component is over a ``Doc``:
+``name`` and ``__call__(article) -> Article`` (a stage that finds several articles in one
+input, a digest, returns the list of them), with an optional batched form ``pipe(articles)``
+that gives back the same articles in order (reading parses texts together). The loop owns
+the rest: an article a stage rejected skips the stages after it, each stage's name is
+recorded on the articles it ran on and its time measured, and ``until`` stops after a stage.
+Stages never touch storage, so the embedded ingest (``storyline.ingest.run``), worker
+processes and the batch path (``storyline.batch``) all run this same loop, and turn rejected
+articles into rejects the same way (``split_rejected``).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Protocol
 
-from storyline.clean import Cleaner, CleanOptions, Extractor, HtmlOptions, line_keys
+from storyline.clean import Cleaner, CleanOptions, Extractor, HtmlOptions
 from storyline.describe import DescribeOptions, Describer, DigestOptions, Splitter
-from storyline.ingest.readers import DEFAULT_MAX_BYTES, InputItem, read_item
-from storyline.ingest.sources import expand_inputs
+from storyline.ingest.readers import DEFAULT_MAX_BYTES
 from storyline.model import Article, Reject
 from storyline.read import Reader, ReadOptions
-from storyline.store import Store, line_hash
+from storyline.store.articles import line_hash
 
-STAGES = ("clean", "describe", "read", "link")
-"""Stages in order; ``--until`` stops after one of them. ``link`` is corpus-wide: it runs
-once at the end of an ingest, over everything in the store."""
+STAGES = ("extract", "clean", "split", "describe", "read", "link")
+"""Every stage in order, by the name it records on an article; ``--until`` stops after one.
+``link`` is corpus-wide: it runs once at the end of an ingest, over everything in the store."""
+
+
+class Stage(Protocol):
+    """A per-article stage: a name and a call over one article (see the module docstring)."""
+
+    name: str
+
+    def __call__(self, article: Article) -> Article | list[Article]: ...
 
 
 @dataclass(frozen=True)
 class PipelineOptions:
-    """Settings of one ingest run."""
+    """Settings of one run: the last stage, batching and workers, and each stage's options."""
 
     until: str = STAGES[-1]
     batch_size: int = 256
@@ -47,37 +58,89 @@ class PipelineOptions:
         if self.workers < 1 or self.batch_size < 1:
             raise ValueError("workers and batch size must be at least 1")
 
-
-@dataclass
-class RunReport:
-    """What an ingest run did, for the CLI to print and scripts to read."""
-
-    run_id: int
-    inputs: int = 0
-    bytes_read: int = 0
-    stored: list[tuple[str, str]] = field(default_factory=list)  # (id, origin)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (id, origin)
-    rejects: list[Reject] = field(default_factory=list)
-    repeated_inputs: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    link: Any = None  # storyline.link.LinkReport when the run linked
-
-    @property
-    def ok(self) -> bool:
-        return not self.rejects
+    def runs(self, stage: str) -> bool:
+        """Whether ``stage`` is one this run goes through (it comes no later than ``until``)."""
+        return STAGES.index(stage) <= STAGES.index(self.until)
 
 
-Progress = Callable[[int, int, int], None]
-"""Called as ``progress(inputs_done, inputs_total, articles_stored)``."""
+def stages(
+    options: PipelineOptions,
+    first: str = STAGES[0],
+    last: str = STAGES[-1],
+    repeats: Callable[[str], int] | None = None,
+) -> list[Stage]:
+    """The per-article stages from ``first`` to ``last`` that the run goes through; cleaning
+    weighs ``repeats`` (in how many other articles a line occurs) when given."""
+    make: dict[str, Callable[[], Stage]] = {
+        "extract": lambda: Extractor(options.html),
+        "clean": lambda: Cleaner(options.clean, repeats),
+        "split": lambda: Splitter(options.digest),
+        "describe": lambda: Describer(options.describe),
+        "read": lambda: Reader(options.read),
+    }
+    names = STAGES[STAGES.index(first) : STAGES.index(last) + 1]
+    return [make[n]() for n in names if n in make and options.runs(n)]
 
 
-def _stage_index(name: str) -> int:
-    return STAGES.index(name)
+def run_stages(
+    articles: Iterable[Article], chosen: list[Stage], seconds: dict[str, float] | None = None
+) -> list[Article]:
+    """Each stage over the batch in turn, in order; an article some stage rejected passes
+    the later ones by, in its place. With ``seconds``, each stage's time is added there."""
+    out = list(articles)
+    for stage in chosen:
+        clock = time.perf_counter()
+        out = list(_run_one(stage, out))
+        if seconds is not None:
+            seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - clock
+    return out
 
 
-def extract_batch(articles: list[Article], html: HtmlOptions) -> list[Article]:
-    """Cleaning step 1 for a batch (module-level so worker processes can run it)."""
-    return list(Extractor(html).pipe(articles))
+def _run_one(stage: Stage, articles: list[Article]) -> Iterator[Article]:
+    pipe = getattr(stage, "pipe", None)
+    if pipe is not None:  # the batched form: the same articles back, in order
+        live = [a for a in articles if not a.rejected]
+        done = list(pipe(live))
+        if len(done) != len(live):
+            raise RuntimeError(
+                f"stage {stage.name}: pipe gave {len(done)} articles for {len(live)}"
+            )
+        given = iter(done)
+        for article in articles:
+            if not article.rejected:
+                article = next(given)
+                article.stages.append(stage.name)
+            yield article
+        return
+    for article in articles:
+        if article.rejected:
+            yield article
+            continue
+        got = stage(article)
+        for part in got if isinstance(got, list) else [got]:
+            part.stages.append(stage.name)
+            yield part
+
+
+def split_rejected(articles: Iterable[Article]) -> tuple[list[Article], list[Reject]]:
+    """The articles still standing, and a reject for each one a stage rejected (with that
+    stage's name and its reason)."""
+    good, rejects = [], []
+    for art in articles:
+        if art.rejected:
+            stage = art.stages[-1] if art.stages else "ingest"
+            rejects.append(Reject(art.source, art.rejected, stage=stage))
+        else:
+            good.append(art)
+    return good, rejects
+
+
+def extract_batch(
+    articles: list[Article], options: PipelineOptions, seconds: dict[str, float] | None = None
+) -> list[Article]:
+    """The first stage, main text out of HTML: what corpus line counts are taken from.
+    (Module-level, so worker processes can run it.)"""
+    return run_stages(articles, stages(options, last="extract"), seconds)
 
 
 def finish_batch(
@@ -86,192 +149,10 @@ def finish_batch(
     options: PipelineOptions,
     seconds: dict[str, float] | None = None,
 ) -> list[Article]:
-    """Cleaning step 2, description and reading for a batch, given corpus line counts;
-    with ``seconds``, each stage runs over the whole batch in turn and its time is added
-    there (for benchmarks), else the stages stream article by article."""
+    """The stages after extraction, given the corpus line counts cleaning weighs (line key
+    hash → articles it occurs in, this one included)."""
 
     def repeats(key: str) -> int:
         return max(0, counts.get(line_hash(key), 0) - 1)  # other articles than this one
 
-    def timed(name: str, out: Iterable[Article]) -> Iterable[Article]:
-        if seconds is None:
-            return out
-        clock = time.perf_counter()
-        done = list(out)
-        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - clock
-        return done
-
-    out: Iterable[Article] = timed("clean", Cleaner(options.clean, repeats).pipe(articles))
-    if _stage_index(options.until) >= _stage_index("describe"):
-        out = timed(
-            "describe", Describer(options.describe).pipe(Splitter(options.digest).pipe(out))
-        )
-    if _stage_index(options.until) >= _stage_index("read"):
-        out = timed("read", Reader(options.read).pipe(out))
-    return list(out)
-
-
-@dataclass
-class _Done:
-    """A result computed in-process, shaped like a future."""
-
-    value: list[Article]
-
-    def result(self) -> list[Article]:
-        return self.value
-
-
-@dataclass
-class _Pending:
-    """A batch handed to the stages: its results to come, its rejections so far, inputs done."""
-
-    futures: list[Any]
-    rejects: list[Reject]
-    done: int
-
-
-def _chunks(items: list[Article], n: int) -> list[list[Article]]:
-    size = max(1, -(-len(items) // n))
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-class Pipeline:
-    """Runs ingest into a store: ``Pipeline(store).ingest(["corpus/"])``."""
-
-    def __init__(self, store: Store, options: PipelineOptions | None = None) -> None:
-        self.store = store
-        self.options = options or PipelineOptions()
-
-    def ingest(
-        self, names: list[str], stdin: bytes | None = None, progress: Progress | None = None
-    ) -> RunReport:
-        """Read, process and store everything ``names`` points at."""
-        started = time.perf_counter()
-        opts = self.options
-        expansion = expand_inputs(names, stdin)
-        report = RunReport(run_id=self.store.articles.start_run(names, opts.until))
-        report.inputs = len(expansion.items)
-        report.repeated_inputs = expansion.repeated
-        report.rejects.extend(expansion.rejects)
-        self.store.articles.add_rejects(expansion.rejects, report.run_id)
-
-        executor: Executor | None = None
-        if opts.workers > 1:
-            executor = ProcessPoolExecutor(max_workers=opts.workers)
-        try:
-            seen: set[str] = set()
-            pending: _Pending | None = None
-            if progress:
-                progress(0, report.inputs, 0)
-            for batch, rejects, done in self._batches(expansion.items, report):
-                fresh = self._drop_duplicates(batch, seen, report)
-                # Batch k is processed by the workers while the main process reads batch
-                # k+1 and stores batch k-1: reading and writing overlap the costly stages.
-                submitted = self._submit(fresh, rejects, done, executor)
-                if pending is not None:
-                    self._store(pending, report, progress)
-                pending = submitted
-            if pending is not None:
-                self._store(pending, report, progress)
-        finally:
-            if executor is not None:
-                executor.shutdown(cancel_futures=True)
-        if opts.until == "link":
-            from storyline.link import Linker
-
-            report.link = Linker(self.store).run(report.run_id)
-        report.seconds = time.perf_counter() - started
-        self.store.articles.finish_run(
-            report.run_id, len(report.stored), len(report.duplicates), len(report.rejects)
-        )
-        return report
-
-    def _batches(
-        self, items: list[InputItem], report: RunReport
-    ) -> Iterator[tuple[list[Article], list[Reject], int]]:
-        batch: list[Article] = []
-        rejects: list[Reject] = []
-        size = 0
-        limit = self.options.batch_size
-        for n, item in enumerate(items, start=1):
-            for got in read_item(item, self.options.max_bytes):
-                if isinstance(got, Reject):
-                    rejects.append(got)
-                    continue
-                batch.append(got)
-                size += len(got.raw)
-                report.bytes_read += len(got.raw.encode("utf-8", errors="replace"))
-                if len(batch) >= limit or size > 64 * 1024 * 1024:
-                    yield batch, rejects, n - 1
-                    batch, rejects, size = [], [], 0
-            if len(rejects) >= limit:
-                yield batch, rejects, n
-                batch, rejects, size = [], [], 0
-        yield batch, rejects, len(items)
-
-    def _drop_duplicates(
-        self, batch: list[Article], seen: set[str], report: RunReport
-    ) -> list[Article]:
-        known = self.store.articles.known_hashes(a.content_hash for a in batch)
-        fresh = []
-        for art in batch:
-            if art.content_hash in known or art.content_hash in seen:
-                report.duplicates.append((art.id, art.source.label()))
-                continue
-            seen.add(art.content_hash)
-            fresh.append(art)
-        return fresh
-
-    def _submit(
-        self, batch: list[Article], rejects: list[Reject], done: int, executor: Executor | None
-    ) -> _Pending:
-        """Extract, count lines (in the store), and hand the rest of the stages to workers."""
-        opts = self.options
-        if not batch or _stage_index(opts.until) < _stage_index("clean"):
-            return _Pending([_Done(batch)], rejects, done)
-        needs_workers = any(a.format == "html" for a in batch)
-        articles = self._map(extract_batch, batch, executor if needs_workers else None, opts.html)
-        keys = [{line_hash(k) for k in line_keys(a)} for a in articles if not a.rejected]
-        counts = self.store.articles.count_lines(keys)
-        if executor is None or len(articles) < 2:
-            return _Pending([_Done(finish_batch(articles, counts, opts))], rejects, done)
-        chunks = _chunks(articles, opts.workers)
-        return _Pending(
-            [executor.submit(finish_batch, c, counts, opts) for c in chunks], rejects, done
-        )
-
-    def _store(self, pending: _Pending, report: RunReport, progress: Progress | None) -> None:
-        """Wait for a submitted batch, then write its articles and rejections in one transaction."""
-        rejects = list(pending.rejects)
-        good = []
-        for fut in pending.futures:
-            for art in fut.result():
-                if art.rejected:
-                    stage = art.stages[-1] if art.stages else "ingest"
-                    rejects.append(Reject(art.source, art.rejected, stage=stage))
-                else:
-                    good.append(art)
-        result = self.store.articles.write_batch(good, rejects, report.run_id)
-        by_id = {a.id: a for a in good}
-        report.stored.extend((i, by_id[i].source.label()) for i in result.stored)
-        report.duplicates.extend((i, by_id[i].source.label()) for i in result.duplicates)
-        report.rejects.extend(rejects)
-        if progress:
-            progress(pending.done, report.inputs, len(report.stored))
-
-    def _map(
-        self,
-        fn: Callable[..., list[Article]],
-        batch: list[Article],
-        executor: Executor | None,
-        *args: object,
-    ) -> list[Article]:
-        if executor is None or len(batch) < 2:
-            return fn(batch, *args)
-        futures = [
-            executor.submit(fn, chunk, *args) for chunk in _chunks(batch, self.options.workers)
-        ]
-        out: list[Article] = []
-        for fut in futures:
-            out.extend(fut.result())
-        return out
+    return run_stages(articles, stages(options, first="clean", repeats=repeats), seconds)

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from storyline.batch import TABLES, load, run, schema
-from storyline.pipeline import Pipeline
+from storyline.ingest.run import Ingest
 from storyline.store import Store
 from tests.conftest import DEMO
 
@@ -63,7 +63,7 @@ def _links(out: Path) -> dict[str, Any]:
 def embedded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db = tmp_path_factory.mktemp("embedded") / "e.db"
     with Store(db) as store:
-        Pipeline(store).ingest([str(DEMO / "corpus")])
+        Ingest(store).run([str(DEMO / "corpus")])
     return _snapshot(db)
 
 

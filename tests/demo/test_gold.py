@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from storyline.ingest.run import Ingest
 from storyline.model import Article
-from storyline.pipeline import Pipeline
 from storyline.read.claims import quantity_of
 from storyline.store import Store
 from tests.conftest import DEMO
@@ -31,7 +31,7 @@ def _norm(text: str) -> str:
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     with Store(db) as store:
-        report = Pipeline(store).ingest([str(CORPUS)])
+        report = Ingest(store).run([str(CORPUS)])
         assert not report.rejects, report.rejects
     return db
 
@@ -260,14 +260,14 @@ def test_linking_in_two_batches_keeps_ids_and_meets_gold(
     """Half the outlets ingested and linked first, the rest linked incrementally against
     what is stored: the first half's events keep their ids, every article has an event,
     the events still match the gold and every labelled copy is found across batches."""
-    from storyline.pipeline import Pipeline
+    from storyline.ingest.run import Ingest
 
     folders = sorted(p for p in (DEMO / "corpus").iterdir() if p.is_dir())
     key = _gold_key(articles)
     with Store(tmp_path / "two.db") as store:
-        Pipeline(store).ingest([str(p) for p in folders[:4]])
+        Ingest(store).run([str(p) for p in folders[:4]])
         first = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
-        report = Pipeline(store).ingest([str(p) for p in folders[4:]])
+        report = Ingest(store).run([str(p) for p in folders[4:]])
         assert report.link is not None and 0 < report.link.articles < len(key)
         second = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
         copies = {(key[d["article_id"]], key[d["duplicate_of"]]) for d in store.views.duplicates()}

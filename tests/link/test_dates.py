@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from storyline.ingest.run import Ingest
 from storyline.link import Linker
-from storyline.pipeline import Pipeline, PipelineOptions
+from storyline.pipeline import PipelineOptions
 from storyline.store import Store
 
 REPORTS = [
@@ -40,7 +41,7 @@ def test_an_inferred_date_reaches_claim_dates_and_roles_as_of(tmp_path: Path) ->
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps(r) for r in REPORTS), encoding="utf-8")
     with Store(tmp_path / "d.db") as store:
-        Pipeline(store, PipelineOptions(until="read")).ingest([str(feed)])
+        Ingest(store, PipelineOptions(until="read")).run([str(feed)])
         before = _undated(store)
         assert before["published"] == (None, None)
         roles = [e for e in before["entities"] if e.get("role") == "Transport Minister"]

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from storyline.ingest.run import Ingest
 from storyline.link import Linker
-from storyline.pipeline import Pipeline
 from storyline.store import Store
 from tests.conftest import DEMO
 
@@ -22,14 +22,14 @@ def _snapshot(store: Store) -> tuple[dict[str, str], dict[str, str]]:
 def test_ids_stable_across_relinks_and_reingests(tmp_path: Path) -> None:
     db = tmp_path / "d.db"
     with Store(db) as store:
-        report = Pipeline(store).ingest([str(DEMO / "corpus")])
+        report = Ingest(store).run([str(DEMO / "corpus")])
         assert report.link is not None and report.link.events >= 10
         first = _snapshot(store)
         again = Linker(store).run(full=True)
         assert _snapshot(store) == first and again.events == report.link.events
         nothing = Linker(store).run()  # incremental: no article is new
         assert nothing.articles == 0 and _snapshot(store) == first
-        Pipeline(store).ingest([str(DEMO / "corpus")])  # nothing new
+        Ingest(store).run([str(DEMO / "corpus")])  # nothing new
         assert _snapshot(store) == first
         exported = store.articles.get(next(iter(first[0])))
         assert all(e.get("entity_id") for e in exported.entities if e["label"] == "PERSON")

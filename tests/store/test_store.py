@@ -85,10 +85,11 @@ def test_failed_batch_leaves_no_half_written_article(store: Store) -> None:
 
 WRITER = """
 import sys
-from storyline.pipeline import Pipeline, PipelineOptions
+from storyline.ingest.run import Ingest
+from storyline.pipeline import PipelineOptions
 from storyline.store import Store
 store = Store(sys.argv[1])
-report = Pipeline(store, PipelineOptions(batch_size=int(sys.argv[3]), until="describe")).ingest([sys.argv[2]],
+report = Ingest(store, PipelineOptions(batch_size=int(sys.argv[3]), until="describe")).run([sys.argv[2]],
     progress=lambda d, t, s: print(f"STORED {s}", flush=True))
 print("DONE", len(report.stored), flush=True)
 """

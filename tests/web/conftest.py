@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.pipeline import Pipeline
+from storyline.ingest.run import Ingest
 from storyline.store import Store
 from tests.conftest import DEMO
 
@@ -43,7 +43,7 @@ HOSTILE = [
 
 def _build(path: Path, inputs: list[str]) -> Path:
     with Store(path) as store:
-        Pipeline(store).ingest(inputs)
+        Ingest(store).run(inputs)
     return path
 
 

@@ -30,7 +30,6 @@ from storyline.link.runner import Runner
 from storyline.model import Article, Reject, Source
 
 TABLES = ("articles", "mentions", "timexes", "quotes", "claims", "rejects")
-LINK_TABLES = ("entities", "duplicates", "events", "stories", "timeline_entries")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 NOTE_TABLES = {"mentions": "entities", "timexes": "timexes", "quotes": "quotes", "claims": "claims"}
 
@@ -151,13 +150,13 @@ def _raw(files: list[str]) -> tuple[list[Article], list[Reject]]:
 
 def count_lines(files: list[str]) -> Counter[int]:
     """Pass 1 for one partition: line key hash → articles it appears in."""
-    from storyline.clean import HtmlOptions, line_keys
-    from storyline.pipeline import extract_batch
+    from storyline.clean import line_keys
+    from storyline.pipeline import PipelineOptions, extract_batch
     from storyline.store import line_hash
 
     articles, _ = _raw(files)
     counts: Counter[int] = Counter()
-    for art in extract_batch(articles, HtmlOptions()):
+    for art in extract_batch(articles, PipelineOptions()):
         if not art.rejected:
             counts.update({line_hash(k) for k in line_keys(art)})
     return counts
@@ -188,22 +187,16 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from storyline.clean import HtmlOptions
-    from storyline.pipeline import PipelineOptions, extract_batch, finish_batch
+    from storyline.pipeline import PipelineOptions, extract_batch, finish_batch, split_rejected
 
     clock = time.perf_counter()
     raw, rejects = _raw(files)
     seconds = {"ingest": time.perf_counter() - clock}
+    options = PipelineOptions()
+    articles = finish_batch(extract_batch(raw, options, seconds), repeated, options, seconds)
     clock = time.perf_counter()
-    extracted = extract_batch(raw, HtmlOptions())
-    seconds["extract"] = time.perf_counter() - clock
-    articles = finish_batch(extracted, repeated, PipelineOptions(), seconds)
-    clock = time.perf_counter()
-    good = [a for a in articles if not a.rejected]
-    for a in articles:
-        if a.rejected:
-            stage = a.stages[-1] if a.stages else "ingest"
-            rejects.append(Reject(a.source, a.rejected, stage=stage))
+    good, rejected = split_rejected(articles)
+    rejects.extend(rejected)
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for a in good:
         rows["articles"].append({

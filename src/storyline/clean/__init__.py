@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
 
 import ftfy
 
@@ -58,13 +57,7 @@ class Extractor:
         else:
             text = article.raw
         article.text = fix_unicode(text)
-        article.stages.append(self.name)
         return article
-
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Batched form: the same as calling the stage on each article."""
-        for article in articles:
-            yield self(article)
 
 
 def line_keys(article: Article) -> set[str]:
@@ -88,20 +81,12 @@ class Cleaner:
         self.repeats = repeats
 
     def __call__(self, article: Article) -> Article:
-        if article.rejected:
-            return article
-        if "extract" not in article.stages:
-            Extractor()(article)
+        if "extract" not in article.stages and not article.text:
+            Extractor()(article)  # not extracted yet: the stage called on its own
         article.text, removed = clean_text(article.text, self.options, self.repeats)
         article.removed.extend(removed)
         if not article.text.strip():
             article.rejected = (
                 f"no article text left after cleaning ({len(removed)} boilerplate spans removed)"
             )
-        article.stages.append(self.name)
         return article
-
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Batched form: the same as calling the stage on each article."""
-        for article in articles:
-            yield self(article)

@@ -7,7 +7,6 @@ reads the metadata of each. Neither touches storage.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from storyline.describe.dates import digest_date, normalise_date, path_date
@@ -38,8 +37,6 @@ class Splitter:
         self.options = options or DigestOptions()
 
     def __call__(self, article: Article) -> list[Article]:
-        if article.rejected:
-            return [article]
         parts = split_digest(article, self.options)
         if len(parts) > 1:
             # A date at the top of a digest dates every article in it.
@@ -48,13 +45,7 @@ class Splitter:
             for part in parts[1:]:
                 if found:
                     part.hints["digest_date"] = found
-        for part in parts:
-            part.stages.append(self.name)
         return parts
-
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        for article in articles:
-            yield from self(article)
 
 
 class Describer:
@@ -66,8 +57,6 @@ class Describer:
         self.options = options or DescribeOptions()
 
     def __call__(self, article: Article) -> Article:
-        if article.rejected:
-            return article
         hints = article.hints
         title = hints.get("title") if article.source.part <= 1 else None
         if isinstance(title, str):
@@ -91,12 +80,7 @@ class Describer:
                 f"too little text for an article ({n_words} words after cleaning; "
                 f"minimum {self.options.min_words})"
             )
-        article.stages.append(self.name)
         return article
-
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        for article in articles:
-            yield self(article)
 
 
 def _strip_site_suffix(title: str, hints: dict[str, object]) -> str:

@@ -29,10 +29,6 @@ _BINARY_MAGIC = {
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
 
 
-class DecodeError(ValueError):
-    """The bytes cannot be read as text (binary data, or undecodable)."""
-
-
 def binary_kind(data: bytes) -> str | None:
     """Name the kind of binary data in ``data``, or None when it looks like text."""
     head = data[:8192]

@@ -133,11 +133,10 @@ class Reader:
 
         nlp = load_nlp(self.options.model)
         batch = list(articles)
-        todo = [a for a in batch if not a.rejected]
-        pieces = [pieces_of(a.text, self.options.max_chars) for a in todo]
+        pieces = [pieces_of(a.text, self.options.max_chars) for a in batch]
         groups = _batches((p for ps in pieces for p in ps), self.options)
         docs = (doc for group in groups for doc in nlp.pipe(group, batch_size=len(group)))
-        for article, ps in zip(todo, pieces, strict=True):
+        for article, ps in zip(batch, pieces, strict=True):
             parts = [next(docs) for _ in ps]
             # a long text's pieces joined back into one doc: the same text, the same offsets
             doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
@@ -152,4 +151,3 @@ class Reader:
         article.quotes = [quote_record(q) for q in quotes]
         article.claims = [c.to_dict() for c in self.claims(doc, quotes)]
         _link_within(article)
-        article.stages.append(self.name)

@@ -170,13 +170,13 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
             raise HTTPException(401, "wrong or missing token")
         import json
 
-        from storyline.pipeline import Pipeline
+        from storyline.ingest.run import Ingest
 
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "posted.jsonl"
             path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
             with Store(db) as s:
-                report = Pipeline(s).ingest([str(path)])
+                report = Ingest(s).run([str(path)])
         return {"stored": len(report.stored), "rejected": len(report.rejects)}
 
     # --- pages ---------------------------------------------------------------------------
