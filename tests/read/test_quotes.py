@@ -125,3 +125,10 @@ def test_woven_quotations_and_their_owners(nlp) -> None:  # type: ignore[no-unty
     # "according to him": the pronoun resolved, the quotation inside owned by the same speaker
     ready = by_text["has been ready to sail for weeks"]
     assert ready.kind == "partial" and ready.resolved_from == "Anselm Roy"
+
+
+def test_a_tie_between_labels_keeps_a_person_whatever_the_order() -> None:
+    from storyline.read.quotes import _mostly_person
+
+    assert _mostly_person(["PERSON", "GPE"]) and _mostly_person(["GPE", "PERSON"])
+    assert not _mostly_person(["GPE", "PERSON", "GPE"])

@@ -561,6 +561,12 @@ def _antecedent(doc: Doc, pronoun: Token) -> str | None:
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
+def _mostly_person(labels: list[str]) -> bool:
+    """Whether the model calls a surface form a person at least as often as anything else
+    (a tie keeps it a person: the same answer whatever order the labels come in)."""
+    return labels.count("PERSON") >= max(labels.count(x) for x in labels)
+
+
 def _topics(doc: Doc) -> dict[int, str]:
     """For each he/she/him/her token, the person it most likely refers to.
 
@@ -577,8 +583,7 @@ def _topics(doc: Doc) -> dict[int, str]:
     persons = [
         e
         for e in doc.ents
-        if label[e.start] == "PERSON"
-        and (e.label_ != "PERSON" or max(set(votes[e.text]), key=votes[e.text].count) == "PERSON")
+        if label[e.start] == "PERSON" and (e.label_ != "PERSON" or _mostly_person(votes[e.text]))
     ]
     persons = [e for e in persons if len(e.text.split()) >= 2 or e.text[:1].isupper()]
     full = {e.text.split()[-1]: e.text for e in persons if len(e.text.split()) >= 2}
