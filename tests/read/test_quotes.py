@@ -128,7 +128,7 @@ def test_woven_quotations_and_their_owners(nlp) -> None:  # type: ignore[no-unty
 
 
 def test_a_tie_between_labels_keeps_a_person_whatever_the_order() -> None:
-    from storyline.read.quotes import _mostly_person
+    from storyline.read.pronouns import _mostly_person
 
     assert _mostly_person(["PERSON", "GPE"]) and _mostly_person(["GPE", "PERSON"])
     assert not _mostly_person(["GPE", "PERSON", "GPE"])

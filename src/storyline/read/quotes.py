@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.read.pronouns import antecedent
+from storyline.read.quote_marks import CLOSE, OPEN, STRAIGHT, doc_text, quote_spans
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -46,9 +49,6 @@ STANCE_LEMMAS = {
     "question", "cite", "dismiss", "reject", "welcome", "applaud", "back", "blame", "denounce", "decry",
     "champion", "favor", "favour", "mock", "ridicule", "slam", "blast", "call", "label", "brand", "announce",
 }  # fmt: skip
-_OPEN = {"“", "„", "«"}
-_CLOSE = {"”", "»"}
-_STRAIGHT = '"'
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
 
 
@@ -73,52 +73,12 @@ class Quote:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def quote_spans(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of double-quoted stretches, marks included, paragraph by paragraph.
-
-    Tolerant: “ opens, ” closes, " toggles; a mismatched pair (“…") closes; an opening mark
-    left open at the end of a paragraph yields a quote to the paragraph's end (closed=False).
-    """
-    spans: list[tuple[int, int, bool]] = []
-    for para in re.finditer(r"[^\n]+", text):
-        open_at: int | None = None
-        base = para.start()
-        for i, ch in enumerate(para.group(0)):
-            pos = base + i
-            if ch in _OPEN:
-                if open_at is None:
-                    open_at = pos
-            elif ch in _CLOSE:
-                if open_at is not None:
-                    spans.append((open_at, pos + 1, True))
-                    open_at = None
-            elif ch == _STRAIGHT:
-                if open_at is None:
-                    open_at = pos
-                else:
-                    spans.append((open_at, pos + 1, True))
-                    open_at = None
-        if open_at is not None and para.end() - open_at > 2:
-            spans.append((open_at, para.end(), False))
-    return spans
-
-
-def _text(doc: Doc) -> str:
-    """The document's text, built once: spaCy joins every token on each ``doc.text``."""
-    cached = doc.user_data.get("storyline_text")
-    if cached is None:
-        cached = doc.user_data["storyline_text"] = doc.text
-    return str(cached)
-
-
 def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without its quotation marks and surrounding space or trailing comma."""
     s, e = start, end
-    while s < e and (text[s] in _OPEN or text[s] in _CLOSE or text[s] in " " + _STRAIGHT):
+    while s < e and (text[s] in OPEN or text[s] in CLOSE or text[s] in " " + STRAIGHT):
         s += 1
-    while e > s and (
-        text[e - 1] in _OPEN or text[e - 1] in _CLOSE or text[e - 1] in " ," + _STRAIGHT
-    ):
+    while e > s and (text[e - 1] in OPEN or text[e - 1] in CLOSE or text[e - 1] in " ," + STRAIGHT):
         e -= 1
     return s, e
 
@@ -194,7 +154,7 @@ _DATELINE = re.compile(
 def _speaker_span(subj: Token, cue: Token) -> tuple[int, int] | None:
     """The speaker's noun phrase, without a dateline before it or anything from the cue on."""
     a, b = _np_span(subj)
-    text = _text(subj.doc)
+    text = doc_text(subj.doc)
     if a < cue.idx < b:
         b = cue.idx
         while b > a and text[b - 1] in " ,":
@@ -317,7 +277,7 @@ def _complement(cue: Token, objects: bool = False) -> tuple[int, int] | None:
         return None
     left = min(t.idx for t in tokens)
     right = max(t.idx + len(t) for t in tokens)
-    text = _text(cue.doc)
+    text = doc_text(cue.doc)
     inner = text[left:right]
     if inner.count("“") > inner.count("”") or inner.count('"') % 2:
         # a quotation opened inside the complement closes after it: take the closing mark too
@@ -353,7 +313,7 @@ class QuoteExtractor:
         self.stances = stances  # also "X endorsed Y" (content: the object), as PolNeAR counts
 
     def __call__(self, doc: Doc) -> list[Quote]:
-        text = _text(doc)
+        text = doc_text(doc)
         marks = quote_spans(text)
         inside = [(a, b) for a, b, _ in marks]
         quotes: list[Quote] = []
@@ -444,16 +404,16 @@ class QuoteExtractor:
         where = _speaker_span(subj, cue) if subj is not None else None
         if subj is not None and where is not None:
             a, b = where
-            quote.speaker, quote.speaker_start, quote.speaker_end = _text(doc)[a:b], a, b
+            quote.speaker, quote.speaker_start, quote.speaker_end = doc_text(doc)[a:b], a, b
             if subj.lower_ in _PRONOUNS:
-                quote.resolved_from = _antecedent(doc, subj)
+                quote.resolved_from = antecedent(doc, subj)
             elif re.search(r", who(se)? ", quote.speaker):
                 # "Roy, who chairs the committee, said": the span as written, the name resolved
                 quote.resolved_from = re.split(r", who(?:se)? ", quote.speaker)[0]
             elif subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
                 # "X, who said ...": the relative pronoun stands for the phrase it hangs on
                 a, b = _np_span(subj.head.head)
-                quote.resolved_from = _text(doc)[a:b]
+                quote.resolved_from = doc_text(doc)[a:b]
             elif any(c.dep_ == "appos" for c in subj.children):
                 quote.resolved_from = _name_in_apposition(subj)
 
@@ -490,9 +450,9 @@ class QuoteExtractor:
                 if span is None:
                     continue
                 left, right = span
-                if any(_covers(a, b, left, right, _text(doc)) for a, b in inside):
+                if any(_covers(a, b, left, right, doc_text(doc)) for a, b in inside):
                     continue  # the complement is itself a direct quote, already attributed
-                content = _text(doc)[left:right]
+                content = doc_text(doc)[left:right]
                 q = Quote(left, right, content, "indirect", spans=[(left, right)], confidence=0.6)
                 self._attach(q, cue, doc)
                 if q.speaker is None and cue.tag_ not in ("VBG", "VBN"):
@@ -520,7 +480,7 @@ class QuoteExtractor:
                     q = Quote(
                         left,
                         right,
-                        _text(doc)[left:right],
+                        doc_text(doc)[left:right],
                         "indirect",
                         spans=[(left, right)],
                         confidence=0.6,
@@ -530,111 +490,8 @@ class QuoteExtractor:
                         according.idx,
                         according.idx + 12,
                     )
-                    q.speaker, q.speaker_start, q.speaker_end = _text(doc)[a:b], a, b
+                    q.speaker, q.speaker_start, q.speaker_end = doc_text(doc)[a:b], a, b
                     if source.lower_ in _PRONOUNS:
-                        q.resolved_from = _antecedent(doc, source)
+                        q.resolved_from = antecedent(doc, source)
                     out.append(q)
         return out
-
-
-def _antecedent(doc: Doc, pronoun: Token) -> str | None:
-    """The person (or organisation) a pronoun stands for, from the discourse topic.
-
-    News writes "X did this. He said ...": the pronoun follows the latest *subject* (a named
-    subject, or a subject pronoun already resolved), not the latest name ("X met Y, and he said"
-    is X). Bare surnames count once the full name has been seen.
-    """
-    topics = doc.user_data.get("storyline_topics")
-    if topics is None:
-        topics = _topics(doc)
-        doc.user_data["storyline_topics"] = topics
-    if pronoun.lower_ in _GENDER:
-        return topics.get(pronoun.i)
-    bodies = doc.user_data.get("storyline_bodies")
-    if bodies is None:  # doc.ents is rebuilt on every access
-        bodies = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
-        doc.user_data["storyline_bodies"] = bodies
-    before = [e for e in bodies if e.end_char <= pronoun.idx]
-    return before[-1].text if before else None
-
-
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-
-
-def _mostly_person(labels: list[str]) -> bool:
-    """Whether the model calls a surface form a person at least as often as anything else
-    (a tie keeps it a person: the same answer whatever order the labels come in)."""
-    return labels.count("PERSON") >= max(labels.count(x) for x in labels)
-
-
-def _topics(doc: Doc) -> dict[int, str]:
-    """For each he/she/him/her token, the person it most likely refers to.
-
-    Candidates are the current topic (the latest main-clause subject) and then the people named
-    most recently; a person already referred to by a pronoun of the same gender is preferred.
-    """
-    votes: dict[str, list[str]] = {}
-    for e in doc.ents:
-        votes.setdefault(e.text, []).append(e.label_)
-    # A surface form the model mostly calls a place ("Kyiv") is not a person here either.
-    from storyline.read.entities import context_label
-
-    label = {e.start: context_label(doc, e) for e in doc.ents}
-    persons = [
-        e
-        for e in doc.ents
-        if label[e.start] == "PERSON" and (e.label_ != "PERSON" or _mostly_person(votes[e.text]))
-    ]
-    persons = [e for e in persons if len(e.text.split()) >= 2 or e.text[:1].isupper()]
-    full = {e.text.split()[-1]: e.text for e in persons if len(e.text.split()) >= 2}
-    person_at = {}
-    for e in persons:
-        person_at[e.root.i] = full.get(e.text.split()[-1], e.text)
-    for tok in doc:  # bare surnames the model missed
-        if tok.text in full and tok.i not in person_at:
-            person_at[tok.i] = full[tok.text]
-    quoted = [(a, b) for a, b, _ in quote_spans(_text(doc))]
-
-    def in_quote(t: Token) -> bool:
-        return any(a <= t.idx < b for a, b in quoted)
-
-    topic: str | None = None
-    recent: list[str] = []
-    gender: dict[str, str] = {}
-    out: dict[int, str] = {}
-    for tok in doc:
-        if tok.i in person_at:
-            name = person_at[tok.i]
-            recent = [name, *(r for r in recent if r != name)]
-            subj = tok if tok.dep_ != "appos" else tok.head
-            if (
-                subj.dep_ in ("nsubj", "nsubjpass")
-                and subj.head.dep_ == "ROOT"
-                and not in_quote(subj.head)
-            ):
-                topic = name  # main-clause subjects set the topic; embedded and quoted ones do not
-            continue
-        g = _GENDER.get(tok.lower_)
-        if g is None:
-            non_person_subject = (
-                tok.dep_ in ("nsubj", "nsubjpass")
-                and tok.head.dep_ == "ROOT"
-                and tok.pos_ in ("NOUN", "PROPN")
-                and not any(c.i in person_at for c in tok.children)
-            )
-            if non_person_subject:
-                topic = None  # "The ministry said ...": the topic is no longer a person
-            continue
-        if topic is not None and gender.get(topic, g) == g:
-            guess: str | None = topic
-        else:
-            same = [r for r in recent[:3] if gender.get(r) == g]
-            unknown = [r for r in recent if r not in gender]
-            guess = (same or unknown or [None])[0]  # type: ignore[list-item]
-        if guess is None:
-            continue
-        out[tok.i] = guess
-        gender.setdefault(guess, g)
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
-            topic = guess
-    return out

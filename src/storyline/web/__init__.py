@@ -1,6 +1,21 @@
 """The face of Storyline: a read-only web UI with a JSON twin for every page
-(``storyline serve``), and the same pages as a static site (``storyline report``)."""
+(``storyline serve``), and the same pages as a static site (``storyline report``). What
+each page shows is built in ``web.pages``, which the CLI uses too (without loading the
+web server's packages)."""
 
-from storyline.web.app import create_app
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 __all__ = ["create_app"]
+
+
+def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+    """The web app over the store at ``db`` (see ``web.app.create_app``)."""
+    from storyline.web.app import create_app as make
+
+    return make(db, allow_ingest, token)

@@ -1,7 +1,8 @@
 """The server: FastAPI over a store, read-only unless ``--allow-ingest`` is given with a token.
 
-Every HTML page has a JSON twin under ``/api`` (same data; the OpenAPI spec is at
-``/api/openapi.json``). Scraped content is hostile: templates escape everything, the
+Every page is registered once with its JSON twin: the twin (``/api/...``) returns the page's
+data from the view layer (``web.pages``), the page renders the same data (the OpenAPI spec is
+at ``/api/openapi.json``). Scraped content is hostile: templates escape everything, the
 Content-Security-Policy forbids inline script and any other origin, ids are checked against
 a strict pattern (no path reaches the file system), request bodies are capped and database
 work per request is time-limited.
@@ -10,7 +11,9 @@ work per request is time-limited.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hmac
+import json
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,9 +51,120 @@ def search_params(
     until: Text = None,
     entity: Text = None,
 ) -> dict[str, Any]:
-    """The search page's parameters (shared by the page and its JSON twin)."""
+    """The search page's parameters."""
     return {"q": q, "limit": limit, "offset": offset, "outlet": outlet, "since": since,
             "until": until, "entity": entity}  # fmt: skip
+
+
+SearchParams = Annotated[dict[str, Any], Depends(search_params)]
+
+
+@contextmanager
+def _store(request: Request, write: bool = False) -> Iterator[Store]:
+    """The corpus, opened for one request (read-only unless ``write``), time-limited."""
+    db = request.app.state.db
+    if not Path(db).exists():
+        raise HTTPException(503, f"no database at {db}")
+    with Store(db, readonly=not write, time_limit=QUERY_SECONDS) as s:
+        yield s
+
+
+def _page(request: Request, make: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """A page's data from the view layer; what the corpus does not hold is a 404."""
+    try:
+        with _store(request) as s:
+            return make(s, *args)
+    except pages.NotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+def _fresh_views(request: Request, kind: str, item: str) -> None:
+    """Compute a story's or event's views the first time they are asked for."""
+    if not pages.ID.match(item):
+        return
+    with _store(request) as s:
+        stale = item in set(s.views.stale(kind))
+    if stale:
+        from storyline.link import Linker
+
+        with _store(request, write=True) as s:
+            Linker(s).refresh_views(kind, [item])
+
+
+# --- the pages' data: each is a JSON twin, and its page renders what it returns -------------
+def overview(request: Request) -> dict[str, Any]:
+    """Outlets, date range, counts, rejects, newest stories."""
+    return _page(request, pages.overview)
+
+
+def stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Stories, newest first."""
+    return _page(request, pages.stories, limit, offset)
+
+
+def story(request: Request, story_id: str) -> dict[str, Any]:
+    """A story: timeline, summary, events, quote board, conflicts, coverage."""
+    _fresh_views(request, "story", story_id)
+    return _page(request, pages.story, story_id)
+
+
+def event(request: Request, event_id: str) -> dict[str, Any]:
+    """An event: its articles side by side, wire-copy diffs, summary, what one outlet alone reports."""
+    _fresh_views(request, "event", event_id)
+    return _page(request, pages.event, event_id)
+
+
+def entities(
+    request: Request, limit: Limit = 50, offset: Offset = 0, label: Text = None, name: Text = None
+) -> dict[str, Any]:
+    """Entities, most reported first."""
+    return _page(request, pages.entities, limit, offset, label, name)
+
+
+def entity(request: Request, entity_id: str) -> dict[str, Any]:
+    """An entity: aliases with evidence, roles, quotes, mentions by month."""
+    return _page(request, pages.entity, entity_id)
+
+
+def article(request: Request, article_id: str, hl: Text = None) -> dict[str, Any]:
+    """An article: clean text with annotations, removed boilerplate with reasons, origin."""
+    return _page(request, pages.article, article_id, hl)
+
+
+def search(request: Request, query: SearchParams) -> dict[str, Any]:
+    """Full-text search (FTS5 syntax or plain words) with filters and snippets."""
+    return _page(request, lambda s: pages.search(s, **query))
+
+
+PAGES: list[tuple[str, str, Callable[..., dict[str, Any]]]] = [
+    ("/overview", "index.html", overview),
+    ("/stories", "stories.html", stories),
+    ("/stories/{story_id}", "story.html", story),
+    ("/events/{event_id}", "event.html", event),
+    ("/entities", "entities.html", entities),
+    ("/entities/{entity_id}", "entity.html", entity),
+    ("/articles/{article_id}", "article.html", article),
+    ("/search", "search.html", search),
+]
+"""(path of the JSON twin under /api, template, the page's data). The overview's page is /."""
+
+
+def _register(app: FastAPI, path: str, template: str, data: Callable[..., dict[str, Any]]) -> None:
+    """The JSON twin at ``/api{path}`` and the page at ``path`` (``/`` for the overview), both
+    over ``data``: the page takes the same parameters and renders what the twin returns."""
+    app.get("/api" + path, tags=["api"], name=f"api_{data.__name__}")(data)
+    links = Links()
+
+    @functools.wraps(data)
+    def page(request: Request, **params: Any) -> HTMLResponse:
+        twin = "/api" + (request.url.path.rstrip("/") or path)
+        if request.url.query:
+            twin += "?" + request.url.query
+        return HTMLResponse(render(template, data(request, **params), links, twin))
+
+    page.__annotations__ = {**data.__annotations__, "return": HTMLResponse}
+    route = "/" if path == "/overview" else path
+    app.get(route, response_class=HTMLResponse, include_in_schema=False, name=data.__name__)(page)
 
 
 def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
@@ -68,9 +182,9 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
         description="Read-only JSON twin of every Storyline page: corpus, stories, events, "
         "entities, articles, search. Lists take limit (≤ 200) and offset.",
     )  # fmt: skip
+    app.state.db = db
     static = resources.files("storyline.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    links = Links()
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Any]) -> Response:
@@ -85,77 +199,8 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         return response
 
-    @contextmanager
-    def store(write: bool = False) -> Iterator[Store]:
-        if not Path(db).exists():
-            raise HTTPException(503, f"no database at {db}")
-        with Store(db, readonly=not write, time_limit=QUERY_SECONDS) as s:
-            yield s
-
-    def views(kind: str, item: str) -> None:
-        """Compute a story's or event's views the first time they are asked for."""
-        with store() as s:
-            stale = item in set(s.views.stale(kind))
-        if stale:
-            from storyline.link import Linker
-
-            with store(write=True) as s:
-                Linker(s).refresh_views(kind, [item])
-
-    def page(make: Callable[[Store], dict[str, Any]]) -> dict[str, Any]:
-        try:
-            with store() as s:
-                return make(s)
-        except pages.NotFound as exc:
-            raise HTTPException(404, str(exc)) from None
-
-    def html(template: str, data: dict[str, Any], request: Request) -> HTMLResponse:
-        twin = "/api" + request.url.path.rstrip("/") if request.url.path != "/" else "/api/overview"
-        if request.url.query:
-            twin += "?" + request.url.query
-        return HTMLResponse(render(template, data, links, twin))
-
-    # --- JSON API ------------------------------------------------------------------------
-    @app.get("/api/overview", tags=["api"])
-    def api_overview() -> dict[str, Any]:
-        """Outlets, date range, counts, rejects, newest stories."""
-        return page(pages.overview)
-
-    @app.get("/api/stories", tags=["api"])
-    def api_stories(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return page(lambda s: pages.stories(s, limit, offset))
-
-    @app.get("/api/stories/{story_id}", tags=["api"])
-    def api_story(story_id: str) -> dict[str, Any]:
-        """A story: timeline, summary, events, quote board, conflicts, coverage."""
-        if pages.ID.match(story_id):
-            views("story", story_id)
-        return page(lambda s: pages.story(s, story_id))
-
-    @app.get("/api/events/{event_id}", tags=["api"])
-    def api_event(event_id: str) -> dict[str, Any]:
-        if pages.ID.match(event_id):
-            views("event", event_id)
-        return page(lambda s: pages.event(s, event_id))
-
-    @app.get("/api/entities", tags=["api"])
-    def api_entities(
-        limit: Limit = 50, offset: Offset = 0, label: Text = None, name: Text = None
-    ) -> dict[str, Any]:
-        return page(lambda s: pages.entities(s, limit, offset, label, name))
-
-    @app.get("/api/entities/{entity_id}", tags=["api"])
-    def api_entity(entity_id: str) -> dict[str, Any]:
-        return page(lambda s: pages.entity(s, entity_id))
-
-    @app.get("/api/articles/{article_id}", tags=["api"])
-    def api_article(article_id: str, hl: Text = None) -> dict[str, Any]:
-        return page(lambda s: pages.article(s, article_id, hl))
-
-    @app.get("/api/search", tags=["api"])
-    def api_search(query: Annotated[dict[str, Any], Depends(search_params)]) -> dict[str, Any]:
-        """Full-text search (FTS5 syntax or plain words) with filters and snippets."""
-        return page(lambda s: pages.search(s, **query))
+    for path, template, data in PAGES:
+        _register(app, path, template, data)
 
     @app.post("/api/ingest", tags=["api"], include_in_schema=allow_ingest)
     def api_ingest(
@@ -168,8 +213,6 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
             raise HTTPException(403, "this server is read-only (start it with --allow-ingest)")
         if not hmac.compare_digest(authorization or "", f"Bearer {token}"):
             raise HTTPException(401, "wrong or missing token")
-        import json
-
         from storyline.ingest.run import Ingest
 
         with tempfile.TemporaryDirectory() as tmp:
@@ -178,43 +221,5 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
             with Store(db) as s:
                 report = Ingest(s).run([str(path)])
         return {"stored": len(report.stored), "rejected": len(report.rejects)}
-
-    # --- pages ---------------------------------------------------------------------------
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(request: Request) -> HTMLResponse:
-        return html("index.html", page(pages.overview), request)
-
-    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(request: Request, limit: Limit = 50, offset: Offset = 0) -> HTMLResponse:
-        return html("stories.html", page(lambda s: pages.stories(s, limit, offset)), request)
-
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> HTMLResponse:
-        return html("story.html", api_story(story_id), request)
-
-    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_page(request: Request, event_id: str) -> HTMLResponse:
-        return html("event.html", api_event(event_id), request)
-
-    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def entities_page(
-        request: Request, limit: Limit = 50, offset: Offset = 0, label: Text = None,
-        name: Text = None,
-    ) -> HTMLResponse:  # fmt: skip
-        return html("entities.html", api_entities(limit, offset, label, name), request)
-
-    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, entity_id: str) -> HTMLResponse:
-        return html("entity.html", api_entity(entity_id), request)
-
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str, hl: Text = None) -> HTMLResponse:
-        return html("article.html", api_article(article_id, hl), request)
-
-    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(
-        request: Request, query: Annotated[dict[str, Any], Depends(search_params)]
-    ) -> HTMLResponse:
-        return html("search.html", api_search(query), request)
 
     return app

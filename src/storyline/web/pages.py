@@ -1,5 +1,11 @@
-"""What each page shows, as plain data: the JSON API returns it, the templates render it, and
-the static report writes it to files. Reads only through the store."""
+"""The view layer: what every page shows, as plain data, built here once. The web pages render
+it, their JSON twins return it, the static report writes it, and the CLI prints it (its
+``--json`` is the same object: ``storyline story S1 --json`` is ``/api/stories/S1``).
+
+Pages: overview, stories, story, event, entities, entity, article, search, and the timeline
+query. The CLI's listings of the whole corpus (articles, stories, events, entities, copies,
+quotes, rejects) are here too, so no command builds its own view of the store.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,12 @@ import re
 from typing import Any
 
 from storyline.store import Store
+from storyline.store.export import article_record
 
 MAX_LIMIT = 200
 EVIDENCE = 100  # article ids shown per alias of an entity
 ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+HIT_START, HIT_END = "\x02", "\x03"  # how the store marks search hits in a snippet
 
 
 class NotFound(LookupError):
@@ -30,12 +38,11 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 
 def overview(store: Store) -> dict[str, Any]:
     """Corpus overview: outlets, date range, counts, rejects, the newest stories."""
-    summary = store.articles.summary()
-    _, stories = store.views.stories_page(10, 0)
+    _, latest = store.views.stories_page(10, 0)
     return {
-        **summary,
+        **store.articles.summary(),
         **store.views.link_counts(),
-        "latest_stories": [_story_row(s) for s in stories],
+        "latest_stories": [story_row(s) for s in latest],
         "reject_list": [
             {k: r[k] for k in ("path", "url", "part", "record", "stage", "reason", "detail")}
             for r in store.articles.rejects(limit=50)
@@ -43,7 +50,8 @@ def overview(store: Store) -> dict[str, Any]:
     }
 
 
-def _story_row(s: dict[str, Any]) -> dict[str, Any]:
+def story_row(s: dict[str, Any]) -> dict[str, Any]:
+    """A story as the story lists show it."""
     return {
         "id": s["id"], "title": s["title"], "first_date": s["first_date"],
         "last_date": s["last_date"], "events": len(s["event_ids"]),
@@ -52,14 +60,10 @@ def _story_row(s: dict[str, Any]) -> dict[str, Any]:
 
 
 def stories(store: Store, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """One page of stories, newest first."""
     limit, offset = _page(limit, offset)
     total, rows = store.views.stories_page(limit, offset)
-    return {
-        "total": total,
-        "limit": limit,
-        "offset": offset,
-        "items": [_story_row(s) for s in rows],
-    }
+    return {"total": total, "limit": limit, "offset": offset, "items": [story_row(s) for s in rows]}
 
 
 def story(store: Store, story_id: str) -> dict[str, Any]:
@@ -74,14 +78,10 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
         "events": [events[e] for e in data["event_ids"] if e in events],
         "kinds": sorted({e["kind"] for e in timeline}),
         "timeline_outlets": sorted({o for e in timeline for o in e.get("outlets", [])}),
-        "headlines": _headlines(store, data["article_ids"]),
-    }
-
-
-def _headlines(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
-    return {
-        r["id"]: {"headline": r["headline"], "outlet": r["outlet"], "published": r["published"]}
-        for r in store.articles.rows(ids)
+        "headlines": {
+            r["id"]: {"headline": r["headline"], "outlet": r["outlet"], "published": r["published"]}
+            for r in store.articles.rows(data["article_ids"])
+        },
     }
 
 
@@ -91,19 +91,10 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
     if data is None:
         raise NotFound(f"no event {event_id}")
     ids = data["article_ids"][:MAX_LIMIT]
-    arts = [store.articles.get(a) for a in ids]
+    keys = ("id", "headline", "outlet", "published", "text")
     return {
         **data,
-        "articles": [
-            {
-                "id": a.id,
-                "headline": a.headline,
-                "outlet": a.outlet,
-                "published": a.published,
-                "text": a.text,
-            }
-            for a in arts
-        ],
+        "articles": [{k: getattr(a, k) for k in keys} for a in map(store.articles.get, ids)],
         "duplicates": list(store.links.records("duplicates", ids).values()),
     }
 
@@ -115,12 +106,20 @@ def entities(
     label: str | None = None,
     name: str | None = None,
 ) -> dict[str, Any]:
+    """One page of entities, most reported first (of ``label``, ``name`` in a name or alias)."""
     limit, offset = _page(limit, offset)
     total, rows = store.views.entities_page(limit, offset, label, name)
-    items = [
-        {k: e[k] for k in ("id", "name", "label", "aliases", "articles", "mentions")} for e in rows
-    ]
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "items": [entity_row(e) for e in rows],
+    }
+
+
+def entity_row(e: dict[str, Any]) -> dict[str, Any]:
+    """An entity as the entity lists show it."""
+    return {k: e[k] for k in ("id", "name", "label", "aliases", "articles", "mentions")}
 
 
 def entity(store: Store, entity_id: str) -> dict[str, Any]:
@@ -143,23 +142,33 @@ def entity(store: Store, entity_id: str) -> dict[str, Any]:
     }
 
 
+def find_entity(store: Store, name_or_id: str) -> tuple[str, list[str]]:
+    """The entity an id names, or else the most mentioned one whose name or alias holds
+    ``name_or_id``, with the ids of the others that match."""
+    if ID.match(name_or_id) and store.links.records("entities", [name_or_id]):
+        return name_or_id, []
+    found = store.views.entities(name=name_or_id)
+    if not found:
+        raise NotFound(f"no entity matching {name_or_id!r}")
+    best = max(found, key=lambda e: e["mentions"])
+    return best["id"], sorted(e["id"] for e in found if e["id"] != best["id"])
+
+
 KIND_CLASS = {"entities": "ent", "timexes": "tx", "quotes": "qt", "claims": "cl"}
 
 
 def _explain(kind: str, a: dict[str, Any]) -> str:
     if kind == "entities":
         extra = f", {a['role']}" if a.get("role") else ""
-        return f"{a['label']}{extra}" + (
-            f" · entity {a['entity_id']}" if a.get("entity_id") else ""
-        )
+        linked = f" · entity {a['entity_id']}" if a.get("entity_id") else ""
+        return f"{a['label']}{extra}{linked}"
     if kind == "timexes":
         return f"time: {a.get('value')} ({a.get('type')})"
     if kind == "quotes":
         who = a.get("speaker_resolved") or a.get("speaker") or "unknown speaker"
         return f"{a.get('kind', 'quote')} quote · {who}"
-    return f"claim: {a.get('value')} {a.get('unit') or ''} {a.get('quantity') or ''}".strip() + (
-        f" · source {a['source']}" if a.get("source") else ""
-    )
+    claim = f"claim: {a.get('value')} {a.get('unit') or ''} {a.get('quantity') or ''}".strip()
+    return claim + (f" · source {a['source']}" if a.get("source") else "")
 
 
 def segments(
@@ -194,7 +203,9 @@ def segments(
 
 
 def article(store: Store, article_id: str, hl: str | None = None) -> dict[str, Any]:
-    """An article: clean text with annotations, removed boilerplate with reasons, origin."""
+    """An article as the export contract describes it, with its text cut into annotated
+    segments (``hl``: a cited span, ``START-END``, highlighted), removed boilerplate with
+    reasons, its origin and its event."""
     try:
         art = store.articles.get(_check_id(article_id))
     except KeyError as exc:
@@ -203,24 +214,22 @@ def article(store: Store, article_id: str, hl: str | None = None) -> dict[str, A
     if hl and re.fullmatch(r"\d{1,9}-\d{1,9}", hl):
         a, b = (int(x) for x in hl.split("-"))
         mark = (a, b)
-    notes = {
-        "entities": art.entities,
-        "timexes": art.timexes,
-        "quotes": art.quotes,
-        "claims": art.claims,
-    }
+    record = article_record(art)
+    notes = {kind: record[kind] for kind in KIND_CLASS}
     url = art.source.url or ""
     return {
-        "id": art.id, "headline": art.headline, "dek": art.dek, "outlet": art.outlet,
-        "published": art.published, "published_basis": art.published_basis,
-        "byline": art.byline, "credits": art.credits, "language": art.language,
-        "source": {"path": art.source.path, "url": url, "part": art.source.part,
-                   "record": art.source.record},
+        **record,
         "safe_url": url if re.match(r"^https?://", url, re.I) else None,
-        "text": art.text, "segments": segments(art.text, notes, mark),
-        "removed": [{"text": r.text, "reason": r.reason, "stage": r.stage} for r in art.removed],
-        "event_id": store.links.event_of(art.id), **notes,
-    }  # fmt: skip
+        "segments": segments(art.text, notes, mark),
+        "stages": art.stages,
+        "event_id": store.links.event_of(art.id),
+    }
+
+
+def snippet_parts(snippet: str) -> list[dict[str, Any]]:
+    """A search snippet as (text, is_hit) pieces, from the store's hit markers."""
+    pieces = re.split(f"[{HIT_START}{HIT_END}]", snippet)
+    return [{"text": p, "hit": k % 2 == 1} for k, p in enumerate(pieces) if p]
 
 
 def search(
@@ -233,18 +242,15 @@ def search(
     until: str | None = None,
     entity: str | None = None,
 ) -> dict[str, Any]:
-    """Full-text hits with snippets; hits are marked with ``[[`` … ``]]`` boundaries in
-    ``parts`` (a list of (text, is_hit) pairs) so no markup ever comes from the corpus."""
+    """Full-text hits with snippets: ``parts`` is the snippet as (text, is_hit) pieces, so no
+    markup ever comes from the corpus; ``snippet`` the same as plain text, hits in ``**``."""
     limit, offset = _page(limit, offset)
     rows = (
         store.articles.search(q, limit, offset, outlet, since, until, entity) if q.strip() else []
     )
     for r in rows:
-        parts = []
-        for k, piece in enumerate(re.split(r"[\x02\x03]", r.pop("snippet") or "")):
-            if piece:
-                parts.append({"text": piece, "hit": k % 2 == 1})
-        r["parts"] = parts
+        r["parts"] = snippet_parts(r.pop("snippet") or "")
+        r["snippet"] = "".join(f"**{p['text']}**" if p["hit"] else p["text"] for p in r["parts"])
     return {"q": q, "limit": limit, "offset": offset, "outlet": outlet, "since": since,
             "until": until, "entity": entity, "items": rows}  # fmt: skip
 
@@ -288,3 +294,58 @@ def timeline(
         day["citations"].append(e["citations"][0])
         day.setdefault("entries", []).append(e)
     return [out[d] for d in sorted(out)]
+
+
+# -- listings of the whole corpus (the CLI's list commands) ---------------------------------
+def article_list(
+    store: Store,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Articles, oldest first, filtered by outlet and dates, with the total that match."""
+    return {
+        "total": store.articles.count(outlet, since, until),
+        "offset": offset,
+        "articles": store.articles.page(outlet, since, until, limit, offset),
+    }
+
+
+def story_list(store: Store) -> list[dict[str, Any]]:
+    """Every story with its views (timeline, summary, quote board, conflicts, coverage)."""
+    return store.views.stories()
+
+
+def event_list(store: Store) -> list[dict[str, Any]]:
+    """Every event with its views (summary, what one outlet alone reports), in date order."""
+    return store.views.events()
+
+
+def entity_list(
+    store: Store,
+    label: str | None = None,
+    name: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Entities with their aliases, evidence and roles, most reported first."""
+    return store.views.entities_page(limit, offset, label, name)[1]
+
+
+def copy_list(store: Store) -> list[dict[str, Any]]:
+    """Every wire copy and near-duplicate, with its original and what the copy changed."""
+    return store.views.duplicates()
+
+
+def quote_list(
+    store: Store, speaker: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Quotes across the corpus, newest first; ``speaker`` matches any part of the name."""
+    return store.articles.quotes(speaker, limit, offset)
+
+
+def reject_list(store: Store, run: int | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+    """Every input that did not become an article, with the reason."""
+    return store.articles.rejects(run, limit)

@@ -47,9 +47,9 @@ def write_report(
 
     overview = pages.overview(store)
     if story:
-        overview["latest_stories"] = [pages._story_row(chosen[0])]
+        overview["latest_stories"] = [pages.story_row(chosen[0])]
     write("index", "index.html", overview)
-    rows = [pages._story_row(s) for s in chosen]
+    rows = [pages.story_row(s) for s in chosen]
     write("stories/index", "stories.html",
           {"total": len(rows), "limit": max(len(rows), 1), "offset": 0, "items": rows})  # fmt: skip
     steps, done = len(chosen) + len(event_ids) + len(article_ids), 0
@@ -83,7 +83,7 @@ def write_report(
     listed = sorted(known.values(), key=lambda e: (-e["articles"], e["id"]))
     write("entities/index", "entities.html", {
         "total": len(listed), "limit": max(len(listed), 1), "offset": 0,
-        "items": [{k: e[k] for k in ("id", "name", "label", "aliases", "articles", "mentions")} for e in listed],
+        "items": [pages.entity_row(e) for e in listed],
     })  # fmt: skip
     for e in listed:
         write(f"entities/{e['id']}", "entity.html", pages.entity(store, e["id"]))

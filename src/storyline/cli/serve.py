@@ -1,0 +1,78 @@
+"""Commands that show the corpus to a browser: ``serve`` (the web UI and its JSON API) and
+``report`` (the same pages as a static site)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import Progress
+
+from storyline.cli.common import DEFAULT_DB, Db, ensure_views, err, fail, open_store, out
+from storyline.web import pages
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+    app.command()(report)
+
+
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Open POST /api/ingest (needs --token).")
+    ] = False,
+    token: Annotated[
+        str | None, typer.Option(envvar="STORYLINE_TOKEN", help="Bearer token for ingest.")
+    ] = None,
+) -> None:
+    """Browse the corpus: web pages and their JSON twins (read-only by default)."""
+    import uvicorn
+
+    from storyline.web import create_app
+
+    if not Path(db).exists():
+        raise fail(f"no database at {db}; run `storyline ingest` or `storyline demo` first")
+    if allow_ingest and not token:
+        raise fail("--allow-ingest needs --token (or STORYLINE_TOKEN)")
+    err.print(
+        f"Storyline on http://{host}:{port}/ (JSON API under /api, spec at /api/openapi.json)"
+    )
+    uvicorn.run(
+        create_app(db, allow_ingest, token), host=host, port=port, log_level="warning",
+        timeout_keep_alive=5, limit_concurrency=64,
+    )  # fmt: skip
+
+
+def report(
+    output: Annotated[str, typer.Option("--output", "-o", help="Folder to write the site to.")],
+    db: Db = DEFAULT_DB,
+    story_id: Annotated[str | None, typer.Option("--story", help="Only this story.")] = None,
+) -> None:
+    """Write the pages as a static site (relative links, search included): open its
+    index.html from disk or put the folder on any web server."""
+    from storyline.web.report import write_report
+
+    ensure_views(db)
+    with open_store(db) as store, Progress(console=err, transient=True) as bar:
+        task = bar.add_task("writing pages", total=None)
+        try:
+            counts = write_report(
+                store,
+                output,
+                story_id,
+                lambda done, total: bar.update(task, completed=done, total=total),
+            )
+        except pages.NotFound as exc:
+            raise fail(str(exc)) from None
+        except OSError as exc:
+            raise fail(f"cannot write {output}: {exc}") from None
+    out.print(
+        f"wrote {counts['stories']} stories, {counts['events']} events, {counts['entities']} "
+        f"entities, {counts['articles']} articles to {escape(output)}/ — open "
+        f"{escape(output)}/index.html"
+    )
