@@ -110,13 +110,9 @@ def main() -> None:
     per_topic = {}
     for t in sorted(set(topic.values()), key=int):
         ids = [d for d in topic if topic[d] == t]
-        per_topic[t] = bcubed(
-            {d: assign[d] for d in ids if d in assign}, {d: subtopic[d] for d in ids}
-        )["f1"]
+        per_topic[t] = bcubed({d: assign[d] for d in ids if d in assign}, {d: subtopic[d] for d in ids})["f1"]
     save(
-        "ecbplus"
-        + ("-text-only" if args.text_only else "")
-        + ("-incremental" if args.incremental else ""),
+        "ecbplus" + ("-text-only" if args.text_only else "") + ("-incremental" if args.incremental else ""),
         {
             "documents": len(docs),
             "topics": len(set(topic.values())),

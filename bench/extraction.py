@@ -64,18 +64,12 @@ def storyline_text(html: str, key: str, options: HtmlOptions) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--precision", action="store_true", help="ask trafilatura to favour precision"
-    )
+    parser.add_argument("--precision", action="store_true", help="ask trafilatura to favour precision")
     args = parser.parse_args()
     root = need(EVAL / "article-extraction-benchmark", "article-extraction-benchmark")
-    gold = {
-        k: v["articleBody"] for k, v in json.loads((root / "ground-truth.json").read_text()).items()
-    }
+    gold = {k: v["articleBody"] for k, v in json.loads((root / "ground-truth.json").read_text()).items()}
     pages = {
-        k: gzip.decompress((root / "html" / f"{k}.html.gz").read_bytes()).decode(
-            "utf-8", errors="replace"
-        )
+        k: gzip.decompress((root / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8", errors="replace")
         for k in gold
     }
     options = HtmlOptions(favor_precision=args.precision)
@@ -91,9 +85,7 @@ def main() -> None:
     for peer in sorted((root / "output").glob("*.json")):
         data = json.loads(peer.read_text())
         data = data.get("output", data)
-        published[peer.stem] = score(gold, {k: v.get("articleBody", "") for k, v in data.items()})[
-            "f1"
-        ]
+        published[peer.stem] = score(gold, {k: v.get("articleBody", "") for k, v in data.items()})["f1"]
     result = {
         "pages": len(gold),
         "storyline": score(gold, ours),

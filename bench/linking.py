@@ -211,9 +211,7 @@ def generate(db: str, n: int, start: int = 0, total: int | None = None, seed: in
             if made and world.rng.random() < 0.05:  # a wire copy, lightly edited, credited
                 src = world.rng.choice(made[-200:])
                 rec = dict(src, outlet=world.rng.choice(world.outlets), key=k)
-                rec["text"] = (
-                    src["text"].replace(".", ",", 1) + "\n\n(MW) Meridian Wire contributed."
-                )
+                rec["text"] = src["text"].replace(".", ",", 1) + "\n\n(MW) Meridian Wire contributed."
                 rec["credits"] = ["Meridian Wire"]
             else:
                 rec = article(world, story, event, k)
@@ -266,9 +264,7 @@ def link(db: str, workers: int = 0) -> dict[str, Any]:
 
 
 def child(args: list[str]) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, __file__, *args], check=True, capture_output=True, text=True
-    ).stdout
+    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
     return dict(json.loads(out.strip().splitlines()[-1]))
 
 
@@ -292,9 +288,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     ap.add_argument("--add", type=int, default=1000, help="articles added to the largest corpus")
-    ap.add_argument(
-        "--generate", nargs=4, metavar=("DB", "N", "START", "TOTAL"), help=argparse.SUPPRESS
-    )
+    ap.add_argument("--generate", nargs=4, metavar=("DB", "N", "START", "TOTAL"), help=argparse.SUPPRESS)
     ap.add_argument("--link", metavar="DB", help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=0,
                     help="link on a LocalCluster of N workers, in-process and on it, no --add")  # fmt: skip

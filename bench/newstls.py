@@ -39,12 +39,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import EVAL, T17_KEYWORDS, need, save, tokens
 
 KEYWORDS = T17_KEYWORDS
-MODEL_KEY = {"bpoil": "bpoil", "EgyptianProtest": "egypt", "Finan": "finan", "H1N1": "h1n1", "haiti": "haiti"}  # fmt: skip
+MODEL_KEY = {"bpoil": "bpoil", "EgyptianProtest": "egypt", "Finan": "finan", "H1N1": "h1n1", "haiti": "haiti"}
 ANCHORS = {  # the paper's means over all T17 topics (original ROUGE)
     "datewise": {"AR1-F": 0.120, "AR2-F": 0.035, "Date-F1": 0.544},
     "clust": {"AR1-F": 0.082, "AR2-F": 0.020, "Date-F1": 0.407},
 }
-HEIDELTIME_FIXES = [("T24", "T12"), (")TMO", "TMO"), (")TAF", "TAF"), (")TEV", "TEV"), (")TNI", "TNI")]  # fmt: skip
+HEIDELTIME_FIXES = [("T24", "T12"), (")TMO", "TMO"), (")TAF", "TAF"), (")TEV", "TEV"), (")TNI", "TNI")]
 
 
 class _Linear:
@@ -118,7 +118,14 @@ def article(path: Path, value: Any, strict: bool) -> dict[str, Any] | None:
         raw = " ".join(t[0] for t in toks)
         sentences.append({"raw": raw, "pub_time": pub, "tokens": {"keys": keys, "data": rows}})
     text = "\n".join(s["raw"] for s in sentences)
-    return {"id": path.name.split(".")[0], "time": pub, "title": None, "text": text, "sentences": sentences, "title_sentence": None}  # fmt: skip
+    return {
+        "id": path.name.split(".")[0],
+        "time": pub,
+        "title": None,
+        "text": text,
+        "sentences": sentences,
+        "title_sentence": None,
+    }
 
 
 class Collection:
@@ -166,14 +173,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--newstls", type=Path, default=Path("/work/scratch/news-tls"))
     parser.add_argument("--method", choices=["datewise", "clust"], default="datewise")
-    parser.add_argument("--cache", type=Path, help="HeidelTime output (default: NEWSTLS/t17-heideltime)")  # fmt: skip
-    parser.add_argument("--strict", action="store_true", help="drop articles with a bare & as news-tls does")  # fmt: skip
+    parser.add_argument("--cache", type=Path, help="HeidelTime output (default: NEWSTLS/t17-heideltime)")
+    parser.add_argument("--strict", action="store_true", help="drop articles with a bare & as news-tls does")
     parser.add_argument("--limit", type=int, default=0, help="only the first N timelines")
     args = parser.parse_args()
     root = need(EVAL / "timeline17", "Timeline17")
     checkout = args.newstls
     if not (checkout / "news_tls" / "datewise.py").exists():
-        sys.exit(f"no news-tls checkout at {checkout} (github complementizer/news-tls): pass --newstls PATH")  # fmt: skip
+        sys.exit(f"no news-tls checkout at {checkout} (github complementizer/news-tls): pass --newstls PATH")
     if not shutil.which("java"):
         sys.exit("java not found: news-tls's HeidelTime step needs a Java runtime")
     sys.path[:0] = [str(checkout), str(checkout / "preprocessing")]
@@ -184,13 +191,9 @@ def main() -> None:
         from tilse.data.timelines import GroundTruth, Timeline
         from tilse.evaluation import rouge
     except ImportError as e:
-        sys.exit(
-            f"{e}: run with a venv holding news-tls's dependencies (see this file's docstring)"
-        )
+        sys.exit(f"{e}: run with a venv holding news-tls's dependencies (see this file's docstring)")
     cache = args.cache or checkout / "t17-heideltime"
-    evaluator = rouge.TimelineRougeEvaluator(
-        measures=["rouge_1", "rouge_2"], rouge_computation="reimpl"
-    )
+    evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation="reimpl")
     tls = system(args.method, checkout)
     folders = sorted(p for p in root.iterdir() if (p / "timelines.jsonl").exists())
     results: dict[str, dict[str, Any]] = {}
@@ -202,10 +205,7 @@ def main() -> None:
         first, last = min(gold), max(gold)
         tagged = heideltime(cache, folder, first.isoformat(), last.isoformat())
         texts = sorted(tagged.glob("*/*.txt"))
-        dicts = [
-            article(p, extract_time_tag_value, args.strict)
-            for p in sorted(tagged.glob("*/*.timeml"))
-        ]
+        dicts = [article(p, extract_time_tag_value, args.strict) for p in sorted(tagged.glob("*/*.timeml"))]
         articles = [data.load_article(a) for a in dicts if a]  # by date, as news-tls reads them
         collection = Collection(folder.name, KEYWORDS[topic], articles)
         collection.start = dt.datetime.combine(first, dt.time())

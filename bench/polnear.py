@@ -42,11 +42,7 @@ def parse_ann(path: Path) -> list[dict[str, list[Span]]]:
             relations.append(dict(arg.split(":") for arg in parts[1].split()))
     out = []
     for rel in relations:
-        item = {
-            role: spans[tid][1]
-            for role, tid in rel.items()
-            if tid in spans and role != "Attribution"
-        }
+        item = {role: spans[tid][1] for role, tid in rel.items() if tid in spans and role != "Attribution"}
         if "Content" in item:
             out.append(item)
     return out
@@ -89,9 +85,7 @@ class Attribution:
 
 
 def gold_attributions(path: Path) -> list[Attribution]:
-    return [
-        Attribution(g.get("Cue", []), g.get("Source", []), g["Content"]) for g in parse_ann(path)
-    ]
+    return [Attribution(g.get("Cue", []), g.get("Source", []), g["Content"]) for g in parse_ann(path)]
 
 
 def attributions(text: str, quotes: list[Quote]) -> list[Attribution]:
@@ -145,17 +139,11 @@ class Scores:
         notes = []
         used: set[int] = set()
         for g in gold:
-            exact = next(
-                (i for i, s in enumerate(system) if i not in used and s.content == g.content), None
-            )
+            exact = next((i for i, s in enumerate(system) if i not in used and s.content == g.content), None)
             match = exact
             if match is None:
                 match = next(
-                    (
-                        i
-                        for i, s in enumerate(system)
-                        if i not in used and _overlap(s.content, g.content)
-                    ),
+                    (i for i, s in enumerate(system) if i not in used and _overlap(s.content, g.content)),
                     None,
                 )
             text = doc.text
@@ -176,9 +164,7 @@ class Scores:
                 n["source_overlap"] += _overlap(got.source, g.source)
                 n["source_exact"] += got.source == g.source
                 if got.source != g.source:
-                    notes.append(
-                        f"SOURCE got {text[slice(*got.source)]!r} gold {text[slice(*g.source)]!r}"
-                    )
+                    notes.append(f"SOURCE got {text[slice(*got.source)]!r} gold {text[slice(*g.source)]!r}")
         # citron's definitions
         for part in ("cue", "contents", "sources"):
             n[f"citron_{part}_tp"] += sum(

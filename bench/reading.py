@@ -40,9 +40,9 @@ def main() -> None:
     args = parser.parse_args()
     root = need(EVAL / "timeline17", "Timeline17")
     files = sorted(root.glob("*/InputDocs/*/*"))[: args.articles * 2]
-    texts = [
-        t for t in (f.read_text(encoding="utf-8", errors="replace").strip() for f in files) if t
-    ][: args.articles]
+    texts = [t for t in (f.read_text(encoding="utf-8", errors="replace").strip() for f in files) if t][
+        : args.articles
+    ]
     words = sum(len(t.split()) for t in texts)
     nlp = load_nlp()
     list(nlp.pipe(texts[:5]))  # warm up

@@ -66,9 +66,7 @@ def _unescape(s: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--errors", type=int, default=0, help="print this many value errors and misses"
-    )
+    parser.add_argument("--errors", type=int, default=0, help="print this many value errors and misses")
     args = parser.parse_args()
     root = need(EVAL / "tempeval3" / "Training" / "TBAQ-cleaned", "TempEval-3 training data")
     tagger = TimexTagger()
@@ -104,13 +102,12 @@ def main() -> None:
             counts["type"] += t.type == gtype
             if t.value != gvalue and len(errors) < args.errors:
                 errors.append(
-                    f"VALUE {t.text!r:30} got {t.value:12} gold {gvalue:12} ({gtype}, dct {dct}) | {text[max(0, gs - 60) : ge + 30]!r}"
+                    f"VALUE {t.text!r:30} got {t.value:12} gold {gvalue:12} ({gtype}, dct {dct}) | "
+                    f"{text[max(0, gs - 60) : ge + 30]!r}"
                 )
         for i, t in enumerate(found):
             if i not in used and len(errors) < args.errors:
-                errors.append(
-                    f"EXTRA {t.text!r:30} {t.value} | {text[max(0, t.start - 50) : t.end + 30]!r}"
-                )
+                errors.append(f"EXTRA {t.text!r:30} {t.value} | {text[max(0, t.start - 50) : t.end + 30]!r}")
 
     def f1(tp: int) -> dict[str, float]:
         p, r = tp / max(counts["system"], 1), tp / max(counts["gold"], 1)

@@ -70,15 +70,19 @@ def generated_article(rng: random.Random, i: int) -> str:
     person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     place, org = rng.choice(PLACES), rng.choice(ORGS)
     lines = [rng.choice(CHROME)] if rng.random() < 0.5 else []
-    lines += [f"{place} {org} weighs plan number {i} as talks drag on",
-              f"{rng.randint(1, 28)} {rng.choice(['Jan', 'Feb', 'Mar', 'Apr'])}, 2023 {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"]  # fmt: skip
+    lines += [
+        f"{place} {org} weighs plan number {i} as talks drag on",
+        f"{rng.randint(1, 28)} {rng.choice(['Jan', 'Feb', 'Mar', 'Apr'])}, 2023 "
+        f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}",
+    ]
     for _ in range(rng.randint(5, 12)):
         n = rng.randint(100, 90000)
         who = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         lines.append(
-            f"The {org} of {place} said on {rng.choice(['Monday', 'Tuesday', 'Friday'])} that about {n:,} people "
-            f"were affected, and {who} of the {rng.choice(ORGS)} {rng.choice(VERBS)} that the figure could rise. "
-            f'"We are doing what we can, but the situation in {rng.choice(PLACES)} is serious," {person} said. '
+            f"The {org} of {place} said on {rng.choice(['Monday', 'Tuesday', 'Friday'])} that about "
+            f"{n:,} people were affected, and {who} of the {rng.choice(ORGS)} {rng.choice(VERBS)} that "
+            f'the figure could rise. "We are doing what we can, but the situation in {rng.choice(PLACES)} '
+            f'is serious," {person} said. '
             f"Officials expect a decision before the end of the month."
         )
         if rng.random() < 0.15:
@@ -150,9 +154,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         kind, path, *rest = args.child
-        result = (
-            trafilatura_rate(Path(path)) if kind == "trafilatura" else run_one(path, int(rest[0]))
-        )
+        result = trafilatura_rate(Path(path)) if kind == "trafilatura" else run_one(path, int(rest[0]))
         print(json.dumps(result))
         return
 
@@ -177,19 +179,15 @@ def main() -> None:
             for gz in sorted(aeb.glob("*.html.gz")):
                 (pages / gz.name.removesuffix(".gz")).write_bytes(gzip.decompress(gz.read_bytes()))
             # Alternate the two so neither profits from a warmer machine.
-            runs = [
-                (child("trafilatura", str(pages)), child("pipeline", str(pages), "1"))
-                for _ in range(2)
-            ]
+            runs = [(child("trafilatura", str(pages)), child("pipeline", str(pages), "1")) for _ in range(2)]
             best_t = max(runs, key=lambda r: r[0]["pages_per_s"])[0]
             best_s = max(runs, key=lambda r: r[1]["articles_per_s"])[1]
             results["html"] = {
                 "trafilatura_extract": best_t,
                 "storyline_ingest_workers_1": best_s,
-                "storyline_over_trafilatura": round(
-                    best_s["articles_per_s"] / best_t["pages_per_s"], 3
-                ),
-                "note": "best of 2 alternating runs each; storyline includes reading, cleaning, describing, storing",
+                "storyline_over_trafilatura": round(best_s["articles_per_s"] / best_t["pages_per_s"], 3),
+                "note": "best of 2 alternating runs each; "
+                "storyline includes reading, cleaning, describing, storing",
             }
         else:
             results["html"] = f"skipped: {aeb} not present"

@@ -47,9 +47,7 @@ def main() -> None:
     except ImportError:
         sys.exit("bench/timeline17.py needs the tilse package: pip install -e '.[bench]'")
 
-    evaluator = rouge.TimelineRougeEvaluator(
-        measures=["rouge_1", "rouge_2"], rouge_computation="reimpl"
-    )
+    evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation="reimpl")
     tagger = TimexTagger()
     folders = sorted(p for p in root.iterdir() if (p / "timelines.jsonl").exists())
     if args.limit:

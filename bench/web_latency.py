@@ -52,9 +52,7 @@ def sample(db: str, k: int, seed: int = 3) -> dict[str, list[str]]:
         ids = store.articles.ids()
     people = [e for e in ents if e["label"] == "PERSON"]
     words = [e["name"].split()[-1] for e in rng.sample(people, min(k, len(people)))]
-    picked_ents = [e["id"] for e in ents[:5]] + [
-        e["id"] for e in rng.sample(ents, min(k, len(ents)) - 5)
-    ]
+    picked_ents = [e["id"] for e in ents[:5]] + [e["id"] for e in rng.sample(ents, min(k, len(ents)) - 5)]
     return {
         "story": [f"/stories/{s}" for s in rng.sample(stories, min(k, len(stories)))],
         "article": [f"/articles/{a}" for a in rng.sample(ids, k)],
@@ -75,9 +73,7 @@ def warm(db: str, story_paths: list[str]) -> float:
     return (time.perf_counter() - t) / max(len(ids), 1)
 
 
-def load(
-    base: str, paths: list[str], requests: int, clients: int, limit_s: float
-) -> dict[str, Any]:
+def load(base: str, paths: list[str], requests: int, clients: int, limit_s: float) -> dict[str, Any]:
     import httpx
 
     deadline = time.monotonic() + limit_s
@@ -129,9 +125,7 @@ def main() -> None:
             for twin in (False, True):
                 chosen = [("/api" + p) if twin else p for p in ps]
                 name = f"{kind} json" if twin else kind
-                result["pages"][name] = load(
-                    base, chosen, args.requests, args.clients, args.seconds
-                )
+                result["pages"][name] = load(base, chosen, args.requests, args.clients, args.seconds)
                 print(name, result["pages"][name], flush=True)
     save("web_latency", result)
 

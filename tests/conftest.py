@@ -35,9 +35,7 @@ def store(tmp_path: Path) -> Store:
     db.close()
 
 
-def make_article(
-    text: str, fmt: str = "text", path: str | None = "test.txt", **hints: object
-) -> Article:
+def make_article(text: str, fmt: str = "text", path: str | None = "test.txt", **hints: object) -> Article:
     """A raw article built by hand, as ingest would hand it to the stages."""
     digest = content_hash(text)
     return Article(

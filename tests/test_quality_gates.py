@@ -19,9 +19,7 @@ def test_extraction_f1_does_not_regress() -> None:
     from storyline.clean import HtmlOptions
 
     root = shared_path("eval", "article-extraction-benchmark")
-    gold = {
-        k: v["articleBody"] for k, v in json.loads((root / "ground-truth.json").read_text()).items()
-    }
+    gold = {k: v["articleBody"] for k, v in json.loads((root / "ground-truth.json").read_text()).items()}
     ours = {}
     for key in gold:
         html = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()).decode(

@@ -35,9 +35,7 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db, out = tmp / "s.db", tmp / "s.json"
     cli = [sys.executable, "-m", "storyline"]
     subprocess.run([*cli, "ingest", str(seeds), "--db", str(db), "--quiet"], check=True)
-    subprocess.run(
-        [*cli, "export", "--db", str(db), "--format", "json", "--output", str(out)], check=True
-    )
+    subprocess.run([*cli, "export", "--db", str(db), "--format", "json", "--output", str(out)], check=True)
     data = json.loads(out.read_text())
     data["_seeds"] = seeds
     return data
@@ -60,8 +58,7 @@ def test_six_articles_and_the_digest_split(export: dict[str, Any]) -> None:
     assert len(export["articles"]) == 6
     assert [a["source"]["part"] for a in grouped["000"]] == [1, 2]
     assert all(
-        len(grouped[n]) == 1 and grouped[n][0]["source"]["part"] == 0
-        for n in ("001", "002", "003", "004")
+        len(grouped[n]) == 1 and grouped[n][0]["source"]["part"] == 0 for n in ("001", "002", "003", "004")
     )
 
 
@@ -106,8 +103,21 @@ def test_boilerplate_out_and_listed_no_sentence_lost(export: dict[str, Any]) -> 
 def test_export_contract_fields(export: dict[str, Any]) -> None:
     assert {"articles", "entities", "events", "stories", "duplicates"} <= set(export)
     for art in export["articles"]:
-        assert {"id", "source", "outlet", "headline", "published", "published_basis", "language", "text", "removed",
-                "entities", "timexes", "quotes", "claims"} <= set(art)  # fmt: skip
+        assert {
+            "id",
+            "source",
+            "outlet",
+            "headline",
+            "published",
+            "published_basis",
+            "language",
+            "text",
+            "removed",
+            "entities",
+            "timexes",
+            "quotes",
+            "claims",
+        } <= set(art)
         assert set(art["source"]) >= {"path", "url", "part"}
         assert all({"text", "reason"} <= set(r) for r in art["removed"])
 
@@ -118,7 +128,10 @@ DIRECT_QUOTE_SPEAKERS = {
     ("000", 1): [(2, "Blinken"), (8, "Kallas"), (8, "Kallas")],
     ("001", 0): [(8, "Blinken"), (10, "Liimets"), (12, "Rinkevics"), (12, "Rinkevics"), (13, "Rinkevics"),
                  (14, "Nauseda"), (14, "Nauseda")],
-    ("002", 0): [(6, "Blinken"), (8, "Blinken"), (8, "Blinken"), (8, "Blinken"), (10, "Truss"), (10, "Truss"), (10, "Truss")],
+    ("002", 0): [
+        (6, "Blinken"), (8, "Blinken"), (8, "Blinken"), (8, "Blinken"), (10, "Truss"), (10, "Truss"),
+        (10, "Truss"),
+    ],
     ("003", 0): [(4, "Blinken"), (12, "Blinken"), (14, "Blinken"), (14, "Blinken"), (20, "Zelenskyy"),
                  (22, "Zelenskyy"), (22, "Zelenskyy"), (26, "Blinken"), (28, "Blinken"), (36, "Lavrov"),
                  (40, "administration"), (44, "ministry"), (48, "ministry"), (50, "Lavrov"), (60, "Putin")],
@@ -188,9 +201,7 @@ def test_linking_events_story_timeline_and_people(export: dict[str, Any]) -> Non
     assert {"000#1", "001#0", "002#0", "003#0", "004#0"} <= {key[a] for a in story["article_ids"]}
     by_date = {}
     for entry in story["timeline"]:
-        by_date.setdefault(entry["date"], set()).update(
-            key[c["article_id"]] for c in entry["citations"]
-        )
+        by_date.setdefault(entry["date"], set()).update(key[c["article_id"]] for c in entry["citations"])
     assert {"2021-12-01", "2022-02-24", "2022-03-07", "2022-03-08"} <= set(by_date)
     assert {"000#1", "001#0"} <= by_date["2022-03-08"]
     assert grouped["001"][0]["published"] == "2022-03-08"

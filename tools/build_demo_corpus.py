@@ -77,12 +77,7 @@ def wire(
     footer = "© 2023 Meridian Wire. All rights reserved."
     lines.append(footer)
     put(path, "\n\n".join(lines) + "\n")
-    bp = (
-        [footer]
-        + ([date_line] if date_line else [])
-        + [f"By {byline}"]
-        + ([credit] if credit else [])
-    )
+    bp = [footer] + ([date_line] if date_line else []) + [f"By {byline}"] + ([credit] if credit else [])
     ARTICLES.append(
         Art(
             f"{path}#0",
@@ -290,11 +285,7 @@ def page(
         inner.append(f"<p><em>{html.escape(credit)}</em></p>")
     for text in after or []:
         inner.append(f'<p class="share">{html.escape(text)}</p>')
-    date_meta = (
-        f'<meta property="article:published_time" content="{date}T08:15:00+01:00">\n'
-        if date
-        else ""
-    )
+    date_meta = f'<meta property="article:published_time" content="{date}T08:15:00+01:00">\n' if date else ""
     put(
         path,
         PAGE.format(
@@ -574,9 +565,7 @@ feed(
             slug="dam-collapse",
             title="Dovrik dam collapse kills dozens",
             date="2023-02-21",
-            paras=["MAREN FALLS, Valdoria (MW) — " + A.MW_DAM[0]]
-            + A.MW_DAM[1:4]
-            + [A.MW_DAM_CREDIT],
+            paras=["MAREN FALLS, Valdoria (MW) — " + A.MW_DAM[0]] + A.MW_DAM[1:4] + [A.MW_DAM_CREDIT],
             chrome={4: NEWSLETTER},
             story="ST2",
             event="EV4",
@@ -1151,9 +1140,7 @@ def main() -> None:
             },
         ],
     }
-    (ROOT / "gold.json").write_text(
-        json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    (ROOT / "gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(FILES)} files, {len(ARTICLES)} articles written under {CORPUS}")
 
 

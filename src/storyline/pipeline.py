@@ -102,9 +102,7 @@ def _run_one(stage: Stage, articles: list[Article]) -> Iterator[Article]:
         live = [a for a in articles if not a.rejected]
         done = list(pipe(live))
         if len(done) != len(live):
-            raise RuntimeError(
-                f"stage {stage.name}: pipe gave {len(done)} articles for {len(live)}"
-            )
+            raise RuntimeError(f"stage {stage.name}: pipe gave {len(done)} articles for {len(live)}")
         given = iter(done)
         for article in articles:
             if not article.rejected:

@@ -126,9 +126,7 @@ def test_a_killed_worker_loses_and_doubles_nothing(tmp_path: Path) -> None:
     from dask.distributed import Client, LocalCluster
 
     out = tmp_path / "out"
-    cluster = LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    )
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     killed: list[int] = []
 
     def kill_one_when_work_starts() -> None:
@@ -159,16 +157,12 @@ def test_a_killed_worker_loses_and_doubles_nothing(tmp_path: Path) -> None:
     assert not list(out.rglob("*.tmp"))
 
 
-def test_a_worker_killed_while_linking_changes_no_link(
-    embedded: dict[str, Any], tmp_path: Path
-) -> None:
+def test_a_worker_killed_while_linking_changes_no_link(embedded: dict[str, Any], tmp_path: Path) -> None:
     from dask.distributed import LocalCluster
 
     out = tmp_path / "out"
     run([str(DEMO / "corpus")], out, workers=2, partition_bytes=SMALL, link=False)
-    cluster = LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    )
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     killed: list[str] = []
 
     def kill_one_in_the_first_big_map(stage: str, done: int, total: int) -> None:

@@ -45,10 +45,7 @@ def test_appeal_glued_to_first_sentence_keeps_the_sentence() -> None:
     raw = f"Your gift makes all the difference.{LEDE}\n{SECOND}"
     text, removed = clean_text(raw)
     assert text.split("\n\n") == [LEDE, SECOND]
-    assert (
-        removed[0].text == "Your gift makes all the difference."
-        and removed[0].reason == "donation appeal"
-    )
+    assert removed[0].text == "Your gift makes all the difference." and removed[0].reason == "donation appeal"
 
 
 def test_appeal_block_swallows_the_paragraph_it_encloses() -> None:
@@ -79,11 +76,12 @@ def test_repeated_lines_removed_at_edges_and_when_not_prose_but_prose_kept() -> 
 
 
 def test_hard_wrapped_lines_are_joined() -> None:
-    raw = "The harbour authority said on Tuesday that the eastern\nquay would reopen next month after repairs."
+    raw = (
+        "The harbour authority said on Tuesday that the eastern\nquay would reopen next month after repairs."
+    )
     text, _ = clean_text(raw)
-    assert (
-        text
-        == "The harbour authority said on Tuesday that the eastern quay would reopen next month after repairs."
+    assert text == (
+        "The harbour authority said on Tuesday that the eastern quay would reopen next month after repairs."
     )
 
 

@@ -15,9 +15,7 @@ ARTICLE = (
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, *args], capture_output=True, text=stdin is None, input=stdin, check=False
-    )
+    return subprocess.run([*CLI, *args], capture_output=True, text=stdin is None, input=stdin, check=False)
 
 
 def corpus_folder(tmp_path: Path) -> Path:
@@ -25,11 +23,7 @@ def corpus_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE.format(date="14 Feb, 2023 09:12"))
-    (folder / "b.txt").write_text(
-        ARTICLE.format(date="2 Mar, 2023 10:00").replace("Tuesday", "Monday")
-    )
-    (folder / "broken.jsonl").write_text(
-        '{"title": "x", "maintext": "' + "word " * 30 + '"}\n{oops\n'
-    )
+    (folder / "b.txt").write_text(ARTICLE.format(date="2 Mar, 2023 10:00").replace("Tuesday", "Monday"))
+    (folder / "broken.jsonl").write_text('{"title": "x", "maintext": "' + "word " * 30 + '"}\n{oops\n')
     (folder / "empty.txt").write_text("")
     return folder

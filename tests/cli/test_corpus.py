@@ -18,16 +18,10 @@ def test_list_show_search_summary(corpus: Path, tmp_path: Path) -> None:
     assert listed["total"] == 1 and listed["articles"][0]["published"] == "2023-03-02"
     art_id = listed["articles"][0]["id"]
     shown = run("show", art_id[:8], "--db", db, "--removed")
-    assert (
-        shown.returncode == 0
-        and "Quay to reopen" in shown.stdout
-        and "share widget" in shown.stdout
-    )
+    assert shown.returncode == 0 and "Quay to reopen" in shown.stdout and "share widget" in shown.stdout
     assert "comment form" in shown.stdout and "Leave a Reply" in shown.stdout
     record = json.loads(run("show", art_id, "--db", db, "--json").stdout)
-    assert (
-        record["headline"] == "Quay to reopen after repairs" and "Share this" not in record["text"]
-    )
+    assert record["headline"] == "Quay to reopen after repairs" and "Share this" not in record["text"]
     hits = json.loads(run("search", "harbour master", "--db", db, "--json").stdout)["hits"]
     assert len(hits) == 2 and "**" in hits[0]["snippet"]
     assert run("show", "zzzz", "--db", db).returncode == 2
@@ -39,27 +33,17 @@ def test_export_formats(corpus: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "c.db")
     run("ingest", str(corpus), "--db", db, "--quiet")
     out = tmp_path / "out"
-    assert (
-        run("export", "--db", db, "--format", "json", "--output", str(out / "c.json")).returncode
-        == 0
-    )
+    assert run("export", "--db", db, "--format", "json", "--output", str(out / "c.json")).returncode == 0
     doc = json.loads((out / "c.json").read_text())
     assert len(doc["articles"]) == 3
     in_events = sorted(a for v in doc["events"] for a in v["article_ids"])
     assert in_events == sorted(a["id"] for a in doc["articles"])  # each article in one event
-    assert (
-        run("export", "--db", db, "--format", "jsonl", "--output", str(out / "jl")).returncode == 0
-    )
+    assert run("export", "--db", db, "--format", "jsonl", "--output", str(out / "jl")).returncode == 0
     assert len((out / "jl" / "articles.jsonl").read_text().splitlines()) == 3
-    assert (
-        run("export", "--db", db, "--format", "csv", "--output", str(out / "csv")).returncode == 0
-    )
+    assert run("export", "--db", db, "--format", "csv", "--output", str(out / "csv")).returncode == 0
     rows = list(csv.DictReader((out / "csv" / "articles.csv").open()))
     assert len(rows) == 3 and json.loads(rows[0]["removed"])
-    assert (
-        run("export", "--db", db, "--format", "parquet", "--output", str(out / "pq")).returncode
-        == 0
-    )
+    assert run("export", "--db", db, "--format", "parquet", "--output", str(out / "pq")).returncode == 0
     assert pq.read_table(out / "pq" / "articles.parquet").num_rows == 3
     assert run("export", "--db", db, "--format", "xml").returncode == 2
 

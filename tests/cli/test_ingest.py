@@ -39,12 +39,8 @@ def test_stdin_and_until(tmp_path: Path) -> None:
         stdin=ARTICLE.format(date="").encode(),
     )
     assert done.returncode == 0
-    art = json.loads(
-        run("show", json.loads(done.stdout)["stored"][0]["id"], "--db", db, "--json").stdout
-    )
-    assert art["headline"] is None and art["text"].startswith(
-        "Quay to reopen"
-    )  # describe did not run
+    art = json.loads(run("show", json.loads(done.stdout)["stored"][0]["id"], "--db", db, "--json").stdout)
+    assert art["headline"] is None and art["text"].startswith("Quay to reopen")  # describe did not run
     assert run("ingest", "-", "--db", db, "--until", "publish", stdin=b"x").returncode == 2
 
 
@@ -56,7 +52,5 @@ def test_demo_builds_a_fresh_corpus_and_prints_a_summary(tmp_path: Path) -> None
     summary = json.loads(run("summary", "--db", db, "--json").stdout)
     assert summary["articles"] >= 30 and summary["outlets"] >= 6 and summary["rejects"] == 0
     again = run("demo", "--db", db)  # fresh each time: the same counts, no duplicates
-    assert (
-        json.loads(run("summary", "--db", db, "--json").stdout)["articles"] == summary["articles"]
-    )
+    assert json.loads(run("summary", "--db", db, "--json").stdout)["articles"] == summary["articles"]
     assert again.returncode == 0

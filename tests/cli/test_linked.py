@@ -36,9 +36,7 @@ def test_story_entity_and_timeline_commands(tmp_path: Path) -> None:
     assert all(q["speaker_entity_id"] == person["id"] for q in found["quotes"])
     assert run("entity", "Nobody Atall", "--db", db).returncode == 2
 
-    days = json.loads(
-        run("timeline", "--db", db, "--dates", "4", "--sentences", "2", "--json").stdout
-    )
+    days = json.loads(run("timeline", "--db", db, "--dates", "4", "--sentences", "2", "--json").stdout)
     assert 1 <= len(days) <= 4 and [d["date"] for d in days] == sorted(d["date"] for d in days)
     with Store(db) as store:
         for day in days:
@@ -46,9 +44,7 @@ def test_story_entity_and_timeline_commands(tmp_path: Path) -> None:
             for sentence, cite in zip(day["sentences"], day["citations"], strict=True):
                 source = store.articles.get(cite["article_id"]).text
                 assert source[cite["start"] : cite["end"]] == sentence
-    one = json.loads(
-        run("timeline", "--db", db, "--story", biggest["id"], "--format", "json").stdout
-    )
+    one = json.loads(run("timeline", "--db", db, "--story", biggest["id"], "--format", "json").stdout)
     assert {c["article_id"] for d in one for c in d["citations"]} <= set(biggest["article_ids"])
     assert run("timeline", "--db", db, "--story", "S999").returncode == 2
 
@@ -85,7 +81,5 @@ def test_a_command_and_its_page_give_the_same_object(demo: str) -> None:
 def test_timeline_takes_json_like_every_command_and_still_its_old_flag(demo: str) -> None:
     new = run("timeline", "--db", demo, "--dates", "3", "--json")
     old = run("timeline", "--db", demo, "--dates", "3", "--format", "json")
-    assert new.returncode == old.returncode == 0 and json.loads(new.stdout) == json.loads(
-        old.stdout
-    )
+    assert new.returncode == old.returncode == 0 and json.loads(new.stdout) == json.loads(old.stdout)
     assert "--json" in run("timeline", "--help").stdout

@@ -102,7 +102,7 @@ def _surname(name: str | None) -> str:
     return (name or "").replace("’s", "").replace("'s", "").split()[-1] if name else ""
 
 
-QUOTED = [(k, i) for k in sorted(GOLD["articles"]) for i in range(len(GOLD["articles"][k].get("quotes", [])))]  # fmt: skip
+QUOTED = [(k, i) for k in sorted(GOLD["articles"]) for i in range(len(GOLD["articles"][k].get("quotes", [])))]
 
 
 @pytest.mark.parametrize(("key", "n"), QUOTED)
@@ -111,14 +111,18 @@ def test_quotes_match_gold(key: str, n: int, articles: dict[str, Article]) -> No
     gold = GOLD["articles"][key]["quotes"][n]
     art = articles[key]
     want = _norm(gold["text"]).strip(" .,")
-    found = [q for q in art.quotes if want in _norm(q["text"]) or (_norm(q["text"]).strip(" .,") in want and len(q["text"]) > 10)]  # fmt: skip
+    found = [
+        q
+        for q in art.quotes
+        if want in _norm(q["text"]) or (_norm(q["text"]).strip(" .,") in want and len(q["text"]) > 10)
+    ]
     assert found, f"quote not found: {gold['text']!r}"
     best = next((q for q in found if q["kind"] == gold["kind"]), found[0])
     assert best["kind"] == gold["kind"], best
     assert _surname(best["speaker_resolved"]) == _surname(gold["speaker"]), best
 
 
-TIMED = [(k, i) for k in sorted(GOLD["articles"]) for i in range(len(GOLD["articles"][k].get("timexes", [])))]  # fmt: skip
+TIMED = [(k, i) for k in sorted(GOLD["articles"]) for i in range(len(GOLD["articles"][k].get("timexes", [])))]
 
 
 @pytest.mark.parametrize(("key", "n"), TIMED)
@@ -126,14 +130,14 @@ def test_timexes_match_gold(key: str, n: int, articles: dict[str, Article]) -> N
     """Each gold time expression is found and resolved to its calendar value."""
     gold = GOLD["articles"][key]["timexes"][n]
     art = articles[key]
-    found = [
-        t for t in articles[key].timexes if gold["text"] in t["text"] or t["text"] in gold["text"]
-    ]
+    found = [t for t in articles[key].timexes if gold["text"] in t["text"] or t["text"] in gold["text"]]
     assert found, f"not found: {gold['text']!r} in {[t['text'] for t in art.timexes]}"
     assert gold["value"] in [t["value"] for t in found], found
 
 
-CLAIMED = [(k, i) for k in sorted(GOLD["articles"]) for i in range(len(GOLD["articles"][k].get("claims", [])))]  # fmt: skip
+CLAIMED = [
+    (k, i) for k in sorted(GOLD["articles"]) for i in range(len(GOLD["articles"][k].get("claims", [])))
+]
 
 
 @pytest.mark.parametrize(("key", "n"), CLAIMED)
@@ -146,9 +150,7 @@ def test_claims_match_gold(key: str, n: int, articles: dict[str, Article]) -> No
     claim = found[0]
     assert claim["qualifier"] == gold["qualifier"], claim
     words = set(gold["unit"].lower().split())
-    assert (
-        words & set(claim["unit"].lower().split()) or quantity_of(gold["unit"]) == claim["quantity"]
-    ), claim
+    assert words & set(claim["unit"].lower().split()) or quantity_of(gold["unit"]) == claim["quantity"], claim
     if gold["source"]:
         assert _surname(gold["source"]) in (claim["source"] or ""), claim
     assert claim["claim_date"] == art.published, claim
@@ -214,9 +216,10 @@ def test_conflicting_claims_match_gold(demo_db: Path, articles: dict[str, Articl
         found = [c for s in store.views.stories() for c in s["conflicts"]]
     for gold in GOLD["conflicts"]:
         cited = {(g["article"], g["value"]) for g in gold["values"]}
-        assert any(
-            cited <= {(key[r["article_id"]], r["value"]) for r in c["reports"]} for c in found
-        ), (gold, found)
+        assert any(cited <= {(key[r["article_id"]], r["value"]) for r in c["reports"]} for c in found), (
+            gold,
+            found,
+        )
 
 
 def test_every_summary_sentence_is_a_source_sentence(demo_db: Path) -> None:

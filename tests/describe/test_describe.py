@@ -44,9 +44,7 @@ def test_headline_duplicate_dek_date_line_byline_and_credit() -> None:
         "byline",
         "credit line",
     ]
-    assert (
-        art.language == "en" and art.outlet == "Meridian Wire" and art.outlet_basis == "credit line"
-    )
+    assert art.language == "en" and art.outlet == "Meridian Wire" and art.outlet_basis == "credit line"
 
 
 def test_date_prefix_and_no_headline() -> None:
@@ -84,9 +82,7 @@ def test_outlet_signatures() -> None:
     assert art.outlet == "The Coastline Daily"
     (art,) = run(f"{P1}\n\n{P2}\n\n© 2023 The Harbor Post. All rights reserved.")
     assert (art.outlet, art.outlet_basis) == ("The Harbor Post", "copyright notice")
-    (art,) = run(
-        P1 + " " + P2, source_domain="www.independent.co.uk", outlet="www.independent.co.uk"
-    )
+    (art,) = run(P1 + " " + P2, source_domain="www.independent.co.uk", outlet="www.independent.co.uk")
     assert art.outlet == "The Independent"
     assert outlet_from_domain("https://apnews.com/article/x") == "Associated Press"
     assert outlet_from_domain("harbor.example") == "harbor.example"

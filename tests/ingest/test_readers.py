@@ -88,9 +88,7 @@ def _warc(records: list[tuple[str, bytes]]) -> bytes:
             "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
         )
         writer.write_record(
-            writer.create_warc_record(
-                url, "response", payload=io.BytesIO(html), http_headers=headers
-            )
+            writer.create_warc_record(url, "response", payload=io.BytesIO(html), http_headers=headers)
         )
     return buf.getvalue()
 
@@ -98,9 +96,7 @@ def _warc(records: list[tuple[str, bytes]]) -> bytes:
 def test_warc_gz_response_records(tmp_path: Path) -> None:
     page = f"<html><body><article><p>{BODY}</p></article></body></html>".encode()
     p = tmp_path / "crawl.warc.gz"
-    p.write_bytes(
-        _warc([("https://a.example/1", page), ("https://a.example/2", page + b"<p>more</p>")])
-    )
+    p.write_bytes(_warc([("https://a.example/1", page), ("https://a.example/2", page + b"<p>more</p>")]))
     arts, rejects = read(p)
     assert [a.source.url for a in arts] == ["https://a.example/1", "https://a.example/2"]
     assert all(a.format == "html" for a in arts) and not rejects
@@ -125,9 +121,7 @@ def test_truncated_gzip_text_rejected_and_jsonl_keeps_complete_lines(tmp_path: P
     q = tmp_path / "feed.jsonl.gz"
     q.write_bytes(blob[: len(blob) // 2])
     arts, rejects = read(q)
-    assert (
-        0 < len(arts) < 200 and "truncated" in rejects[-1].reason and "lost" in rejects[-1].reason
-    )
+    assert 0 < len(arts) < 200 and "truncated" in rejects[-1].reason and "lost" in rejects[-1].reason
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:

@@ -11,8 +11,17 @@ def test_folders_globs_stdin_and_repeats(tmp_path: Path) -> None:
     (tmp_path / "a" / "deep").mkdir()
     (tmp_path / "a" / "deep" / "two.html").write_text("y")
     (tmp_path / "a" / ".hidden").write_text("z")
-    found = expand_inputs([str(tmp_path / "a"), str(tmp_path / "a" / "one.txt"), str(tmp_path / "**" / "*.html"), "-",
-                           str(tmp_path / "nope.txt"), str(tmp_path / "*.none")], stdin=b"from stdin")  # fmt: skip
+    found = expand_inputs(
+        [
+            str(tmp_path / "a"),
+            str(tmp_path / "a" / "one.txt"),
+            str(tmp_path / "**" / "*.html"),
+            "-",
+            str(tmp_path / "nope.txt"),
+            str(tmp_path / "*.none"),
+        ],
+        stdin=b"from stdin",
+    )
     names = [i.name for i in found.items]
     assert names == [
         str(tmp_path / "a" / "deep" / "two.html"),

@@ -57,9 +57,7 @@ def test_an_inferred_date_reaches_claim_dates_and_roles_as_of(tmp_path: Path) ->
         assert roles and all(e["role_as_of"] == "2023-05-09" for e in roles)
         assert all(e["entity_id"] for e in roles)  # still linked to the corpus entity
         cost = [c for c in after["claims"] if c["value"] == 40000]
-        assert [(c["claim_date"], c["claim_date_basis"]) for c in cost] == [
-            ("2023-05-09", "inferred")
-        ]
+        assert [(c["claim_date"], c["claim_date_basis"]) for c in cost] == [("2023-05-09", "inferred")]
         (varga,) = [e for e in store.views.entities() if e["name"] == "Ilse Varga"]
         assert {"role": "Transport Minister", "as_of": ["2023-05-09"]} in varga["roles"]
         assert store.integrity_check() == "ok"

@@ -43,12 +43,8 @@ def test_incremental_ids_stable_and_deterministic() -> None:
 
 
 def test_far_apart_in_time_is_another_event() -> None:
-    a = EventDoc(
-        "a", "Dockworkers at Port Selan strike over pay; ships wait at anchor.", "2023-03-01"
-    )
-    b = EventDoc(
-        "b", "Dockworkers at Port Selan strike over pay; ships wait at anchor.", "2023-09-20"
-    )
+    a = EventDoc("a", "Dockworkers at Port Selan strike over pay; ships wait at anchor.", "2023-03-01")
+    b = EventDoc("b", "Dockworkers at Port Selan strike over pay; ships wait at anchor.", "2023-09-20")
     assign = EventClusterer().cluster([a, b]).assign
     assert assign["a"] != assign["b"]
 

@@ -32,7 +32,9 @@ def test_every_sentence_is_a_cited_source_sentence_with_support() -> None:
 
 
 def test_sentences_split_on_punctuation_and_paragraphs() -> None:
-    text = "Short one. This sentence has more than six words in it.\n\nAnother paragraph here with enough words"
+    text = (
+        "Short one. This sentence has more than six words in it.\n\nAnother paragraph here with enough words"
+    )
     spans = [text[a:b] for a, b in sentences(text)]
     assert spans == [
         "This sentence has more than six words in it.",

@@ -7,9 +7,7 @@ from typing import Any
 from storyline.link.timelines import build_timeline
 
 
-def art(
-    text: str, published: str, outlet: str, timexes: list[dict[str, Any]], quotes=()
-) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def art(text: str, published: str, outlet: str, timexes: list[dict[str, Any]], quotes=()) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     return {"text": text, "published": published, "outlet": outlet, "timexes": timexes,
             "quotes": list(quotes)}  # fmt: skip
 

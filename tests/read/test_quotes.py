@@ -60,7 +60,10 @@ def test_direct_indirect_partial_and_continued_quotes(nlp) -> None:  # type: ign
 
 
 def test_one_odd_mark_never_costs_the_document(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = 'He said “yes” and then " alone. “Broken ” pairs ” everywhere “ here. Brandt said the plan “is dead,” aides added.'
+    text = (
+        'He said “yes” and then " alone. “Broken ” pairs ” everywhere “ here. '
+        "Brandt said the plan “is dead,” aides added."
+    )
     quotes = QuoteExtractor()(nlp(text))
     assert isinstance(quotes, list)
 
@@ -103,9 +106,7 @@ def test_stance_verbs_only_when_asked(nlp) -> None:  # type: ignore[no-untyped-d
     doc = nlp("The union endorsed the harbour plan on Monday.")
     assert QuoteExtractor()(doc) == []
     stance = QuoteExtractor(stances=True)(doc)
-    assert [(q.text, q.speaker, q.cue) for q in stance] == [
-        ("the harbour plan", "The union", "endorsed")
-    ]
+    assert [(q.text, q.speaker, q.cue) for q in stance] == [("the harbour plan", "The union", "endorsed")]
 
 
 def test_woven_quotations_and_their_owners(nlp) -> None:  # type: ignore[no-untyped-def]

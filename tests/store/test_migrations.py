@@ -35,10 +35,7 @@ def test_a_corpus_made_before_the_rebuild_is_migrated_and_checks_ok(tmp_path: Pa
         " VALUES ('E7', '2023-01-01', 1, 0)"
     )
     old.commit()
-    assert (
-        "NULL value in entity_quotes.entity_id"
-        in old.execute("PRAGMA integrity_check").fetchone()[0]
-    )
+    assert "NULL value in entity_quotes.entity_id" in old.execute("PRAGMA integrity_check").fetchone()[0]
     old.close()
     with Store(db) as store:
         assert store.schema_version() >= 7
@@ -50,9 +47,7 @@ def test_a_corpus_made_before_the_rebuild_is_migrated_and_checks_ok(tmp_path: Pa
 def test_a_new_corpus_with_quotes_indexed_checks_ok(store: Store) -> None:
     art = make_article("x")
     art.text = "The harbour master said the quay would reopen."
-    art.entities = [
-        {"text": "harbour master", "label": "PERSON", "start": 4, "end": 18, "chain": "c1"}
-    ]
+    art.entities = [{"text": "harbour master", "label": "PERSON", "start": 4, "end": 18, "chain": "c1"}]
     art.quotes = [{"text": "the quay would reopen", "start": 24, "end": 45, "speaker_chain": "c1",
                    "speaker_resolved": "harbour master", "kind": "indirect"}]  # fmt: skip
     store.articles.write_batch([art], [], None)

@@ -44,18 +44,14 @@ def test_write_batch_is_idempotent_and_searchable(store: Store) -> None:
         "2023-02-14",
     )
     art.removed = [Removed("Share this:", "share widget")]
-    first = store.articles.write_batch(
-        [art], [Reject(Source(path="x.bin"), "binary file")], run_id=None
-    )
+    first = store.articles.write_batch([art], [Reject(Source(path="x.bin"), "binary file")], run_id=None)
     again = store.articles.write_batch([art], [], run_id=None)
     assert first.stored == [art.id] and again.duplicates == [art.id]
     got = store.articles.get(art.id[:6])
     assert got.text == TEXT and got.removed[0].reason == "share widget" and got.raw == TEXT
     hits = store.articles.search("quay reopen")
     assert hits[0]["id"] == art.id and "\x02" in hits[0]["snippet"]
-    assert (
-        store.articles.search('unbalanced "quote') == []
-    )  # bad FTS syntax falls back, never raises
+    assert store.articles.search('unbalanced "quote') == []  # bad FTS syntax falls back, never raises
     assert store.articles.page(outlet="the harbor post", since="2023-02-01")[0]["id"] == art.id
     assert store.articles.page(until="2023-01-01") == []
     assert store.articles.rejects()[0]["reason"] == "binary file"
@@ -109,8 +105,12 @@ def _corpus(folder: Path, n: int, tag: str) -> Path:
 def test_two_processes_write_one_database_at_once(tmp_path: Path) -> None:
     db = tmp_path / "shared.db"
     a, b = _corpus(tmp_path / "a", 300, "alpha"), _corpus(tmp_path / "b", 300, "beta")
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(d), "20"], stdout=subprocess.PIPE, text=True)
-             for d in (a, b)]  # fmt: skip
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), str(d), "20"], stdout=subprocess.PIPE, text=True
+        )
+        for d in (a, b)
+    ]
     outs = [p.communicate(timeout=300)[0] for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     with Store(db) as store:

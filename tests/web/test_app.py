@@ -34,9 +34,7 @@ def test_every_page_and_its_json_twin(client: TestClient) -> None:
     ids = _ids(client)
     paths = ["/", "/stories", "/entities", "/search?q=harbour"]
     paths += [f"/stories/{i}" for i in ids["stories"]] + [f"/events/{i}" for i in ids["events"]]
-    paths += [f"/entities/{i}" for i in ids["entities"]] + [
-        f"/articles/{i}" for i in ids["articles"]
-    ]
+    paths += [f"/entities/{i}" for i in ids["entities"]] + [f"/articles/{i}" for i in ids["articles"]]
     for path in paths:
         page = client.get(path)
         assert page.status_code == 200, path
@@ -78,9 +76,7 @@ def test_paging_filters_and_limits(client: TestClient, demo_db: Path) -> None:
     assert only and all(h["outlet"] == outlet for h in only)
     with Store(demo_db) as store:
         person = store.views.entities_page(1, 0, "PERSON")[1][0]
-    mentioning = client.get(
-        "/api/search", params={"q": person["name"].split()[-1], "entity": person["id"]}
-    )
+    mentioning = client.get("/api/search", params={"q": person["name"].split()[-1], "entity": person["id"]})
     assert mentioning.status_code == 200 and mentioning.json()["items"]
 
 
@@ -97,14 +93,10 @@ def test_unknown_ids_traversal_and_bad_input_are_clean_errors(client: TestClient
 
 def test_read_only_unless_ingest_is_allowed_with_a_token(demo_db: Path, tmp_path: Path) -> None:
     client = TestClient(create_app(demo_db))
-    record = [
-        {"title": "New quay", "maintext": "The new quay at Port Selan opened on Monday. " * 5}
-    ]
+    record = [{"title": "New quay", "maintext": "The new quay at Port Selan opened on Monday. " * 5}]
     assert client.post("/api/ingest", json=record).status_code == 403
     assert "/api/ingest" not in client.get("/api/openapi.json").json()["paths"]
-    big = client.post(
-        "/api/ingest", content=b"x" * 6_000_001, headers={"content-type": "application/json"}
-    )
+    big = client.post("/api/ingest", content=b"x" * 6_000_001, headers={"content-type": "application/json"})
     assert big.status_code == 413
     db = tmp_path / "w.db"
     Store(db).close()

@@ -87,9 +87,7 @@ def _listing(name: str) -> list[tuple[str, int]]:
     return [(fs.unstrip_protocol(p), int(fs.info(p).get("size") or 0)) for p in paths]
 
 
-def plan(
-    inputs: list[str], target_bytes: int = 32 * 1024 * 1024, workers: int = 1
-) -> list[list[str]]:
+def plan(inputs: list[str], target_bytes: int = 32 * 1024 * 1024, workers: int = 1) -> list[list[str]]:
     """Input files grouped into partitions of about ``target_bytes`` (a big file is one),
     smaller when the input is small, so that every worker gets several partitions."""
     files: dict[str, int] = {}
@@ -171,14 +169,28 @@ def schema(table: str) -> Any:
     text, number = pa.string(), pa.int64()
     if table == "articles":
         names = ["id", "published", "published_basis", "outlet", "headline", "language", "path"]
-        return pa.schema(
-            [(n, text) for n in names] + [("part", number), ("text", text), ("record", text)]
-        )
+        return pa.schema([(n, text) for n in names] + [("part", number), ("text", text), ("record", text)])
     if table == "rejects":
-        return pa.schema([("path", text), ("part", number), ("record", number), ("stage", text),
-                          ("reason", text), ("detail", text)])  # fmt: skip
-    return pa.schema([("article_id", text), ("seq", number), ("start", number), ("end", number),
-                      ("text", text), ("data", text)])  # fmt: skip
+        return pa.schema(
+            [
+                ("path", text),
+                ("part", number),
+                ("record", number),
+                ("stage", text),
+                ("reason", text),
+                ("detail", text),
+            ]
+        )
+    return pa.schema(
+        [
+            ("article_id", text),
+            ("seq", number),
+            ("start", number),
+            ("end", number),
+            ("text", text),
+            ("data", text),
+        ]
+    )
 
 
 def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> dict[str, Any]:
@@ -199,21 +211,43 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
     rejects.extend(rejected)
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for a in good:
-        rows["articles"].append({
-            "id": a.id, "published": a.published, "published_basis": a.published_basis,
-            "outlet": a.outlet, "headline": a.headline, "language": a.language,
-            "path": a.source.path, "part": a.source.part, "text": a.text,
-            "record": json.dumps(a.to_dict(), ensure_ascii=False),
-        })  # fmt: skip
+        rows["articles"].append(
+            {
+                "id": a.id,
+                "published": a.published,
+                "published_basis": a.published_basis,
+                "outlet": a.outlet,
+                "headline": a.headline,
+                "language": a.language,
+                "path": a.source.path,
+                "part": a.source.part,
+                "text": a.text,
+                "record": json.dumps(a.to_dict(), ensure_ascii=False),
+            }
+        )
         for table, kind in NOTE_TABLES.items():
             for seq, note in enumerate(getattr(a, kind)):
-                rows[table].append({
-                    "article_id": a.id, "seq": seq, "start": note.get("start"), "end": note.get("end"),
-                    "text": note.get("text"), "data": json.dumps(note, ensure_ascii=False),
-                })  # fmt: skip
+                rows[table].append(
+                    {
+                        "article_id": a.id,
+                        "seq": seq,
+                        "start": note.get("start"),
+                        "end": note.get("end"),
+                        "text": note.get("text"),
+                        "data": json.dumps(note, ensure_ascii=False),
+                    }
+                )
     for r in rejects:
-        rows["rejects"].append({"path": r.source.path, "part": r.source.part, "record": r.source.record,
-                                "stage": r.stage, "reason": r.reason, "detail": r.detail})  # fmt: skip
+        rows["rejects"].append(
+            {
+                "path": r.source.path,
+                "part": r.source.part,
+                "record": r.source.record,
+                "stage": r.stage,
+                "reason": r.reason,
+                "detail": r.detail,
+            }
+        )
     out = Path(output)
     name = f"part-{k:05d}.parquet"
     for table, items in rows.items():
@@ -223,10 +257,13 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
         os.replace(tmp, out / table / name)
     seconds["write"] = time.perf_counter() - clock
     summary = {
-        "partition": k, "articles": len(good), "rejects": len(rejects), "files": len(files),
+        "partition": k,
+        "articles": len(good),
+        "rejects": len(rejects),
+        "files": len(files),
         "words": sum(len(a.text.split()) for a in good),
         "seconds": {name: round(v, 3) for name, v in seconds.items()},
-    }  # fmt: skip
+    }
     done = out / "_done" / f"part-{k:05d}.json"
     done.parent.mkdir(exist_ok=True)
     tmp = done.with_suffix(".tmp")
@@ -262,8 +299,9 @@ def run(
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)  # fmt: skip
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         client = Client(cluster)
     try:
         if todo:
@@ -274,12 +312,11 @@ def run(
                 if progress:
                     progress("counting lines", n, len(futures))
             # one object on every worker (a dict given to scatter would become a future per key)
-            [repeated] = client.scatter(
-                [{h: c for h, c in counts.items() if c > 1}], broadcast=True
-            )
+            [repeated] = client.scatter([{h: c for h, c in counts.items() if c > 1}], broadcast=True)
             report.seconds["count"] = round(time.perf_counter() - clock, 2)
-            jobs = [client.submit(process, k, parts[k], repeated, str(out), pure=False, retries=2)
-                    for k in todo]  # fmt: skip
+            jobs = [
+                client.submit(process, k, parts[k], repeated, str(out), pure=False, retries=2) for k in todo
+            ]
             if progress:
                 progress("reading partitions", 0, len(jobs))
             for n, job in enumerate(as_completed(jobs), start=1):
@@ -346,10 +383,14 @@ def load(
             table = pq.read_table(out / "articles" / name).to_pylist()
             arts = [Article.from_dict(json.loads(r["record"])) for r in table]
             rejects = [
-                Reject(Source(path=r["path"], part=r["part"] or 0, record=r["record"]), r["reason"],
-                       stage=r["stage"], detail=r["detail"])
+                Reject(
+                    Source(path=r["path"], part=r["part"] or 0, record=r["record"]),
+                    r["reason"],
+                    stage=r["stage"],
+                    detail=r["detail"],
+                )
                 for r in pq.read_table(out / "rejects" / name).to_pylist()
-            ]  # fmt: skip
+            ]
             result = store.articles.write_batch(arts, rejects, None)
             stored += len(result.stored)
             rejected += len(rejects)
@@ -362,9 +403,7 @@ def load(
     return {"articles": stored, "rejects": rejected, "copied": 0}
 
 
-def write_links(
-    output: str | Path, runner: Runner | None = None, chunk: int | None = None
-) -> LinkReport:
+def write_links(output: str | Path, runner: Runner | None = None, chunk: int | None = None) -> LinkReport:
     """Link the batch output and write the link tables. The linker's heavy tasks (name
     blocks, LSH buckets, time windows, graph components) go to ``runner`` (the cluster);
     what joins their results runs here, over a store of the output on the client."""
@@ -388,16 +427,15 @@ def write_links(
         tables = {
             "entities": store.views.entities(),
             "duplicates": store.views.duplicates(),
-            "events": [{k: v for k, v in e.items() if k not in ("summary", "only_in")} for e in store.views.events()],
+            "events": [
+                {k: v for k, v in e.items() if k not in ("summary", "only_in")} for e in store.views.events()
+            ],
             "stories": [{k: v for k, v in s.items() if k != "timeline"} for s in stories],
             "timeline_entries": [{"story_id": s["id"], **e} for s in stories for e in s.get("timeline", [])],
-        }  # fmt: skip
+        }
     for name, rows in tables.items():
         (out / name).mkdir(exist_ok=True)
-        flat = [
-            {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in r.items()}
-            for r in rows
-        ]
+        flat = [{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in r.items()} for r in rows]
         tmp = out / name / ".part-00000.parquet.tmp"
         pq.write_table(pa.Table.from_pylist(flat) if flat else pa.table({"_empty": []}), tmp)
         os.replace(tmp, out / name / "part-00000.parquet")

@@ -33,19 +33,18 @@ class DaskRunner:
         # Items and shared values travel as one pickled blob each: dask would serialise a
         # list or dict element by element (seconds for a bucket of 60,000 pairs).
         refs = [
-            s if isinstance(s, int | float | str)
+            s
+            if isinstance(s, int | float | str)
             else self.client.scatter(_Packed(s), broadcast=True, hash=False)
             for s in shared
-        ]  # fmt: skip
+        ]
         jobs, packed, held = [], [], []
         for item in items:  # one at a time: the client holds each task's data only as bytes
             box = _Packed(item)
             [ref] = self.client.scatter([box], hash=False)
             packed.append(box)
             held.append(ref)  # kept until gathered, so the scheduler keeps the data too
-            jobs.append(
-                self.client.submit(_unpacked, fn, ref, *refs, pure=False, retries=self.retries)
-            )
+            jobs.append(self.client.submit(_unpacked, fn, ref, *refs, pure=False, retries=self.retries))
         if not jobs:
             return []
         name = getattr(fn, "__name__", "task")

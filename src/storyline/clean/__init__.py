@@ -74,9 +74,7 @@ class Cleaner:
 
     name = "clean"
 
-    def __init__(
-        self, options: CleanOptions | None = None, repeats: KeyCount | None = None
-    ) -> None:
+    def __init__(self, options: CleanOptions | None = None, repeats: KeyCount | None = None) -> None:
         self.options = options or CleanOptions()
         self.repeats = repeats
 

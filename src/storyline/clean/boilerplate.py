@@ -178,11 +178,7 @@ def clean_text(
         if reasons[i] is None and not partial[i]:
             before = reasons[i - 1] or (partial[i - 1][0].reason if partial[i - 1] else None)
             after = reasons[i + 1] or (partial[i + 1][0].reason if partial[i + 1] else None)
-            if (
-                before == "donation appeal"
-                and after == "donation appeal"
-                and _in_appeal_voice(lines[i])
-            ):
+            if before == "donation appeal" and after == "donation appeal" and _in_appeal_voice(lines[i]):
                 reasons[i] = "donation appeal"
 
     prose = [i for i in range(n) if reasons[i] is None and is_prose(kept_text[i])]

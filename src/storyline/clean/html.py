@@ -21,15 +21,26 @@ _META_KEYS = {
     "outlet": ("og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher"),
     "title": ("og:title", "twitter:title", "title", "dc.title", "headline", "sailthru.title"),
     "date": (
-        "article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-        "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
-        "parsely-pub-date", "og:published_time", "article.published", "published_time",
+        "article:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+        "og:published_time",
+        "article.published",
+        "published_time",
     ),
     "author": ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"),
     "description": ("og:description", "description", "twitter:description"),
     "url": ("og:url",),
     "language": ("og:locale", "language", "content-language", "dc.language"),
-}  # fmt: skip
+}
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _LD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]+)"')
 
@@ -53,11 +64,7 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
     found: dict[str, str] = {}
     for meta in tree.iterfind(".//meta"):
         key = (
-            meta.get("property")
-            or meta.get("name")
-            or meta.get("itemprop")
-            or meta.get("http-equiv")
-            or ""
+            meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or ""
         ).lower()
         value = (meta.get("content") or "").strip()
         if key and value and key not in found:

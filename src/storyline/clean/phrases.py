@@ -60,7 +60,9 @@ LINE_FAMILIES: dict[str, str] = {
         r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^\n]{0,120}"
         r"|[^\n]{0,80}\ball rights reserved\W*[^\n]{0,80}"
     ),
-    "cookie notice": r"[^\n]{0,200}\b(?:cookies?)\b[^\n]{0,200}\b(?:accept|consent|policy|settings)\b[^\n]{0,120}",
+    "cookie notice": (
+        r"[^\n]{0,200}\b(?:cookies?)\b[^\n]{0,200}\b(?:accept|consent|policy|settings)\b[^\n]{0,120}"
+    ),
 }
 
 SENTENCE_FAMILIES: dict[str, str] = {
@@ -123,11 +125,37 @@ def line_reason(line: str) -> str | None:
 # Every sentence pattern contains one of these; a cheap substring test skips the regex
 # for the vast majority of lines, which hold none of them.
 _SENTENCE_CUES = (
-    "your", "support", "donat", "trusted", "paywall", "journalism", "afford", "help",
-    "newsletter", "sign up", "subscri", "inbox", "email", "cookie", "follow us", "click here",
-    "download", "join", "contribut", "member", "readers", "amount", "fund", "back", "protect",
-    "out of our", "patron", "independent", "reader-", "profit",
-)  # fmt: skip
+    "your",
+    "support",
+    "donat",
+    "trusted",
+    "paywall",
+    "journalism",
+    "afford",
+    "help",
+    "newsletter",
+    "sign up",
+    "subscri",
+    "inbox",
+    "email",
+    "cookie",
+    "follow us",
+    "click here",
+    "download",
+    "join",
+    "contribut",
+    "member",
+    "readers",
+    "amount",
+    "fund",
+    "back",
+    "protect",
+    "out of our",
+    "patron",
+    "independent",
+    "reader-",
+    "profit",
+)
 
 
 def sentence_reason(text: str) -> str | None:

@@ -36,8 +36,9 @@ def batch(
 
     with stage_bars() as progress:
         try:
-            report = run(inputs, output, workers, scheduler, progress, not no_link,
-                         int(partition_mb * 1024 * 1024))  # fmt: skip
+            report = run(
+                inputs, output, workers, scheduler, progress, not no_link, int(partition_mb * 1024 * 1024)
+            )
         except (OSError, ValueError) as exc:
             raise fail(str(exc)) from None
     repeats = ""
@@ -73,6 +74,5 @@ def load(
         raise fail(str(exc)) from None
     how = "with the batch's links" if counts.get("copied") else "and linked them"
     out.print(
-        f"loaded {counts['articles']} articles and {counts['rejects']} rejections into "
-        f"{escape(db)} ({how})"
+        f"loaded {counts['articles']} articles and {counts['rejects']} rejections into {escape(db)} ({how})"
     )

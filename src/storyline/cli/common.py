@@ -25,9 +25,7 @@ err = Console(stderr=True, highlight=False)
 T = TypeVar("T")
 
 DEFAULT_DB = os.environ.get("STORYLINE_DB", "storyline.db")
-Db = Annotated[
-    str, typer.Option("--db", help="Corpus database file (env STORYLINE_DB).", show_default=True)
-]
+Db = Annotated[str, typer.Option("--db", help="Corpus database file (env STORYLINE_DB).", show_default=True)]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
 Outlet = Annotated[str | None, typer.Option(help="Only this outlet (case-insensitive).")]
@@ -90,9 +88,13 @@ def ensure_views(db: str, ids: list[str] | None = None) -> None:
 def stage_bars() -> Iterator[Callable[[str, int, int], None]]:
     """Progress bars on stderr, one per stage, for ``progress(stage, done, total)``."""
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True,
-    ) as bar:  # fmt: skip
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
         tasks: dict[str, Any] = {}
 
         def progress(stage: str, done: int, total: int) -> None:

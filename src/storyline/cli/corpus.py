@@ -26,7 +26,7 @@ from storyline.cli.common import (
     out,
     print_json,
     view,
-)  # fmt: skip
+)
 from storyline.model import Source
 from storyline.store.export import FORMATS, export
 from storyline.web import pages
@@ -59,8 +59,13 @@ def list_articles(
     table = Table("id", "published", "outlet", "headline", "origin", box=None, pad_edge=False)
     for r in data["articles"]:
         origin = (r["path"] or "") + (f"#{r['part']}" if r["part"] else "")
-        table.add_row(r["id"], r["published"] or "—", escape(r["outlet"] or "—"),
-                      escape(r["headline"] or "(no headline)"), escape(origin))  # fmt: skip
+        table.add_row(
+            r["id"],
+            r["published"] or "—",
+            escape(r["outlet"] or "—"),
+            escape(r["headline"] or "(no headline)"),
+            escape(origin),
+        )
     out.print(table)
     out.print(f"{len(data['articles'])} of {data['total']} articles shown (offset {offset}).")
 
@@ -106,8 +111,10 @@ def print_article(art: dict[str, Any], removed: bool) -> None:
         out.print()
         out.rule(f"removed ({len(art['removed'])} spans)")
         for r in art["removed"]:
-            out.print(f"[red]✗[/red] [dim]{escape(r['reason'])} ({r['stage']}):[/dim] "
-                      f"[strike]{escape(r['text'])}[/strike]")  # fmt: skip
+            out.print(
+                f"[red]✗[/red] [dim]{escape(r['reason'])} ({r['stage']}):[/dim] "
+                f"[strike]{escape(r['text'])}[/strike]"
+            )
 
 
 _STYLE = {"qt": "magenta", "tx": "cyan", "cl": "yellow"}
@@ -141,21 +148,24 @@ def _print_annotations(art: dict[str, Any]) -> None:
     for name, items in (("people", people), ("places", places), ("organisations", orgs)):
         if items:
             out.print(f"[dim]{name}:[/dim] {escape(', '.join(items))}")
-    for who, role, as_of in sorted({(e["text"], e["role"], e.get("role_as_of")) for e in ents
-                                    if e.get("role")}):  # fmt: skip
-        out.print(f"[dim]role:[/dim] {escape(who)} — {escape(role)} "
-                  f"[dim](as of {as_of or 'unknown date'})[/dim]")  # fmt: skip
+    for who, role, as_of in sorted(
+        {(e["text"], e["role"], e.get("role_as_of")) for e in ents if e.get("role")}
+    ):
+        out.print(
+            f"[dim]role:[/dim] {escape(who)} — {escape(role)} [dim](as of {as_of or 'unknown date'})[/dim]"
+        )
     if art["timexes"]:
         out.rule(f"dates ({len(art['timexes'])})")
         for t in art["timexes"]:
-            out.print(f"[cyan]{escape(t['text'])}[/cyan] → {t['value']}  "
-                      f"[dim]@{t['start']}-{t['end']}[/dim]")  # fmt: skip
+            out.print(f"[cyan]{escape(t['text'])}[/cyan] → {t['value']}  [dim]@{t['start']}-{t['end']}[/dim]")
     if art["quotes"]:
         out.rule(f"quotes ({len(art['quotes'])})")
         for q in art["quotes"]:
             who = q.get("speaker_resolved") or q.get("speaker") or "?"
-            out.print(f"[magenta]{escape(who)}[/magenta] [dim]({q['kind']}, {q.get('cue') or 'no cue'}, "
-                      f"@{q['start']}-{q['end']}, {q['confidence']:.1f})[/dim]: {escape(q['text'])}")  # fmt: skip
+            out.print(
+                f"[magenta]{escape(who)}[/magenta] [dim]({q['kind']}, {q.get('cue') or 'no cue'}, "
+                f"@{q['start']}-{q['end']}, {q['confidence']:.1f})[/dim]: {escape(q['text'])}"
+            )
     if art["claims"]:
         out.rule(f"numeric claims ({len(art['claims'])})")
         for c in art["claims"]:
@@ -167,9 +177,7 @@ def _print_annotations(art: dict[str, Any]) -> None:
 
 
 def search(
-    query: Annotated[
-        str, typer.Argument(help='Words or an FTS5 query ("exact phrase", a OR b, pre*).')
-    ],
+    query: Annotated[str, typer.Argument(help='Words or an FTS5 query ("exact phrase", a OR b, pre*).')],
     db: Db = DEFAULT_DB,
     outlet: Outlet = None,
     since: Since = None,
@@ -189,8 +197,10 @@ def search(
         out.print("no matches")
         return
     for h in data["items"]:
-        out.print(f"[bold]{escape(h['headline'] or '(no headline)')}[/bold]  [dim]{h['id']} · "
-                  f"{escape(h['outlet'] or '—')} · {h['published'] or 'undated'}[/dim]")  # fmt: skip
+        out.print(
+            f"[bold]{escape(h['headline'] or '(no headline)')}[/bold]  [dim]{h['id']} · "
+            f"{escape(h['outlet'] or '—')} · {h['published'] or 'undated'}[/dim]"
+        )
         snippet = Text("  ")
         for part in h["parts"]:
             snippet.append(part["text"], style="bold yellow" if part["hit"] else "")
@@ -216,9 +226,7 @@ def print_summary(data: dict[str, Any], db: str) -> None:
     )
     table = Table("outlet", "articles", "first", "last", box=None, pad_edge=False)
     for row in data["by_outlet"]:
-        table.add_row(
-            escape(row["outlet"]), str(row["articles"]), row["first"] or "—", row["last"] or "—"
-        )
+        table.add_row(escape(row["outlet"]), str(row["articles"]), row["first"] or "—", row["last"] or "—")
     out.print(table)
     langs = ", ".join(f"{k} {v}" for k, v in data["by_language"].items())
     out.print(f"languages: {langs}")
@@ -249,9 +257,7 @@ def rejects(
 
 def quotes(
     db: Db = DEFAULT_DB,
-    speaker: Annotated[
-        str | None, typer.Option(help="Only quotes whose speaker name contains this.")
-    ] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only quotes whose speaker name contains this.")] = None,
     limit: Limit = 100,
     offset: Offset = 0,
     as_json: Json = False,
@@ -266,21 +272,19 @@ def quotes(
         return
     for r in rows:
         who = r.get("speaker_resolved") or r.get("speaker") or "?"
-        out.print(f"[magenta]{escape(who)}[/magenta] [dim]{r['kind']} · {r['article_id']} · "
-                  f"{escape(r['outlet'] or '—')} · {r['published'] or 'undated'}[/dim]")  # fmt: skip
+        out.print(
+            f"[magenta]{escape(who)}[/magenta] [dim]{r['kind']} · {r['article_id']} · "
+            f"{escape(r['outlet'] or '—')} · {r['published'] or 'undated'}[/dim]"
+        )
         out.print(f"  {escape(r['text'])}")
 
 
 def export_corpus(
     db: Db = DEFAULT_DB,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")
-    ] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")] = "json",
     output: Annotated[
         str | None,
-        typer.Option(
-            "--output", "-o", help="File (json) or folder (jsonl, csv, parquet); - for stdout."
-        ),
+        typer.Option("--output", "-o", help="File (json) or folder (jsonl, csv, parquet); - for stdout."),
     ] = None,
 ) -> None:
     """Export the corpus following the JSON export contract."""

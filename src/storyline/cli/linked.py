@@ -20,7 +20,7 @@ from storyline.cli.common import (
     out,
     print_json,
     view,
-)  # fmt: skip
+)
 from storyline.web import pages
 
 
@@ -44,8 +44,10 @@ def entities(
         return
     for e in rows:
         aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
-        out.print(f"[bold]{escape(e['name'])}[/bold] [dim]{e['id']} · {e['label']} · "
-                  f"{e['articles']} articles · {e['mentions']} mentions[/dim]")  # fmt: skip
+        out.print(
+            f"[bold]{escape(e['name'])}[/bold] [dim]{e['id']} · {e['label']} · "
+            f"{e['articles']} articles · {e['mentions']} mentions[/dim]"
+        )
         if aliases:
             out.print(f"  [dim]also:[/dim] {escape(aliases)}")
         _print_roles(e["roles"][:3])
@@ -74,18 +76,19 @@ def entity(
     if as_json:
         print_json(data)
         return
-    out.print(f"[bold]{escape(data['name'])}[/bold] [dim]{data['id']} · {data['label']} · "
-              f"{data['articles']} articles · {data['mentions']} mentions[/dim]")  # fmt: skip
+    out.print(
+        f"[bold]{escape(data['name'])}[/bold] [dim]{data['id']} · {data['label']} · "
+        f"{data['articles']} articles · {data['mentions']} mentions[/dim]"
+    )
     for ev in data["evidence"]:
         ids = ", ".join(a[:8] for a in ev["article_ids"][:6])
         more = f" +{ev['article_count'] - 6}" if ev["article_count"] > 6 else ""
-        out.print(f"  [dim]as[/dim] {escape(ev['alias'])} [dim]· {ev['mentions']} mentions · "
-                  f"{ids}{more}[/dim]")  # fmt: skip
+        out.print(
+            f"  [dim]as[/dim] {escape(ev['alias'])} [dim]· {ev['mentions']} mentions · {ids}{more}[/dim]"
+        )
     _print_roles(data["roles"])
     for q in data["quotes"][:10]:
-        out.print(
-            f"  [magenta]“{escape(q['text'][:160])}”[/magenta] [dim]{q['article_id'][:8]}[/dim]"
-        )
+        out.print(f"  [magenta]“{escape(q['text'][:160])}”[/magenta] [dim]{q['article_id'][:8]}[/dim]")
     if others:
         out.print(f"[dim]also matching: {escape(', '.join(others)[:300])}[/dim]")
 
@@ -99,9 +102,11 @@ def duplicates(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
     if not rows:
         out.print("no copies found")
     for d in rows:
-        out.print(f"{d['article_id']} [dim]({escape(d['outlet'] or '—')})[/dim] is a {d['kind']} of "
-                  f"{d['duplicate_of']} [dim]({escape(d['original_outlet'] or '—')}), "
-                  f"similarity {d['similarity']:.2f}[/dim]")  # fmt: skip
+        out.print(
+            f"{d['article_id']} [dim]({escape(d['outlet'] or '—')})[/dim] is a {d['kind']} of "
+            f"{d['duplicate_of']} [dim]({escape(d['original_outlet'] or '—')}), "
+            f"similarity {d['similarity']:.2f}[/dim]"
+        )
         for op in d["diff"][:5]:
             if op["original"]:
                 out.print(f"  [red]- {escape(op['original'][:160])}[/red]")
@@ -110,8 +115,10 @@ def duplicates(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
 
 
 def _event_line(v: dict[str, Any], indent: str = "  ") -> str:
-    return (f"{indent}{v['id']} {v['date'] or 'undated'} {escape(v['title'] or '')} "
-            f"[dim]({len(v['article_ids'])} articles: {escape(', '.join(v['outlets']))})[/dim]")  # fmt: skip
+    return (
+        f"{indent}{v['id']} {v['date'] or 'undated'} {escape(v['title'] or '')} "
+        f"[dim]({len(v['article_ids'])} articles: {escape(', '.join(v['outlets']))})[/dim]"
+    )
 
 
 def events(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
@@ -139,8 +146,10 @@ def event(
         f"[bold]{data['id']} {escape(data['title'] or '')}[/bold] [dim]{data['date'] or 'undated'}[/dim]"
     )
     for a in data["articles"]:
-        out.print(f"  {a['id'][:8]} [dim]{a['published'] or 'undated'} · {escape(a['outlet'] or '—')}[/dim] "
-                  f"{escape(a['headline'] or '(no headline)')}")  # fmt: skip
+        out.print(
+            f"  {a['id'][:8]} [dim]{a['published'] or 'undated'} · {escape(a['outlet'] or '—')}[/dim] "
+            f"{escape(a['headline'] or '(no headline)')}"
+        )
     _print_summary(data.get("summary", []))
     for x in data.get("only_in", []):
         out.print(f"  [dim]only {escape(x['outlet'])}:[/dim] {escape(x['text'])}")
@@ -151,8 +160,10 @@ def event(
 def _print_summary(entries: list[dict[str, Any]]) -> None:
     out.print("\n[bold]Summary[/bold]")
     for e in entries:
-        out.print(f"  {escape(e['text'])} [dim]({e['support']} of {e['of_outlets']} outlets; "
-                  f"{e['citations'][0]['article_id'][:8]})[/dim]")  # fmt: skip
+        out.print(
+            f"  {escape(e['text'])} [dim]({e['support']} of {e['of_outlets']} outlets; "
+            f"{e['citations'][0]['article_id'][:8]})[/dim]"
+        )
 
 
 def stories(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
@@ -165,8 +176,10 @@ def stories(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
     events_by_id = {v["id"]: v for v in view(db, pages.event_list)}
     for st in rows:
         span = f"{st['first_date'] or '?'} … {st['last_date'] or '?'}"
-        out.print(f"[bold]{st['id']}[/bold] {escape(st['title'] or '')} [dim]· {span} · "
-                  f"{len(st['event_ids'])} events · {len(st['article_ids'])} articles[/dim]")  # fmt: skip
+        out.print(
+            f"[bold]{st['id']}[/bold] {escape(st['title'] or '')} [dim]· {span} · "
+            f"{len(st['event_ids'])} events · {len(st['article_ids'])} articles[/dim]"
+        )
         for eid in st["event_ids"]:
             if eid in events_by_id:
                 out.print(_event_line(events_by_id[eid]))
@@ -179,9 +192,7 @@ def _print_findings(st: dict[str, Any]) -> None:
     """A story's conflicting claims and quote board, a line each."""
     for c in st.get("conflicts", []):
         values = ", ".join(f"{r['value']:,} ({escape(r['outlet'] or '—')})" for r in c["reports"])
-        out.print(
-            f"  [yellow]conflict[/yellow] {escape(c['quantity'])} in {c['event_id']}: {values}"
-        )
+        out.print(f"  [yellow]conflict[/yellow] {escape(c['quantity'])} in {c['event_id']}: {values}")
     for b in st.get("quote_board", []):
         kinds = ", ".join(f"{escape(v['outlet'] or '—')}: {v['kind']}" for v in b["versions"])
         out.print(f"  [magenta]quote[/magenta] {escape(b['speaker'] or '?')}: {kinds}")
@@ -200,9 +211,11 @@ def story(
         print_json(data)
         return
     out.print(f"[bold]{data['id']} {escape(data['title'] or '')}[/bold]")
-    out.print(f"[dim]{data['first_date'] or '?'} … {data['last_date'] or '?'} · "
-              f"{len(data['event_ids'])} events · {len(data['article_ids'])} articles · "
-              f"{len(data['outlets'])} outlets[/dim]")  # fmt: skip
+    out.print(
+        f"[dim]{data['first_date'] or '?'} … {data['last_date'] or '?'} · "
+        f"{len(data['event_ids'])} events · {len(data['article_ids'])} articles · "
+        f"{len(data['outlets'])} outlets[/dim]"
+    )
     out.print("\n[bold]Timeline[/bold]")
     for e in data.get("timeline", []):
         cites = ", ".join(c["article_id"][:8] for c in e["citations"][:4])
@@ -239,6 +252,4 @@ def timeline(
     for d in days:
         out.print(f"[bold]{d['date']}[/bold]")
         for text, c in zip(d["sentences"], d["citations"], strict=True):
-            out.print(
-                f"  {escape(text)} [dim]({c['article_id'][:8]} {c['start']}–{c['end']})[/dim]"
-            )
+            out.print(f"  {escape(text)} [dim]({c['article_id'][:8]} {c['start']}–{c['end']})[/dim]")

@@ -39,13 +39,15 @@ def serve(
         raise fail(f"no database at {db}; run `storyline ingest` or `storyline demo` first")
     if allow_ingest and not token:
         raise fail("--allow-ingest needs --token (or STORYLINE_TOKEN)")
-    err.print(
-        f"Storyline on http://{host}:{port}/ (JSON API under /api, spec at /api/openapi.json)"
-    )
+    err.print(f"Storyline on http://{host}:{port}/ (JSON API under /api, spec at /api/openapi.json)")
     uvicorn.run(
-        create_app(db, allow_ingest, token), host=host, port=port, log_level="warning",
-        timeout_keep_alive=5, limit_concurrency=64,
-    )  # fmt: skip
+        create_app(db, allow_ingest, token),
+        host=host,
+        port=port,
+        log_level="warning",
+        timeout_keep_alive=5,
+        limit_concurrency=64,
+    )
 
 
 def report(

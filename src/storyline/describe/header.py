@@ -103,12 +103,7 @@ def read_header(paragraphs: list[str], title_hint: str | None) -> tuple[list[str
             seen_headline_line = True
             paras.pop(i)
             continue
-        if (
-            headline is None
-            and not seen_headline_line
-            and is_headline_like(line, 2)
-            and len(paras) > i + 1
-        ):
+        if headline is None and not seen_headline_line and is_headline_like(line, 2) and len(paras) > i + 1:
             headline = line
             seen_headline_line = True
             head.removed.append((line, "headline"))

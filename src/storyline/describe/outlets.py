@@ -80,7 +80,8 @@ CREDIT_LINE = re.compile(
     rf"^(?:(?P<org>{_NAME}) (?i:staff )?(?i:writers?|correspondents?|reporters?|journalists?|"
     r"photographers?|videographers?|staff)\b[^\n]{0,160}?\b(?i:contributed)\b[^\n]{0,60}"
     r"|(?i:(?:additional |with )?(?:reporting|inputs?) (?:by|from)) [^\n]{1,160}"
-    rf"|(?i:this (?:story|article|report) (?:was )?(?:originally )?(?:published|appeared) (?:by|in|on)) (?P<org2>{_NAME})[^\n]{{0,80}}"
+    r"|(?i:this (?:story|article|report) (?:was )?(?:originally )?(?:published|appeared) (?:by|in|on))"
+    rf" (?P<org2>{_NAME})[^\n]{{0,80}}"
     r"|\(?(?i:with (?:inputs|reporting) from) [^\n]{1,80}\)?)\s*$"
 )
 _GENERIC = {

@@ -78,9 +78,7 @@ def read_item(item: InputItem, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[A
     yield from read_bytes(data, source, max_bytes)
 
 
-def read_bytes(
-    data: bytes, source: Source, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Article | Reject]:
+def read_bytes(data: bytes, source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Reject]:
     """Read an in-memory input whose format is sniffed from its content."""
     if not data.strip():
         yield Reject(source, "empty file" if not data else "file holds only white space")
@@ -143,9 +141,7 @@ def _read_gzip_file(path: Path, source: Source, max_bytes: int) -> Iterator[Arti
         with path.open("rb") as fh:
             problem = _gzip_problem(fh)
         if problem:
-            yield Reject(
-                source, f"WARC archive broken ({problem}); complete records before it were kept"
-            )
+            yield Reject(source, f"WARC archive broken ({problem}); complete records before it were kept")
         return
     yield from _read_gzip_bytes(path.read_bytes(), source, max_bytes)
 
@@ -163,9 +159,7 @@ def _read_gzip_bytes(blob: bytes, source: Source, max_bytes: int) -> Iterator[Ar
         yield from _read_warc(io.BytesIO(blob), source, max_bytes)
         problem = _gzip_problem(io.BytesIO(blob))
         if problem:
-            yield Reject(
-                source, f"WARC archive broken ({problem}); complete records before it were kept"
-            )
+            yield Reject(source, f"WARC archive broken ({problem}); complete records before it were kept")
         return
     data, error = _gunzip(blob, limit=max(max_bytes * 8, 256 * 1024 * 1024))
     if error is None:
@@ -342,6 +336,4 @@ def _read_warc(stream: Any, source: Source, max_bytes: int) -> Iterator[Article 
         )
         return
     if not found:
-        yield Reject(
-            source, f"WARC archive holds no HTML or text response records ({count} records read)"
-        )
+        yield Reject(source, f"WARC archive holds no HTML or text response records ({count} records read)")

@@ -145,9 +145,7 @@ class Ingest:
                 batch, rejects, size = [], [], 0
         yield batch, rejects, len(items)
 
-    def _drop_duplicates(
-        self, batch: list[Article], seen: set[str], report: RunReport
-    ) -> list[Article]:
+    def _drop_duplicates(self, batch: list[Article], seen: set[str], report: RunReport) -> list[Article]:
         known = self.store.articles.known_hashes(a.content_hash for a in batch)
         fresh = []
         for art in batch:
@@ -171,9 +169,7 @@ class Ingest:
         articles = [a for part in extracting for a in part.result()]
         keys = [{line_hash(k) for k in line_keys(a)} for a in articles if not a.rejected]
         counts = self.store.articles.count_lines(keys)
-        return _Pending(
-            self._fan_out(finish_batch, articles, executor, counts, opts), rejects, done
-        )
+        return _Pending(self._fan_out(finish_batch, articles, executor, counts, opts), rejects, done)
 
     def _fan_out(
         self,

@@ -57,9 +57,7 @@ class Linker:
     story building over a store; the heavy tasks go to ``runner`` (``chunk`` articles per
     task; None: each part's default)."""
 
-    def __init__(
-        self, store: Store, runner: Runner | None = None, chunk: int | None = None
-    ) -> None:
+    def __init__(self, store: Store, runner: Runner | None = None, chunk: int | None = None) -> None:
         self.store = store
         self.runner = runner or InProcess()
         self.chunk = chunk

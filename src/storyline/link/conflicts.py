@@ -22,16 +22,29 @@ def conflicts(
                 quantity = c.get("quantity") or ""
                 if not quantity or quantity in ("percent", "currency") or not c.get("unit"):
                     continue
-                by_quantity.setdefault(quantity, []).append({
-                    "article_id": aid, "outlet": art.get("outlet"), "value": c["value"],
-                    "qualifier": c.get("qualifier"), "unit": c["unit"], "source": c.get("source"),
-                    "start": c.get("number_start", c["start"]), "end": c.get("number_end", c["end"]),
-                    "sentence": c["text"],
-                })  # fmt: skip
+                by_quantity.setdefault(quantity, []).append(
+                    {
+                        "article_id": aid,
+                        "outlet": art.get("outlet"),
+                        "value": c["value"],
+                        "qualifier": c.get("qualifier"),
+                        "unit": c["unit"],
+                        "source": c.get("source"),
+                        "start": c.get("number_start", c["start"]),
+                        "end": c.get("number_end", c["end"]),
+                        "sentence": c["text"],
+                    }
+                )
         for quantity, reports in sorted(by_quantity.items()):
             outlets = {r["outlet"] for r in reports}
             values = {r["value"] for r in reports}
             if len(values) > 1 and len(outlets) > 1:
-                out.append({"event_id": event["id"], "quantity": quantity,
-                            "values": sorted(values), "reports": reports})  # fmt: skip
+                out.append(
+                    {
+                        "event_id": event["id"],
+                        "quantity": quantity,
+                        "values": sorted(values),
+                        "reports": reports,
+                    }
+                )
     return out

@@ -45,9 +45,7 @@ def infer_dates(
     changes = date_changes(events, by_id)
     if not changes:
         return []
-    claims = {
-        a["id"]: a["claims"] for a in store.links.inputs([c for c, _ in changes], kinds=("claims",))
-    }
+    claims = {a["id"]: a["claims"] for a in store.links.inputs([c for c, _ in changes], kinds=("claims",))}
     tagger = TimexTagger()
     out = []
     for article_id, published in changes:

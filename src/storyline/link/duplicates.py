@@ -2,8 +2,9 @@
 
 MinHash signatures (datasketch) of word 5-shingles are cut into LSH bands whose keys are
 stored, so a new article finds its candidate copies by key without rehashing the corpus;
-candidate pairs are confirmed by the exact Jaccard similarity of their shingle sets. In each group of copies the
-earliest published (then first ingested) article is the original; each copy records its
+candidate pairs are confirmed by the exact Jaccard similarity of their shingle sets. In each
+group of copies the earliest published (then first ingested) article is the original; each
+copy records its
 similarity, the credit line it carries ("(AP)", "Associated Press writer … contributed") and
 a word diff against the original, so an analyst sees exactly what the re-publisher changed.
 Coverage counts count one wire story once by following ``duplicate_of``.
@@ -107,8 +108,9 @@ def find_duplicates(
     ``known``: articles linked before, each with the original it was found to copy (None
     for an original); their records stand, and a new copy of one of them points at its
     original, unless the new article is the better original (the outlet the copies credit,
-    or published earlier): then every copy in the group gets a record pointing at it. ``keys``: band keys already computed (article id → keys); the rest are computed
-    and put there, so the caller can store them.
+    or published earlier): then every copy in the group gets a record pointing at it.
+    ``keys``: band keys already computed (article id → keys); the rest are computed and put
+    there, so the caller can store them.
 
     The work is tasks for ``runner`` (in this process by default): band keys by chunks of
     articles; candidate pairs by buckets of keys (a key's bucket is its value modulo the
@@ -128,10 +130,13 @@ def find_duplicates(
     found: set[tuple[int, int]] = set()
     for pairs_found in runner.map(bucket_pairs, buckets):
         found.update(pairs_found)
-    candidates = sorted({
-        _pair(arts[i]["id"], arts[j]["id"]) for i, j in found
-        if not (arts[i]["id"] in known and arts[j]["id"] in known)
-    })  # fmt: skip
+    candidates = sorted(
+        {
+            _pair(arts[i]["id"], arts[j]["id"])
+            for i, j in found
+            if not (arts[i]["id"] in known and arts[j]["id"] in known)
+        }
+    )
     by_id = {a["id"]: a for a in arts}
     sims = _similarities(runner, candidates, by_id, chunk)
     order = {a["id"]: (a.get("published") or "9999", i) for i, a in enumerate(arts)}
@@ -172,20 +177,32 @@ def find_duplicates(
     unknown = sorted({_pair(*p) for p in pairs} - set(sims))
     sims.update(_similarities(runner, unknown, by_id, chunk))
     diffs = [
-        d for part in runner.map(
+        d
+        for part in runner.map(
             diff_task, chunks([(by_id[o]["text"], by_id[m]["text"]) for m, o in pairs], chunk)
-        ) for d in part
-    ]  # fmt: skip
+        )
+        for d in part
+    ]
     out = []
     for (m, original), diff in zip(pairs, diffs, strict=True):
         sim = sims[_pair(m, original)]
         copy = by_id[m]
-        out.append({
-            "article_id": m, "duplicate_of": original, "similarity": round(sim, 4),
-            "kind": "exact copy" if sim >= 0.98 else "wire copy" if copy.get("credits") else "near duplicate",
-            "credits": copy.get("credits", []), "outlet": copy.get("outlet"),
-            "original_outlet": by_id[original].get("outlet"), "diff": diff,
-        })  # fmt: skip
+        out.append(
+            {
+                "article_id": m,
+                "duplicate_of": original,
+                "similarity": round(sim, 4),
+                "kind": "exact copy"
+                if sim >= 0.98
+                else "wire copy"
+                if copy.get("credits")
+                else "near duplicate",
+                "credits": copy.get("credits", []),
+                "outlet": copy.get("outlet"),
+                "original_outlet": by_id[original].get("outlet"),
+                "diff": diff,
+            }
+        )
     return sorted(out, key=lambda d: (d["duplicate_of"], d["article_id"]))
 
 

@@ -85,9 +85,7 @@ def _place_variants() -> dict[str, str]:
     return out
 
 
-def _near_pairs(
-    names: list[str], cutoff: float, runner: Runner | None = None
-) -> list[tuple[str, str]]:
+def _near_pairs(names: list[str], cutoff: float, runner: Runner | None = None) -> list[tuple[str, str]]:
     """Pairs of different names with a fuzzy ratio of at least ``cutoff``, compared within
     blocks of one first letter (a misspelling rarely changes it), so the cost stays near
     linear in the number of names; each block is a task for ``runner``."""
@@ -179,16 +177,12 @@ class EntityResolver:
                 mapping[(c.article_rowid, c.chain)] = eid
         return mapping, merged, fresh
 
-    def records(
-        self, chains: list[Chain], mapping: dict[tuple[int, str], str]
-    ) -> list[dict[str, Any]]:
+    def records(self, chains: list[Chain], mapping: dict[tuple[int, str], str]) -> list[dict[str, Any]]:
         """Entity records built from ``chains`` alone, with the ids of ``mapping``."""
         clusters: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(chains):
             clusters[mapping[(c.article_rowid, c.chain)]].append(i)
-        entities, _ = self._entities(
-            chains, {k: v for k, v in enumerate(clusters.values())}, mapping
-        )
+        entities, _ = self._entities(chains, {k: v for k, v in enumerate(clusters.values())}, mapping)
         return entities
 
     def _clusters(self, chains: list[Chain]) -> dict[int, list[int]]:
@@ -299,15 +293,24 @@ class EntityResolver:
                     roles[role].add(as_of or "")
             label = labels.most_common(1)[0][0]
             name = self._canonical(aliases, label)
-            entities.append({
-                "id": eid, "name": name, "label": label,
-                "aliases": sorted(aliases, key=lambda a: (-aliases[a], a)),
-                "articles": len({a for ids in articles.values() for a in ids}),
-                "mentions": sum(aliases.values()),
-                "evidence": [{"alias": a, "mentions": aliases[a], "article_ids": sorted(articles[a])}
-                             for a in sorted(aliases, key=lambda a: (-aliases[a], a))],
-                "roles": [{"role": r, "as_of": sorted(d for d in dates if d)} for r, dates in sorted(roles.items())],
-            })  # fmt: skip
+            entities.append(
+                {
+                    "id": eid,
+                    "name": name,
+                    "label": label,
+                    "aliases": sorted(aliases, key=lambda a: (-aliases[a], a)),
+                    "articles": len({a for ids in articles.values() for a in ids}),
+                    "mentions": sum(aliases.values()),
+                    "evidence": [
+                        {"alias": a, "mentions": aliases[a], "article_ids": sorted(articles[a])}
+                        for a in sorted(aliases, key=lambda a: (-aliases[a], a))
+                    ],
+                    "roles": [
+                        {"role": r, "as_of": sorted(d for d in dates if d)}
+                        for r, dates in sorted(roles.items())
+                    ],
+                }
+            )
         return entities, mapping
 
     @classmethod
@@ -328,13 +331,19 @@ class EntityResolver:
         label = labels.most_common(1)[0][0]
         order = sorted(aliases, key=lambda a: (-aliases[a], a))
         return {
-            "id": first["id"], "name": cls._canonical(aliases, label), "label": label,
+            "id": first["id"],
+            "name": cls._canonical(aliases, label),
+            "label": label,
             "aliases": order,
             "articles": len(set().union(*evidence.values())),
             "mentions": sum(aliases.values()),
-            "evidence": [{"alias": a, "mentions": aliases[a], "article_ids": sorted(evidence[a])} for a in order],
-            "roles": [{"role": r, "as_of": sorted(d for d in dates if d)} for r, dates in sorted(roles.items())],
-        }  # fmt: skip
+            "evidence": [
+                {"alias": a, "mentions": aliases[a], "article_ids": sorted(evidence[a])} for a in order
+            ],
+            "roles": [
+                {"role": r, "as_of": sorted(d for d in dates if d)} for r, dates in sorted(roles.items())
+            ],
+        }
 
     @staticmethod
     def _canonical(aliases: Counter[str], label: str) -> str:

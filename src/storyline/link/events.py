@@ -139,9 +139,7 @@ def similarity_edges(
                 shared = np.asarray((years[a] @ years[b].T).tocsr()[ii, jj]).ravel() > 0
                 sim *= np.where(both & ~shared, YEAR_CONFLICT, 1.0)
         good = sim >= floor
-        for i, j, v in zip(
-            a[ii[good]].tolist(), b[jj[good]].tolist(), sim[good].tolist(), strict=True
-        ):
+        for i, j, v in zip(a[ii[good]].tolist(), b[jj[good]].tolist(), sim[good].tolist(), strict=True):
             if i == j or (wanted is not None and not (wanted[i] or wanted[j])):
                 continue
             out[(i, j) if i < j else (j, i)] = v
@@ -238,9 +236,11 @@ class EventClusterer:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         words = TfidfVectorizer(
-            stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[A-Za-z_][\w-]{2,}\b",
+            stop_words="english",
+            sublinear_tf=True,
+            token_pattern=r"(?u)\b[A-Za-z_][\w-]{2,}\b",
             dtype=np.float32,
-        ).fit_transform([" ".join([d.headline or "", d.text]) for d in docs])  # fmt: skip
+        ).fit_transform([" ".join([d.headline or "", d.text]) for d in docs])
         marks = TfidfVectorizer(
             sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32
         ).fit_transform([" ".join(signature(d.text)) or "-" for d in docs])
@@ -309,9 +309,12 @@ class EventClusterer:
         return dict(sorted(out.items()))
 
     def labels(
-        self, n: int, edges: dict[tuple[int, int], float], runner: Runner | None = None,
+        self,
+        n: int,
+        edges: dict[tuple[int, int], float],
+        runner: Runner | None = None,
         chunk: int = CHUNK,
-    ) -> list[int]:  # fmt: skip
+    ) -> list[int]:
         """``linkage_with_attach`` over the whole graph, computed per connected component (no
         edge joins two components, so clustering each alone gives the same clusters);
         components are packed into tasks of about ``chunk`` articles."""
@@ -378,9 +381,7 @@ class EventClusterer:
         events grown alike are merged."""
         assign = out.assign
         index = {d.id: i for i, d in enumerate(docs)}
-        todo = sorted(
-            (d for d in docs if d.id not in assign), key=lambda d: (_day(d.date) or 10**9, d.id)
-        )
+        todo = sorted((d for d in docs if d.id not in assign), key=lambda d: (_day(d.date) or 10**9, d.id))
         if not todo:
             return
         rows = [index[d.id] for d in todo]
@@ -521,9 +522,7 @@ def _event_order(event: str) -> int:
     return int(event[1:]) if event[1:].isdigit() else 0
 
 
-def summarise_events(
-    assign: dict[str, str], articles: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
+def summarise_events(assign: dict[str, str], articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Event records: title (the headline most central to it), date, articles, outlets."""
     events: dict[str, list[str]] = {}
     for aid, event in assign.items():
@@ -533,10 +532,13 @@ def summarise_events(
         arts = [articles[m] for m in members if m in articles]
         dates = sorted(str(a["published"]) for a in arts if a.get("published"))
         first = min(arts, key=lambda a: (a.get("published") or "9999", a["id"]))
-        out.append({
-            "id": event, "title": first.get("headline") or " ".join((first.get("text") or "")[:100].split()),
-            "date": dates[0] if dates else None,
-            "article_ids": sorted(members, key=lambda m: (articles[m].get("published") or "9999", m)),
-            "outlets": sorted({a.get("outlet") or "(unknown)" for a in arts}),
-        })  # fmt: skip
+        out.append(
+            {
+                "id": event,
+                "title": first.get("headline") or " ".join((first.get("text") or "")[:100].split()),
+                "date": dates[0] if dates else None,
+                "article_ids": sorted(members, key=lambda m: (articles[m].get("published") or "9999", m)),
+                "outlets": sorted({a.get("outlet") or "(unknown)" for a in arts}),
+            }
+        )
     return sorted(out, key=lambda e: (e["date"] or "9999", e["id"]))

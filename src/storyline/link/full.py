@@ -39,9 +39,7 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
     by_id = {a["id"]: a for a in articles}
     docs = [event_doc(a) for a in articles if a["id"] not in original]
     x = linker.events.vectors(docs) if docs else None
-    clustering = linker.events.cluster(
-        docs, saved.events, x, linker.runner, linker.chunk or EVENT_CHUNK
-    )
+    clustering = linker.events.cluster(docs, saved.events, x, linker.runner, linker.chunk or EVENT_CHUNK)
     assign = clustering.assign
     for copy, source in original.items():  # a wire copy reports what its original reports
         if source in assign:

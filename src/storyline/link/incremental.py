@@ -51,9 +51,7 @@ def link_new(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult | None
     step = _events(linker, new, new_ids, saved, original, older)
     lap("events")
 
-    members = [
-        {**e, "article_ids": [a for a in e["article_ids"] if a in step.by_id]} for e in step.events
-    ]
+    members = [{**e, "article_ids": [a for a in e["article_ids"] if a in step.by_id]} for e in step.events]
     redated = infer_dates(store, members, step.by_id)  # before entities: roles' "as of" follow
     lap("dates")
 
@@ -91,9 +89,7 @@ def _entities(
     additions = {e["id"]: e for e in resolver.records(chains, mapping)}
     entities = []
     for eid in touched:
-        parts = [
-            stored[e] for e in [eid, *[m for m, k in merged.items() if k == eid]] if e in stored
-        ]
+        parts = [stored[e] for e in [eid, *[m for m, k in merged.items() if k == eid]] if e in stored]
         parts += [additions[eid]] if eid in additions else []
         entities.append(resolver.merge_records(parts))
     return entities, mapping, merged
@@ -141,9 +137,7 @@ def _events(
     docs = [event_doc(a) for a in [*pool.values(), *new] if a["id"] not in original]
     docs = [d for d in docs if d.id not in saved.duplicates]
     x = clusterer.vectors(docs)
-    clustering = clusterer.cluster(
-        docs, {d.id: previous[d.id] for d in docs if d.id in previous}, x
-    )
+    clustering = clusterer.cluster(docs, {d.id: previous[d.id] for d in docs if d.id in previous}, x)
     assign, renamed = clustering.assign, clustering.merged
     for copy, source in original.items():
         event = assign.get(source) or previous.get(source)

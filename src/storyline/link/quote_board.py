@@ -37,13 +37,20 @@ def quote_board(
         for q in art.get("quotes", []):
             if len(q["text"].split()) < 4:
                 continue
-            quotes.append({
-                "article_id": aid, "outlet": art.get("outlet"), "published": art.get("published"),
-                "text": q["text"], "start": q["start"], "end": q["end"],
-                "speaker": q.get("speaker_resolved") or q.get("speaker"),
-                "speaker_entity_id": q.get("speaker_entity_id"), "norm": _norm(q["text"]),
-                "quoted": q["kind"] != "indirect",
-            })  # fmt: skip
+            quotes.append(
+                {
+                    "article_id": aid,
+                    "outlet": art.get("outlet"),
+                    "published": art.get("published"),
+                    "text": q["text"],
+                    "start": q["start"],
+                    "end": q["end"],
+                    "speaker": q.get("speaker_resolved") or q.get("speaker"),
+                    "speaker_entity_id": q.get("speaker_entity_id"),
+                    "norm": _norm(q["text"]),
+                    "quoted": q["kind"] != "indirect",
+                }
+            )
     if not any(q["quoted"] for q in quotes):
         return []  # a board group shows a quotation: with none, no grouping is needed
     groups = [[quotes[i] for i in members] for members in _group(quotes)]
@@ -82,11 +89,16 @@ def quote_board(
                 }
                 | {"kind": kind, "similarity": round(score, 1), "first": q is first}
             )
-        board.append({
-            "speaker": first["speaker"], "speaker_entity_id": first["speaker_entity_id"],
-            "first_article_id": first["article_id"], "first_outlet": first["outlet"],
-            "outlets": len({q["outlet"] for q in group}), "versions": versions,
-        })  # fmt: skip
+        board.append(
+            {
+                "speaker": first["speaker"],
+                "speaker_entity_id": first["speaker_entity_id"],
+                "first_article_id": first["article_id"],
+                "first_outlet": first["outlet"],
+                "outlets": len({q["outlet"] for q in group}),
+                "versions": versions,
+            }
+        )
     return board
 
 
@@ -138,9 +150,13 @@ def _versions(quotes: list[dict[str, Any]], rows: int = 1000) -> list[set[int]]:
     for k in range(0, len(undated), rows):
         blocks.append((undated[k : k + rows], list(range(len(quotes)))))
     for core, others in blocks:
-        scores = process.cdist([norms[i] for i in core], [norms[j] for j in others],
-                               scorer=fuzz.token_set_ratio, score_cutoff=SAME_QUOTE,
-                               dtype=np.float32)  # fmt: skip
+        scores = process.cdist(
+            [norms[i] for i in core],
+            [norms[j] for j in others],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=SAME_QUOTE,
+            dtype=np.float32,
+        )
         for u, v in zip(*np.nonzero(scores >= SAME_QUOTE), strict=True):
             add(core[int(u)], others[int(v)])
     runs: dict[tuple[str, tuple[str, ...]], list[int]] = {}

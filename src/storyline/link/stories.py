@@ -55,9 +55,7 @@ class StoryBuilder:
         groups: dict[int, list[dict[str, Any]]] = {}
         for event, label in zip(events, labels, strict=True):
             groups.setdefault(label, []).append(event)
-        ordered = sorted(
-            groups.values(), key=lambda g: (min(e["date"] or "9999" for e in g), g[0]["id"])
-        )
+        ordered = sorted(groups.values(), key=lambda g: (min(e["date"] or "9999" for e in g), g[0]["id"]))
         ids = StableIds("S", previous.values())
         stories = []
         for group in ordered:
@@ -75,12 +73,14 @@ class StoryBuilder:
         lead = max(group, key=lambda e: (len(e["article_ids"]), -group.index(e)))
         dates = [e["date"] for e in group if e["date"]]
         return {
-            "id": sid, "title": lead["title"],
+            "id": sid,
+            "title": lead["title"],
             "event_ids": [e["id"] for e in group],
             "article_ids": [a for e in group for a in e["article_ids"]],
-            "first_date": min(dates) if dates else None, "last_date": max(dates) if dates else None,
+            "first_date": min(dates) if dates else None,
+            "last_date": max(dates) if dates else None,
             "outlets": sorted({o for e in group for o in e["outlets"]}),
-        }  # fmt: skip
+        }
 
     def _incremental(
         self,
@@ -143,14 +143,9 @@ class StoryBuilder:
         rows = []
         for e in events:
             members = [row_of[a] for a in e["article_ids"] if a in row_of]
-            rows.append(
-                csr_matrix(x[members].mean(axis=0)) if members else csr_matrix((1, x.shape[1]))
-            )
+            rows.append(csr_matrix(x[members].mean(axis=0)) if members else csr_matrix((1, x.shape[1])))
         centroids = normalize(vstack(rows, format="csr"))
         days = np.array(
-            [
-                date.fromisoformat(e["date"][:10]).toordinal() if e.get("date") else -1
-                for e in events
-            ]
+            [date.fromisoformat(e["date"][:10]).toordinal() if e.get("date") else -1 for e in events]
         )
         return similarity_edges(centroids, days, WINDOW, lambda gap: 1.0, floor=FLOOR)

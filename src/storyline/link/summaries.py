@@ -37,9 +37,7 @@ class SentenceTable:
     """The sentences of some articles (wire copies left out) with their TF-IDF similarities,
     centrality and the outlets that say the same."""
 
-    def __init__(
-        self, article_ids: list[str], articles: dict[str, dict[str, Any]], copies: set[str]
-    ) -> None:
+    def __init__(self, article_ids: list[str], articles: dict[str, dict[str, Any]], copies: set[str]) -> None:
         self.items: list[tuple[str, str, int, int, str]] = []
         for aid in article_ids:
             art = articles.get(aid)
@@ -64,9 +62,7 @@ class SentenceTable:
             return
         self.same = _same(matrix)
         centroid = np.asarray(matrix.mean(axis=0)).ravel()
-        self.central = np.asarray(matrix @ centroid).ravel() / (
-            float(np.linalg.norm(centroid)) or 1.0
-        )
+        self.central = np.asarray(matrix @ centroid).ravel() / (float(np.linalg.norm(centroid)) or 1.0)
         for i in range(len(self.items)):
             same = {self.items[j][1] for j in self.same[i]}
             self.support.append(same | {self.items[i][1]})  # a stop-word sentence is like nothing
@@ -80,16 +76,17 @@ class SentenceTable:
             for j in backers
         ]
         return {
-            "text": text, "citations": citations, "support": len(self.support[i]),
-            "of_outlets": len(self.outlets), "outlets": sorted(self.support[i]),
-        }  # fmt: skip
+            "text": text,
+            "citations": citations,
+            "support": len(self.support[i]),
+            "of_outlets": len(self.outlets),
+            "outlets": sorted(self.support[i]),
+        }
 
     def summary(self, size: int = 4) -> list[dict[str, Any]]:
         """Up to ``size`` sentences, best first: central and said by many outlets, no repeats."""
         items, support = self.items, self.support
-        scores = [
-            float(self.central[i]) * (1 + math.log(len(support[i]))) for i in range(len(items))
-        ]
+        scores = [float(self.central[i]) * (1 + math.log(len(support[i]))) for i in range(len(items))]
         chosen: list[int] = []
         for i in sorted(range(len(items)), key=lambda i: (-scores[i], items[i][0], items[i][2])):
             if len(chosen) >= size:
@@ -108,9 +105,8 @@ class SentenceTable:
         out = []
         for outlet in self.outlets:
             own = [
-                i for i, item in enumerate(self.items)
-                if item[1] == outlet and self.support[i] == {outlet}
-            ]  # fmt: skip
+                i for i, item in enumerate(self.items) if item[1] == outlet and self.support[i] == {outlet}
+            ]
             for i in sorted(own, key=lambda i: -float(self.central[i]))[:per_outlet]:
                 out.append({"outlet": outlet, **self.record(i)})
         return out
@@ -126,8 +122,7 @@ def _same(matrix: Any, rows: int = 256) -> list[np.ndarray]:
         block.data[block.data < SAME] = 0
         block.eliminate_zeros()
         block.sort_indices()
-        out.extend(block.indices[block.indptr[k] : block.indptr[k + 1]].copy()
-                   for k in range(block.shape[0]))  # fmt: skip
+        out.extend(block.indices[block.indptr[k] : block.indptr[k + 1]].copy() for k in range(block.shape[0]))
     return out
 
 

@@ -45,9 +45,10 @@ def _items(
     article_ids: list[str], articles: dict[str, dict[str, Any]], copies: set[str], months: bool
 ) -> list[dict[str, Any]]:
     days = sorted(
-        str(articles[a]["published"])[:10] for a in article_ids
+        str(articles[a]["published"])[:10]
+        for a in article_ids
         if a in articles and articles[a].get("published")
-    )  # fmt: skip
+    )
     first, last = (days[0], days[-1]) if days else (None, None)
     items = []
     for aid in article_ids:
@@ -77,11 +78,20 @@ def _items(
                 continue
             said = any(x < b and a < y for x, y in statements)
             kind = "planned" if published and date > published else "said" if said else "happened"
-            items.append({
-                "article_id": aid, "outlet": art.get("outlet") or f"({aid})", "start": a, "end": b,
-                "text": text[a:b], "date": date, "stated": bool(stated), "kind": kind,
-                "lead": n < 5, "published": published,
-            })  # fmt: skip
+            items.append(
+                {
+                    "article_id": aid,
+                    "outlet": art.get("outlet") or f"({aid})",
+                    "start": a,
+                    "end": b,
+                    "text": text[a:b],
+                    "date": date,
+                    "stated": bool(stated),
+                    "kind": kind,
+                    "lead": n < 5,
+                    "published": published,
+                }
+            )
     return items
 
 
@@ -110,9 +120,15 @@ def build_timeline(
     for i in items:
         if i["stated"] and i["date"] != i["published"]:
             pointed[i["date"]] += 1
-    published = Counter({d: n for d, n in Counter(
-        articles[a].get("published") for a in {i["article_id"] for i in items}
-    ).items() if d})  # fmt: skip
+    published = Counter(
+        {
+            d: n
+            for d, n in Counter(
+                articles[a].get("published") for a in {i["article_id"] for i in items}
+            ).items()
+            if d
+        }
+    )
     score = {d: pointed[d] + 0.5 * published[d] for d in {i["date"] for i in items}}
     wanted = dates if dates is not None else min(20, len(score))
     chosen_dates = sorted(score, key=lambda d: (-score[d], d))[:wanted]
@@ -141,19 +157,25 @@ def build_timeline(
         # like it (the same happening in other words) supports it too
         like = sim >= SAME
         if events:
-            same_event = np.array([
-                [events.get(items[x]["article_id"]) is not None
-                 and events.get(items[x]["article_id"]) == events.get(items[y]["article_id"])
-                 and items[x]["article_id"] != items[y]["article_id"] for y in rows] for x in rows
-            ])  # fmt: skip
+            same_event = np.array(
+                [
+                    [
+                        events.get(items[x]["article_id"]) is not None
+                        and events.get(items[x]["article_id"]) == events.get(items[y]["article_id"])
+                        and items[x]["article_id"] != items[y]["article_id"]
+                        for y in rows
+                    ]
+                    for x in rows
+                ]
+            )
             like |= same_event & (sim >= CORROBORATE)
-        support = [{items[rows[x]]["outlet"] for x in np.nonzero(like[r])[0]} | {items[rows[r]]["outlet"]}
-                   for r in range(len(rows))]  # fmt: skip
+        support = [
+            {items[rows[x]]["outlet"] for x in np.nonzero(like[r])[0]} | {items[rows[r]]["outlet"]}
+            for r in range(len(rows))
+        ]
         ranking = [float(central[r]) * (1 + np.log(len(support[r]))) for r in range(len(rows))]
         picked: list[int] = []
-        for r in sorted(
-            range(len(rows)), key=lambda r: (-ranking[r], items[rows[r]]["article_id"])
-        ):
+        for r in sorted(range(len(rows)), key=lambda r: (-ranking[r], items[rows[r]]["article_id"])):
             if len(picked) >= per_date:
                 break
             if any(sim[r, p] >= SAME for p in picked):
@@ -163,10 +185,21 @@ def build_timeline(
             i = items[rows[r]]
             backers = [rows[x] for x in np.nonzero(like[r])[0]]
             outlets = sorted(support[r])
-            entries.append({
-                "date": date, "text": i["text"], "kind": i["kind"],
-                "citations": [{"article_id": items[x]["article_id"], "start": items[x]["start"],
-                               "end": items[x]["end"]} for x in [rows[r], *(b for b in backers if b != rows[r])]],
-                "support": len(outlets), "outlets": outlets,
-            })  # fmt: skip
+            entries.append(
+                {
+                    "date": date,
+                    "text": i["text"],
+                    "kind": i["kind"],
+                    "citations": [
+                        {
+                            "article_id": items[x]["article_id"],
+                            "start": items[x]["start"],
+                            "end": items[x]["end"],
+                        }
+                        for x in [rows[r], *(b for b in backers if b != rows[r])]
+                    ],
+                    "support": len(outlets),
+                    "outlets": outlets,
+                }
+            )
     return entries

@@ -59,9 +59,7 @@ def view_inputs(store: Store, kind: str, record: dict[str, Any]) -> tuple[Any, .
     """What one story's or event's views are computed from, read from the store."""
     ids = record["article_ids"]
     by_id = {a["id"]: a for a in store.links.inputs(ids, full=True)}
-    original = {
-        d["article_id"]: d["duplicate_of"] for d in store.links.records("duplicates", ids).values()
-    }
+    original = {d["article_id"]: d["duplicate_of"] for d in store.links.records("duplicates", ids).values()}
     events = store.links.records("events", record["event_ids"]) if kind == "story" else {}
     return kind, record, by_id, original, events
 

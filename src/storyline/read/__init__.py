@@ -38,11 +38,20 @@ class ReadOptions:
 def quote_record(q: Quote) -> dict[str, Any]:
     """A quote as the export contract shows it (plus cue, offsets and confidence)."""
     return {
-        "text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
-        "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-        "speaker_resolved": q.resolved_from or q.speaker, "speaker_entity_id": None,
-        "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end, "confidence": q.confidence,
-    }  # fmt: skip
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "kind": q.kind,
+        "speaker": q.speaker,
+        "speaker_start": q.speaker_start,
+        "speaker_end": q.speaker_end,
+        "speaker_resolved": q.resolved_from or q.speaker,
+        "speaker_entity_id": None,
+        "cue": q.cue,
+        "cue_start": q.cue_start,
+        "cue_end": q.cue_end,
+        "confidence": q.confidence,
+    }
 
 
 def _chain_at(
@@ -73,9 +82,12 @@ def _link_within(article: Article) -> None:
     for c in article.claims:
         c["source_chain"] = _chain_at(article.entities, None, None, c["source"])
     date_dependents(
-        article.entities, article.claims, article.timexes, article.published,
+        article.entities,
+        article.claims,
+        article.timexes,
+        article.published,
         article.published_basis,
-    )  # fmt: skip
+    )
 
 
 def pieces_of(text: str, limit: int) -> list[str]:

@@ -18,13 +18,49 @@ if TYPE_CHECKING:
 
 NUMERIC = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 QUALIFIERS = [
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "nearly", "almost",
-    "about", "around", "some", "roughly", "approximately", "over", "under", "only", "just", "an estimated",
-]  # fmt: skip
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "over",
+    "under",
+    "only",
+    "just",
+    "an estimated",
+]
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12}
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-          "hundred": 100, "hundreds": 100, "thousands": 1000, "dozens": 12}  # fmt: skip
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "hundreds": 100,
+    "thousands": 1000,
+    "dozens": 12,
+}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
 
@@ -46,11 +82,21 @@ class Claim:
         makes it; the number itself is ``number``/``number_start``/``number_end``."""
         value: float | int = int(self.value) if self.value == int(self.value) else self.value
         s_start, s_end, s_text = self.sentence or (self.start, self.end, self.text)
-        return {"text": s_text, "start": s_start, "end": s_end, "number": self.text,
-                "number_start": self.start, "number_end": self.end, "value": value, "unit": self.unit,
-                "quantity": quantity_of(self.unit),
-                "qualifier": self.qualifier, "source": self.source, "currency": self.currency,
-                "confidence": self.confidence}  # fmt: skip
+        return {
+            "text": s_text,
+            "start": s_start,
+            "end": s_end,
+            "number": self.text,
+            "number_start": self.start,
+            "number_end": self.end,
+            "value": value,
+            "unit": self.unit,
+            "quantity": quantity_of(self.unit),
+            "qualifier": self.qualifier,
+            "source": self.source,
+            "currency": self.currency,
+            "confidence": self.confidence,
+        }
 
 
 def parse_number(text: str) -> tuple[float | None, str | None, str | None]:

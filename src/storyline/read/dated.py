@@ -16,10 +16,18 @@ _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def timex_records(tagger: TimexTagger, text: str, anchor: date | None) -> list[dict[str, Any]]:
     """Time expressions of a text as stored: resolved against ``anchor`` when there is one."""
     return [
-        {"text": t.text, "start": t.start, "end": t.end, "value": t.value, "type": t.type,
-         "mod": t.mod, "anchored": anchor is not None, "confidence": 0.8 if anchor else 0.5}
+        {
+            "text": t.text,
+            "start": t.start,
+            "end": t.end,
+            "value": t.value,
+            "type": t.type,
+            "mod": t.mod,
+            "anchored": anchor is not None,
+            "confidence": 0.8 if anchor else 0.5,
+        }
         for t in tagger(text, anchor)
-    ]  # fmt: skip
+    ]
 
 
 def date_dependents(

@@ -20,13 +20,65 @@ if TYPE_CHECKING:
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 TITLE_WORDS = {
-    "president", "prime", "minister", "secretary", "foreign", "defence", "defense", "interior", "justice",
-    "finance", "transport", "health", "chancellor", "governor", "mayor", "director", "chief", "executive",
-    "spokesman", "spokeswoman", "spokesperson", "leader", "general", "secretary-general", "ambassador", "envoy",
-    "senator", "sen.", "rep.", "representative", "king", "queen", "pm", "gov.", "state", "deputy", "head",
-    "chairman", "chairwoman", "chair", "ceo", "commissioner", "judge", "captain", "mr.", "mrs.", "ms.", "dr.",
-    "opposition", "regional", "union", "agency", "coordinator", "economist", "u.s.", "us", "of", "the",
-}  # fmt: skip
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "justice",
+    "finance",
+    "transport",
+    "health",
+    "chancellor",
+    "governor",
+    "mayor",
+    "director",
+    "chief",
+    "executive",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "general",
+    "secretary-general",
+    "ambassador",
+    "envoy",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "king",
+    "queen",
+    "pm",
+    "gov.",
+    "state",
+    "deputy",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "commissioner",
+    "judge",
+    "captain",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "opposition",
+    "regional",
+    "union",
+    "agency",
+    "coordinator",
+    "economist",
+    "u.s.",
+    "us",
+    "of",
+    "the",
+}
 _NOT_ENTITIES = {"state", "minister", "secretary", "president", "pm", "icon", "leave a reply"}
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
 
@@ -42,8 +94,15 @@ class Mention:
     confidence: float = 0.7
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "label": self.label, "start": self.start, "end": self.end,
-                "chain": self.chain, "role": self.role, "confidence": self.confidence}  # fmt: skip
+        return {
+            "text": self.text,
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+            "chain": self.chain,
+            "role": self.role,
+            "confidence": self.confidence,
+        }
 
 
 _SPLIT_NAME = re.compile(r"\b([A-Z]) ([a-z]{3,})\b")
@@ -154,14 +213,8 @@ class EntityFinder:
     """Mentions with corrected labels, chains and roles, from a parsed document."""
 
     def __call__(self, doc: Doc) -> list[Mention]:
-        ents = [
-            e for e in doc.ents if e.label_ in KEEP and e.text.strip().lower() not in _NOT_ENTITIES
-        ]
-        ents = [
-            _without_title(_relabelled(doc, e))
-            for e in ents
-            if sum(ch.isalpha() for ch in e.text) >= 2
-        ]
+        ents = [e for e in doc.ents if e.label_ in KEEP and e.text.strip().lower() not in _NOT_ENTITIES]
+        ents = [_without_title(_relabelled(doc, e)) for e in ents if sum(ch.isalpha() for ch in e.text) >= 2]
         # 1. Context votes, then the majority label per surface form, persons' surnames
         # following their full names.
         votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -211,9 +264,7 @@ class EntityFinder:
         text = re.sub(r"['’]s$", "", text.strip())
         return " ".join(text.lower().split())
 
-    def _missed_surnames(
-        self, doc: Doc, mentions: list[Mention], surnames: dict[str, str]
-    ) -> list[Mention]:
+    def _missed_surnames(self, doc: Doc, mentions: list[Mention], surnames: dict[str, str]) -> list[Mention]:
         """A known person's surname standing alone, which the small model often misses."""
         taken = [(m.start, m.end) for m in mentions]
         chain = {self._key(m.text): m.chain for m in mentions if m.label == "PERSON"}

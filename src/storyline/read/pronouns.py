@@ -81,11 +81,7 @@ def _topics(doc: Doc) -> dict[int, str]:
             name = person_at[tok.i]
             recent = [name, *(r for r in recent if r != name)]
             subj = tok if tok.dep_ != "appos" else tok.head
-            if (
-                subj.dep_ in ("nsubj", "nsubjpass")
-                and subj.head.dep_ == "ROOT"
-                and not in_quote(subj.head)
-            ):
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "ROOT" and not in_quote(subj.head):
                 topic = name  # main-clause subjects set the topic; embedded and quoted ones do not
             continue
         g = _GENDER.get(tok.lower_)

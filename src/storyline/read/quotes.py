@@ -20,35 +20,215 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 CUE_LEMMAS = {
-    "say", "tell", "add", "stress", "urge", "vow", "warn", "insist", "note", "remark", "announce", "declare",
-    "explain", "claim", "write", "tweet", "predict", "argue", "continue", "reply", "respond", "confirm", "affirm",
-    "state", "opine", "accuse", "emphasize", "emphasise", "assert", "acknowledge", "admit", "ask", "report",
-    "suggest", "believe", "think", "contend", "maintain", "allege", "caution", "promise", "pledge", "deny",
-    "complain", "describe", "call", "recall", "concede", "observe", "reiterate", "indicate", "point", "mention",
-    "comment", "counter", "testify", "estimate", "agree", "assure", "blast", "slam", "dismiss",
-    "hope", "fear", "worry", "expect", "know", "recount", "quip", "joke", "shout", "scream", "lament", "demand",
-}  # fmt: skip
+    "say",
+    "tell",
+    "add",
+    "stress",
+    "urge",
+    "vow",
+    "warn",
+    "insist",
+    "note",
+    "remark",
+    "announce",
+    "declare",
+    "explain",
+    "claim",
+    "write",
+    "tweet",
+    "predict",
+    "argue",
+    "continue",
+    "reply",
+    "respond",
+    "confirm",
+    "affirm",
+    "state",
+    "opine",
+    "accuse",
+    "emphasize",
+    "emphasise",
+    "assert",
+    "acknowledge",
+    "admit",
+    "ask",
+    "report",
+    "suggest",
+    "believe",
+    "think",
+    "contend",
+    "maintain",
+    "allege",
+    "caution",
+    "promise",
+    "pledge",
+    "deny",
+    "complain",
+    "describe",
+    "call",
+    "recall",
+    "concede",
+    "observe",
+    "reiterate",
+    "indicate",
+    "point",
+    "mention",
+    "comment",
+    "counter",
+    "testify",
+    "estimate",
+    "agree",
+    "assure",
+    "blast",
+    "slam",
+    "dismiss",
+    "hope",
+    "fear",
+    "worry",
+    "expect",
+    "know",
+    "recount",
+    "quip",
+    "joke",
+    "shout",
+    "scream",
+    "lament",
+    "demand",
+}
 CUE_LEMMAS |= {
-    "reveal", "find", "feel", "consider", "conclude", "propose", "question", "wonder", "recommend",
-    "signal", "hint", "imply", "insist", "boast", "brag", "concede", "disclose", "forecast", "guess", "figure",
-    "want", "seek", "plan", "refuse", "intend", "decide", "threaten", "offer", "request", "order", "advise",
-    "encourage", "invite", "challenge", "pressure", "push", "press", "implore", "beg", "instruct", "remind",
-    "inform", "notify", "warn", "charge", "reckon", "doubt", "suspect", "assume", "anticipate", "imagine",
-    "understand", "learn", "realize", "realise", "recognize", "recognise", "prefer", "like", "love", "hate",
-}  # fmt: skip
+    "reveal",
+    "find",
+    "feel",
+    "consider",
+    "conclude",
+    "propose",
+    "question",
+    "wonder",
+    "recommend",
+    "signal",
+    "hint",
+    "imply",
+    "insist",
+    "boast",
+    "brag",
+    "concede",
+    "disclose",
+    "forecast",
+    "guess",
+    "figure",
+    "want",
+    "seek",
+    "plan",
+    "refuse",
+    "intend",
+    "decide",
+    "threaten",
+    "offer",
+    "request",
+    "order",
+    "advise",
+    "encourage",
+    "invite",
+    "challenge",
+    "pressure",
+    "push",
+    "press",
+    "implore",
+    "beg",
+    "instruct",
+    "remind",
+    "inform",
+    "notify",
+    "warn",
+    "charge",
+    "reckon",
+    "doubt",
+    "suspect",
+    "assume",
+    "anticipate",
+    "imagine",
+    "understand",
+    "learn",
+    "realize",
+    "realise",
+    "recognize",
+    "recognise",
+    "prefer",
+    "like",
+    "love",
+    "hate",
+}
 # Belief, perception and intention rather than speech: attributed, with less confidence.
 SPEECH_ONLY = {
-    "think", "believe", "hope", "fear", "worry", "expect", "know", "feel", "consider", "wonder", "want", "seek",
-    "plan", "intend", "decide", "reckon", "doubt", "suspect", "assume", "anticipate", "imagine", "understand",
-    "learn", "realize", "realise", "recognize", "recognise", "prefer", "like", "love", "hate", "figure", "guess",
-}  # fmt: skip
+    "think",
+    "believe",
+    "hope",
+    "fear",
+    "worry",
+    "expect",
+    "know",
+    "feel",
+    "consider",
+    "wonder",
+    "want",
+    "seek",
+    "plan",
+    "intend",
+    "decide",
+    "reckon",
+    "doubt",
+    "suspect",
+    "assume",
+    "anticipate",
+    "imagine",
+    "understand",
+    "learn",
+    "realize",
+    "realise",
+    "recognize",
+    "recognise",
+    "prefer",
+    "like",
+    "love",
+    "hate",
+    "figure",
+    "guess",
+}
 # Stance verbs: PolNeAR-style attributions whose content is an object ("X endorsed Y"). Off by
 # default: a stance is not a statement a user looks for in a quote list.
 STANCE_LEMMAS = {
-    "support", "endorse", "oppose", "criticize", "criticise", "praise", "condemn", "defend", "attack", "tout",
-    "question", "cite", "dismiss", "reject", "welcome", "applaud", "back", "blame", "denounce", "decry",
-    "champion", "favor", "favour", "mock", "ridicule", "slam", "blast", "call", "label", "brand", "announce",
-}  # fmt: skip
+    "support",
+    "endorse",
+    "oppose",
+    "criticize",
+    "criticise",
+    "praise",
+    "condemn",
+    "defend",
+    "attack",
+    "tout",
+    "question",
+    "cite",
+    "dismiss",
+    "reject",
+    "welcome",
+    "applaud",
+    "back",
+    "blame",
+    "denounce",
+    "decry",
+    "champion",
+    "favor",
+    "favour",
+    "mock",
+    "ridicule",
+    "slam",
+    "blast",
+    "call",
+    "label",
+    "brand",
+    "announce",
+}
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
 
 
@@ -89,17 +269,12 @@ def _np_span(tok: Token) -> tuple[int, int]:
     for child in tok.children:
         if child.dep_ in ("relcl", "acl", "advcl") and child.i > tok.i:
             first = child.left_edge
-            who = (
-                first.lower_ in ("who", "whose")
-                and first.i > 0
-                and tok.doc[first.i - 1].text == ","
-            )
+            who = first.lower_ in ("who", "whose") and first.i > 0 and tok.doc[first.i - 1].text == ","
             if not (child.dep_ == "relcl" and who):  # "X, who chairs the panel," describes X
                 skip.update(t.i for t in child.subtree)
     kept = [t for t in tok.subtree if t.i not in skip]
     while kept and (
-        (kept[-1].is_punct and kept[-1].text not in ")%")
-        or kept[-1].dep_ in ("cc", "advmod", "preconj")
+        (kept[-1].is_punct and kept[-1].text not in ")%") or kept[-1].dep_ in ("cc", "advmod", "preconj")
     ):
         kept.pop()
     while kept and kept[0].is_punct:
@@ -204,10 +379,34 @@ def _best_cue(cues: list[Token], start: int, end: int, text: str) -> Token:
 
 
 _AGENT_NOUNS = {
-    "official", "officials", "ministry", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
-    "government", "source", "sources", "police", "analyst", "analysts", "expert", "experts", "statement",
-    "report", "agency", "department", "office", "leader", "leaders", "union", "company", "court", "judge",
-}  # fmt: skip
+    "official",
+    "officials",
+    "ministry",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "government",
+    "source",
+    "sources",
+    "police",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "statement",
+    "report",
+    "agency",
+    "department",
+    "office",
+    "leader",
+    "leaders",
+    "union",
+    "company",
+    "court",
+    "judge",
+}
 
 
 def _agent_like(tok: Token) -> bool:
@@ -254,9 +453,7 @@ def _complement(cue: Token, objects: bool = False) -> tuple[int, int] | None:
             return None
         tokens = list(obj.subtree)
         for c in cue.children:
-            if c.i > obj.i and (
-                c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "for")
-            ):
+            if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "for")):
                 tokens.extend(c.subtree)  # "called [Y a liar]", "praised [Y for its courage]"
     elif comp is None:
         return None
@@ -267,9 +464,7 @@ def _complement(cue: Token, objects: bool = False) -> tuple[int, int] | None:
         if obj is not None:
             tokens = [*obj.subtree, *tokens]
     tokens.sort(key=lambda t: t.i)
-    while tokens and (
-        tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in '"”’)')
-    ):
+    while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in '"”’)')):
         tokens.pop()
     while tokens and (tokens[0].is_space or (tokens[0].is_punct and tokens[0].text not in '"“‘(')):
         tokens.pop(0)
@@ -371,9 +566,7 @@ class QuoteExtractor:
         self._inherit_speakers(quotes, text)
         statements = self._indirect(doc, inside, used_cues)
         for q in quotes:
-            outer = [
-                st for st in statements if st.start <= q.start and q.end <= st.end and st.speaker
-            ]
+            outer = [st for st in statements if st.start <= q.start and q.end <= st.end and st.speaker]
             if q.cue is not None and q.continues is None:
                 # a quote cued by a belief verb inside someone's reported statement is theirs:
                 # "Rinkevics said that Latvia would like it to be “more efficient”"
@@ -459,9 +652,7 @@ class QuoteExtractor:
                     continue  # a finite cue with no subject is usually a misparse
                 q.confidence = 0.7 if _lemma(cue) not in SPEECH_ONLY else 0.5
                 if q.speaker is None:
-                    q.confidence = (
-                        0.4  # "..., saying that ...": a statement whose source is unclear
-                    )
+                    q.confidence = 0.4  # "..., saying that ...": a statement whose source is unclear
                 out.append(q)
             acc = _according_to(sent)
             if acc is not None:
@@ -470,9 +661,7 @@ class QuoteExtractor:
                 rest = [
                     t
                     for t in sent
-                    if not (according.i <= t.i <= source.right_edge.i)
-                    and not t.is_punct
-                    and not t.is_space
+                    if not (according.i <= t.i <= source.right_edge.i) and not t.is_punct and not t.is_space
                 ]
                 if rest:
                     left = min(t.idx for t in rest)

@@ -26,9 +26,7 @@ class Store:
     opening) interrupts any query still running after it (the web server's per-request cap).
     """
 
-    def __init__(
-        self, path: str | Path, readonly: bool = False, time_limit: float | None = None
-    ) -> None:
+    def __init__(self, path: str | Path, readonly: bool = False, time_limit: float | None = None) -> None:
         self.db = Database(path, readonly, time_limit)
         self.articles = Articles(self.db)
         self.links = Links(self.db)

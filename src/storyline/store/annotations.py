@@ -31,12 +31,19 @@ def insert_notes(db: Database, rowid: int, notes: dict[str, list[dict[str, Any]]
         'INSERT INTO annotations (article_rowid, kind, seq, start, "end", label, data)'
         " VALUES (?,?,?,?,?,?,?)",
         [
-            (rowid, kind, i, rec.get("start"), rec.get("end"), rec.get(KINDS[kind]),
-             json.dumps(rec, ensure_ascii=False))
+            (
+                rowid,
+                kind,
+                i,
+                rec.get("start"),
+                rec.get("end"),
+                rec.get(KINDS[kind]),
+                json.dumps(rec, ensure_ascii=False),
+            )
             for kind, records in notes.items()
             for i, rec in enumerate(records)
         ],
-    )  # fmt: skip
+    )
 
 
 def replace_notes(db: Database, rowid: int, notes: dict[str, list[dict[str, Any]]]) -> None:

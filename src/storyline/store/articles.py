@@ -34,9 +34,7 @@ class WriteResult:
 
 def line_hash(key: str) -> int:
     """A signed 64-bit hash of a normalised line, the key of ``line_counts``."""
-    return int.from_bytes(
-        hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True
-    )
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
 def now() -> str:
@@ -109,9 +107,7 @@ class Articles:
             sql = "SELECT key, articles FROM line_counts WHERE key IN ({marks})"
             return {r[0]: r[1] for r in self.db.select_in(sql, totals)}
 
-    def write_batch(
-        self, articles: list[Article], rejects: list[Reject], run_id: int | None
-    ) -> WriteResult:
+    def write_batch(self, articles: list[Article], rejects: list[Reject], run_id: int | None) -> WriteResult:
         """Store a batch of finished articles and rejections in one transaction."""
         stored: list[str] = []
         duplicates: list[str] = []
@@ -123,8 +119,7 @@ class Articles:
                     duplicates.append(art.id)
                     continue
                 self.db.executemany(
-                    "INSERT INTO removed (article_rowid, seq, text, reason, stage)"
-                    " VALUES (?,?,?,?,?)",
+                    "INSERT INTO removed (article_rowid, seq, text, reason, stage) VALUES (?,?,?,?,?)",
                     [(rowid, i, r.text, r.reason, r.stage) for i, r in enumerate(art.removed)],
                 )
                 self.db.execute(
@@ -144,14 +139,30 @@ class Articles:
             " credits, language, text, raw, hints, stages, run_id, ingested_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                art.id, art.content_hash, art.source.path, art.source.url,
-                art.source.part, art.source.record, art.format, art.outlet,
-                art.outlet_basis, art.headline, art.dek, art.published,
-                art.published_basis, art.byline, json.dumps(art.credits),
-                art.language, art.text, zlib.compress(art.raw.encode("utf-8"), 1),
-                json.dumps(art.hints, default=str), json.dumps(art.stages), run_id, at,
+                art.id,
+                art.content_hash,
+                art.source.path,
+                art.source.url,
+                art.source.part,
+                art.source.record,
+                art.format,
+                art.outlet,
+                art.outlet_basis,
+                art.headline,
+                art.dek,
+                art.published,
+                art.published_basis,
+                art.byline,
+                json.dumps(art.credits),
+                art.language,
+                art.text,
+                zlib.compress(art.raw.encode("utf-8"), 1),
+                json.dumps(art.hints, default=str),
+                json.dumps(art.stages),
+                run_id,
+                at,
             ),
-        )  # fmt: skip
+        )
         return None if cur.rowcount == 0 else cur.lastrowid
 
     def add_rejects(self, rejects: list[Reject], run_id: int | None) -> None:
@@ -164,11 +175,20 @@ class Articles:
             "INSERT INTO rejects (run_id, path, url, part, record, stage, reason, detail, at)"
             " VALUES (?,?,?,?,?,?,?,?,?)",
             [
-                (run_id, r.source.path, r.source.url, r.source.part, r.source.record,
-                 r.stage, r.reason, r.detail, at)
+                (
+                    run_id,
+                    r.source.path,
+                    r.source.url,
+                    r.source.part,
+                    r.source.record,
+                    r.stage,
+                    r.reason,
+                    r.detail,
+                    at,
+                )
                 for r in rejects
             ],
-        )  # fmt: skip
+        )
 
     # -- reading -----------------------------------------------------------------------
     def resolve_id(self, prefix: str) -> str:
@@ -259,9 +279,7 @@ class Articles:
         )
         return [dict(r) for r in rows]
 
-    def count(
-        self, outlet: str | None = None, since: str | None = None, until: str | None = None
-    ) -> int:
+    def count(self, outlet: str | None = None, since: str | None = None, until: str | None = None) -> int:
         where, args = filters(outlet, since, until)
         return int(self.db.value(f"SELECT count(*) FROM articles a {where}", args))
 
@@ -353,9 +371,7 @@ class Articles:
             for r in self.db.execute(sql, (*args, limit, offset))
         ]
 
-    def rejects(
-        self, run_id: int | None = None, limit: int = 1000, offset: int = 0
-    ) -> list[dict[str, Any]]:
+    def rejects(self, run_id: int | None = None, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
         """Every input that did not become an article, in the order they were recorded."""
         sql = "SELECT * FROM rejects"
         args: tuple[Any, ...] = ()
@@ -382,9 +398,7 @@ class Articles:
             "SELECT coalesce(language, '?') AS language, count(*) AS n FROM articles"
             " GROUP BY language ORDER BY n DESC"
         )
-        removed = self.db.rows(
-            "SELECT reason, count(*) AS n FROM removed GROUP BY reason ORDER BY n DESC"
-        )
+        removed = self.db.rows("SELECT reason, count(*) AS n FROM removed GROUP BY reason ORDER BY n DESC")
         return {
             "articles": one["articles"],
             "outlets": one["outlets"],

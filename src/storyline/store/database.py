@@ -59,9 +59,7 @@ class Database:
     the web server opens one per request, so no request can hold the database for long.
     """
 
-    def __init__(
-        self, path: str | Path, readonly: bool = False, time_limit: float | None = None
-    ) -> None:
+    def __init__(self, path: str | Path, readonly: bool = False, time_limit: float | None = None) -> None:
         self.path = str(path)
         if readonly and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no corpus database at {self.path} (run `storyline ingest` first)")
@@ -108,9 +106,7 @@ class Database:
         found = self.conn.execute(sql, args).fetchone()
         return None if found is None else found[0]
 
-    def select_in(
-        self, sql: str, values: Iterable[Any], extra: Sequence[Any] = ()
-    ) -> Iterator[sqlite3.Row]:
+    def select_in(self, sql: str, values: Iterable[Any], extra: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
         """Rows of ``sql`` whose ``{marks}`` takes the distinct values (sorted), ``CHUNK`` at a
         time; ``extra`` are bound after each chunk's values."""
         for part in chunks(sorted(set(values))):
@@ -171,9 +167,7 @@ class Database:
         if result != "ok":
             return result
         try:  # the index must hold exactly the stored articles' text
-            self.conn.execute(
-                "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
-            )
+            self.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:
             return f"full-text index: {exc}"
         return "ok"

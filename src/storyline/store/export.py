@@ -150,9 +150,11 @@ def _write_parquet(records: list[dict[str, Any]], path: Path) -> None:
 
     # Nested lists whose element type is not yet fixed (empty annotations) go as JSON text.
     rows = [
-        {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list) and k != "removed" else v)
-         for k, v in r.items()}
+        {
+            k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list) and k != "removed" else v)
+            for k, v in r.items()
+        }
         for r in records
-    ]  # fmt: skip
+    ]
     table = pa.Table.from_pylist(rows) if rows else pa.table({})
     pq.write_table(table, path)

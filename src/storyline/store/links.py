@@ -24,8 +24,17 @@ from storyline.store.database import Database, chunks, marks
 RECORD_TABLES = {"entities": "id", "events": "id", "stories": "id", "duplicates": "article_id"}
 """Tables of link records (JSON in ``data``) and their key column."""
 
-_LINK_TABLES = ("entities", "entity_chains", "duplicates", "events", "event_articles", "stories",
-                "story_events", "views", "entity_quotes")  # fmt: skip
+_LINK_TABLES = (
+    "entities",
+    "entity_chains",
+    "duplicates",
+    "events",
+    "event_articles",
+    "stories",
+    "story_events",
+    "views",
+    "entity_quotes",
+)
 
 
 @dataclass
@@ -55,9 +64,7 @@ class Links:
         """What linking needs of the articles (all, or ``ids``): ids, dates, outlet, text and
         their annotations of ``kinds`` as stored; ``full``: every kind, with corpus entity ids."""
         kinds = tuple(KINDS) if full else kinds
-        cols = (
-            "rowid, id, published, published_basis, outlet, headline, text, credits, content_hash"
-        )
+        cols = "rowid, id, published, published_basis, outlet, headline, text, credits, content_hash"
         batches: Iterator[list[sqlite3.Row]]
         if ids is None:
             batches = self._batches(f"SELECT {cols} FROM articles")
@@ -126,13 +133,9 @@ class Links:
                 (r[0], r[1]): r[2]
                 for r in db.execute("SELECT article_rowid, chain, entity_id FROM entity_chains")
             },
-            events={
-                r[0]: r[1] for r in db.execute("SELECT article_id, event_id FROM event_articles")
-            },
+            events={r[0]: r[1] for r in db.execute("SELECT article_id, event_id FROM event_articles")},
             stories={r[0]: r[1] for r in db.execute("SELECT event_id, story_id FROM story_events")},
-            duplicates={
-                r[0]: r[1] for r in db.execute("SELECT article_id, duplicate_of FROM duplicates")
-            },
+            duplicates={r[0]: r[1] for r in db.execute("SELECT article_id, duplicate_of FROM duplicates")},
         )
 
     def entity_aliases(self) -> list[tuple[str, str, list[str]]]:
@@ -175,9 +178,7 @@ class Links:
 
     def event_of(self, article_id: str) -> str | None:
         """The event an article reports (None before linking)."""
-        return self.db.value(
-            "SELECT event_id FROM event_articles WHERE article_id = ?", (article_id,)
-        )
+        return self.db.value("SELECT event_id FROM event_articles WHERE article_id = ?", (article_id,))
 
     # -- what linking writes -----------------------------------------------------------
     def save(self, links: LinkResult, run_id: int | None = None) -> None:
@@ -199,8 +200,7 @@ class Links:
                 [(e["id"], e["name"], e["label"], json.dumps(e)) for e in links.entities],
             )
             db.executemany(
-                "INSERT OR REPLACE INTO entity_chains (article_rowid, chain, entity_id)"
-                " VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO entity_chains (article_rowid, chain, entity_id) VALUES (?, ?, ?)",
                 [(rowid, chain, eid) for (rowid, chain), eid in links.chains.items()],
             )
             self._index_quotes(None if links.full else {rowid for rowid, _ in links.chains})
@@ -253,8 +253,7 @@ class Links:
         )
         db.executemany(
             "DELETE FROM views WHERE kind = ? AND id = ?",
-            [("story", v["id"]) for v in links.stories]
-            + [("event", v["id"]) for v in links.events],
+            [("story", v["id"]) for v in links.stories] + [("event", v["id"]) for v in links.events],
         )
 
     def _index_quotes(self, rowids: set[int] | None) -> None:
@@ -287,6 +286,4 @@ class Links:
                 "UPDATE entity_quotes SET published = ? WHERE article_rowid = ?",
                 (u.published, rowid),
             )
-            replace_notes(
-                self.db, rowid, {"timexes": u.timexes, "entities": u.entities, "claims": u.claims}
-            )
+            replace_notes(self.db, rowid, {"timexes": u.timexes, "entities": u.entities, "claims": u.claims})

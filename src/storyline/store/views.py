@@ -69,8 +69,7 @@ class Views:
         """(total, one page of story records without their views), newest first."""
         total = self.db.value("SELECT count(*) FROM stories")
         rows = self.db.execute(
-            "SELECT data FROM stories ORDER BY first_date IS NULL, first_date DESC, id"
-            " LIMIT ? OFFSET ?",
+            "SELECT data FROM stories ORDER BY first_date IS NULL, first_date DESC, id LIMIT ? OFFSET ?",
             (limit, offset),
         )
         return total, [json.loads(r[0]) for r in rows]

@@ -52,8 +52,15 @@ def search_params(
     entity: Text = None,
 ) -> dict[str, Any]:
     """The search page's parameters."""
-    return {"q": q, "limit": limit, "offset": offset, "outlet": outlet, "since": since,
-            "until": until, "entity": entity}  # fmt: skip
+    return {
+        "q": q,
+        "limit": limit,
+        "offset": offset,
+        "outlet": outlet,
+        "since": since,
+        "until": until,
+        "entity": entity,
+    }
 
 
 SearchParams = Annotated[dict[str, Any], Depends(search_params)]
@@ -177,11 +184,14 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
         with contextlib.suppress(StoreError), Store(db):
             pass
     app = FastAPI(
-        title="Storyline", version=__version__, docs_url=None, redoc_url=None,
+        title="Storyline",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
         openapi_url="/api/openapi.json",
         description="Read-only JSON twin of every Storyline page: corpus, stories, events, "
         "entities, articles, search. Lists take limit (≤ 200) and offset.",
-    )  # fmt: skip
+    )
     app.state.db = db
     static = resources.files("storyline.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -53,10 +53,14 @@ def overview(store: Store) -> dict[str, Any]:
 def story_row(s: dict[str, Any]) -> dict[str, Any]:
     """A story as the story lists show it."""
     return {
-        "id": s["id"], "title": s["title"], "first_date": s["first_date"],
-        "last_date": s["last_date"], "events": len(s["event_ids"]),
-        "articles": len(s["article_ids"]), "outlets": s["outlets"],
-    }  # fmt: skip
+        "id": s["id"],
+        "title": s["title"],
+        "first_date": s["first_date"],
+        "last_date": s["last_date"],
+        "events": len(s["event_ids"]),
+        "articles": len(s["article_ids"]),
+        "outlets": s["outlets"],
+    }
 
 
 def stories(store: Store, limit: int = 50, offset: int = 0) -> dict[str, Any]:
@@ -136,9 +140,7 @@ def entity(store: Store, entity_id: str) -> dict[str, Any]:
     return {
         **data,
         "quotes": store.articles.quotes(entity_id=entity_id, limit=MAX_LIMIT),
-        "months": [
-            {**m, "height": round(100 * m["articles"] / peak) if peak else 0} for m in months
-        ],
+        "months": [{**m, "height": round(100 * m["articles"] / peak) if peak else 0} for m in months],
     }
 
 
@@ -193,9 +195,12 @@ def segments(
         cover = [(cls, why) for s, e, cls, why in spans if s <= a and b <= e]
         classes = sorted({cls for cls, _ in cover})
         piece = {
-            "text": text[a:b], "start": a, "end": b, "classes": classes,
+            "text": text[a:b],
+            "start": a,
+            "end": b,
+            "classes": classes,
             "title": "; ".join(w for _, w in cover),
-        }  # fmt: skip
+        }
         if "hl" in classes and first_hl:
             piece["anchor"], first_hl = "hl", False
         out.append(piece)
@@ -245,14 +250,20 @@ def search(
     """Full-text hits with snippets: ``parts`` is the snippet as (text, is_hit) pieces, so no
     markup ever comes from the corpus; ``snippet`` the same as plain text, hits in ``**``."""
     limit, offset = _page(limit, offset)
-    rows = (
-        store.articles.search(q, limit, offset, outlet, since, until, entity) if q.strip() else []
-    )
+    rows = store.articles.search(q, limit, offset, outlet, since, until, entity) if q.strip() else []
     for r in rows:
         r["parts"] = snippet_parts(r.pop("snippet") or "")
         r["snippet"] = "".join(f"**{p['text']}**" if p["hit"] else p["text"] for p in r["parts"])
-    return {"q": q, "limit": limit, "offset": offset, "outlet": outlet, "since": since,
-            "until": until, "entity": entity, "items": rows}  # fmt: skip
+    return {
+        "q": q,
+        "limit": limit,
+        "offset": offset,
+        "outlet": outlet,
+        "since": since,
+        "until": until,
+        "entity": entity,
+        "items": rows,
+    }
 
 
 def timeline(
@@ -274,19 +285,12 @@ def timeline(
         ids = found["article_ids"]
     elif query:
         hits = {r["id"] for r in store.articles.search(query, limit=100_000)}
-        ids = [
-            a
-            for s in store.views.stories()
-            if hits & set(s["article_ids"])
-            for a in s["article_ids"]
-        ]
+        ids = [a for s in store.views.stories() if hits & set(s["article_ids"]) for a in s["article_ids"]]
     else:
         ids = store.articles.ids()
     by_id = {a["id"]: a for a in store.links.inputs(ids, full=True)}
     copies = set(store.links.records("duplicates", ids))
-    entries = build_timeline(
-        list(by_id), by_id, copies, dates=dates, per_date=sentences, months=False
-    )
+    entries = build_timeline(list(by_id), by_id, copies, dates=dates, per_date=sentences, months=False)
     out: dict[str, dict[str, Any]] = {}
     for e in entries:
         day = out.setdefault(e["date"], {"date": e["date"], "sentences": [], "citations": []})

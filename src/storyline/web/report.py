@@ -50,8 +50,11 @@ def write_report(
         overview["latest_stories"] = [pages.story_row(chosen[0])]
     write("index", "index.html", overview)
     rows = [pages.story_row(s) for s in chosen]
-    write("stories/index", "stories.html",
-          {"total": len(rows), "limit": max(len(rows), 1), "offset": 0, "items": rows})  # fmt: skip
+    write(
+        "stories/index",
+        "stories.html",
+        {"total": len(rows), "limit": max(len(rows), 1), "offset": 0, "items": rows},
+    )
     steps, done = len(chosen) + len(event_ids) + len(article_ids), 0
     for s in chosen:
         write(f"stories/{s['id']}", "story.html", s)
@@ -69,9 +72,12 @@ def write_report(
         write(f"articles/{a}", "article.html", data)
         entity_ids.update(x["entity_id"] for x in data["entities"] if x.get("entity_id"))
         index["articles"][k] = {
-            "id": a, "href": f"articles/{a}.html", "headline": data["headline"],
-            "outlet": data["outlet"], "published": data["published"],
-        }  # fmt: skip
+            "id": a,
+            "href": f"articles/{a}.html",
+            "headline": data["headline"],
+            "outlet": data["outlet"],
+            "published": data["published"],
+        }
         words = set(re.findall(r"\w+", f"{data['headline'] or ''} {data['text']}".lower()))
         for w in words:
             index["words"].setdefault(w, []).append(k)
@@ -81,10 +87,16 @@ def write_report(
             progress(done, steps)
     known = store.links.records("entities", entity_ids)
     listed = sorted(known.values(), key=lambda e: (-e["articles"], e["id"]))
-    write("entities/index", "entities.html", {
-        "total": len(listed), "limit": max(len(listed), 1), "offset": 0,
-        "items": [pages.entity_row(e) for e in listed],
-    })  # fmt: skip
+    write(
+        "entities/index",
+        "entities.html",
+        {
+            "total": len(listed),
+            "limit": max(len(listed), 1),
+            "offset": 0,
+            "items": [pages.entity_row(e) for e in listed],
+        },
+    )
     for e in listed:
         write(f"entities/{e['id']}", "entity.html", pages.entity(store, e["id"]))
         counts["entities"] += 1
