@@ -152,15 +152,11 @@ class Links:
         return {r[0]: json.loads(r[1]) for r in self.db.select_in(sql, ids)}
 
     def story_events(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
-        """The events of these stories, by story."""
+        """The events of these stories, by story, in id order."""
         out: dict[str, list[str]] = {}
-        for part in chunks(sorted(set(story_ids))):
-            for r in self.db.execute(
-                "SELECT story_id, event_id FROM story_events"
-                f" WHERE story_id IN ({marks(len(part))}) ORDER BY event_id",
-                part,
-            ):
-                out.setdefault(r[0], []).append(r[1])
+        sql = "SELECT story_id, event_id FROM story_events WHERE story_id IN ({marks}) ORDER BY event_id"
+        for r in self.db.select_in(sql, story_ids):
+            out.setdefault(r[0], []).append(r[1])
         return out
 
     def copies_of(self, ids: Iterable[str]) -> list[str]:
