@@ -125,37 +125,11 @@ def line_reason(line: str) -> str | None:
 # Every sentence pattern contains one of these; a cheap substring test skips the regex
 # for the vast majority of lines, which hold none of them.
 _SENTENCE_CUES = (
-    "your",
-    "support",
-    "donat",
-    "trusted",
-    "paywall",
-    "journalism",
-    "afford",
-    "help",
-    "newsletter",
-    "sign up",
-    "subscri",
-    "inbox",
-    "email",
-    "cookie",
-    "follow us",
-    "click here",
-    "download",
-    "join",
-    "contribut",
-    "member",
-    "readers",
-    "amount",
-    "fund",
-    "back",
-    "protect",
-    "out of our",
-    "patron",
-    "independent",
-    "reader-",
-    "profit",
-)
+    "your", "support", "donat", "trusted", "paywall", "journalism", "afford", "help", "newsletter",
+    "sign up", "subscri", "inbox", "email", "cookie", "follow us", "click here", "download", "join",
+    "contribut", "member", "readers", "amount", "fund", "back", "protect", "out of our", "patron",
+    "independent", "reader-", "profit",
+)  # fmt: skip
 
 
 def sentence_reason(text: str) -> str | None:

@@ -18,26 +18,10 @@ if TYPE_CHECKING:
 
 NUMERIC = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 QUALIFIERS = [
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "some",
-    "roughly",
-    "approximately",
-    "over",
-    "under",
-    "only",
-    "just",
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "nearly",
+    "almost", "about", "around", "some", "roughly", "approximately", "over", "under", "only", "just",
     "an estimated",
-]
+]  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12}
 _WORDS = {
     "one": 1,
@@ -160,19 +144,9 @@ def _unit(doc: Doc, ent: Span) -> str:
 
 
 _CHANGE = {
-    "rise",
-    "climb",
-    "jump",
-    "fall",
-    "drop",
-    "reach",
-    "increase",
-    "decrease",
-    "grow",
-    "stand",
-    "hit",
+    "rise", "climb", "jump", "fall", "drop", "reach", "increase", "decrease", "grow", "stand", "hit",
     "top",
-}
+}  # fmt: skip
 
 
 def _level_of(root: Token) -> str | None:
