@@ -119,28 +119,10 @@ def find_duplicates(
     keys = {} if keys is None else keys
     runner = runner or InProcess()
     arts = [a for a in articles if a.get("text")]
-    missing = [(a["id"], a["text"]) for a in arts if a["id"] not in keys]
-    for part in runner.map(keys_task, chunks(missing, chunk)):
-        keys.update(part)
-    count = max(1, len(arts) // chunk)
-    buckets: list[list[tuple[int, int]]] = [[] for _ in range(count)]
-    for i, a in enumerate(arts):
-        for key in keys[a["id"]]:
-            buckets[key % count].append((key, i))
-    found: set[tuple[int, int]] = set()
-    for pairs_found in runner.map(bucket_pairs, buckets):
-        found.update(pairs_found)
-    candidates = sorted(
-        {
-            _pair(arts[i]["id"], arts[j]["id"])
-            for i, j in found
-            if not (arts[i]["id"] in known and arts[j]["id"] in known)
-        }
-    )
     by_id = {a["id"]: a for a in arts}
-    sims = _similarities(runner, candidates, by_id, chunk)
+    sims = _similarities(runner, _candidates(arts, keys, known, runner, chunk), by_id, chunk)
     order = {a["id"]: (a.get("published") or "9999", i) for i, a in enumerate(arts)}
-    sets: UnionFind[str] = UnionFind(a["id"] for a in arts)
+    sets: UnionFind[str] = UnionFind(by_id)
 
     def base(x: str) -> str:  # a stored copy joins through its stored original
         root = known.get(x)
@@ -155,55 +137,88 @@ def find_duplicates(
     groups: dict[str, list[str]] = {}
     for aid in by_id:
         groups.setdefault(sets.find(base(aid)), []).append(aid)
-    pairs: list[tuple[str, str]] = []  # (copy, original)
-    for root, members in groups.items():
-        if len(members) < 2 or all(m in known for m in members):
-            continue
-        # The original: the one linked before; else the article of the outlet the copies
-        # credit ("(MW)", "Meridian Wire contributed"), else the earliest published, else the
-        # first ingested.
-        credited = {c.lower() for m in members for c in by_id[m].get("credits", [])}
-
-        def rank(m: str, credited: set[str] = credited) -> tuple[bool, tuple[str, int]]:
-            outlet = (by_id[m].get("outlet") or "").lower()
-            return (not (outlet and outlet in credited), order[m])
-
-        original = min(members, key=rank)
-        moved = original != root  # a new article outranks the stored original: all repoint
-        for m in sorted(members, key=rank):
-            if m == original or (m in known and not moved):
-                continue
-            pairs.append((m, original))
+    pairs = [p for root, members in groups.items() for p in _copies(root, members, by_id, known, order)]
     unknown = sorted({_pair(*p) for p in pairs} - set(sims))
     sims.update(_similarities(runner, unknown, by_id, chunk))
-    diffs = [
-        d
-        for part in runner.map(
-            diff_task, chunks([(by_id[o]["text"], by_id[m]["text"]) for m, o in pairs], chunk)
-        )
-        for d in part
+    texts = [(by_id[o]["text"], by_id[m]["text"]) for m, o in pairs]
+    diffs = [d for part in runner.map(diff_task, chunks(texts, chunk)) for d in part]
+    out = [
+        _record(by_id[m], by_id[original], sims[_pair(m, original)], diff)
+        for (m, original), diff in zip(pairs, diffs, strict=True)
     ]
-    out = []
-    for (m, original), diff in zip(pairs, diffs, strict=True):
-        sim = sims[_pair(m, original)]
-        copy = by_id[m]
-        out.append(
-            {
-                "article_id": m,
-                "duplicate_of": original,
-                "similarity": round(sim, 4),
-                "kind": "exact copy"
-                if sim >= 0.98
-                else "wire copy"
-                if copy.get("credits")
-                else "near duplicate",
-                "credits": copy.get("credits", []),
-                "outlet": copy.get("outlet"),
-                "original_outlet": by_id[original].get("outlet"),
-                "diff": diff,
-            }
-        )
     return sorted(out, key=lambda d: (d["duplicate_of"], d["article_id"]))
+
+
+def _candidates(
+    arts: list[dict[str, Any]],
+    keys: dict[str, list[int]],
+    known: dict[str, str | None],
+    runner: Runner,
+    chunk: int,
+) -> list[tuple[str, str]]:
+    """Pairs of articles sharing an LSH band key (not both linked before): band keys of the
+    articles that lack them (put into ``keys``), then the keys shuffled into buckets."""
+    missing = [(a["id"], a["text"]) for a in arts if a["id"] not in keys]
+    for part in runner.map(keys_task, chunks(missing, chunk)):
+        keys.update(part)
+    count = max(1, len(arts) // chunk)
+    buckets: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    for i, a in enumerate(arts):
+        for key in keys[a["id"]]:
+            buckets[key % count].append((key, i))
+    found: set[tuple[int, int]] = set()
+    for pairs_found in runner.map(bucket_pairs, buckets):
+        found.update(pairs_found)
+    return sorted(
+        {
+            _pair(arts[i]["id"], arts[j]["id"])
+            for i, j in found
+            if not (arts[i]["id"] in known and arts[j]["id"] in known)
+        }
+    )
+
+
+def _copies(
+    root: str,
+    members: list[str],
+    by_id: dict[str, dict[str, Any]],
+    known: dict[str, str | None],
+    order: dict[str, tuple[str, int]],
+) -> list[tuple[str, str]]:
+    """(copy, original) for a group of copies whose root is ``root``. The original: the one
+    linked before; else the article of the outlet the copies credit ("(MW)", "Meridian Wire
+    contributed"), else the earliest published, else the first ingested. A stored copy keeps
+    its record unless a new article outranks the stored original (then all repoint)."""
+    if len(members) < 2 or all(m in known for m in members):
+        return []
+    credited = {c.lower() for m in members for c in by_id[m].get("credits", [])}
+
+    def rank(m: str) -> tuple[bool, tuple[str, int]]:
+        outlet = (by_id[m].get("outlet") or "").lower()
+        return (not (outlet and outlet in credited), order[m])
+
+    original = min(members, key=rank)
+    moved = original != root
+    return [
+        (m, original) for m in sorted(members, key=rank) if m != original and not (m in known and not moved)
+    ]
+
+
+def _record(
+    copy: dict[str, Any], original: dict[str, Any], sim: float, diff: list[dict[str, str]]
+) -> dict[str, Any]:
+    """The record of one copy: its original, similarity, kind, credits and word diff."""
+    kind = "exact copy" if sim >= 0.98 else "wire copy" if copy.get("credits") else "near duplicate"
+    return {
+        "article_id": copy["id"],
+        "duplicate_of": original["id"],
+        "similarity": round(sim, 4),
+        "kind": kind,
+        "credits": copy.get("credits", []),
+        "outlet": copy.get("outlet"),
+        "original_outlet": original.get("outlet"),
+        "diff": diff,
+    }
 
 
 def _pair(x: str, y: str) -> tuple[str, str]:

@@ -115,23 +115,7 @@ def build_timeline(
         items = [i for i in items if any(k in i["text"].lower() for k in keywords)]
     if not items:
         return []
-    # date importance: sentences of other articles that point at the date, and articles of the day
-    pointed: Counter[str] = Counter()
-    for i in items:
-        if i["stated"] and i["date"] != i["published"]:
-            pointed[i["date"]] += 1
-    published = Counter(
-        {
-            d: n
-            for d, n in Counter(
-                articles[a].get("published") for a in {i["article_id"] for i in items}
-            ).items()
-            if d
-        }
-    )
-    score = {d: pointed[d] + 0.5 * published[d] for d in {i["date"] for i in items}}
-    wanted = dates if dates is not None else min(20, len(score))
-    chosen_dates = sorted(score, key=lambda d: (-score[d], d))[:wanted]
+    chosen_dates = _top_dates(items, articles, dates)
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     try:
@@ -147,59 +131,85 @@ def build_timeline(
     entries = []
     for date in sorted(chosen_dates):
         rows = by_date.get(date, [])
-        if not rows:
-            continue
-        sub = matrix[rows]
-        centroid = np.asarray(sub.mean(axis=0)).ravel()
-        central = np.asarray(sub @ centroid).ravel()
-        sim = (sub @ sub.T).toarray()
-        # corroboration: another article of the same event, on this date, whose sentence is
-        # like it (the same happening in other words) supports it too
-        like = sim >= SAME
-        if events:
-            same_event = np.array(
+        if rows:
+            entries += _entries_of_day(date, rows, items, matrix, per_date, events)
+    return entries
+
+
+def _top_dates(
+    items: list[dict[str, Any]], articles: dict[str, dict[str, Any]], dates: int | None
+) -> list[str]:
+    """The most important dates: sentences of other articles that point at the date, and
+    articles published that day (half as much)."""
+    pointed: Counter[str] = Counter()
+    for i in items:
+        if i["stated"] and i["date"] != i["published"]:
+            pointed[i["date"]] += 1
+    of_day = Counter(articles[a].get("published") for a in {i["article_id"] for i in items})
+    published = Counter({d: n for d, n in of_day.items() if d})
+    score = {d: pointed[d] + 0.5 * published[d] for d in {i["date"] for i in items}}
+    wanted = dates if dates is not None else min(20, len(score))
+    return sorted(score, key=lambda d: (-score[d], d))[:wanted]
+
+
+def _entries_of_day(
+    date: str,
+    rows: list[int],
+    items: list[dict[str, Any]],
+    matrix: Any,
+    per_date: int,
+    events: dict[str, str] | None,
+) -> list[dict[str, Any]]:
+    """A day's entries: its sentences most central to the day, supported by the outlets that
+    say the same (in other words too, within one event), without repeats."""
+    sub = matrix[rows]
+    centroid = np.asarray(sub.mean(axis=0)).ravel()
+    central = np.asarray(sub @ centroid).ravel()
+    sim = (sub @ sub.T).toarray()
+    # corroboration: another article of the same event, on this date, whose sentence is
+    # like it (the same happening in other words) supports it too
+    like = sim >= SAME
+    if events:
+        of = [events.get(items[x]["article_id"]) for x in rows]
+        same_event = np.array(
+            [
                 [
-                    [
-                        events.get(items[x]["article_id"]) is not None
-                        and events.get(items[x]["article_id"]) == events.get(items[y]["article_id"])
-                        and items[x]["article_id"] != items[y]["article_id"]
-                        for y in rows
-                    ]
-                    for x in rows
+                    of[a] is not None and of[a] == of[b] and items[x]["article_id"] != items[y]["article_id"]
+                    for b, y in enumerate(rows)
                 ]
-            )
-            like |= same_event & (sim >= CORROBORATE)
-        support = [
-            {items[rows[x]]["outlet"] for x in np.nonzero(like[r])[0]} | {items[rows[r]]["outlet"]}
-            for r in range(len(rows))
-        ]
-        ranking = [float(central[r]) * (1 + np.log(len(support[r]))) for r in range(len(rows))]
-        picked: list[int] = []
-        for r in sorted(range(len(rows)), key=lambda r: (-ranking[r], items[rows[r]]["article_id"])):
-            if len(picked) >= per_date:
-                break
-            if any(sim[r, p] >= SAME for p in picked):
-                continue
-            picked.append(r)
-        for r in picked:
-            i = items[rows[r]]
-            backers = [rows[x] for x in np.nonzero(like[r])[0]]
-            outlets = sorted(support[r])
-            entries.append(
-                {
-                    "date": date,
-                    "text": i["text"],
-                    "kind": i["kind"],
-                    "citations": [
-                        {
-                            "article_id": items[x]["article_id"],
-                            "start": items[x]["start"],
-                            "end": items[x]["end"],
-                        }
-                        for x in [rows[r], *(b for b in backers if b != rows[r])]
-                    ],
-                    "support": len(outlets),
-                    "outlets": outlets,
-                }
-            )
+                for a, x in enumerate(rows)
+            ]
+        )
+        like |= same_event & (sim >= CORROBORATE)
+    support = [
+        {items[rows[x]]["outlet"] for x in np.nonzero(like[r])[0]} | {items[rows[r]]["outlet"]}
+        for r in range(len(rows))
+    ]
+    ranking = [float(central[r]) * (1 + np.log(len(support[r]))) for r in range(len(rows))]
+    picked: list[int] = []
+    for r in sorted(range(len(rows)), key=lambda r: (-ranking[r], items[rows[r]]["article_id"])):
+        if len(picked) >= per_date:
+            break
+        if any(sim[r, p] >= SAME for p in picked):
+            continue
+        picked.append(r)
+    entries = []
+    for r in picked:
+        i = items[rows[r]]
+        backers = [rows[x] for x in np.nonzero(like[r])[0]]
+        outlets = sorted(support[r])
+        cited = [rows[r], *(b for b in backers if b != rows[r])]
+        entries.append(
+            {
+                "date": date,
+                "text": i["text"],
+                "kind": i["kind"],
+                "citations": [
+                    {"article_id": items[x]["article_id"], "start": items[x]["start"], "end": items[x]["end"]}
+                    for x in cited
+                ],
+                "support": len(outlets),
+                "outlets": outlets,
+            }
+        )
     return entries
