@@ -24,7 +24,7 @@ from storyline.read.nlp import load_nlp
 
 def _articles(texts: list[str]) -> list[Article]:
     return [
-        Article(id=str(i), source=Source(), raw=t, text=t, published="2010-05-01")
+        Article(id=str(i), source=Source(), raw=t, text=t, published="2010-05-01", language="en")
         for i, t in enumerate(texts)
     ]
 

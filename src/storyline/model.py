@@ -71,7 +71,8 @@ class Article:
     timexes: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
-    stages: list[str] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)  # the stages that ran on it, in order
+    skipped: dict[str, str] = field(default_factory=dict)  # stage → why it passed the article by
     rejected: str | None = None  # set by a stage that finds no article here; the reason
 
     def to_dict(self) -> dict[str, Any]:

@@ -5,7 +5,8 @@ A stage is a named callable over one article, as a spaCy component is over a ``D
 input, a digest, returns the list of them), with an optional batched form ``pipe(articles)``
 that gives back the same articles in order (reading parses texts together). The loop owns
 the rest: an article a stage rejected skips the stages after it, each stage's name is
-recorded on the articles it ran on and its time measured, and ``until`` stops after a stage.
+recorded on the articles it ran on (a stage that passes an article by says why in
+``article.skipped`` instead) and its time measured, and ``until`` stops after a stage.
 Stages never touch storage, so the embedded ingest (``storyline.ingest.run``), worker
 processes and the batch path (``storyline.batch``) all run this same loop, and turn rejected
 articles into rejects the same way (``split_rejected``).
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from storyline.clean import Cleaner, CleanOptions, Extractor, HtmlOptions
+from storyline.clean import MAX_CHARS, Cleaner, CleanOptions, Extractor, HtmlOptions
 from storyline.describe import DescribeOptions, Describer, DigestOptions, Splitter
 from storyline.ingest.readers import DEFAULT_MAX_BYTES
 from storyline.model import Article, Reject
@@ -45,7 +46,8 @@ class PipelineOptions:
     until: str = STAGES[-1]
     batch_size: int = 256
     workers: int = 1
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_bytes: int = DEFAULT_MAX_BYTES  # the largest input file read
+    max_chars: int = MAX_CHARS  # the longest text an article may have
     html: HtmlOptions = field(default_factory=HtmlOptions)
     clean: CleanOptions = field(default_factory=CleanOptions)
     digest: DigestOptions = field(default_factory=DigestOptions)
@@ -72,7 +74,7 @@ def stages(
     """The per-article stages from ``first`` to ``last`` that the run goes through; cleaning
     weighs ``repeats`` (in how many other articles a line occurs) when given."""
     make: dict[str, Callable[[], Stage]] = {
-        "extract": lambda: Extractor(options.html),
+        "extract": lambda: Extractor(options.html, options.max_chars),
         "clean": lambda: Cleaner(options.clean, repeats),
         "split": lambda: Splitter(options.digest),
         "describe": lambda: Describer(options.describe),
@@ -107,7 +109,7 @@ def _run_one(stage: Stage, articles: list[Article]) -> Iterator[Article]:
         for article in articles:
             if not article.rejected:
                 article = next(given)
-                article.stages.append(stage.name)
+                _record(article, stage.name)
             yield article
         return
     for article in articles:
@@ -116,8 +118,14 @@ def _run_one(stage: Stage, articles: list[Article]) -> Iterator[Article]:
             continue
         got = stage(article)
         for part in got if isinstance(got, list) else [got]:
-            part.stages.append(stage.name)
+            _record(part, stage.name)
             yield part
+
+
+def _record(article: Article, name: str) -> None:
+    """The stage ran on the article, unless it passed the article by (``skipped``, with why)."""
+    if name not in article.skipped:
+        article.stages.append(name)
 
 
 def split_rejected(articles: Iterable[Article]) -> tuple[list[Article], list[Reject]]:

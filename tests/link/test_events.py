@@ -91,3 +91,16 @@ def test_windows_and_components_give_the_whole_graph_result() -> None:
 
     assert partition(got) == partition(expected)
     assert 20 < len(partition(got)) < 400
+
+
+def test_an_article_no_reader_read_joins_no_event_by_its_words() -> None:
+    text = "Dockworkers at Port Selan strike over pay; ships wait at anchor outside the harbour."
+    read = EventDoc("a", text, "2023-03-01")
+    same = EventDoc("b", text, "2023-03-01")
+    unread = EventDoc("c", text, "2023-03-01", readable=False)
+    assign = EventClusterer().cluster([read, same, unread]).assign
+    assert assign["a"] == assign["b"] != assign["c"]
+    alone = EventClusterer().cluster(
+        [EventDoc("x", text, readable=False), EventDoc("y", text, readable=False)]
+    )
+    assert alone.assign["x"] != alone.assign["y"]

@@ -30,7 +30,7 @@ def test_pieces_join_back_to_the_text_and_keep_the_limit(text: str) -> None:
 
 def _read(text: str, max_chars: int) -> Article:
     article = Article(id="a", content_hash="a", source=Source(path="t.txt"), raw=text,
-                      format="text", text=text, published="2023-03-07")  # fmt: skip
+                      format="text", text=text, published="2023-03-07", language="en")  # fmt: skip
     (done,) = Reader(ReadOptions(max_chars=max_chars)).pipe([article])
     return done
 

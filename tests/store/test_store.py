@@ -86,7 +86,7 @@ from storyline.pipeline import PipelineOptions
 from storyline.store import Store
 store = Store(sys.argv[1])
 report = Ingest(store, PipelineOptions(batch_size=int(sys.argv[3]), until="describe")).run([sys.argv[2]],
-    progress=lambda d, t, s: print(f"STORED {s}", flush=True))
+    progress=lambda phase, d, t: phase.startswith("processing") and print(f"STORED {d}", flush=True))
 print("DONE", len(report.stored), flush=True)
 """
 

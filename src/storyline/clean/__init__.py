@@ -12,6 +12,7 @@ from storyline.clean.html import HtmlOptions, extract_html
 from storyline.model import Article
 
 __all__ = [
+    "MAX_CHARS",
     "CleanOptions",
     "Cleaner",
     "Extractor",
@@ -39,13 +40,20 @@ def fix_unicode(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+MAX_CHARS = 1_000_000
+"""Text longer than any article (a transcript runs to about 600,000 characters): rejected at
+extraction, before it costs minutes in the stages after."""
+
+
 class Extractor:
-    """Stage ``extract`` (cleaning, step 1): main text out of HTML, broken Unicode repaired."""
+    """Stage ``extract`` (cleaning, step 1): main text out of HTML, broken Unicode repaired;
+    a text longer than ``max_chars`` is no article."""
 
     name = "extract"
 
-    def __init__(self, html: HtmlOptions | None = None) -> None:
+    def __init__(self, html: HtmlOptions | None = None, max_chars: int = MAX_CHARS) -> None:
         self.html = html or HtmlOptions()
+        self.max_chars = max_chars
 
     def __call__(self, article: Article) -> Article:
         if article.format == "html":
@@ -56,6 +64,11 @@ class Extractor:
                 article.rejected = "no main text found in the HTML page"
         else:
             text = article.raw
+        if len(text) > self.max_chars:
+            article.rejected = (
+                f"text too long for an article ({len(text):,} characters; at most {self.max_chars:,})"
+            )
+            text = ""  # nothing after this stage reads it; the raw input is kept
         article.text = fix_unicode(text)
         return article
 

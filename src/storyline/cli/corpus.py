@@ -100,6 +100,7 @@ def print_article(art: dict[str, Any], removed: bool) -> None:
         ("byline", art["byline"] or "—"),
         ("credits", ", ".join(art["credits"]) or "—"),
         ("language", art["language"] or "—"),
+        *((f"not {stage}", why) for stage, why in art["skipped"].items()),
         ("origin", f"{origin} [{art['format']}]"),
     ):
         meta.add_row(f"[dim]{key}[/dim]", escape(value))
@@ -230,6 +231,9 @@ def print_summary(data: dict[str, Any], db: str) -> None:
     out.print(table)
     langs = ", ".join(f"{k} {v}" for k, v in data["by_language"].items())
     out.print(f"languages: {langs}")
+    if data["not_read"]:
+        not_read = ", ".join(f"{n} {reason}" for reason, n in data["not_read"].items())
+        out.print(f"not read (text, dates and copies kept): {escape(not_read)}")
     removed = ", ".join(f"{k} {v}" for k, v in list(data["removed_by_reason"].items())[:12])
     out.print(f"removed spans by reason: {escape(removed) or 'none'}")
 

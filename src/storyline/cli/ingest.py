@@ -8,9 +8,19 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from storyline.cli.common import DEFAULT_DB, Db, Json, Quiet, err, fail, open_store, out, print_json
+from storyline.cli.common import (
+    DEFAULT_DB,
+    Db,
+    Json,
+    Quiet,
+    err,
+    fail,
+    open_store,
+    out,
+    print_json,
+    stage_bars,
+)
 from storyline.cli.corpus import print_summary
 from storyline.ingest.run import Ingest, RunReport
 from storyline.model import Reject
@@ -122,22 +132,11 @@ def link(
 
 
 def run_with_progress(run: Ingest, paths: list[str], quiet: bool) -> RunReport:
-    """The ingest, with a progress bar on stderr when it is a terminal."""
-    with Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("inputs · {task.fields[stored]} articles stored"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=quiet or not err.is_terminal,
-    ) as bar:
-        task = bar.add_task("ingest", total=None, stored=0)
-
-        def progress(done: int, total: int, stored: int) -> None:
-            bar.update(task, completed=done, total=total, stored=stored)
-
+    """The ingest, with a progress bar per phase on stderr when it is a terminal (inputs read
+    and extracted, then articles processed and stored)."""
+    if quiet or not err.is_terminal:
+        return run.run(paths)
+    with stage_bars() as progress:
         return run.run(paths, progress=progress)
 
 

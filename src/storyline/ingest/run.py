@@ -1,17 +1,24 @@
-"""The embedded ingest: inputs read in batches, the stages run on each (in this process or in
-worker processes), every batch stored in one transaction, then linking over the corpus.
+"""The embedded ingest: inputs read and extracted, every article cleaned and read (in this
+process or in worker processes), each batch stored in one transaction, then linking.
 
-Only this path talks to the store between stages: duplicate checks, and the corpus line
-counts cleaning weighs (counted after extraction, before cleaning). Every input that does not
-become an article is recorded with its reason.
+Two passes, so the same inputs give the same corpus whatever the batch size, the workers,
+the order of the inputs or a crash and a rerun. Pass 1 reads and extracts every input (new
+content only), stages its line keys in the store (the corpus statistics cleaning weighs) and
+spills the extracted batch to a temporary file. Pass 2 freezes the statistics (the stored
+counts plus the whole run's), then runs the other stages on each spilled batch against them
+and stores it, its line counts in the same transaction. Every input that does not become an
+article is recorded with its reason.
 """
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from storyline.clean import line_keys
@@ -43,8 +50,9 @@ class RunReport:
         return not self.rejects
 
 
-Progress = Callable[[int, int, int], None]
-"""Called as ``progress(inputs_done, inputs_total, articles_stored)``."""
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(phase, done, total)``: "reading inputs" (inputs read and extracted),
+then "processing articles" (articles cleaned, read and stored)."""
 
 
 @dataclass
@@ -58,12 +66,21 @@ class _Done:
 
 
 @dataclass
+class _Spilled:
+    """One extracted batch waiting on disk for pass 2: its file, size and rejections."""
+
+    path: Path
+    articles: int
+
+
+@dataclass
 class _Pending:
-    """A batch handed to the stages: its results to come, its rejections so far, inputs done."""
+    """A batch handed to the stages: its results to come, its rejections, its line keys."""
 
     futures: list[Any]
     rejects: list[Reject]
-    done: int
+    lines: dict[str, set[int]]
+    articles: int
 
 
 def _chunks(items: list[Article], n: int) -> list[list[Article]]:
@@ -91,25 +108,16 @@ class Ingest:
         report.rejects.extend(expansion.rejects)
         self.store.articles.add_rejects(expansion.rejects, report.run_id)
 
-        executor: Executor | None = None
-        if opts.workers > 1:
-            executor = ProcessPoolExecutor(max_workers=opts.workers)
+        executor: Executor | None = (
+            ProcessPoolExecutor(max_workers=opts.workers) if opts.workers > 1 else None
+        )
         try:
-            seen: set[str] = set()
-            pending: _Pending | None = None
-            if progress:
-                progress(0, report.inputs, 0)
-            for batch, rejects, done in self._batches(expansion.items, report):
-                fresh = self._drop_duplicates(batch, seen, report)
-                # Batch k is processed by the workers while the main process reads batch
-                # k+1 and stores batch k-1: reading and writing overlap the costly stages.
-                submitted = self._submit(fresh, rejects, done, executor)
-                if pending is not None:
-                    self._store(pending, report, progress)
-                pending = submitted
-            if pending is not None:
-                self._store(pending, report, progress)
+            with tempfile.TemporaryDirectory(prefix="storyline-ingest-") as spill:
+                batches = self._read_all(expansion.items, report, executor, Path(spill), progress)
+                self.store.articles.freeze_lines()
+                self._process_all(batches, report, executor, progress)
         finally:
+            self.store.articles.drop_lines()
             if executor is not None:
                 executor.shutdown(cancel_futures=True)
         if opts.runs("link"):
@@ -121,6 +129,35 @@ class Ingest:
             report.run_id, len(report.stored), len(report.duplicates), len(report.rejects)
         )
         return report
+
+    # -- pass 1: read, extract, stage line keys, spill ---------------------------------------
+    def _read_all(
+        self,
+        items: list[InputItem],
+        report: RunReport,
+        executor: Executor | None,
+        spill: Path,
+        progress: Progress | None,
+    ) -> list[_Spilled]:
+        """Every input read and extracted, batch by batch, onto disk; the line keys staged."""
+        out: list[_Spilled] = []
+        seen: set[str] = set()
+        if progress:
+            progress("reading inputs", 0, len(items))
+        for k, (batch, rejects, done) in enumerate(self._batches(items, report)):
+            fresh = self._drop_duplicates(batch, seen, report)
+            extracted = self._extract(fresh, executor)
+            lines = {
+                a.content_hash: {line_hash(key) for key in line_keys(a)} for a in extracted if not a.rejected
+            }
+            self.store.articles.stage_lines(list(lines.values()))
+            path = spill / f"batch-{k:06d}.pickle"
+            with path.open("wb") as fh:
+                pickle.dump((extracted, rejects, lines), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            out.append(_Spilled(path, len(extracted)))
+            if progress:
+                progress("reading inputs", done, len(items))
+        return out
 
     def _batches(
         self, items: list[InputItem], report: RunReport
@@ -156,20 +193,42 @@ class Ingest:
             fresh.append(art)
         return fresh
 
-    def _submit(
-        self, batch: list[Article], rejects: list[Reject], done: int, executor: Executor | None
-    ) -> _Pending:
-        """Extract (on the workers when there are HTML pages to parse), count lines in the
-        store, and hand the rest of the stages to the workers."""
-        opts = self.options
-        if not batch:
-            return _Pending([_Done(batch)], rejects, done)
+    def _extract(self, batch: list[Article], executor: Executor | None) -> list[Article]:
+        """The extraction stage, on the workers when there are HTML pages to parse."""
         needs_workers = any(a.format == "html" for a in batch)
-        extracting = self._fan_out(extract_batch, batch, executor if needs_workers else None, opts)
-        articles = [a for part in extracting for a in part.result()]
-        keys = [{line_hash(k) for k in line_keys(a)} for a in articles if not a.rejected]
-        counts = self.store.articles.count_lines(keys)
-        return _Pending(self._fan_out(finish_batch, articles, executor, counts, opts), rejects, done)
+        parts = self._fan_out(extract_batch, batch, executor if needs_workers else None, self.options)
+        return [a for part in parts for a in part.result()]
+
+    # -- pass 2: the other stages against the frozen statistics, then store ------------------
+    def _process_all(
+        self,
+        batches: list[_Spilled],
+        report: RunReport,
+        executor: Executor | None,
+        progress: Progress | None,
+    ) -> None:
+        total, done = sum(b.articles for b in batches), 0
+        if progress:
+            progress("processing articles", 0, total)
+        pending: _Pending | None = None
+        for spilled in batches:
+            with spilled.path.open("rb") as fh:
+                articles, rejects, lines = pickle.load(fh)
+            spilled.path.unlink()
+            # Batch k is processed by the workers while the main process stores batch k-1.
+            keys = {key for ks in lines.values() for key in ks}
+            counts = self.store.articles.line_totals(keys)
+            futures = self._fan_out(finish_batch, articles, executor, counts, self.options)
+            submitted = _Pending(futures, rejects, lines, len(articles))
+            if pending is not None:
+                done += self._store(pending, report)
+                if progress:
+                    progress("processing articles", done, total)
+            pending = submitted
+        if pending is not None:
+            done += self._store(pending, report)
+            if progress:
+                progress("processing articles", done, total)
 
     def _fan_out(
         self,
@@ -183,14 +242,14 @@ class Ingest:
             return [_Done(fn(batch, *args))]
         return [executor.submit(fn, chunk, *args) for chunk in _chunks(batch, self.options.workers)]
 
-    def _store(self, pending: _Pending, report: RunReport, progress: Progress | None) -> None:
-        """Wait for a submitted batch, then write its articles and rejections in one transaction."""
+    def _store(self, pending: _Pending, report: RunReport) -> int:
+        """Wait for a submitted batch, then write its articles, rejections and line counts in
+        one transaction; returns how many inputs of the batch were processed."""
         good, rejected = split_rejected(a for fut in pending.futures for a in fut.result())
         rejects = [*pending.rejects, *rejected]
-        result = self.store.articles.write_batch(good, rejects, report.run_id)
+        result = self.store.articles.write_batch(good, rejects, report.run_id, pending.lines)
         by_id = {a.id: a for a in good}
         report.stored.extend((i, by_id[i].source.label()) for i in result.stored)
         report.duplicates.extend((i, by_id[i].source.label()) for i in result.duplicates)
         report.rejects.extend(rejects)
-        if progress:
-            progress(pending.done, report.inputs, len(report.stored))
+        return pending.articles

@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 
 def event_doc(a: dict[str, Any]) -> EventDoc:
     """What event clustering reads of a link input."""
-    return EventDoc(id=a["id"], text=a["text"], date=a.get("published"), headline=a.get("headline"))
+    return EventDoc(
+        id=a["id"],
+        text=a["text"],
+        date=a.get("published"),
+        headline=a.get("headline"),
+        readable="read" not in a.get("skipped", {}),
+    )
 
 
 def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:

@@ -132,7 +132,12 @@ class StoryBuilder:
 
         if x is None or row_of is None:
             docs = [
-                EventDoc(a, articles[a].get("text") or "", headline=articles[a].get("headline"))
+                EventDoc(
+                    a,
+                    articles[a].get("text") or "",
+                    headline=articles[a].get("headline"),
+                    readable="read" not in articles[a].get("skipped", {}),
+                )
                 for e in events
                 for a in e["article_ids"]
                 if a in articles

@@ -20,7 +20,7 @@ from storyline.read.nlp import load_nlp
 from storyline.read.quotes import Quote, QuoteExtractor
 from storyline.read.timex import TimexTagger
 
-__all__ = ["ReadOptions", "Reader", "pieces_of", "timex_records"]
+__all__ = ["LanguageReader", "ReadOptions", "Reader", "english", "pieces_of", "timex_records"]
 
 
 @dataclass(frozen=True)
@@ -124,27 +124,57 @@ def _batches(texts: Iterable[str], options: ReadOptions) -> Iterator[list[str]]:
         yield group
 
 
+@dataclass
+class LanguageReader:
+    """What reads one language: its spaCy model and its rule layers. English is the one there
+    is; a second language is another reader with its own model and layers, not new code in
+    the stage."""
+
+    model: str | None  # spaCy model to load (None: the default English ones, see read.nlp)
+    timexes: TimexTagger
+    quotes: QuoteExtractor
+    entities: EntityFinder
+    claims: ClaimFinder
+
+
+def english(model: str | None = None) -> LanguageReader:
+    """The English reader: spaCy's small English model and the English rule layers."""
+    return LanguageReader(model, TimexTagger(), QuoteExtractor(), EntityFinder(), ClaimFinder())
+
+
 class Reader:
-    """Stage ``read``: fills ``entities``, ``timexes``, ``quotes`` and ``claims`` of an article."""
+    """Stage ``read``: fills ``entities``, ``timexes``, ``quotes`` and ``claims`` of an article
+    in a language a reader is installed for; any other article is passed by, with the reason
+    in ``article.skipped`` (its clean text, description, search and copies are unaffected)."""
 
     name = "read"
 
     def __init__(self, options: ReadOptions | None = None) -> None:
         self.options = options or ReadOptions()
-        self.timexes = TimexTagger()
-        self.quotes = QuoteExtractor()
-        self.entities = EntityFinder()
-        self.claims = ClaimFinder()
+        self.readers = {"en": english(self.options.model)}
 
     def __call__(self, article: Article) -> Article:
         return next(self.pipe([article]))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Batched form: texts go through ``nlp.pipe`` together, which is much faster."""
+        """Batched form: the texts of each language go through ``nlp.pipe`` together."""
+        batch = list(articles)
+        by_language: dict[str, list[Article]] = {}
+        for article in batch:
+            if article.language in self.readers:
+                by_language.setdefault(article.language, []).append(article)
+            elif article.language:
+                article.skipped[self.name] = f"no reader for {article.language}"
+            else:
+                article.skipped[self.name] = "no reader: the language was not detected"
+        for language, todo in by_language.items():
+            self._read(self.readers[language], todo)
+        yield from batch
+
+    def _read(self, reader: LanguageReader, batch: list[Article]) -> None:
         from spacy.tokens import Doc
 
-        nlp = load_nlp(self.options.model)
-        batch = list(articles)
+        nlp = load_nlp(reader.model)
         pieces = [pieces_of(a.text, self.options.max_chars) for a in batch]
         groups = _batches((p for ps in pieces for p in ps), self.options)
         docs = (doc for group in groups for doc in nlp.pipe(group, batch_size=len(group)))
@@ -152,14 +182,14 @@ class Reader:
             parts = [next(docs) for _ in ps]
             # a long text's pieces joined back into one doc: the same text, the same offsets
             doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            self._annotate(article, doc)
-        yield from batch
+            _annotate(reader, article, doc)
 
-    def _annotate(self, article: Article, doc: Any) -> None:
-        anchor = date.fromisoformat(article.published) if article.published else None
-        quotes = self.quotes(doc)
-        article.entities = [m.to_dict() for m in self.entities(doc)]
-        article.timexes = timex_records(self.timexes, article.text, anchor)
-        article.quotes = [quote_record(q) for q in quotes]
-        article.claims = [c.to_dict() for c in self.claims(doc, quotes)]
-        _link_within(article)
+
+def _annotate(reader: LanguageReader, article: Article, doc: Any) -> None:
+    anchor = date.fromisoformat(article.published) if article.published else None
+    quotes = reader.quotes(doc)
+    article.entities = [m.to_dict() for m in reader.entities(doc)]
+    article.timexes = timex_records(reader.timexes, article.text, anchor)
+    article.quotes = [quote_record(q) for q in quotes]
+    article.claims = [c.to_dict() for c in reader.claims(doc, quotes)]
+    _link_within(article)

@@ -41,6 +41,15 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _tally(keys_per_input: Iterable[set[int]]) -> dict[int, int]:
+    """Line key → how many of the inputs hold it."""
+    totals: dict[int, int] = {}
+    for keys in keys_per_input:
+        for key in keys:
+            totals[key] = totals.get(key, 0) + 1
+    return totals
+
+
 def filters(
     outlet: str | None, since: str | None, until: str | None, prefix: str = "WHERE"
 ) -> tuple[str, tuple[str, ...]]:
@@ -90,27 +99,51 @@ class Articles:
         sql = "SELECT DISTINCT content_hash FROM articles WHERE content_hash IN ({marks})"
         return {r[0] for r in self.db.select_in(sql, hashes)}
 
-    def count_lines(self, keys_per_article: list[set[int]]) -> dict[int, int]:
-        """Add each article's distinct line keys to the corpus counts; return current counts."""
-        totals: dict[int, int] = {}
-        for keys in keys_per_article:
-            for key in keys:
-                totals[key] = totals.get(key, 0) + 1
-        if not totals:
-            return {}
-        with self.db.transaction():
-            self.db.executemany(
-                "INSERT INTO line_counts (key, articles) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles",
-                totals.items(),
-            )
-            sql = "SELECT key, articles FROM line_counts WHERE key IN ({marks})"
-            return {r[0]: r[1] for r in self.db.select_in(sql, totals)}
+    # -- corpus line statistics ----------------------------------------------------------
+    # A run stages the line keys of its articles first (a temporary table of this connection),
+    # then cleans every article against the stored counts plus the whole run's: statistics
+    # that do not depend on where an article fell in the run. Each input's keys are added to
+    # ``line_counts`` in the transaction that stores its articles, so the counts describe
+    # exactly the stored articles, after a crash too.
+    def stage_lines(self, keys_per_input: list[set[int]]) -> None:
+        """Add each input's distinct line keys to this run's counts."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run_lines (key INTEGER PRIMARY KEY, n INTEGER)")
+        self.db.executemany(
+            "INSERT INTO run_lines (key, n) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET n = n + excluded.n",
+            _tally(keys_per_input).items(),
+        )
 
-    def write_batch(self, articles: list[Article], rejects: list[Reject], run_id: int | None) -> WriteResult:
-        """Store a batch of finished articles and rejections in one transaction."""
+    def freeze_lines(self) -> None:
+        """This run's counts plus the stored ones: what every article of the run is cleaned
+        against (taken once, before any article of the run is stored)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run_lines (key INTEGER PRIMARY KEY, n INTEGER)")
+        self.db.execute(
+            "UPDATE run_lines SET n = n + coalesce("
+            "(SELECT l.articles FROM line_counts l WHERE l.key = run_lines.key), 0)"
+        )
+
+    def line_totals(self, keys: set[int]) -> dict[int, int]:
+        """The frozen counts of these line keys (keys of one input only are left out)."""
+        sql = "SELECT key, n FROM run_lines WHERE key IN ({marks}) AND n > 1"
+        return {r[0]: r[1] for r in self.db.select_in(sql, keys)}
+
+    def drop_lines(self) -> None:
+        """Forget this run's staged counts."""
+        self.db.execute("DROP TABLE IF EXISTS temp.run_lines")
+
+    def write_batch(
+        self,
+        articles: list[Article],
+        rejects: list[Reject],
+        run_id: int | None,
+        lines: dict[str, set[int]] | None = None,
+    ) -> WriteResult:
+        """Store a batch of finished articles and rejections in one transaction; ``lines``
+        (content hash → line keys of the extracted input) go into the corpus counts, once for
+        each input some article of the batch was stored from."""
         stored: list[str] = []
         duplicates: list[str] = []
+        counted: dict[str, set[int]] = {}
         at = now()
         with self.db.transaction():
             for art in articles:
@@ -118,6 +151,8 @@ class Articles:
                 if rowid is None:
                     duplicates.append(art.id)
                     continue
+                if lines is not None and art.content_hash not in counted:
+                    counted[art.content_hash] = lines.get(art.content_hash, set())
                 self.db.executemany(
                     "INSERT INTO removed (article_rowid, seq, text, reason, stage) VALUES (?,?,?,?,?)",
                     [(rowid, i, r.text, r.reason, r.stage) for i, r in enumerate(art.removed)],
@@ -128,6 +163,11 @@ class Articles:
                 )
                 insert_notes(self.db, rowid, {kind: getattr(art, kind) for kind in KINDS})
                 stored.append(art.id)
+            self.db.executemany(
+                "INSERT INTO line_counts (key, articles) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles",
+                _tally(counted.values()).items(),
+            )
             self._insert_rejects(rejects, run_id, at)
         return WriteResult(stored, duplicates)
 
@@ -136,8 +176,8 @@ class Articles:
         cur = self.db.execute(
             "INSERT OR IGNORE INTO articles (id, content_hash, path, url, part, record, format,"
             " outlet, outlet_basis, headline, dek, published, published_basis, byline,"
-            " credits, language, text, raw, hints, stages, run_id, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " credits, language, text, raw, hints, stages, skipped, run_id, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 art.id,
                 art.content_hash,
@@ -159,6 +199,7 @@ class Articles:
                 zlib.compress(art.raw.encode("utf-8"), 1),
                 json.dumps(art.hints, default=str),
                 json.dumps(art.stages),
+                json.dumps(art.skipped),
                 run_id,
                 at,
             ),
@@ -255,6 +296,7 @@ class Articles:
             language=row["language"],
             hints=json.loads(row["hints"]),
             stages=json.loads(row["stages"]),
+            skipped=json.loads(row["skipped"]),
         )
 
     def ids(self) -> list[str]:
@@ -399,6 +441,10 @@ class Articles:
             " GROUP BY language ORDER BY n DESC"
         )
         removed = self.db.rows("SELECT reason, count(*) AS n FROM removed GROUP BY reason ORDER BY n DESC")
+        not_read = self.db.rows(
+            "SELECT json_extract(skipped, '$.read') AS reason, count(*) AS n FROM articles"
+            " WHERE reason IS NOT NULL GROUP BY reason ORDER BY n DESC, reason"
+        )
         return {
             "articles": one["articles"],
             "outlets": one["outlets"],
@@ -413,4 +459,5 @@ class Articles:
             "by_outlet": [dict(r) for r in outlets],
             "by_language": {r["language"]: r["n"] for r in languages},
             "removed_by_reason": {r["reason"]: r["n"] for r in removed},
+            "not_read": {r["reason"]: r["n"] for r in not_read},
         }

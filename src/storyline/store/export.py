@@ -48,6 +48,7 @@ def article_record(art: Article) -> dict[str, Any]:
         "outlet_basis": art.outlet_basis,
         "format": art.format,
         "content_hash": art.content_hash,
+        "skipped": art.skipped,
     }
 
 

@@ -64,7 +64,7 @@ class Links:
         """What linking needs of the articles (all, or ``ids``): ids, dates, outlet, text and
         their annotations of ``kinds`` as stored; ``full``: every kind, with corpus entity ids."""
         kinds = tuple(KINDS) if full else kinds
-        cols = "rowid, id, published, published_basis, outlet, headline, text, credits, content_hash"
+        cols = "rowid, id, published, published_basis, outlet, headline, text, credits, content_hash, skipped"
         batches: Iterator[list[sqlite3.Row]]
         if ids is None:
             batches = self._batches(f"SELECT {cols} FROM articles")
@@ -82,7 +82,12 @@ class Links:
             chains = chain_entities(self.db, rowids) if full else {}
             for row in rows:
                 apply_entity_ids(notes[row["rowid"]], chains.get(row["rowid"], {}))
-                yield {**dict(row), "credits": json.loads(row["credits"]), **notes[row["rowid"]]}
+                yield {
+                    **dict(row),
+                    "credits": json.loads(row["credits"]),
+                    "skipped": json.loads(row["skipped"]),
+                    **notes[row["rowid"]],
+                }
 
     def _batches(self, sql: str, size: int = 1000) -> Iterator[list[sqlite3.Row]]:
         last = 0
