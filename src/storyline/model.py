@@ -61,6 +61,9 @@ class Article:
     dek: str | None = None
     published: str | None = None
     published_basis: str | None = None  # stated | inferred | None
+    published_source: str | None = (
+        None  # where the date was found ("markup: json-ld datePublished", "url", ...)
+    )
     outlet: str | None = None
     outlet_basis: str | None = None
     byline: str | None = None
@@ -153,3 +156,4 @@ class Redated:
     timexes: list[dict[str, Any]]
     entities: list[dict[str, Any]]
     claims: list[dict[str, Any]]
+    source: str | None = None  # what it was inferred from ("the earliest stated date of event V3")

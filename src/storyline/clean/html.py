@@ -1,7 +1,7 @@
 """Main text and metadata of an HTML page: trafilatura for the text, the page's own tags for metadata.
 
 The page is parsed once. Metadata comes from what the markup states (``<meta>`` tags,
-JSON-LD, ``<title>``), so a date found here is a stated one, never a guess from the text;
+JSON-LD, ``<title>``; dates by ``clean.markup_dates``), so a date found here is a stated one;
 trafilatura's own metadata search (htmldate) is skipped because it costs a third of the
 extraction time. Comments are left out: they are not the article.
 """
@@ -17,31 +17,16 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from storyline.clean.markup_dates import markup_dates
+
 _META_KEYS = {
     "outlet": ("og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher"),
     "title": ("og:title", "twitter:title", "title", "dc.title", "headline", "sailthru.title"),
-    "date": (
-        "article:published_time",
-        "datepublished",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "date",
-        "dc.date",
-        "dc.date.issued",
-        "dcterms.created",
-        "sailthru.date",
-        "parsely-pub-date",
-        "og:published_time",
-        "article.published",
-        "published_time",
-    ),
     "author": ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"),
     "description": ("og:description", "description", "twitter:description"),
     "url": ("og:url",),
     "language": ("og:locale", "language", "content-language", "dc.language"),
 }
-_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _LD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]+)"')
 
 
@@ -77,8 +62,6 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
         hints["title"] = title.strip() if title else None
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         text = script.text or ""
-        if hints["date"] is None and (m := _LD_DATE.search(text)):
-            hints["date"] = m.group(1)
         if hints["outlet"] is None and (m := _LD_PUBLISHER.search(text)):
             hints["outlet"] = json.loads(f'"{m.group(1)}"')
     if hints["author"] is None:
@@ -87,7 +70,9 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
         html = tree if tree.tag == "html" else tree.getroottree().getroot()
         hints["language"] = html.get("lang")
     if isinstance(hints["language"], str):
+        hints["locale"] = hints["language"].strip()
         hints["language"] = hints["language"].replace("_", "-").split("-")[0].lower() or None
+    hints["dates"] = markup_dates(tree)
     return {k: v for k, v in hints.items() if v}
 
 

@@ -96,7 +96,11 @@ def print_article(art: dict[str, Any], removed: bool) -> None:
     for key, value in (
         ("id", art["id"]),
         ("outlet", f"{art['outlet'] or '—'} ({art['outlet_basis'] or 'no signal'})"),
-        ("published", f"{art['published'] or '—'} ({art['published_basis'] or 'unknown'})"),
+        (
+            "published",
+            f"{art['published'] or '—'} ({art['published_basis'] or 'unknown'}"
+            + (f": {art['published_source']})" if art["published_source"] else ")"),
+        ),
         ("byline", art["byline"] or "—"),
         ("credits", ", ".join(art["credits"]) or "—"),
         ("language", art["language"] or "—"),

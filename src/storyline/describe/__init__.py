@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.describe.dates import digest_date, normalise_date, path_date
+from storyline.describe.dates import digest_date, stated_date
 from storyline.describe.digest import DigestOptions, split_digest
 from storyline.describe.header import read_header, word_count
 from storyline.describe.language import detect_language
@@ -71,9 +71,9 @@ class Describer:
         for credit in head.credits:
             if credit not in article.credits:
                 article.credits.append(credit)
+        article.language = detect_language(article.text) or hints.get("language")
         _set_date(article, head.date)
         _set_outlet(article, body)
-        article.language = detect_language(article.text) or hints.get("language")
         n_words = word_count(article.text)
         if n_words < self.options.min_words:
             article.rejected = (
@@ -102,14 +102,11 @@ def _author(value: object) -> str | None:
 
 
 def _set_date(article: Article, text_date: str | None) -> None:
-    candidates = (
-        normalise_date(article.hints.get("date")),
-        text_date,
-        article.hints.get("digest_date"),
-        path_date(article.source.path),
-        path_date(article.source.url or article.hints.get("url")),
+    url = article.source.url or article.hints.get("url")
+    html = article.raw if article.format == "html" else None
+    article.published, article.published_source = stated_date(
+        article.hints, text_date, article.source.path, url, html, article.language
     )
-    article.published = next((c for c in candidates if c), None)
     article.published_basis = "stated" if article.published else None
 
 

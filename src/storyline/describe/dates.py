@@ -1,14 +1,19 @@
-"""Publication dates stated by an article: a ``date`` prefix, a date line, metadata, a path.
-
-Only dates the source states are taken here (basis ``stated``); inferring a date from other
-articles is the linking stage's job.
+"""Publication dates as sources state them, each with where it was found: a crawler record's
+field, the page's markup (JSON-LD, meta tags, marked elements; see ``clean.markup_dates``), a
+``date`` prefix or a date line in the text, a digest's date line, a date in the file path or
+the URL, and, for an HTML page that states none of these, htmldate's search of the page.
+Every common format is read (ISO with or without zone, ``2022-5-5 22:17:36``, compact
+``20180619T055000+0900``, day-first ``11.11.2021``, month names, C's ``Tue Jan 28 15:28:56 CET
+2020``). A date after the page was fetched, or in the future, is no publication date.
+Inferring a date from other articles is the linking stage's job.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from dateutil import parser as dateutil_parser
 
@@ -43,17 +48,52 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def normalise_date(value: object) -> str | None:
-    """A metadata date value ("2023-02-14 09:30:00", "2023-02-14T09:00Z", ...) as YYYY-MM-DD."""
+_LOOSE_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+_COMPACT = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})(?:T?\d{4,6}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+_DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})[.-](\d{1,2})[.-]((?:19|20)\d{2})(?!\d)")
+_SLASHED = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)")
+_UTC_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)\b", re.IGNORECASE)
+_ENGLISH_MONTH = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
+
+
+def normalise_date(value: object, dayfirst: bool | None = True) -> str | None:
+    """A date value as written in metadata or a record ("2023-02-14 09:30:00",
+    "2023-02-14T09:00Z", "20180619T055000+0900", "11.11.2021", "Jan 28, 2020", ...) as
+    YYYY-MM-DD, the day as written (its own time zone). ``dayfirst`` settles "01/11/2023":
+    day first, month first (False), or no date when the numbers leave it open (None)."""
     if value is None:
         return None
     if isinstance(value, datetime | date):
         return value.strftime("%Y-%m-%d")
     text = str(value).strip()
-    m = _ISO.search(text)
-    if m:
+    if m := _LOOSE_ISO.search(text):
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return parse_date_line(text)
+    if m := _COMPACT.match(text):
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _DAY_FIRST.search(text):
+        return _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if m := _SLASHED.search(text):
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if a > 12 or (b <= 12 and dayfirst):
+            return _valid(year, b, a)
+        if b > 12 or dayfirst is False:
+            return _valid(year, a, b)
+        return None
+    found = parse_date_line(text)
+    if found or not _ENGLISH_MONTH.search(text):
+        return found
+    with warnings.catch_warnings():  # "Tue Jan 28 15:28:56 CET 2020"
+        warnings.simplefilter("ignore")
+        try:
+            parsed = dateutil_parser.parse(text, fuzzy=True, default=datetime(1900, 1, 1))
+        except (ValueError, OverflowError):
+            return None
+    return parsed.date().isoformat() if str(parsed.year) in text else None
+
+
+def utc_time(value: object) -> bool:
+    """Whether a date value carries a time of day in UTC (its day may not be the page's own)."""
+    return isinstance(value, str) and bool(_UTC_TIME.search(value))
 
 
 def parse_date_line(line: str) -> str | None:
@@ -82,18 +122,125 @@ def parse_date_line(line: str) -> str | None:
     return parsed.date().isoformat()
 
 
+_PATH_DAY_FIRST = re.compile(
+    r"(?<![\d.])(0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2((?:19|20)\d{2})(?![\d.])"
+)
+_PATH_MIXED = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
 def path_date(path: str | None) -> str | None:
-    """A date written into a file path or URL, as news archives lay them out."""
+    """A date written into a file path or URL, as news archives lay them out: 2022/03/08,
+    2022-03-08, 20220308, 2022-03/08, and day first 08-03-2022 or 08.03.2022."""
     if not path:
         return None
     for m in _PATH_DATE.finditer(path):
         found = _valid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if found:
             return found
+    for m in _PATH_MIXED.finditer(path):
+        found = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if found:
+            return found
+    for m in _PATH_DAY_FIRST.finditer(path):
+        found = _valid(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+        if found:
+            return found
     return None
+
+
+def day_first(language: str | None, locale: str | None) -> bool | None:
+    """How a page writes 01/11/2023: month first in U.S. English, day first elsewhere; None
+    (leave it undated) for English of no known region."""
+    if language != "en":
+        return True if language else None
+    region = (locale or "").replace("_", "-").split("-")[1:2]
+    if not region:
+        return None
+    return region[0].upper() != "US"
 
 
 def digest_date(paragraph: str) -> str | None:
     """The date a paragraph states as a prefix ("date 2022-03-08 ...") or as a date line."""
     m = DATE_PREFIX.match(paragraph)
     return m.group(1) if m else parse_date_line(paragraph)
+
+
+def _upper_bound(crawled: object) -> str:
+    """The latest day a publication date may have: the day the page was fetched when the
+    record says, else tomorrow (UTC)."""
+    fetched = normalise_date(crawled) if crawled else None
+    return fetched or (datetime.now(UTC).date() + timedelta(days=1)).isoformat()
+
+
+_WEAK = ("markup: first time element", "markup: time in the post's meta line")
+"""Markup that only suggests a publication date: a date the URL states outranks it."""
+
+
+def stated_date(
+    hints: dict[str, Any],
+    text_date: str | None,
+    path: str | None,
+    url: str | None,
+    html: str | None,
+    language: str | None,
+) -> tuple[str | None, str | None]:
+    """(day, where it was found) of the publication date a source states, or (None, None).
+
+    In order: a crawler record's date field, the page's markup, a date line of the text, a
+    digest's date line, the file path, the URL (before markup that only suggests a date), and
+    for an HTML page stating none of them htmldate's search. A day later than the fetch (or in
+    the future) or before 1900 is no publication date. A time in UTC may fall on the day after
+    or before the page's own: a date a day apart that the URL states is taken instead."""
+    upper = _upper_bound(hints.get("crawled"))
+    dayfirst = day_first(language, hints.get("locale"))
+    url_day = path_date(url)
+    written: list[tuple[str, object]] = []
+    if hints.get("date"):
+        written.append(("record", hints["date"]))
+    written += [(f"markup: {where}", value) for where, value in hints.get("dates") or []]
+    found = [
+        (where, day, value)
+        for where, value in written
+        if (day := _plausible(normalise_date(value, dayfirst), upper))
+    ]
+    for where, day, value in found:
+        if where in _WEAK and url_day:
+            break  # the URL's date outranks a date markup only suggests
+        if utc_time(value) and url_day and _one_day_apart(url_day, day):
+            return url_day, f"url (the {where} time is UTC)"
+        return day, where
+    for where, maybe in (
+        ("date line", text_date),
+        ("digest date line", hints.get("digest_date")),
+        ("file path", path_date(path)),
+        ("url", url_day),
+    ):
+        if day := _plausible(maybe, upper):
+            return day, where
+    if html:
+        searched = _searched(html, url, upper)
+        if searched:
+            return searched, "htmldate search"
+    return None, None
+
+
+def _plausible(day: str | None, upper: str) -> str | None:
+    return day if day and "1900-01-01" <= day <= upper else None
+
+
+def _one_day_apart(a: str, b: str) -> bool:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) == 1
+
+
+def _searched(html: str, url: str | None, upper: str) -> str | None:
+    """htmldate's search of the page (its extensive mode: markup, then the text's own dates),
+    for the publication date, not the last change."""
+    import htmldate
+
+    try:
+        found = htmldate.find_date(
+            html, url=url, extensive_search=True, original_date=True, max_date=upper, outputformat="%Y-%m-%d"
+        )
+    except Exception:  # htmldate reports a page it cannot parse by raising; no date then
+        return None
+    return str(found) if found else None

@@ -25,7 +25,9 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 _TEXT_FIELDS = ("maintext", "text", "body", "content", "articleBody")
 _TITLE_FIELDS = ("title", "headline")
-_DATE_FIELDS = ("date_publish", "date", "published", "datePublished", "date_modify")
+# publication dates as crawlers record them: news-please, newspaper4k, CC-News, schema.org;
+# never a modification or download date
+_DATE_FIELDS = ("date_publish", "publish_date", "published", "date_published", "datePublished", "date")
 _OUTLET_FIELDS = ("source_domain", "outlet", "source", "site_name", "sitename", "domain")
 
 
@@ -83,7 +85,7 @@ def read_bytes(data: bytes, source: Source, max_bytes: int = DEFAULT_MAX_BYTES) 
     if not data.strip():
         yield Reject(source, "empty file" if not data else "file holds only white space")
         return
-    fmt = sniff_format(data, source.path or "")
+    fmt = sniff_format(data, (source.path or "").lower().removesuffix(".gz"))  # page.html.gz: HTML
     if fmt == "warc":
         yield from _read_warc(io.BytesIO(data), source, max_bytes)
         return

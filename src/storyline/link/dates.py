@@ -16,9 +16,9 @@ from storyline.store import Store
 
 def date_changes(
     events: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
-) -> list[tuple[str, str | None]]:
-    """(article id, date) for each article whose date linking infers or withdraws: the
-    earliest stated date among its event's articles, or None where none is stated."""
+) -> list[tuple[str, str | None, str]]:
+    """(article id, date, event id) for each article whose date linking infers or withdraws:
+    the earliest stated date among its event's articles, or None where none is stated."""
     out = []
     for event in events:
         members = [by_id[a] for a in event["article_ids"] if a in by_id]
@@ -32,7 +32,7 @@ def date_changes(
             if a.get("published") and a.get("published_basis") != "inferred":
                 continue
             if a.get("published") != inferred:
-                out.append((a["id"], inferred))
+                out.append((a["id"], inferred, event["id"]))
     return out
 
 
@@ -45,10 +45,11 @@ def infer_dates(
     changes = date_changes(events, by_id)
     if not changes:
         return []
-    claims = {a["id"]: a["claims"] for a in store.links.inputs([c for c, _ in changes], kinds=("claims",))}
+    ids = [article_id for article_id, _, _ in changes]
+    claims = {a["id"]: a["claims"] for a in store.links.inputs(ids, kinds=("claims",))}
     tagger = TimexTagger()
     out = []
-    for article_id, published in changes:
+    for article_id, published, event_id in changes:
         a = by_id[article_id]
         basis = "inferred" if published else None
         anchor = date.fromisoformat(published) if published else None
@@ -56,5 +57,6 @@ def infer_dates(
         own = claims.get(article_id, [])
         date_dependents(a["entities"], own, timexes, published, basis)
         a["published"], a["published_basis"] = published, basis
-        out.append(Redated(article_id, published, basis, timexes, a["entities"], own))
+        source = f"the earliest stated date of event {event_id}" if published else None
+        out.append(Redated(article_id, published, basis, timexes, a["entities"], own, source))
     return out

@@ -175,9 +175,9 @@ class Articles:
         """The article's row (its rowid), or None when an article of that id is stored."""
         cur = self.db.execute(
             "INSERT OR IGNORE INTO articles (id, content_hash, path, url, part, record, format,"
-            " outlet, outlet_basis, headline, dek, published, published_basis, byline,"
+            " outlet, outlet_basis, headline, dek, published, published_basis, published_source, byline,"
             " credits, language, text, raw, hints, stages, skipped, run_id, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 art.id,
                 art.content_hash,
@@ -192,6 +192,7 @@ class Articles:
                 art.dek,
                 art.published,
                 art.published_basis,
+                art.published_source,
                 art.byline,
                 json.dumps(art.credits),
                 art.language,
@@ -289,6 +290,7 @@ class Articles:
             dek=row["dek"],
             published=row["published"],
             published_basis=row["published_basis"],
+            published_source=row["published_source"],
             outlet=row["outlet"],
             outlet_basis=row["outlet_basis"],
             byline=row["byline"],

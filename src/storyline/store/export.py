@@ -35,6 +35,7 @@ def article_record(art: Article) -> dict[str, Any]:
         "headline": art.headline,
         "published": art.published,
         "published_basis": art.published_basis,
+        "published_source": art.published_source,
         "language": art.language,
         "text": art.text,
         "removed": [{"text": r.text, "reason": r.reason, "stage": r.stage} for r in art.removed],

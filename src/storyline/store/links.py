@@ -280,8 +280,9 @@ class Links:
             if rowid is None:
                 continue
             self.db.execute(
-                "UPDATE articles SET published = ?, published_basis = ? WHERE rowid = ?",
-                (u.published, u.basis, rowid),
+                "UPDATE articles SET published = ?, published_basis = ?, published_source = ?"
+                " WHERE rowid = ?",
+                (u.published, u.basis, u.source, rowid),
             )
             self.db.execute(
                 "UPDATE entity_quotes SET published = ? WHERE article_rowid = ?",

@@ -1,0 +1,3 @@
+-- Where a stated publication date was found: "record", "markup: json-ld datePublished",
+-- "markup: meta article.published_time", "date line", "url", "htmldate search", ...
+ALTER TABLE articles ADD COLUMN published_source TEXT;
