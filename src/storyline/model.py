@@ -11,6 +11,9 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+"""Entity labels that linking resolves into corpus entities."""
+
 
 @dataclass
 class Source:

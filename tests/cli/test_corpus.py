@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from tests.cli import run
+from tests.cli import CLI, run
 
 
 def test_list_show_search_summary(corpus: Path, tmp_path: Path) -> None:
@@ -54,3 +56,48 @@ def test_help_everywhere() -> None:
                 "entity", "timeline"):  # fmt: skip
         result = run(cmd, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout
+
+
+def test_bad_dates_labels_and_queries_are_usage_errors(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    run("ingest", str(corpus), "--db", db, "--quiet")
+    for args, said in (
+        (["list", "--since", "yesterday"], "not a date"),
+        (["stories", "--until", "2023-02-30"], "not a date"),
+        (["entities", "--label", "HUMAN"], "not an entity label"),
+        (["search", '"unbalanced'], "not a valid search query"),
+    ):
+        done = run(*args, "--db", db)
+        assert done.returncode == 2 and said in " ".join(done.stderr.split()), args
+    assert run("list", "--since", "2023", "--until", "2023-02", "--db", db).returncode == 0
+    march = json.loads(run("list", "--until", "2023-03", "--db", db, "--json").stdout)
+    assert "2023-03-02" in {a["published"] for a in march["articles"]}  # YYYY-MM: all of that month
+
+
+def test_stories_events_and_copies_page_and_filter_like_list(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    run("ingest", str(corpus), "--db", db, "--quiet")
+    for command in ("stories", "events"):
+        every = json.loads(run(command, "--db", db, "--json").stdout)
+        one = json.loads(run(command, "--db", db, "--json", "--limit", "1").stdout)
+        rest = json.loads(run(command, "--db", db, "--json", "--offset", "1").stdout)
+        assert len(every) >= 2 and one == every[:1] and rest == every[1:], command
+        none = json.loads(run(command, "--db", db, "--json", "--outlet", "Nobody Post").stdout)
+        early = json.loads(run(command, "--db", db, "--json", "--until", "2023-02-20").stdout)
+        assert none == [] and 0 < len(early) < len(every), command
+    (copy,) = json.loads(run("duplicates", "--db", db, "--json", "--limit", "5").stdout)
+    assert copy["outlet"] is None and copy["similarity"] > 0.5  # b.txt is a.txt with another date
+    assert json.loads(run("duplicates", "--db", db, "--json", "--offset", "1").stdout) == []
+    assert json.loads(run("duplicates", "--db", db, "--json", "--since", "2024").stdout) == []
+
+
+def test_origin_columns_keep_the_file_name(tmp_path: Path) -> None:
+    deep = tmp_path.joinpath(*[f"folder-number-{k}" for k in range(8)])
+    deep.mkdir(parents=True)
+    (deep / "a-file-with-a-name-worth-keeping.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    db = str(tmp_path / "r.db")
+    run("ingest", str(deep), "--db", db, "--quiet")
+    shown = subprocess.run(
+        [*CLI, "rejects", "--db", db], capture_output=True, text=True, env={**os.environ, "COLUMNS": "80"}
+    )
+    assert "a-file-with-a-name-worth-keeping.bin" in shown.stdout and "…" in shown.stdout

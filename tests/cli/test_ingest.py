@@ -54,3 +54,32 @@ def test_demo_builds_a_fresh_corpus_and_prints_a_summary(tmp_path: Path) -> None
     again = run("demo", "--db", db)  # fresh each time: the same counts, no duplicates
     assert json.loads(run("summary", "--db", db, "--json").stdout)["articles"] == summary["articles"]
     assert again.returncode == 0
+
+
+def test_ingesting_again_after_until_finishes_the_stages_that_did_not_run(
+    corpus: Path, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "u.db")
+    first = json.loads(run("ingest", str(corpus), "--db", db, "--until", "clean", "--json").stdout)
+    art_id = first["stored"][0]["id"]
+    before = json.loads(run("show", art_id, "--db", db, "--json").stdout)
+    assert before["headline"] is None and "describe" not in before["stages"]
+    again = run("ingest", str(corpus), "--db", db, "--json")
+    report = json.loads(again.stdout)
+    assert report["resumed"] == 3 and not report["duplicates"]
+    after = json.loads(run("show", art_id, "--db", db, "--json").stdout)
+    assert after["headline"] == "Quay to reopen after repairs" and {"describe", "read"} <= set(
+        after["stages"]
+    )
+    assert after["event_id"] and after["entities"]
+    listed = json.loads(run("list", "--db", db, "--json").stdout)
+    assert listed["total"] == 3  # finished in place, nothing added twice
+    third = json.loads(run("ingest", str(corpus), "--db", db, "--json").stdout)
+    assert third["resumed"] == 0 and len(third["duplicates"]) == 3
+
+
+def test_commands_refuse_a_missing_database(tmp_path: Path) -> None:
+    for args in (["link"], ["list"], ["stories"], ["story", "S1"], ["summary"], ["export"], ["rejects"]):
+        done = run(*args, "--db", str(tmp_path / "typo.db"))
+        assert done.returncode == 2 and "no corpus database" in " ".join(done.stderr.split()), args
+    assert not (tmp_path / "typo.db").exists()

@@ -143,3 +143,22 @@ def test_killed_ingest_keeps_every_batch_it_reported(tmp_path: Path) -> None:
         assert n % 50 == 0  # whole batches only
         runs = store.db.execute("SELECT inputs FROM runs").fetchall()
         assert json.loads(runs[0][0]) == [str(corpus)]
+
+
+OPENER = """
+import sys
+from storyline.store import Store
+with Store(sys.argv[1]) as store:
+    store.articles.start_run(["x"], None)
+"""
+
+
+def test_writers_that_open_a_new_database_together_all_succeed(tmp_path: Path) -> None:
+    for round_ in range(15):  # switching a new file to WAL may fail at once, busy handler or not
+        db = tmp_path / f"new{round_}.db"
+        procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(db)], stderr=subprocess.PIPE, text=True)
+                 for _ in range(6)]  # fmt: skip
+        errors = [p.communicate(timeout=120)[1] for p in procs]
+        assert all(p.returncode == 0 for p in procs), errors
+        with Store(db) as store:
+            assert store.db.value("SELECT count(*) FROM runs") == 6 and store.integrity_check() == "ok"

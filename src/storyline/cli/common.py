@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -17,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from storyline.model import LINKED_LABELS as LABELS
 from storyline.store import Store, StoreError
 from storyline.web import pages
 
@@ -28,11 +31,49 @@ DEFAULT_DB = os.environ.get("STORYLINE_DB", "storyline.db")
 Db = Annotated[str, typer.Option("--db", help="Corpus database file (env STORYLINE_DB).", show_default=True)]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
+
+
+def _day(value: str | None) -> str | None:
+    """A --since/--until value: YYYY, YYYY-MM or YYYY-MM-DD, a real date; else a usage error."""
+    if value is None:
+        return None
+    value = value.strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    try:
+        if not m:
+            raise ValueError
+        date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value
+
+
+def _label(value: str | None) -> str | None:
+    """An entity label, case-insensitive; else a usage error that lists them."""
+    if value is None:
+        return None
+    if value.upper() not in LABELS:
+        raise typer.BadParameter(f"{value!r} is not an entity label: one of {', '.join(sorted(LABELS))}")
+    return value.upper()
+
+
 Outlet = Annotated[str | None, typer.Option(help="Only this outlet (case-insensitive).")]
-Since = Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")]
-Until = Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")]
+Since = Annotated[
+    str | None, typer.Option(help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", callback=_day)
+]
+Until = Annotated[
+    str | None, typer.Option(help="On or before this date (YYYY-MM: all of that month).", callback=_day)
+]
+Label = Annotated[
+    str | None, typer.Option(help="PERSON, ORG, GPE, LOC, NORP, FAC or EVENT.", callback=_label)
+]
 Limit = Annotated[int, typer.Option(min=1, help="How many to show, at most.")]
 Offset = Annotated[int, typer.Option(min=0, help="How many to skip first.")]
+
+
+def short(origin: str, width: int = 48) -> str:
+    """An origin (a path or URL) that fits a column: its front cut, never its file name."""
+    return origin if len(origin) <= width else "…" + origin[-(width - 1) :]
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -41,9 +82,18 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def need_database(db: str) -> None:
+    """A missing database is an error (exit code 2): only ``ingest`` and ``demo`` make one."""
+    if db != ":memory:" and not Path(db).exists():
+        raise fail(f"no corpus database at {db} (run `storyline ingest` or `storyline demo` first)")
+
+
 @contextmanager
-def open_store(db: str, readonly: bool = True) -> Iterator[Store]:
-    """The corpus at ``db``; a missing or foreign file is a clear error (exit code 2)."""
+def open_store(db: str, readonly: bool = True, create: bool = False) -> Iterator[Store]:
+    """The corpus at ``db``; a missing or foreign file is a clear error (exit code 2). Only
+    the commands that make a corpus (``ingest``, ``demo``) ``create`` one."""
+    if not create:
+        need_database(db)
     try:
         store = Store(db, readonly=readonly)
     except StoreError as exc:
@@ -73,8 +123,7 @@ def ensure_views(db: str, ids: list[str] | None = None) -> None:
     large corpora), with a note on stderr when there are many."""
     from storyline.link import Linker
 
-    if not Path(db).exists():
-        raise fail(f"no database at {db}; run `storyline ingest` first")
+    need_database(db)
     with open_store(db, readonly=False) as store:
         stale = len(store.views.stale("story")) + len(store.views.stale("event"))
         if not stale:

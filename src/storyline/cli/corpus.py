@@ -25,6 +25,7 @@ from storyline.cli.common import (
     open_store,
     out,
     print_json,
+    short,
     view,
 )
 from storyline.model import Source
@@ -57,6 +58,7 @@ def list_articles(
         print_json(data)
         return
     table = Table("id", "published", "outlet", "headline", "origin", box=None, pad_edge=False)
+    table.columns[-1].no_wrap = True  # an origin keeps its file name (``short`` cuts its front)
     for r in data["articles"]:
         origin = (r["path"] or "") + (f"#{r['part']}" if r["part"] else "")
         table.add_row(
@@ -64,7 +66,7 @@ def list_articles(
             r["published"] or "—",
             escape(r["outlet"] or "—"),
             escape(r["headline"] or "(no headline)"),
-            escape(origin),
+            escape(short(origin)),
         )
     out.print(table)
     out.print(f"{len(data['articles'])} of {data['total']} articles shown (offset {offset}).")
@@ -194,7 +196,10 @@ def search(
     """Full-text search over headlines and clean text, best matches first, with snippets.
     ``--json`` prints the search page's data, with ``query`` and ``hits`` as earlier
     versions named them."""
-    data = view(db, pages.search, query, limit, offset, outlet, since, until)
+    try:
+        data = view(db, pages.search, query, limit, offset, outlet, since, until, None, True)
+    except pages.BadQuery as exc:
+        raise fail(str(exc)) from None
     if as_json:
         print_json({**data, "query": query, "hits": data["items"]})
         return
@@ -257,9 +262,10 @@ def rejects(
         out.print("no rejected inputs")
         return
     table = Table("run", "origin", "stage", "reason", box=None, pad_edge=False)
+    table.columns[1].no_wrap = True  # an origin keeps its file name (``short`` cuts its front)
     for r in rows:
         origin = (r["path"] or r["url"] or "<stdin>") + (f":{r['record']}" if r["record"] else "")
-        table.add_row(str(r["run_id"]), escape(origin), r["stage"], escape(r["reason"]))
+        table.add_row(str(r["run_id"]), escape(short(origin)), r["stage"], escape(r["reason"]))
     out.print(table)
 
 

@@ -64,7 +64,7 @@ def ingest(
         )
     except ValueError as exc:
         raise fail(str(exc)) from None
-    with open_store(db, readonly=False) as store:
+    with open_store(db, readonly=False, create=True) as store:
         report = run_with_progress(Ingest(store, options), paths, quiet or as_json)
     if as_json:
         print_json(report_dict(report, db))
@@ -86,7 +86,7 @@ def demo(
     corpus = resources.files("storyline") / "demo" / "corpus"
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
-    with resources.as_file(corpus) as folder, open_store(db, readonly=False) as store:
+    with resources.as_file(corpus) as folder, open_store(db, readonly=False, create=True) as store:
         report = run_with_progress(Ingest(store), [str(folder)], as_json)
         data = pages.overview(store)
     if as_json:
@@ -154,6 +154,7 @@ def report_dict(report: RunReport, db: str) -> dict[str, Any]:
         "duplicates": [{"id": i, "origin": o} for i, o in report.duplicates],
         "rejects": _reject_rows(report.rejects),
         "repeated_inputs": report.repeated_inputs,
+        "resumed": report.resumed,
         "seconds": round(report.seconds, 3),
         "link": link_dict(report.link) if report.link else None,
     }
@@ -194,6 +195,10 @@ def print_report(report: RunReport, db: str) -> None:
             out.print(f"  = {escape(origin)} (as {art_id})")
         if len(report.duplicates) > 20:
             out.print(f"  … and {len(report.duplicates) - 20} more")
+    if report.resumed:
+        out.print(
+            f"{report.resumed} inputs stored before by a run that stopped short of some stages were finished."
+        )
     if report.repeated_inputs:
         out.print(f"{len(report.repeated_inputs)} inputs named more than once were read once.")
     if report.link:

@@ -12,8 +12,12 @@ from storyline.cli.common import (
     DEFAULT_DB,
     Db,
     Json,
+    Label,
     Limit,
     Offset,
+    Outlet,
+    Since,
+    Until,
     ensure_views,
     fail,
     open_store,
@@ -21,6 +25,7 @@ from storyline.cli.common import (
     print_json,
     view,
 )
+from storyline.store import Filters
 from storyline.web import pages
 
 
@@ -32,7 +37,7 @@ def register(app: typer.Typer) -> None:
 def entities(
     db: Db = DEFAULT_DB,
     name: Annotated[str | None, typer.Option(help="Only entities with this in a name.")] = None,
-    label: Annotated[str | None, typer.Option(help="PERSON, ORG, GPE, ...")] = None,
+    label: Label = None,
     limit: Limit = 50,
     offset: Offset = 0,
     as_json: Json = False,
@@ -93,9 +98,18 @@ def entity(
         out.print(f"[dim]also matching: {escape(', '.join(others)[:300])}[/dim]")
 
 
-def duplicates(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
-    """Wire copies and near-duplicates, each with its original and what the copy changed."""
-    rows = view(db, pages.copy_list)
+def duplicates(
+    db: Db = DEFAULT_DB,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    as_json: Json = False,
+) -> None:
+    """Wire copies and near-duplicates, each with its original and what the copy changed
+    (of an outlet: the copy's or the original's; dates: the copy's)."""
+    rows = view(db, pages.copy_list, Filters(outlet, since, until, limit, offset))
     if as_json:
         print_json(rows)
         return
@@ -121,9 +135,18 @@ def _event_line(v: dict[str, Any], indent: str = "  ") -> str:
     )
 
 
-def events(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
-    """Events: articles that report the same development, in date order."""
-    rows = view(db, pages.event_list)
+def events(
+    db: Db = DEFAULT_DB,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    as_json: Json = False,
+) -> None:
+    """Events: articles that report the same development, in date order (of an outlet that
+    reported them, over the dates they span)."""
+    rows = view(db, pages.event_list, Filters(outlet, since, until, limit, offset))
     if as_json:
         print_json(rows)
         return
@@ -166,14 +189,23 @@ def _print_summary(entries: list[dict[str, Any]]) -> None:
         )
 
 
-def stories(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
-    """Stories: chains of related events over time, with their events."""
+def stories(
+    db: Db = DEFAULT_DB,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    as_json: Json = False,
+) -> None:
+    """Stories: chains of related events over time, with their events, in date order (of an
+    outlet that reported them, over the dates they span)."""
     ensure_views(db)
-    rows = view(db, pages.story_list)
+    rows = view(db, pages.story_list, Filters(outlet, since, until, limit, offset))
     if as_json:
         print_json(rows)
         return
-    events_by_id = {v["id"]: v for v in view(db, pages.event_list)}
+    events_by_id = {v["id"]: v for v in view(db, pages.event_list, Filters())}
     for st in rows:
         span = f"{st['first_date'] or '?'} … {st['last_date'] or '?'}"
         out.print(

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.progress import Progress
 
-from storyline.cli.common import DEFAULT_DB, Db, ensure_views, err, fail, open_store, out
+from storyline.cli.common import DEFAULT_DB, Db, ensure_views, err, fail, need_database, open_store, out
 from storyline.web import pages
 
 
@@ -35,8 +34,7 @@ def serve(
 
     from storyline.web import create_app
 
-    if not Path(db).exists():
-        raise fail(f"no database at {db}; run `storyline ingest` or `storyline demo` first")
+    need_database(db)
     if allow_ingest and not token:
         raise fail("--allow-ingest needs --token (or STORYLINE_TOKEN)")
     err.print(f"Storyline on http://{host}:{port}/ (JSON API under /api, spec at /api/openapi.json)")

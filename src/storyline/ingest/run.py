@@ -25,7 +25,7 @@ from storyline.clean import line_keys
 from storyline.ingest.readers import InputItem, read_item
 from storyline.ingest.sources import expand_inputs
 from storyline.model import Article, Reject
-from storyline.pipeline import PipelineOptions, extract_batch, finish_batch, split_rejected
+from storyline.pipeline import STAGES, PipelineOptions, extract_batch, finish_batch, split_rejected
 from storyline.store import Store, line_hash
 
 MAX_BATCH_CHARS = 64 * 1024 * 1024  # raw characters read into one batch, at most
@@ -42,6 +42,7 @@ class RunReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (id, origin)
     rejects: list[Reject] = field(default_factory=list)
     repeated_inputs: list[str] = field(default_factory=list)
+    resumed: int = 0  # inputs stored before by a run that stopped short of stages, finished now
     seconds: float = 0.0
     link: Any = None  # storyline.link.LinkReport when the run linked
 
@@ -75,11 +76,13 @@ class _Spilled:
 
 @dataclass
 class _Pending:
-    """A batch handed to the stages: its results to come, its rejections, its line keys."""
+    """A batch handed to the stages: its results to come, its rejections, the line keys of
+    its new inputs, the inputs it finishes (stored before, short of some stages)."""
 
     futures: list[Any]
     rejects: list[Reject]
     lines: dict[str, set[int]]
+    resumed: set[str]
     articles: int
 
 
@@ -123,7 +126,8 @@ class Ingest:
         if opts.runs("link"):
             from storyline.link import Linker
 
-            report.link = Linker(self.store).run(report.run_id)
+            # finished inputs were linked before as they were: relink everything around them
+            report.link = Linker(self.store).run(report.run_id, full=True if report.resumed else None)
         report.seconds = time.perf_counter() - started
         self.store.articles.finish_run(
             report.run_id, len(report.stored), len(report.duplicates), len(report.rejects)
@@ -144,29 +148,34 @@ class Ingest:
         seen: set[str] = set()
         if progress:
             progress("reading inputs", 0, len(items))
-        for k, (batch, rejects, done) in enumerate(self._batches(items, report)):
-            fresh = self._drop_duplicates(batch, seen, report)
+        for k, (batch, rejects, done) in enumerate(self._batches(items, report, progress)):
+            fresh, resumed = self._drop_duplicates(batch, seen, report)
             extracted = self._extract(fresh, executor)
-            lines = {
+            keys = {
                 a.content_hash: {line_hash(key) for key in line_keys(a)} for a in extracted if not a.rejected
             }
-            self.store.articles.stage_lines(list(lines.values()))
+            lines = {h: ks for h, ks in keys.items() if h not in resumed}
+            stored = {key for h, ks in keys.items() if h in resumed for key in ks}
+            self.store.articles.stage_lines(list(lines.values()), stored)
             path = spill / f"batch-{k:06d}.pickle"
             with path.open("wb") as fh:
-                pickle.dump((extracted, rejects, lines), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((extracted, rejects, lines, resumed), fh, protocol=pickle.HIGHEST_PROTOCOL)
             out.append(_Spilled(path, len(extracted)))
             if progress:
                 progress("reading inputs", done, len(items))
         return out
 
     def _batches(
-        self, items: list[InputItem], report: RunReport
+        self, items: list[InputItem], report: RunReport, progress: Progress | None = None
     ) -> Iterator[tuple[list[Article], list[Reject], int]]:
+        """The inputs read into batches (progress told after every input read)."""
         batch: list[Article] = []
         rejects: list[Reject] = []
         size = 0
         limit = self.options.batch_size
         for n, item in enumerate(items, start=1):
+            if progress and n > 1:
+                progress("reading inputs", n - 1, len(items))
             for got in read_item(item, self.options.max_bytes):
                 if isinstance(got, Reject):
                     rejects.append(got)
@@ -182,16 +191,24 @@ class Ingest:
                 batch, rejects, size = [], [], 0
         yield batch, rejects, len(items)
 
-    def _drop_duplicates(self, batch: list[Article], seen: set[str], report: RunReport) -> list[Article]:
-        known = self.store.articles.known_hashes(a.content_hash for a in batch)
-        fresh = []
+    def _drop_duplicates(
+        self, batch: list[Article], seen: set[str], report: RunReport
+    ) -> tuple[list[Article], set[str]]:
+        """The inputs to process: new content, and content stored before by a run that stopped
+        short of this run's stages (to be finished: their content hashes, the second value)."""
+        known = self.store.articles.stages_of(a.content_hash for a in batch)
+        wanted = {name for name in STAGES[:-1] if self.options.runs(name)}
+        fresh, resumed = [], set()
         for art in batch:
-            if art.content_hash in known or art.content_hash in seen:
+            done = known.get(art.content_hash)
+            if art.content_hash in seen or (done is not None and wanted <= done):
                 report.duplicates.append((art.id, art.source.label()))
                 continue
             seen.add(art.content_hash)
             fresh.append(art)
-        return fresh
+            if done is not None:
+                resumed.add(art.content_hash)
+        return fresh, resumed
 
     def _extract(self, batch: list[Article], executor: Executor | None) -> list[Article]:
         """The extraction stage, on the workers when there are HTML pages to parse."""
@@ -213,13 +230,13 @@ class Ingest:
         pending: _Pending | None = None
         for spilled in batches:
             with spilled.path.open("rb") as fh:
-                articles, rejects, lines = pickle.load(fh)
+                articles, rejects, lines, resumed = pickle.load(fh)
             spilled.path.unlink()
             # Batch k is processed by the workers while the main process stores batch k-1.
-            keys = {key for ks in lines.values() for key in ks}
+            keys = {key for a in articles if not a.rejected for key in map(line_hash, line_keys(a))}
             counts = self.store.articles.line_totals(keys)
             futures = self._fan_out(finish_batch, articles, executor, counts, self.options)
-            submitted = _Pending(futures, rejects, lines, len(articles))
+            submitted = _Pending(futures, rejects, lines, resumed, len(articles))
             if pending is not None:
                 done += self._store(pending, report)
                 if progress:
@@ -247,7 +264,8 @@ class Ingest:
         one transaction; returns how many inputs of the batch were processed."""
         good, rejected = split_rejected(a for fut in pending.futures for a in fut.result())
         rejects = [*pending.rejects, *rejected]
-        result = self.store.articles.write_batch(good, rejects, report.run_id, pending.lines)
+        result = self.store.articles.write_batch(good, rejects, report.run_id, pending.lines, pending.resumed)
+        report.resumed += len(pending.resumed)
         by_id = {a.id: a for a in good}
         report.stored.extend((i, by_id[i].source.label()) for i in result.stored)
         report.duplicates.extend((i, by_id[i].source.label()) for i in result.duplicates)

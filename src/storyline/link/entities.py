@@ -27,9 +27,9 @@ from rapidfuzz import fuzz, process
 from storyline.link.ids import StableIds
 from storyline.link.runner import InProcess, Runner
 from storyline.link.unionfind import UnionFind
+from storyline.model import LINKED_LABELS
 from storyline.read.entities import TITLE_WORDS, place_names
 
-LINKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _STOP = {"the", "of", "and", "'s", "’s"}
 _SPLIT = re.compile(r"\b[A-Z] [a-z]")  # a name split by a stray space after its initial

@@ -14,9 +14,9 @@ from pathlib import Path
 from storyline.store.articles import Articles, WriteResult, line_hash
 from storyline.store.database import Database, StoreError
 from storyline.store.links import Links, Saved
-from storyline.store.views import Views
+from storyline.store.views import Filters, Views
 
-__all__ = ["Saved", "Store", "StoreError", "WriteResult", "line_hash"]
+__all__ = ["Filters", "Saved", "Store", "StoreError", "WriteResult", "line_hash"]
 
 
 class Store:

@@ -21,7 +21,7 @@ from storyline.store.annotations import (
     insert_notes,
     read_notes,
 )
-from storyline.store.database import Database
+from storyline.store.database import Database, chunks, marks
 
 
 @dataclass
@@ -62,9 +62,9 @@ def filters(
     if since:
         clauses.append("a.published >= ?")
         args.append(since)
-    if until:
+    if until:  # inclusive: until 2023-03 keeps all of March
         clauses.append("a.published <= ?")
-        args.append(until)
+        args.append(until + "\uffff")
     if not clauses:
         return "", ()
     return f"{prefix} " + " AND ".join(clauses), tuple(args)
@@ -105,12 +105,16 @@ class Articles:
     # that do not depend on where an article fell in the run. Each input's keys are added to
     # ``line_counts`` in the transaction that stores its articles, so the counts describe
     # exactly the stored articles, after a crash too.
-    def stage_lines(self, keys_per_input: list[set[int]]) -> None:
-        """Add each input's distinct line keys to this run's counts."""
+    def stage_lines(self, keys_per_input: list[set[int]], stored: Iterable[int] = ()) -> None:
+        """Add each input's distinct line keys to this run's counts; ``stored``: keys of inputs
+        whose counts are stored already (taken into the totals, not counted again)."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run_lines (key INTEGER PRIMARY KEY, n INTEGER)")
         self.db.executemany(
             "INSERT INTO run_lines (key, n) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET n = n + excluded.n",
             _tally(keys_per_input).items(),
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO run_lines (key, n) VALUES (?, 0)", [(k,) for k in set(stored)]
         )
 
     def freeze_lines(self) -> None:
@@ -137,15 +141,19 @@ class Articles:
         rejects: list[Reject],
         run_id: int | None,
         lines: dict[str, set[int]] | None = None,
+        replace: set[str] | None = None,
     ) -> WriteResult:
         """Store a batch of finished articles and rejections in one transaction; ``lines``
         (content hash → line keys of the extracted input) go into the corpus counts, once for
-        each input some article of the batch was stored from."""
+        each input some article of the batch was stored from. The stored articles of the
+        inputs in ``replace`` (content hashes: an earlier run stopped short of some stages)
+        are replaced by the batch's, with their links."""
         stored: list[str] = []
         duplicates: list[str] = []
         counted: dict[str, set[int]] = {}
         at = now()
         with self.db.transaction():
+            self._delete_inputs(replace or set())
             for art in articles:
                 rowid = self._insert(art, run_id, at)
                 if rowid is None:
@@ -170,6 +178,38 @@ class Articles:
             )
             self._insert_rejects(rejects, run_id, at)
         return WriteResult(stored, duplicates)
+
+    def stages_of(self, hashes: Iterable[str]) -> dict[str, set[str]]:
+        """The stages the stored articles of these inputs went through (or were passed by)."""
+        sql = "SELECT content_hash, stages, skipped FROM articles WHERE content_hash IN ({marks})"
+        out: dict[str, set[str]] = {}
+        for r in self.db.select_in(sql, hashes):
+            out.setdefault(r[0], set()).update(json.loads(r[1]), json.loads(r[2]))
+        return out
+
+    def _delete_inputs(self, hashes: set[str]) -> None:
+        """Every stored article of these inputs, from the articles, the full-text index and the
+        link tables (their annotations, removals, chains and quotes go with them)."""
+        rows = list(
+            self.db.select_in(
+                "SELECT rowid, id, headline, text FROM articles WHERE content_hash IN ({marks})", hashes
+            )
+        )
+        if not rows:
+            return
+        self.db.executemany(
+            "INSERT INTO articles_fts (articles_fts, rowid, headline, text) VALUES ('delete', ?, ?, ?)",
+            [(r["rowid"], r["headline"] or "", r["text"]) for r in rows],
+        )
+        ids = [r["id"] for r in rows]
+        for sql in (
+            "DELETE FROM event_articles WHERE article_id IN ({marks})",
+            "DELETE FROM duplicates WHERE article_id IN ({marks}) OR duplicate_of IN ({marks})",
+            "DELETE FROM minhash_bands WHERE article_id IN ({marks})",
+        ):
+            for part in chunks(sorted(ids)):
+                self.db.execute(sql.format(marks=marks(len(part))), list(part) * sql.count("{marks}"))
+        self.db.execute_in("DELETE FROM articles WHERE rowid IN ({marks})", [r["rowid"] for r in rows])
 
     def _insert(self, art: Article, run_id: int | None, at: str) -> int | None:
         """The article's row (its rowid), or None when an article of that id is stored."""
@@ -341,9 +381,11 @@ class Articles:
         since: str | None = None,
         until: str | None = None,
         entity_id: str | None = None,
+        strict: bool = False,
     ) -> list[dict[str, Any]]:
         """Full-text search ranked by BM25 (headline hits weigh more), with snippets;
-        ``entity_id`` keeps articles that mention that corpus entity.
+        ``entity_id`` keeps articles that mention that corpus entity. A query that is not valid
+        FTS5 syntax is searched as its words, or with ``strict`` refused (``ValueError``).
 
         In ``snippet``, each hit is wrapped in the control characters U+0002 ... U+0003
         (never found in clean text), for the caller to render as it likes.
@@ -367,6 +409,10 @@ class Articles:
         except sqlite3.OperationalError as exc:
             if "interrupted" in str(exc):
                 raise
+            if strict:
+                raise ValueError(
+                    f'not a valid search query ({exc}): use words, "a phrase", a OR b, NOT c, pre*'
+                ) from None
             # Not valid FTS5 syntax (a stray quote or operator): search the words as phrases.
             safe = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
             if not safe:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -47,6 +47,20 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[k : k + size]
 
 
+def _retry_locked(step: Callable[[], object]) -> None:
+    """Run ``step``, again while another connection holds the lock (until the busy timeout):
+    two processes that open or write one file at once both get through."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def marks(n: int) -> str:
     """``?,?,?`` for ``n`` bound values."""
     return ",".join("?" * n)
@@ -70,8 +84,8 @@ class Database:
         self.conn.row_factory = sqlite3.Row
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
+            if self.path != ":memory:":  # switching to WAL waits for no busy handler: retried
+                _retry_locked(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
@@ -120,15 +134,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error; waits out other writers."""
-        deadline = time.monotonic() + BUSY_TIMEOUT_S
-        while True:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+        _retry_locked(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
             yield
         except BaseException:

@@ -4,11 +4,47 @@ board, ...), which of them are stale, and the reads the pages make of the link t
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from storyline.store.database import Database
 
 _VIEW_TABLES = {"story": ("stories", "first_date"), "event": ("events", "date")}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a listing keeps: an outlet, a date range (inclusive; ``2023-03`` is all of March),
+    and a page (``limit`` None: all)."""
+
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def _span_filters(f: Filters) -> tuple[str, list[Any], str]:
+    """WHERE clause (``{day}`` stands for the record's first date), its values, and the page
+    clause (its values last), for a story's or event's outlets and the days it spans."""
+    clauses: list[str] = []
+    args: list[Any] = []
+    if f.outlet:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM json_each(t.data, '$.outlets') o WHERE o.value = ? COLLATE NOCASE)"
+        )
+        args.append(f.outlet)
+    if f.since:
+        clauses.append("coalesce(json_extract(t.data, '$.last_date'), {day}) >= ?")
+        args.append(f.since)
+    if f.until:
+        clauses.append("{day} <= ?")
+        args.append(f.until + "\uffff")
+    page = ""
+    if f.limit is not None:
+        page = "LIMIT ? OFFSET ?"
+        args += [f.limit, f.offset]
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", args, page
 
 
 class Views:
@@ -46,23 +82,25 @@ class Views:
         )
         return None if row is None else {**json.loads(row[0]), **json.loads(row[1] or "{}")}
 
-    def _with_views(self, kind: str) -> list[dict[str, Any]]:
+    def _with_views(self, kind: str, filters: Filters | None = None) -> list[dict[str, Any]]:
         table, order = _VIEW_TABLES[kind]
+        where, args, page = _span_filters(filters or Filters())
         rows = self.db.execute(
             f"SELECT t.data, v.data FROM {table} t LEFT JOIN views v ON v.kind = ? AND v.id = t.id"
-            f" ORDER BY t.{order} IS NULL, t.{order}, t.id",
-            (kind,),
+            f" {where.format(day=f't.{order}')} ORDER BY t.{order} IS NULL, t.{order}, t.id {page}",
+            (kind, *args),
         )
         return [{**json.loads(r[0]), **json.loads(r[1] or "{}")} for r in rows]
 
-    def events(self) -> list[dict[str, Any]]:
-        """Every event with its views (summary, what one outlet alone reports) where computed."""
-        return self._with_views("event")
+    def events(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Events with their views (summary, what one outlet alone reports) where computed, in
+        date order; ``filters``: an outlet that reported it, dates it spans, a page."""
+        return self._with_views("event", filters)
 
-    def stories(self) -> list[dict[str, Any]]:
-        """Every story with its views (timeline, summary, quote board, conflicts, coverage)
-        where computed."""
-        return self._with_views("story")
+    def stories(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Stories with their views (timeline, summary, quote board, conflicts, coverage) where
+        computed, in date order; ``filters``: an outlet that reported it, dates it spans, a page."""
+        return self._with_views("story", filters)
 
     # -- page queries ------------------------------------------------------------------
     def stories_page(self, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
@@ -98,9 +136,30 @@ class Views:
         """Every entity (of ``label``, matching ``name`` in a name or alias), most reported first."""
         return self.entities_page(-1, 0, label, name)[1]
 
-    def duplicates(self) -> list[dict[str, Any]]:
-        """Every copy with its original, grouped by original."""
-        rows = self.db.execute("SELECT data FROM duplicates ORDER BY duplicate_of, article_id")
+    def duplicates(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Copies with their originals, grouped by original; ``filters``: the copy's or the
+        original's outlet, the copy's publication dates, a page."""
+        f = filters or Filters()
+        clauses, args = [], []
+        if f.outlet:
+            clauses.append(
+                "(json_extract(d.data, '$.outlet') = ? COLLATE NOCASE"
+                " OR json_extract(d.data, '$.original_outlet') = ? COLLATE NOCASE)"
+            )
+            args += [f.outlet, f.outlet]
+        if f.since:
+            clauses.append("a.published >= ?")
+            args.append(f.since)
+        if f.until:
+            clauses.append("a.published <= ?")
+            args.append(f.until + "\uffff")
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        page = "LIMIT ? OFFSET ?" if f.limit is not None else ""
+        rows = self.db.execute(
+            f"SELECT d.data FROM duplicates d LEFT JOIN articles a ON a.id = d.article_id {where}"
+            f" ORDER BY d.duplicate_of, d.article_id {page}",
+            [*args, *((f.limit, f.offset) if f.limit is not None else ())],
+        )
         return [json.loads(r[0]) for r in rows]
 
     def entity_months(self, entity_id: str) -> list[dict[str, Any]]:

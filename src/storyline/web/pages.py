@@ -13,7 +13,7 @@ import itertools
 import re
 from typing import Any
 
-from storyline.store import Store
+from storyline.store import Filters, Store
 from storyline.store.export import article_record
 
 MAX_LIMIT = 200
@@ -24,6 +24,10 @@ HIT_START, HIT_END = "\x02", "\x03"  # how the store marks search hits in a snip
 
 class NotFound(LookupError):
     """The page asks for something the corpus does not hold."""
+
+
+class BadQuery(ValueError):
+    """A search query that is not valid full-text search syntax (when asked to say so)."""
 
 
 def _check_id(value: str) -> str:
@@ -246,11 +250,19 @@ def search(
     since: str | None = None,
     until: str | None = None,
     entity: str | None = None,
+    strict: bool = False,
 ) -> dict[str, Any]:
     """Full-text hits with snippets: ``parts`` is the snippet as (text, is_hit) pieces, so no
-    markup ever comes from the corpus; ``snippet`` the same as plain text, hits in ``**``."""
+    markup ever comes from the corpus; ``snippet`` the same as plain text, hits in ``**``.
+    A query that is not valid search syntax is searched as its words, or with ``strict``
+    refused (``BadQuery``, saying what is wrong)."""
     limit, offset = _page(limit, offset)
-    rows = store.articles.search(q, limit, offset, outlet, since, until, entity) if q.strip() else []
+    try:
+        rows = (
+            store.articles.search(q, limit, offset, outlet, since, until, entity, strict) if q.strip() else []
+        )
+    except ValueError as exc:
+        raise BadQuery(str(exc)) from None
     for r in rows:
         r["parts"] = snippet_parts(r.pop("snippet") or "")
         r["snippet"] = "".join(f"**{p['text']}**" if p["hit"] else p["text"] for p in r["parts"])
@@ -317,14 +329,16 @@ def article_list(
     }
 
 
-def story_list(store: Store) -> list[dict[str, Any]]:
-    """Every story with its views (timeline, summary, quote board, conflicts, coverage)."""
-    return store.views.stories()
+def story_list(store: Store, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Stories with their views (timeline, summary, quote board, conflicts, coverage), in date
+    order: of an outlet, over a date range, one page (``filters``)."""
+    return store.views.stories(filters)
 
 
-def event_list(store: Store) -> list[dict[str, Any]]:
-    """Every event with its views (summary, what one outlet alone reports), in date order."""
-    return store.views.events()
+def event_list(store: Store, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Events with their views (summary, what one outlet alone reports), in date order: of an
+    outlet, over a date range, one page (``filters``)."""
+    return store.views.events(filters)
 
 
 def entity_list(
@@ -338,9 +352,10 @@ def entity_list(
     return store.views.entities_page(limit, offset, label, name)[1]
 
 
-def copy_list(store: Store) -> list[dict[str, Any]]:
-    """Every wire copy and near-duplicate, with its original and what the copy changed."""
-    return store.views.duplicates()
+def copy_list(store: Store, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Wire copies and near-duplicates, with their originals and what each copy changed: of an
+    outlet, over a date range, one page (``filters``)."""
+    return store.views.duplicates(filters)
 
 
 def quote_list(
