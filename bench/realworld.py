@@ -58,8 +58,9 @@ Gold is what the sets ship: trafilatura's evaldata annotations and newspaper4k's
 Defect counts (heuristics, each stated where it is computed): pages undated by us whose HTML
 states a date (``<time datetime>``, a date meta tag, itemprop datePublished, JSON-LD
 datePublished/dateCreated); bodies lost (ours < 50% of trafilatura's characters and more than
-1,000 missing) and swollen (ours > 2x and 2,000 more); headlines with a site suffix/prefix or a
-date segment; outlets that look wrong (handle, URL, sentence or tagline, hex id, generic word,
+1,000 missing; trafilatura runs again on those, without comments and in fast mode, to say which
+the loss follows) and swollen (ours > 2x and 2,000 more); headlines with a site suffix/prefix or
+a date segment; outlets that look wrong (handle, URL, sentence or tagline, hex id, generic word,
 several spellings of one site); junk bylines (URL, handle, placeholder, label, copyright, date;
 bylines naming only an organisation counted apart); languages, and what the English model found
 on other languages; rejects; stored non-articles (homepage URLs, error or redirect pages, feeds,
@@ -344,6 +345,28 @@ def run_trafilatura(pages: list[Page]) -> tuple[dict[str, dict[str, Any]], float
     return out, time.perf_counter() - t0
 
 
+def explain_lost(rows: list[dict], pages: list[Page]) -> None:
+    """For each body lost, trafilatura again without comments, and in fast mode (no fallback
+    extractors, as Storyline's extract stage runs it): which of the two the loss follows."""
+    by_name = {p.name: p for p in pages}
+    for r in rows:
+        if not _lost(r):
+            continue
+        html = by_name[r["file"]].path.read_bytes()
+        for key, fast in (("chars_no_comments", False), ("chars_fast", True)):
+            doc = trafilatura.bare_extraction(html, url=r["url"], fast=fast, include_comments=False)
+            r["theirs"][key] = len(doc.text or "") if doc is not None else 0
+
+
+def _lost_because(r: dict) -> str:
+    ours = r["ours"].get("chars", 0)
+    if not (ours < 0.5 * r["theirs"]["chars_no_comments"] and r["theirs"]["chars_no_comments"] - ours > 1000):
+        return "trafilatura's comments"
+    if not (ours < 0.5 * r["theirs"]["chars_fast"] and r["theirs"]["chars_fast"] - ours > 1000):
+        return "fast mode (no fallback extractors)"
+    return "neither"
+
+
 # -- what the raw HTML states ----------------------------------------------------------------
 _ISO_DAY = re.compile(r"((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 _DMY = re.compile(r"\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})\b")
@@ -467,7 +490,8 @@ _MONTHS = (
 )
 HEADLINE_DATE = re.compile(
     rf"\b\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b"
-    rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d{{2}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b",
+    rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d{{2}}\b"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b",
     re.IGNORECASE,
 )
 
@@ -733,6 +757,7 @@ def summarise(rows: list[dict], pages: list[Page], seconds: dict[str, float]) ->
         "trafilatura_chars": sum(r["theirs"].get("chars", 0) for r in html_rows),
         "lost": len(lost),
         "lost_of_which_rejected": sum(r["status"] == "rejected" for r in lost),
+        "lost_because": dict(Counter(_lost_because(r) for r in lost)),
         "swollen": len(swollen),
         "worst_lost": [
             {
@@ -871,7 +896,14 @@ def error_rows(rows: list[dict], cap: int) -> dict[str, list[dict[str, Any]]]:
     o = lambda r, k: r["ours"].get(k)  # noqa: E731
     cats: dict[str, list[dict[str, Any]]] = {
         "bodies_lost": [
-            brief(r, status=r["status"], ours=r["ours"].get("chars", 0), trafilatura=r["theirs"]["chars"])
+            brief(
+                r,
+                status=r["status"],
+                ours=r["ours"].get("chars", 0),
+                trafilatura=r["theirs"]["chars"],
+                trafilatura_fast=r["theirs"]["chars_fast"],
+                because=_lost_because(r),
+            )
             for r in sorted(
                 (r for r in rows if _lost(r)), key=lambda r: r["ours"].get("chars", 0) - r["theirs"]["chars"]
             )
@@ -1006,6 +1038,11 @@ def table_lines(s: dict[str, Any]) -> list[tuple[str, str, str]]:
         ("dated, but not on any stated day", str(d["dated_but_not_any_stated_day"]), ""),
         ("clean text chars (HTML pages)", str(bo["ours_chars"]), str(bo["trafilatura_chars"])),
         ("bodies lost (of which rejected)", f"{bo['lost']} ({bo['lost_of_which_rejected']})", ""),
+        (
+            "  same loss in trafilatura fast mode",
+            str(bo["lost_because"].get("fast mode (no fallback extractors)", 0)),
+            "",
+        ),
         ("bodies swollen", str(bo["swollen"]), ""),
         ("headline suffix/prefix/date (pages)", str(h["storyline_pages"]), str(h["trafilatura_pages"])),
         ("no headline", str(h["storyline_none"]), ""),
@@ -1097,6 +1134,7 @@ def main() -> None:
         print(f"  trafilatura {t_theirs:.1f}s", file=sys.stderr)
         t0 = time.perf_counter()
         rows = [page_row(p, ours[p.name], theirs.get(p.name), page_facts(p)) for p in pages]
+        explain_lost(rows, pages)
         seconds = {"storyline": t_ours, "trafilatura": t_theirs, "checks": time.perf_counter() - t0}
         total_seconds.update(seconds)
         summaries[name] = summarise(rows, pages, seconds)
