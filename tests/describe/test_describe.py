@@ -99,3 +99,11 @@ def test_site_name_suffix_dropped_from_title_hint() -> None:
         assert art.headline == "Quay to reopen"
     (art,) = run(f"{P1}\n\n{P2}", title="Opinion | Quay to reopen", outlet="The Harbor Post")
     assert art.headline == "Opinion | Quay to reopen"
+
+
+def test_words_of_scripts_written_without_spaces_are_counted() -> None:
+    from storyline.describe.header import word_count
+
+    assert word_count("The quay reopens today after three weeks.") == 7
+    assert word_count("港の東側の岸壁が三週間の修理を終えて再開した") >= 10  # no spaces, about 22 characters
+    assert word_count("항구의 동쪽 부두가 다시 열렸다") == 5  # Korean puts spaces between words

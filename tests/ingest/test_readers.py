@@ -102,6 +102,16 @@ def test_warc_gz_response_records(tmp_path: Path) -> None:
     assert all(a.format == "html" for a in arts) and not rejects
 
 
+def test_a_warc_response_of_any_uri_is_read_not_dropped(tmp_path: Path) -> None:
+    """warcio parses the HTTP head of http(s) URIs only; a crawl's other URIs are pages too."""
+    page = f"<html><body><article><p>{BODY}</p></article></body></html>".encode()
+    p = tmp_path / "crawl.warc.gz"
+    p.write_bytes(_warc([("urn:page:1", page), ("file:///srv/two.html", page + b"<p>2</p>")]))
+    arts, rejects = read(p)
+    assert [a.source.url for a in arts] == ["urn:page:1", "file:///srv/two.html"] and not rejects
+    assert all(a.format == "html" and a.raw.startswith("<html>") for a in arts)
+
+
 def test_truncated_warc_keeps_records_before_the_break(tmp_path: Path) -> None:
     page = f"<html><body><article><p>{BODY}</p></article></body></html>".encode()
     blob = _warc([(f"https://a.example/{i}", page + str(i).encode() * 3000) for i in range(3)])

@@ -9,6 +9,7 @@ import ftfy
 
 from storyline.clean.boilerplate import CleanOptions, KeyCount, clean_text, line_key
 from storyline.clean.html import HtmlOptions, extract_html
+from storyline.clean.pages import not_an_article
 from storyline.model import Article
 
 __all__ = [
@@ -57,11 +58,14 @@ class Extractor:
 
     def __call__(self, article: Article) -> Article:
         if article.format == "html":
-            text, meta = extract_html(article.raw, article.hints.get("url"), self.html)
+            url = article.source.url or article.hints.get("url")
+            text, meta = extract_html(article.raw, url, self.html)
             for key, value in meta.items():
                 article.hints.setdefault(key, value)
             if not text.strip():
                 article.rejected = "no main text found in the HTML page"
+            elif why := not_an_article(text, article.hints.get("title"), url):
+                article.rejected = why
         else:
             text = article.raw
         if len(text) > self.max_chars:

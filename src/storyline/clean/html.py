@@ -20,7 +20,7 @@ from trafilatura.utils import load_html
 from storyline.clean.markup_dates import markup_dates
 
 _META_KEYS = {
-    "outlet": ("og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher"),
+    "outlet": ("og:site_name", "publisher", "dc.publisher", "application-name"),  # never twitter:site
     "title": ("og:title", "twitter:title", "title", "dc.title", "headline", "sailthru.title"),
     "author": ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"),
     "description": ("og:description", "description", "twitter:description"),
@@ -60,12 +60,14 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
     if hints["title"] is None:
         title = tree.findtext(".//title")
         hints["title"] = title.strip() if title else None
+    names = [found[k] for k in ("og:site_name",) if k in found]
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
-        text = script.text or ""
-        if hints["outlet"] is None and (m := _LD_PUBLISHER.search(text)):
-            hints["outlet"] = json.loads(f'"{m.group(1)}"')
-    if hints["author"] is None:
-        hints["author"] = _byline_element(tree)
+        if m := _LD_PUBLISHER.search(script.text or ""):
+            names.append(json.loads(f'"{m.group(1)}"'))
+    names += [found[k] for k in ("publisher", "dc.publisher", "application-name") if k in found]
+    hints["site_names"] = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    hints["outlet"] = hints["site_names"][0] if hints["site_names"] else None
+    hints["author"] = _page_author(tree) or hints["author"] or _byline_element(tree)
     if hints["language"] is None:
         html = tree if tree.tag == "html" else tree.getroottree().getroot()
         hints["language"] = html.get("lang")
@@ -74,6 +76,19 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
         hints["language"] = hints["language"].replace("_", "-").split("-")[0].lower() or None
     hints["dates"] = markup_dates(tree)
     return {k: v for k, v in hints.items() if v}
+
+
+def _page_author(tree: HtmlElement) -> str | None:
+    """The author the page names, as trafilatura's metadata extraction finds it: meta tags,
+    JSON-LD, then the page's byline elements (its date search, the costly part, is not run)."""
+    from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
+
+    try:
+        meta = extract_meta_json(tree, examine_meta(tree))
+    except Exception:  # trafilatura's JSON-LD reading raises on broken documents
+        meta = examine_meta(tree)
+    author = meta.author or extract_author(tree)
+    return str(author) if author else None
 
 
 _BYLINE_XPATH = (
@@ -95,22 +110,56 @@ def _byline_element(tree: HtmlElement) -> str | None:
 def extract_html(
     html: str, url: str | None = None, options: HtmlOptions | None = None
 ) -> tuple[str, dict[str, Any]]:
-    """Return (main text, metadata hints) of a page; empty text when nothing was found."""
+    """Return (main text, metadata hints) of a page; empty text when nothing was found.
+
+    The fast extraction first; when it keeps much less than the page's visible text (a body
+    lost: a page laid out the way trafilatura's main rules miss), the page is extracted again
+    with trafilatura's fallback extractors, and the fuller text kept."""
     opts = options or HtmlOptions()
     tree = load_html(html)
     if tree is None:
         return "", {}
     hints = page_metadata(tree)
+    visible = _visible_chars(tree)
+    text = _extract(tree, url, opts, opts.fast)
+    if opts.fast and _lost(len(text), visible):
+        again = load_html(html)  # trafilatura prunes the tree it reads: a fresh one
+        fuller = _extract(again, url, opts, fast=False) if again is not None else ""
+        if len(fuller) > 2 * len(text):
+            hints["extraction"] = "fallback extractors (the fast one kept too little)"
+            text = fuller
+    return text, hints
+
+
+LOST_SHARE = 0.15  # the fast extraction kept less than this share of the page's visible text
+LOST_MIN_VISIBLE = 2_000  # ... of a page holding at least this many characters of it
+
+
+def _lost(kept: int, visible: int) -> bool:
+    """Whether the fast extraction likely lost the body: it kept a small share of a page
+    with much text (a short page, or one whose text is mostly kept, is left as it is)."""
+    return visible >= LOST_MIN_VISIBLE and kept < LOST_SHARE * visible
+
+
+def _visible_chars(tree: HtmlElement) -> int:
+    """Characters of text in the page's body outside scripts, styles and forms."""
+    texts = tree.xpath(
+        "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
+    )
+    return sum(len(t.strip()) for t in texts)
+
+
+def _extract(tree: HtmlElement, url: str | None, opts: HtmlOptions, fast: bool) -> str:
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
         include_comments=False,
         include_tables=opts.include_tables,
         favor_precision=opts.favor_precision,
-        fast=opts.fast,
+        fast=fast,
         with_metadata=False,
     )
     if doc is None:
-        return "", hints
+        return ""
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    return data.get("text") or "", hints
+    return str(data.get("text") or "")

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline.describe.bylines import clean_byline
 from storyline.describe.dates import digest_date, stated_date
 from storyline.describe.digest import DigestOptions, split_digest
 from storyline.describe.header import read_header, word_count
 from storyline.describe.language import detect_language
-from storyline.describe.outlets import outlet_from_domain, outlet_from_text
+from storyline.describe.outlets import KNOWN_DOMAINS, outlet_from_domain, outlet_from_text, site_name
+from storyline.describe.titles import strip_site
 from storyline.model import Article, Removed
 
 __all__ = ["DescribeOptions", "Describer", "DigestOptions", "Splitter"]
@@ -58,22 +60,26 @@ class Describer:
 
     def __call__(self, article: Article) -> Article:
         hints = article.hints
+        url = article.source.url or hints.get("url")
         title = hints.get("title") if article.source.part <= 1 else None
         if isinstance(title, str):
-            title = _strip_site_suffix(title, hints)
+            names = [str(n) for n in [*(hints.get("site_names") or []), hints.get("outlet")] if n]
+            title = strip_site(title, url, names)
         paragraphs = [p for p in article.text.split("\n\n") if p.strip()]
         body, head = read_header(paragraphs, title)
         article.text = "\n\n".join(body)
         article.removed.extend(Removed(t, r, stage=self.name) for t, r in head.removed)
         article.headline = head.headline
         article.dek = head.dek
-        article.byline = head.byline or _author(hints.get("author") or hints.get("authors"))
+        stated = _author(hints.get("author") or hints.get("authors"))
         for credit in head.credits:
             if credit not in article.credits:
                 article.credits.append(credit)
         article.language = detect_language(article.text) or hints.get("language")
         _set_date(article, head.date)
         _set_outlet(article, body)
+        # the page's author first, then a byline line of the text; only names are kept
+        article.byline = clean_byline(stated) or clean_byline(head.byline)
         n_words = word_count(article.text)
         if n_words < self.options.min_words:
             article.rejected = (
@@ -81,18 +87,6 @@ class Describer:
                 f"minimum {self.options.min_words})"
             )
         return article
-
-
-def _strip_site_suffix(title: str, hints: dict[str, object]) -> str:
-    """ "Headline - Site Name" -> "Headline" when the suffix names the site."""
-    site = str(hints.get("outlet") or hints.get("hostname") or "").casefold().removeprefix("www.")
-    separators = list(_TITLE_SEPARATOR.finditer(title))
-    if site and separators:
-        last = separators[-1]
-        tail = title[last.end() :].strip().casefold()
-        if tail and (tail in site or site.split(".")[0] in tail.replace(" ", "")):
-            return title[: last.start()].strip()
-    return title.strip()
 
 
 def _author(value: object) -> str | None:
@@ -111,13 +105,21 @@ def _set_date(article: Article, text_date: str | None) -> None:
 
 
 def _set_outlet(article: Article, body: list[str]) -> None:
+    """The outlet: the known name of the URL's domain, else the site name the page states
+    (when it is a name), else the domain; for an input with no URL, what the record or the
+    text says (a self-description, a copyright line, a wire dateline, a credit line)."""
     hints = article.hints
-    if hints.get("outlet"):
-        article.outlet, article.outlet_basis = outlet_from_domain(str(hints["outlet"])), "metadata"
-        return
     url = article.source.url or hints.get("url")
+    known = outlet_from_domain(str(url)) if url else None
+    if url and known and known in KNOWN_DOMAINS.values():
+        article.outlet, article.outlet_basis = known, "url"
+        return
+    stated = site_name(str(hints["outlet"]), url) if hints.get("outlet") else None
+    if stated:
+        article.outlet, article.outlet_basis = outlet_from_domain(stated), "metadata"
+        return
     if url:
-        article.outlet, article.outlet_basis = outlet_from_domain(str(url)), "url"
+        article.outlet, article.outlet_basis = known, "url"
         return
     spans = [r.text for r in article.removed]
     outlet, basis = outlet_from_text(body[0] if body else "", spans, article.credits)

@@ -40,9 +40,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Scripts written without spaces between words (Chinese, Japanese): about a word for every two
+characters. (Korean puts spaces between words.)"""
+
+
 def word_count(text: str) -> int:
-    """About how many words ``text`` has (white-space tokens; cheap, for thresholds)."""
-    return len(text.split())
+    """About how many words ``text`` has (white-space tokens, and a word per two characters of
+    a script written without spaces; cheap, for thresholds)."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    return len(_UNSPACED.sub(" ", text).split()) + unspaced // 2
 
 
 def is_headline_like(line: str, min_words: int = 2, max_words: int = 25) -> bool:

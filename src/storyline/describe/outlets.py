@@ -115,6 +115,35 @@ def outlet_from_domain(value: str) -> str:
     return host
 
 
+_HANDLE = re.compile(r"^@\w+$")
+
+
+def site_name(value: str | None, url: str | None) -> str | None:
+    """The name a page states for its site, when it is a name: never a social handle, a
+    sentence or a tagline. "News zu VR, AR und KI | MIXED.de" gives the segment that names
+    the domain ("MIXED.de"); a name of up to six words with no sentence in it stands."""
+    if not value:
+        return None
+    from storyline.describe.titles import SEPARATOR, site_keys
+
+    text = " ".join(value.split()).strip(" -|•·")
+    if not text or _HANDLE.match(text) or text.startswith("@"):
+        return None
+    parts = [p.strip() for p in SEPARATOR.split(text) if p.strip()]
+    if len(parts) > 1:
+        keys = site_keys(url, [])
+        named = [
+            p for p in parts if any(k in "".join(ch for ch in p.casefold() if ch.isalnum()) for k in keys)
+        ]
+        if not named:
+            return None
+        text = min(named, key=len)
+    words = text.split()
+    if len(words) > 6 or re.search(r"[.!?]\s|[!?]$|☆|★", text) or text.endswith("."):
+        return None
+    return text
+
+
 def outlet_from_text(
     first_paragraph: str, spans: list[str], credits: list[str]
 ) -> tuple[str | None, str | None]:

@@ -290,6 +290,18 @@ def _from_record(record: Any, source: Source, max_bytes: int) -> Article | Rejec
     return _article(body, source, fmt, hints)
 
 
+def _http_head(block: bytes) -> tuple[Any, bytes]:
+    """(status and headers, body) of an HTTP response block; (None, block) when it holds none."""
+    from warcio.statusandheaders import StatusAndHeadersParser, StatusAndHeadersParserException
+
+    stream = io.BytesIO(block)
+    try:
+        head = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1", "HTTP/2"]).parse(stream)
+    except StatusAndHeadersParserException:
+        return None, block
+    return head, stream.read()
+
+
 def _read_warc(stream: Any, source: Source, max_bytes: int) -> Iterator[Article | Reject]:
     count = 0
     found = 0
@@ -299,17 +311,21 @@ def _read_warc(stream: Any, source: Source, max_bytes: int) -> Iterator[Article 
                 continue
             url = rec.rec_headers.get_header("WARC-Target-URI")
             where = Source(path=source.path, url=url, record=count)
-            ctype = ""
-            if rec.http_headers is not None:
-                status = rec.http_headers.get_statuscode()
+            http, payload = rec.http_headers, None
+            if http is None and "application/http" in (rec.rec_headers.get_header("Content-Type") or ""):
+                # warcio parses the HTTP head of http(s) URIs only: another URI's is read here
+                http, payload = _http_head(rec.content_stream().read(max_bytes + 1))
+            if http is not None:
+                status = http.get_statuscode()
                 if status and not status.startswith("2"):
                     continue
-                ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
+                ctype = (http.get_header("Content-Type") or "").lower()
             else:
                 ctype = (rec.rec_headers.get_header("Content-Type") or "").lower()
             if ctype and not any(t in ctype for t in ("html", "text/plain", "xml")):
                 continue
-            payload = rec.content_stream().read(max_bytes + 1)
+            if payload is None:
+                payload = rec.content_stream().read(max_bytes + 1)
             if len(payload) > max_bytes:
                 yield Reject(where, f"record {count}: " + _too_large(len(payload), max_bytes))
                 continue

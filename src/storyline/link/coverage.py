@@ -18,7 +18,7 @@ def coverage(
     outlets: dict[str, dict[str, dict[str, int]]] = {}
     for eid in story["event_ids"]:
         for aid in events[eid]["article_ids"]:
-            outlet = articles.get(aid, {}).get("outlet") or "(unknown)"
+            outlet = articles.get(aid, {}).get("outlet") or "unknown outlet"
             cell = outlets.setdefault(outlet, {}).setdefault(eid, {"articles": 0, "copies": 0})
             cell["articles"] += 1
             cell["copies"] += aid in copies

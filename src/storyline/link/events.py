@@ -543,7 +543,7 @@ def summarise_events(assign: dict[str, str], articles: dict[str, dict[str, Any]]
                 "title": first.get("headline") or " ".join((first.get("text") or "")[:100].split()),
                 "date": dates[0] if dates else None,
                 "article_ids": sorted(members, key=lambda m: (articles[m].get("published") or "9999", m)),
-                "outlets": sorted({a.get("outlet") or "(unknown)" for a in arts}),
+                "outlets": sorted({a.get("outlet") or "unknown outlet" for a in arts}),
             }
         )
     return sorted(out, key=lambda e: (e["date"] or "9999", e["id"]))

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline.link.summaries import SAME, sentences
+from storyline.link.summaries import SAME, outlet_key, sentences, shown
 
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH_OR_DAY = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -81,7 +81,7 @@ def _items(
             items.append(
                 {
                     "article_id": aid,
-                    "outlet": art.get("outlet") or f"({aid})",
+                    "outlet": outlet_key(aid, art.get("outlet")),
                     "start": a,
                     "end": b,
                     "text": text[a:b],
@@ -197,7 +197,7 @@ def _entries_of_day(
     for r in picked:
         i = items[rows[r]]
         backers = [rows[x] for x in np.nonzero(like[r])[0]]
-        outlets = sorted(support[r])
+        outlets = shown(support[r])
         cited = [rows[r], *(b for b in backers if b != rows[r])]
         entries.append(
             {
@@ -208,7 +208,7 @@ def _entries_of_day(
                     {"article_id": items[x]["article_id"], "start": items[x]["start"], "end": items[x]["end"]}
                     for x in cited
                 ],
-                "support": len(outlets),
+                "support": len(support[r]),
                 "outlets": outlets,
             }
         )

@@ -480,7 +480,7 @@ class Articles:
         )
         assert one is not None
         outlets = self.db.rows(
-            "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS articles,"
+            "SELECT coalesce(outlet, 'unknown outlet') AS outlet, count(*) AS articles,"
             " min(published) AS first, max(published) AS last"
             " FROM articles GROUP BY outlet ORDER BY count(*) DESC, outlet"
         )

@@ -1,0 +1,69 @@
+"""Bylines that are names: a page's author metadata and byline lines hold URLs (a social
+profile), placeholders ("No Author", "admin"), labels ("Autor john"), copyright lines, dates,
+e-mail addresses, handles and company names; what is left when those are taken
+out is the byline, or none."""
+
+from __future__ import annotations
+
+import re
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|de|uk|fr|at|ch)(?:/\S*)?\b", re.I)
+_MAIL_OR_HANDLE = re.compile(r"\S+@\S+|(?<!\w)@\w+")
+_LABEL = re.compile(
+    r"^(?:(?:view|see)\s+all\s+(?:posts|articles|stories)\s+by|zeige\s+alle\s+beitr(?:ä|ae)ge\s+von"
+    r"|(?:posts|articles|stories)\s+by|(?:written|posted|reported)\s+by|by|von|par|por|di|door|av"
+    r"|autor(?:in)?|author|text|texte?|redakteur(?:in)?)\b[:\s]*",
+    re.I,
+)
+_ROLE_TAIL = re.compile(
+    r"[\s,–—-]+(?:staff\s+(?:writer|reporter)|contributor|correspondent|reporter|editor|columnist"
+    r"|redakteur(?:in)?|korrespondent(?:in)?)\s*$",
+    re.I,
+)
+_BETWEEN_NAMES = re.compile(
+    r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bim gespräch mit\b|\bin conversation with\b)\s*", re.I
+)
+_PLACEHOLDERS = {
+    "no author", "noauthor", "admin", "administrator", "redaktion", "editor", "editors", "staff",
+    "unknown", "anonymous", "guest", "null", "none", "n/a", "team", "webmaster", "redaktion online",
+}  # fmt: skip
+_COMPANY = re.compile(
+    r"\b(?:gmbh|ag|inc|ltd|llc|plc|e\.\s?v|s\.a|s\.l|srl|kg|co\.|corp|media group|verlag"
+    r"|redaktion|newsroom|desk)\b\.?",
+    re.I,
+)
+_DATEISH = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
+
+
+def clean_byline(value: str | None) -> str | None:
+    """The byline's names (several kept, comma-separated), or None when none is left."""
+    if not value:
+        return None
+    text = " ".join(str(value).split())
+    if _COPYRIGHT.search(text):
+        return None
+    text = _URL.sub(" ", text)
+    text = _MAIL_OR_HANDLE.sub(" ", text)
+    text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
+    names = []
+    for piece in _BETWEEN_NAMES.split(text):
+        piece = _LABEL.sub("", piece.strip(" -–—:|/()[]"))
+        if _ROLE_TAIL.fullmatch(" " + piece):
+            continue  # the "Staff Writer" of "Anna Petrov, Staff Writer"
+        bare = _ROLE_TAIL.sub("", piece)
+        if len(bare.split()) >= 2:
+            piece = bare  # "Anna Petrov Correspondent"; a pseudonym such as "Roving Reporter" stays
+        piece = re.sub(r"\s*\b(?:updated|published|aktualisiert|am|on)\b.*$", "", piece, flags=re.I).strip(
+            " -–—:"
+        )
+        if not piece or _DATEISH.search(piece) or piece.casefold() in _PLACEHOLDERS:
+            continue
+        if _COMPANY.search(piece):
+            continue
+        if not any(ch.isalpha() for ch in piece) or len(piece.split()) > 5:
+            continue
+        if piece.isascii() and piece == piece.lower():
+            continue  # "john", "redaktion1": a login, not a name as names are written
+        names.append(piece)
+    return ", ".join(dict.fromkeys(names)) or None

@@ -1,0 +1,27 @@
+"""Headlines without the site's parts: its name, its domain, a date segment."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.describe.titles import strip_site
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "names", "headline"),
+    [
+        ("Quay to reopen | The Harbor Post", "https://harborpost.example/a", ["The Harbor Post"],
+         "Quay to reopen"),
+        ("Quay to reopen - Harbor Post", "https://www.harborpost.example/a", [], "Quay to reopen"),
+        ("HARBORPOST | Quay to reopen", "https://harborpost.example/a", [], "Quay to reopen"),
+        ("Quay to reopen | HP | 19.01.2020", "https://hp.example/a", [], "Quay to reopen"),
+        ("Quay to reopen • harborpost.example", None, [], "Quay to reopen"),
+        ("Quay to reopen -- Harbor Post Online", None, ["Harbor Post"], "Quay to reopen"),
+        # a segment that names nothing known stays: better a long headline than a cut one
+        ("Strike ends - ships sail again", "https://harborpost.example/a", ["The Harbor Post"],
+         "Strike ends - ships sail again"),
+        ("The Harbor Post", "https://harborpost.example/", ["The Harbor Post"], "The Harbor Post"),
+    ],
+)  # fmt: skip
+def test_site_parts_and_dates_are_cut(title: str, url: str | None, names: list[str], headline: str) -> None:
+    assert strip_site(title, url, names) == headline
