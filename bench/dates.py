@@ -73,10 +73,13 @@ def run_storyline(articles: list[Article]) -> dict[str, Article]:
 
 
 def date_source(art: Article) -> str | None:
-    """Which of describe's candidates gave the date: metadata (meta tag, JSON-LD), a date line
-    of the text, a digest's date, or the URL (a text line stating the URL's date counts as url)."""
+    """Which of describe's candidates gave the date: where describe says it found it
+    (``published_source``: which markup, htmldate, the URL, a date line), else metadata, a
+    digest's date, the URL or a text line."""
     if not art.published:
         return None
+    if art.published_source:
+        return art.published_source.split(" (")[0]  # "url (the ... time is UTC)": url
     if normalise_date(art.hints.get("date")) == art.published:
         return "metadata"
     if art.hints.get("digest_date") == art.published:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
-from tests.cli import ARTICLE, run
+from tests.cli import ARTICLE, CLI, run
 
 
 def test_ingest_exit_codes_duplicates_and_rejects(corpus: Path, tmp_path: Path) -> None:
@@ -83,3 +84,24 @@ def test_commands_refuse_a_missing_database(tmp_path: Path) -> None:
         done = run(*args, "--db", str(tmp_path / "typo.db"))
         assert done.returncode == 2 and "no corpus database" in " ".join(done.stderr.split()), args
     assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_huge_single_line_is_rejected_at_extraction(tmp_path: Path) -> None:
+    """10 MB on one line, no article: rejected with its reason before any stage reads it (the
+    timeout only guards the suite; what proves it is the stage that rejected it)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "huge.txt").write_text("word and more words " * 500_000)  # 10,000,000 characters
+    db = tmp_path / "c.db"
+    done = subprocess.run(
+        [*CLI, "ingest", str(folder), "--db", str(db)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 1, done.stderr  # nothing stored: every input rejected
+    listed = json.loads(run("rejects", "--db", str(db), "--json").stdout)
+    assert [(r["stage"], r["reason"].split(" (")[0]) for r in listed] == [
+        ("extract", "text too long for an article")
+    ]
+    assert "10,000,000 characters" in listed[0]["reason"]
+    (folder / "huge.txt").write_text(ARTICLE.format(date="14 Feb, 2023") * 5)  # about 2,000
+    lower = run("ingest", str(folder), "--db", str(tmp_path / "d.db"), "--max-chars", "1000", "--json")
+    assert "at most 1,000" in json.loads(lower.stdout)["rejects"][0]["reason"]

@@ -65,3 +65,21 @@ def test_only_in_lists_what_one_outlet_alone_reports() -> None:
         ("Wire", "Engineers had warned of cracks in the wall last spring.")
     ]
     assert only_in(["a"], arts, copies=set()) == []  # one outlet: nothing to compare
+
+
+def test_a_text_repeating_a_few_words_keeps_few_neighbours_per_sentence() -> None:
+    """Every sentence like every other must not make the kept pairs grow with the square:
+    each keeps its ``most`` likest, itself among them."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from storyline.link.summaries import _same
+
+    texts = [f"Dam flood valley report {'north' if i % 2 else 'south'} {i}" for i in range(40)]
+    matrix = TfidfVectorizer().fit_transform(texts)
+    everything = _same(matrix, rows=7, most=1000)
+    assert min(len(row) for row in everything) > 5  # many alike (cosine >= 0.5)
+    capped = _same(matrix, rows=7, most=5)
+    for i, row in enumerate(capped):
+        assert len(row) == 5 and i in row and list(row) == sorted(row)
+        likeness = (matrix[i] @ matrix.T).toarray().ravel()
+        assert min(likeness[row]) >= max(likeness[j] for j in range(40) if j not in row) - 1e-12

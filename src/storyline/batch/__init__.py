@@ -272,6 +272,15 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
     return summary
 
 
+def _sweep_partials(out: Path) -> None:
+    """Every partition is done: a half-written file left behind is a worker killed while it
+    wrote (its partition was redone on another worker), so it goes."""
+    for tmp in out.glob("*/.part-*.tmp"):
+        tmp.unlink(missing_ok=True)
+    for tmp in (out / "_done").glob("*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
 def run(
     inputs: list[str],
     output: str | Path,
@@ -323,6 +332,7 @@ def run(
                 job.result()
                 if progress:
                     progress("reading partitions", n, len(jobs))
+            _sweep_partials(out)
         report.seconds["stages"] = round(time.perf_counter() - clock, 2)
         for manifest in (out / "_done").glob("part-*.json"):
             data = json.loads(manifest.read_text())

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
+from storyline.clean import MAX_CHARS
 from storyline.cli.common import (
     DEFAULT_DB,
     Db,
@@ -50,6 +51,9 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(min=1024, help="Largest single article accepted, in bytes.")] = 20
     * 1024
     * 1024,
+    max_chars: Annotated[
+        int, typer.Option(min=1000, help="Longest text an article may have, in characters.")
+    ] = MAX_CHARS,
     quiet: Quiet = False,
     as_json: Json = False,
 ) -> None:
@@ -60,6 +64,7 @@ def ingest(
             workers=workers,
             batch_size=batch_size,
             max_bytes=max_bytes,
+            max_chars=max_chars,
             read=ReadOptions(model=model),
         )
     except ValueError as exc:

@@ -17,6 +17,9 @@ from typing import Any
 import numpy as np
 
 SAME = 0.5  # cosine at which two sentences say the same thing
+NEIGHBOURS = 500
+"""The most like sentences kept per sentence: a text repeating a few words over and over
+makes every sentence like every other, and the pairs must not grow with its square."""
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"”’)]*|$)")
 
 
@@ -33,6 +36,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+def outlet_key(article_id: str, outlet: str | None) -> str:
+    """Whom a sentence counts as a source for support: its outlet, or for an article with no
+    outlet the article itself (two such articles are two sources, neither named)."""
+    return outlet or f"\x00{article_id}"
+
+
+def shown(keys: set[str] | list[str]) -> list[str]:
+    """Outlets as a page shows them: names sorted, articles of no known outlet as one
+    "unknown outlet", never an id."""
+    return sorted({UNKNOWN_OUTLET if k.startswith("\x00") else k for k in keys})
+
+
 class SentenceTable:
     """The sentences of some articles (wire copies left out) with their TF-IDF similarities,
     centrality and the outlets that say the same."""
@@ -44,7 +62,7 @@ class SentenceTable:
             if art is None or aid in copies or not art.get("text"):
                 continue
             for a, b in sentences(art["text"]):
-                self.items.append((aid, art.get("outlet") or f"({aid})", a, b, art["text"][a:b]))
+                self.items.append((aid, outlet_key(aid, art.get("outlet")), a, b, art["text"][a:b]))
         self.outlets = sorted({o for _, o, *_ in self.items})
         self.same: list[np.ndarray] = []  # per sentence, the sentences with cosine >= SAME
         self.central = np.zeros(0)
@@ -80,7 +98,7 @@ class SentenceTable:
             "citations": citations,
             "support": len(self.support[i]),
             "of_outlets": len(self.outlets),
-            "outlets": sorted(self.support[i]),
+            "outlets": shown(self.support[i]),
         }
 
     def summary(self, size: int = 4) -> list[dict[str, Any]]:
@@ -108,21 +126,28 @@ class SentenceTable:
                 i for i, item in enumerate(self.items) if item[1] == outlet and self.support[i] == {outlet}
             ]
             for i in sorted(own, key=lambda i: -float(self.central[i]))[:per_outlet]:
-                out.append({"outlet": outlet, **self.record(i)})
+                out.append({"outlet": shown([outlet])[0], **self.record(i)})
         return out
 
 
-def _same(matrix: Any, rows: int = 256) -> list[np.ndarray]:
-    """For each row of a TF-IDF matrix, the rows with cosine >= ``SAME`` (sorted), found a
-    block of rows at a time so memory grows with the pairs that pass, not with all pairs (a
-    dense matrix of a long story's 40,653 sentences took 17 GB)."""
+def _same(matrix: Any, rows: int = 256, most: int = NEIGHBOURS) -> list[np.ndarray]:
+    """For each row of a TF-IDF matrix, the rows with cosine >= ``SAME`` (sorted), at most
+    ``most`` of them (the most like), found a block of rows at a time so memory grows with
+    the pairs kept, not with all pairs (a dense matrix of a long story's 40,653 sentences
+    took 17 GB)."""
     out: list[np.ndarray] = []
     for r in range(0, matrix.shape[0], rows):
         block = (matrix[r : r + rows] @ matrix.T).tocsr()
         block.data[block.data < SAME] = 0
         block.eliminate_zeros()
         block.sort_indices()
-        out.extend(block.indices[block.indptr[k] : block.indptr[k + 1]].copy() for k in range(block.shape[0]))
+        for k in range(block.shape[0]):
+            lo, hi = block.indptr[k], block.indptr[k + 1]
+            cols = block.indices[lo:hi]
+            if len(cols) > most:  # the most like, ties to the earlier sentence
+                keep = np.lexsort((cols, -block.data[lo:hi]))[:most]
+                cols = np.sort(cols[keep])
+            out.append(cols.copy())
     return out
 
 

@@ -7,6 +7,7 @@ character offsets into ``article.text`` and a confidence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -54,33 +55,41 @@ def quote_record(q: Quote) -> dict[str, Any]:
     }
 
 
-def _chain_at(
-    entities: list[dict[str, Any]], start: int | None, end: int | None, name: str | None
-) -> str | None:
-    """The chain of the mention at a span, or else of a mention written like ``name``."""
-    if start is not None and end is not None:
-        inside = [e for e in entities if start <= e["start"] and e["end"] <= end and e["chain"]]
-        people = [e for e in inside if e["label"] == "PERSON"] or inside
-        if people:
-            return str(people[-1]["chain"])
-    if name:
-        same = [e for e in entities if e["text"] == name and e["chain"]]
-        if same:
-            return str(same[0]["chain"])
-    return None
+class _Chains:
+    """The article's chained mentions indexed by start and by text, so tying each quote and
+    claim to a chain costs a bisection, not a pass over every mention."""
+
+    def __init__(self, entities: list[dict[str, Any]]) -> None:
+        self.chained = sorted((e for e in entities if e["chain"]), key=lambda e: e["start"])
+        self.starts = [e["start"] for e in self.chained]
+        self.by_text: dict[str, str] = {}
+        for e in self.chained:
+            self.by_text.setdefault(e["text"], str(e["chain"]))
+
+    def at(self, start: int | None, end: int | None, name: str | None) -> str | None:
+        """The chain of the mention at a span (a person's first), or else of a mention
+        written like ``name``."""
+        if start is not None and end is not None:
+            lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+            inside = [e for e in self.chained[lo:hi] if e["end"] <= end]
+            people = [e for e in inside if e["label"] == "PERSON"] or inside
+            if people:
+                return str(people[-1]["chain"])
+        if name:
+            return self.by_text.get(name)
+        return None
 
 
 def _link_within(article: Article) -> None:
     """Tie annotations together inside the article: speakers and claim sources to entity
     chains, roles and claims to their dates (``date_dependents``)."""
+    chains = _Chains(article.entities)
     for q in article.quotes:
-        q["speaker_chain"] = _chain_at(
-            article.entities, q["speaker_start"], q["speaker_end"], q["speaker_resolved"]
-        )
+        q["speaker_chain"] = chains.at(q["speaker_start"], q["speaker_end"], q["speaker_resolved"])
         if q["speaker_chain"] is None and q["speaker_resolved"]:
-            q["speaker_chain"] = _chain_at(article.entities, None, None, q["speaker_resolved"])
+            q["speaker_chain"] = chains.at(None, None, q["speaker_resolved"])
     for c in article.claims:
-        c["source_chain"] = _chain_at(article.entities, None, None, c["source"])
+        c["source_chain"] = chains.at(None, None, c["source"])
     date_dependents(
         article.entities,
         article.claims,

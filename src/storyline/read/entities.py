@@ -10,6 +10,7 @@ Blinken", "Blinken", "he") share a chain id.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -158,6 +159,24 @@ def context_label(doc: Doc, ent: Span) -> str:
     return label
 
 
+class _Spans:
+    """Character spans asked whether a range overlaps one of them, by bisection, so a long
+    text with many mentions costs n log n rather than n squared."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans before ``i`` start before ``end``
+        return i > 0 and self.reach[i - 1] > start
+
+
 class EntityFinder:
     """Mentions with corrected labels, chains and roles, from a parsed document."""
 
@@ -215,12 +234,12 @@ class EntityFinder:
 
     def _missed_surnames(self, doc: Doc, mentions: list[Mention], surnames: dict[str, str]) -> list[Mention]:
         """A known person's surname standing alone, which the small model often misses."""
-        taken = [(m.start, m.end) for m in mentions]
+        taken = _Spans([(m.start, m.end) for m in mentions])
         chain = {self._key(m.text): m.chain for m in mentions if m.label == "PERSON"}
         out = []
         for tok in doc:
             key = tok.lower_
-            if key in surnames and tok.is_title and not any(a <= tok.idx < b for a, b in taken):
+            if key in surnames and tok.is_title and not taken.overlaps(tok.idx, tok.idx + 1):
                 full = surnames[key]
                 out.append(
                     Mention(
@@ -235,7 +254,7 @@ class EntityFinder:
         # a surname split by a stray space after its first letter ("L avrov")
         for m in _SPLIT_NAME.finditer(doc.text):
             key = (m.group(1) + m.group(2)).lower()
-            if key in surnames and not any(a < m.end() and m.start() < b for a, b in taken):
+            if key in surnames and not taken.overlaps(m.start(), m.end()):
                 out.append(
                     Mention(
                         m.start(),
@@ -252,18 +271,19 @@ class EntityFinder:
     def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """he/she at a sentence's subject position join the chain of the last person named."""
         out = []
-        people = [m for m in mentions if m.label == "PERSON"]
+        people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.end)
+        ends = [p.end for p in people]
         for tok in doc:
             if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
-                before = [p for p in people if p.end <= tok.idx]
-                if before:
+                last = bisect_right(ends, tok.idx)  # people named before the pronoun
+                if last:
                     out.append(
                         Mention(
                             tok.idx,
                             tok.idx + len(tok),
                             tok.text,
                             "PERSON",
-                            before[-1].chain,
+                            people[last - 1].chain,
                             confidence=0.5,
                         )
                     )
