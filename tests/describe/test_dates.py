@@ -85,6 +85,21 @@ def test_the_publication_date_and_where_it_was_found() -> None:
         "2020-02-24",
         "url (the markup: json-ld datePublished time is UTC)",
     )
+    # a UTC time read in the zone the page writes its other times in
+    zoned = [
+        ("json-ld datePublished", "2019-10-18T22:04:00Z"),
+        ("meta date", "Sat, 19 Oct 2019 00:04:00 +0200"),
+    ]
+    assert _stated({"dates": zoned}) == (
+        "2019-10-19",
+        "markup: json-ld datePublished (a UTC time, in the page's zone)",
+    )
+    west = [
+        ("json-ld datePublished", "2023-11-09T06:35:29+00:00"),
+        ("json-ld uploadDate", "2023-11-08T23:10:44-08:00"),
+    ]
+    assert _stated({"dates": west})[0] == "2023-11-08"
+    assert _stated({"dates": utc})[0] == "2020-02-25"  # no zone of its own: the day as written
     # a date after the page was fetched, or in the future, is no publication date
     assert _stated({"dates": [("meta date", "2031-01-01")]}) == (None, None)
     fetched = {"dates": [("meta date", "2023-05-02")], "crawled": "2023-05-01T10:00:00Z"}

@@ -83,3 +83,12 @@ def test_a_text_repeating_a_few_words_keeps_few_neighbours_per_sentence() -> Non
         assert len(row) == 5 and i in row and list(row) == sorted(row)
         likeness = (matrix[i] @ matrix.T).toarray().ravel()
         assert min(likeness[row]) >= max(likeness[j] for j in range(40) if j not in row) - 1e-12
+
+
+def test_a_long_article_gives_summaries_its_first_sentences_only() -> None:
+    from storyline.link.summaries import PER_ARTICLE, SentenceTable
+
+    text = " ".join(f"The harbour board met on day number {i} of the long strike." for i in range(900))
+    table = SentenceTable(["a"], {"a": {"outlet": "Wire", "text": text}}, copies=set())
+    assert len(table.items) == PER_ARTICLE
+    assert table.items[0][2] == 0 and "day number 0 " in table.items[0][4]

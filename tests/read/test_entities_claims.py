@@ -100,18 +100,3 @@ def test_speaker_name_in_apposition(nlp) -> None:  # type: ignore[no-untyped-def
     )
     quotes = QuoteExtractor()(doc)
     assert [q.resolved_from for q in quotes] == ["Ona Pell", "Rolf Dahl"]
-
-
-def test_span_overlap_by_bisection_agrees_with_a_full_scan() -> None:
-    """The index that keeps a long text's mention lookups n log n answers as a scan would."""
-    import random
-
-    from storyline.read.entities import _Spans
-
-    rng = random.Random(7)
-    spans = [(a, a + rng.randint(1, 30)) for a in rng.sample(range(2000), 150)]  # some nest
-    index = _Spans(spans)
-    for _ in range(2000):
-        start = rng.randint(0, 2050)
-        end = start + rng.randint(1, 20)
-        assert index.overlaps(start, end) == any(a < end and start < b for a, b in spans)

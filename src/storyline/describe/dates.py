@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from dateutil import parser as dateutil_parser
@@ -94,6 +96,39 @@ def normalise_date(value: object, dayfirst: bool | None = True) -> str | None:
 def utc_time(value: object) -> bool:
     """Whether a date value carries a time of day in UTC (its day may not be the page's own)."""
     return isinstance(value, str) and bool(_UTC_TIME.search(value))
+
+
+def _instant(value: object) -> datetime | None:
+    """A date value with a time and a zone ("2019-10-18T22:04:00Z", "…+0200", "Sat, 19 Oct
+    2019 00:04:00 +0200") as an aware datetime; None without a zone."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        found = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            found = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return found if found.tzinfo is not None and found.utcoffset() is not None else None
+
+
+def page_zone(values: list[object]) -> timedelta | None:
+    """The page's own UTC offset: the most common non-zero offset its dates are written in
+    (a page writing one instant in UTC and another in +02:00 lives at +02:00)."""
+    offsets = Counter(
+        off for v in values if (t := _instant(v)) is not None and (off := t.utcoffset()) is not None and off
+    )
+    return offsets.most_common(1)[0][0] if offsets else None
+
+
+def in_zone(value: object, zone: timedelta | None) -> str | None:
+    """The day of a UTC time in the page's own zone (22:04Z at +02:00 is the next day)."""
+    t = _instant(value)
+    if zone is None or t is None or t.utcoffset():
+        return None
+    return (t + zone).date().isoformat()
 
 
 def parse_date_line(line: str) -> str | None:
@@ -203,11 +238,15 @@ def stated_date(
         for where, value in written
         if (day := _plausible(normalise_date(value, dayfirst), upper))
     ]
+    zone = page_zone([value for _, value in written])
     for where, day, value in found:
         if where in _WEAK and url_day:
             break  # the URL's date outranks a date markup only suggests
         if utc_time(value) and url_day and _one_day_apart(url_day, day):
             return url_day, f"url (the {where} time is UTC)"
+        local = _plausible(in_zone(value, zone), upper) if utc_time(value) else None
+        if local and local != day:
+            return local, f"{where} (a UTC time, in the page's zone)"
         return day, where
     for where, maybe in (
         ("date line", text_date),

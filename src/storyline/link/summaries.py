@@ -20,6 +20,10 @@ SAME = 0.5  # cosine at which two sentences say the same thing
 NEIGHBOURS = 500
 """The most like sentences kept per sentence: a text repeating a few words over and over
 makes every sentence like every other, and the pairs must not grow with its square."""
+PER_ARTICLE = 400
+"""Sentences of one article weighed for summaries, from its start (news puts what matters
+first; a long article's 400 sentences run to about 8,000 words): a text at the length limit
+has 20,000, and every sentence is compared with every other."""
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"”’)]*|$)")
 
 
@@ -61,7 +65,7 @@ class SentenceTable:
             art = articles.get(aid)
             if art is None or aid in copies or not art.get("text"):
                 continue
-            for a, b in sentences(art["text"]):
+            for a, b in sentences(art["text"])[:PER_ARTICLE]:
                 self.items.append((aid, outlet_key(aid, art.get("outlet")), a, b, art["text"][a:b]))
         self.outlets = sorted({o for _, o, *_ in self.items})
         self.same: list[np.ndarray] = []  # per sentence, the sentences with cosine >= SAME
@@ -144,8 +148,8 @@ def _same(matrix: Any, rows: int = 256, most: int = NEIGHBOURS) -> list[np.ndarr
         for k in range(block.shape[0]):
             lo, hi = block.indptr[k], block.indptr[k + 1]
             cols = block.indices[lo:hi]
-            if len(cols) > most:  # the most like, ties to the earlier sentence
-                keep = np.lexsort((cols, -block.data[lo:hi]))[:most]
+            if len(cols) > most:  # the most like (ties: any of them, the same each run)
+                keep = np.argpartition(-block.data[lo:hi], most - 1, kind="introselect")[:most]
                 cols = np.sort(cols[keep])
             out.append(cols.copy())
     return out

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from storyline.link.summaries import SAME, outlet_key, sentences, shown
+from storyline.spans import SpanIndex
 
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH_OR_DAY = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -66,17 +67,21 @@ def _items(
                 timexes.append({**t, "value": value})
         # A sentence is a statement when it quotes someone, or reports an opinion, warning or
         # intention ("X said Y would ..."); "talks broke down, officials said" still happened.
-        statements = [
-            (q["start"], q["end"])
-            for q in art.get("quotes", [])
-            if q.get("kind") != "indirect" or _MODAL.search(q.get("text") or "")
-        ]
+        statements = SpanIndex(
+            [
+                (q["start"], q["end"])
+                for q in art.get("quotes", [])
+                if q.get("kind") != "indirect" or _MODAL.search(q.get("text") or "")
+            ]
+        )
+        timexes.sort(key=lambda t: t["start"])  # stable: the first stated in a sentence first
+        dated = SpanIndex([(t["start"], t["start"] + 1) for t in timexes])
         for n, (a, b) in enumerate(sentences(text)):
-            stated = [t["value"] for t in timexes if a <= t["start"] < b]
+            stated = [timexes[i]["value"] for i in dated.starting_in(a, b)]
             date = stated[0] if stated else published
             if not date:
                 continue
-            said = any(x < b and a < y for x, y in statements)
+            said = statements.overlaps(a, b)
             kind = "planned" if published and date > published else "said" if said else "happened"
             items.append(
                 {

@@ -10,11 +10,13 @@ Blinken", "Blinken", "he") share a chain id.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from storyline.spans import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -159,24 +161,6 @@ def context_label(doc: Doc, ent: Span) -> str:
     return label
 
 
-class _Spans:
-    """Character spans asked whether a range overlaps one of them, by bisection, so a long
-    text with many mentions costs n log n rather than n squared."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self.starts = [a for a, _ in spans]
-        self.reach = []  # the furthest end among the spans up to each one
-        furthest = -1
-        for _, b in spans:
-            furthest = max(furthest, b)
-            self.reach.append(furthest)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self.starts, end)  # the spans before ``i`` start before ``end``
-        return i > 0 and self.reach[i - 1] > start
-
-
 class EntityFinder:
     """Mentions with corrected labels, chains and roles, from a parsed document."""
 
@@ -234,7 +218,7 @@ class EntityFinder:
 
     def _missed_surnames(self, doc: Doc, mentions: list[Mention], surnames: dict[str, str]) -> list[Mention]:
         """A known person's surname standing alone, which the small model often misses."""
-        taken = _Spans([(m.start, m.end) for m in mentions])
+        taken = SpanIndex([(m.start, m.end) for m in mentions])
         chain = {self._key(m.text): m.chain for m in mentions if m.label == "PERSON"}
         out = []
         for tok in doc:
