@@ -160,3 +160,13 @@ class Redated:
     entities: list[dict[str, Any]]
     claims: list[dict[str, Any]]
     source: str | None = None  # what it was inferred from ("the earliest stated date of event V3")
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """An article's outlet as the corpus names it (one name per site, one spelling per
+    outlet), and why (``outlet_basis``)."""
+
+    article_id: str
+    outlet: str
+    basis: str

@@ -1,4 +1,5 @@
-"""Linking across articles: corpus entities, wire copies, events, stories, inferred dates.
+"""Linking across articles: one outlet per site, corpus entities, wire copies, events,
+stories, inferred dates.
 
 Unlike the per-article stages, linking reads the whole corpus and writes through the store.
 It runs at the end of every ``storyline ingest`` and can be rerun alone (``storyline link``);
@@ -18,6 +19,7 @@ from storyline.link.entities import EntityResolver
 from storyline.link.events import EventClusterer
 from storyline.link.full import link_all
 from storyline.link.incremental import link_new
+from storyline.link.outlets import site_outlets
 from storyline.link.runner import InProcess, Runner
 from storyline.link.stories import StoryBuilder
 from storyline.link.views import BUDGET, refresh_views
@@ -36,6 +38,7 @@ class LinkReport:
     events: int = 0
     stories: int = 0
     inferred: int = 0  # articles whose date was inferred (or withdrawn) this run
+    renamed: int = 0  # articles whose outlet took their site's name or a common spelling
     log: list[tuple[str, str]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -75,6 +78,11 @@ class Linker:
             full = not self.store.links.any()
         report = LinkReport()
         lap = Laps(report)
+        renamed = site_outlets(self.store.links.outlet_rows())
+        if self.store.links.set_outlets(renamed):
+            full = True  # linked articles renamed: their events and views are relinked with it
+        report.renamed = len(renamed)
+        lap("outlets")
         result = link_all(self, report, lap) if full else link_new(self, report, lap)
         if result is not None:
             self.store.links.save(result, run_id)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.model import LinkResult, Redated
+from storyline.model import LinkResult, Redated, Renamed
 from storyline.store.annotations import (
     KINDS,
     apply_entity_ids,
@@ -289,3 +289,30 @@ class Links:
                 (u.published, rowid),
             )
             replace_notes(self.db, rowid, {"timexes": u.timexes, "entities": u.entities, "claims": u.claims})
+
+    def outlet_rows(self) -> list[tuple[str, str | None, str | None, str | None]]:
+        """(id, url, outlet, outlet basis) of every article, for naming one outlet per site."""
+        return [
+            (r[0], r[1], r[2], r[3])
+            for r in self.db.execute("SELECT id, url, outlet, outlet_basis FROM articles ORDER BY rowid")
+        ]
+
+    def set_outlets(self, renamed: Iterable[Renamed]) -> list[str]:
+        """Store outlets the corpus names (``link.outlets``), in one transaction; the ids of
+        articles that a linking run had seen already (their events and views name the old)."""
+        renamed = list(renamed)
+        with self.db.transaction():
+            for r in renamed:
+                self.db.execute(
+                    "UPDATE articles SET outlet = ?, outlet_basis = ? WHERE id = ?",
+                    (r.outlet, r.basis, r.article_id),
+                )
+        return sorted(
+            {
+                row[0]
+                for row in self.db.select_in(
+                    "SELECT article_id FROM event_articles WHERE article_id IN ({marks})",
+                    [r.article_id for r in renamed],
+                )
+            }
+        )
