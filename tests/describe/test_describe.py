@@ -86,6 +86,7 @@ def test_outlet_signatures() -> None:
     assert art.outlet == "The Independent"
     assert outlet_from_domain("https://apnews.com/article/x") == "Associated Press"
     assert outlet_from_domain("harbor.example") == "harbor.example"
+    assert outlet_from_domain("harbor.example/") == "harbor.example"  # a site name written as a URL
 
 
 def test_too_little_text_is_rejected_with_reason() -> None:

@@ -104,6 +104,8 @@ def outlet_from_domain(value: str) -> str:
     text = value.strip()
     if "://" in text:
         text = urlparse(text).hostname or text
+    elif _DOMAIN_LIKE.match(text.rstrip("/")):
+        text = text.rstrip("/")  # "tdg.ch/"
     host = text.lower().removeprefix("www.")
     if not _DOMAIN_LIKE.match(host):
         return text  # already a name ("The Harbor Post")
