@@ -80,14 +80,17 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
 
 def _page_author(tree: HtmlElement) -> str | None:
     """The author the page names, as trafilatura's metadata extraction finds it: meta tags,
-    JSON-LD, then the page's byline elements (its date search, the costly part, is not run)."""
+    JSON-LD, then (for none, or a single word) the page's byline elements (its date search,
+    the costly part, is not run)."""
     from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 
     try:
         meta = extract_meta_json(tree, examine_meta(tree))
     except Exception:  # trafilatura's JSON-LD reading raises on broken documents
         meta = examine_meta(tree)
-    author = meta.author or extract_author(tree)
+    author = meta.author
+    if not author or " " not in author.strip():  # one word is rarely a person: look further
+        author = extract_author(tree) or author
     return str(author) if author else None
 
 
