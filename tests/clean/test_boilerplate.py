@@ -33,12 +33,32 @@ SECOND = "Ferry operators had warned that a longer closure would cost them about
         ("Your support keeps our reporters in the field.", "donation appeal"),
         ("We use cookies to improve your experience. Accept all cookies", "cookie notice"),
         ("★ ★ ★ ★", "non-prose symbols"),
+        ("Harbour news in pictures", "section label"),
+        ("Show all 24", "page control"),
+        ("Load more", "page control"),
+        ("Back to top", "page control"),
+        ("Loading tide data ...", "media or ad placeholder"),
+        ("Article by", "metadata label"),
+        ("Published on", "metadata label"),
+        ("Subscribe to Harbor Plus to bookmark this article", "subscription prompt"),
+        ("Want to bookmark your favourite stories to read later?", "subscription prompt"),
+        ("Follow us: Harbor News | Facebook | X", "social or app prompt"),
     ],
 )
 def test_boilerplate_line_removed_with_reason(line: str, reason: str) -> None:
     text, removed = clean_text(f"{LEDE}\n\n{line}\n\n{SECOND}")
     assert text == f"{LEDE}\n\n{SECOND}"
     assert [(r.text, r.reason) for r in removed] == [(line, reason)]
+
+
+def test_prose_like_the_new_families_is_kept() -> None:
+    prose = [
+        "Voters must register by Friday to save their place on the roll, the council said.",
+        "Readers who want to see all of the photographs can visit the museum until May.",
+        "The article by the harbour master was published on Monday in the council bulletin.",
+    ]
+    text, removed = clean_text("\n\n".join([LEDE, *prose, SECOND]))
+    assert removed == [] and all(p in text for p in prose)
 
 
 def test_appeal_glued_to_first_sentence_keeps_the_sentence() -> None:

@@ -44,7 +44,8 @@ LINE_FAMILIES: dict[str, str] = {
         r"|watch(?: now| video| live| the video)?|listen(?: now| live| to this article)?"
         r"|play(?: video| audio)?|advertisement|advertising|advert|sponsored(?: content)?"
         r"|skip (?:advertisement|ad)|ad|image source[^\n]{0,80}|image caption[^\n]{0,240}"
-        r"|getty images|(?:photo|image|picture)(?: credit)?:[^\n]{0,120}|loading\W*"
+        r"|getty images|(?:photo|image|picture)(?: credit)?:[^\n]{0,120}"
+        r"|loading(?: [\w -]{1,40})?(?:\.\.\.|…)?\W*"
         r"|this video (?:is|has been)[^\n]{0,80}|\[?(?:embed|video|image)\]?)\W*"
     ),
     "media timer": r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?",
@@ -54,7 +55,17 @@ LINE_FAMILIES: dict[str, str] = {
         r"|news|breaking|breaking news|live|latest|local|national|us news|uk news|us|uk"
         r"|environment|climate|entertainment|lifestyle|travel|features?|markets?|finance"
         r"|defen[cs]e|security|diplomacy|society|regions?|home|world news|top news"
-        r"|exclusive|update|updated|commentary|editorial|explainer|in depth|in pictures)\W*"
+        r"|exclusive|update|updated|commentary|editorial|explainer|in depth"
+        r"|(?:[\w'’-]+ ){0,3}in pictures)\W*"
+    ),
+    "page control": (
+        r"(?:(?:show|see|view|load) (?:all|more)(?: \d+)?(?: (?:photos|images|pictures|stories|articles"
+        r"|results|items))?|show (?:less|fewer)|back to top|scroll to top|(?:next|previous) (?:page"
+        r"|article|story|slide)|(?:previous|prev) \W* next)\W*"
+    ),
+    "metadata label": (
+        r"(?:(?:article|story|text|words|written|posted|published|reporting|photos?) (?:by|on)"
+        r"|(?:first |last )?(?:published|posted) (?:on|at)?)\W*"
     ),
     "copyright notice": (
         r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^\n]{0,120}"
@@ -90,8 +101,14 @@ SENTENCE_FAMILIES: dict[str, str] = {
     "cookie notice": (
         r"\bwe use cookies\b|\bth(?:is|e) (?:web)?site uses cookies\b|\baccept (?:all )?cookies\b"
     ),
+    "subscription prompt": (
+        r"\b(?:subscribe|sign in|log in)\b[^.!?\n]{0,60}\bto (?:bookmark|save) (?:this|your|articles?"
+        r"|stories)\b"
+        r"|\bwant to bookmark\b"
+    ),
     "social or app prompt": (
-        r"\bfollow us on (?:twitter|facebook|instagram|x|telegram|linkedin)\b"
+        r"\bfollow us on (?:twitter|facebook|instagram|x|telegram|linkedin|google news)\b"
+        r"|\bfollow us\s*:"
         r"|\bclick here to\b|\bdownload (?:our|the) (?:free )?app\b"
         r"|\bjoin (?:us|our channel) on (?:telegram|whatsapp)\b"
     ),
@@ -128,7 +145,7 @@ _SENTENCE_CUES = (
     "your", "support", "donat", "trusted", "paywall", "journalism", "afford", "help", "newsletter",
     "sign up", "subscri", "inbox", "email", "cookie", "follow us", "click here", "download", "join",
     "contribut", "member", "readers", "amount", "fund", "back", "protect", "out of our", "patron",
-    "independent", "reader-", "profit",
+    "independent", "reader-", "profit", "bookmark",
 )  # fmt: skip
 
 
