@@ -51,14 +51,19 @@ def _tally(keys_per_input: Iterable[set[int]]) -> dict[int, int]:
 
 
 def filters(
-    outlet: str | None, since: str | None, until: str | None, prefix: str = "WHERE"
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    prefix: str = "WHERE",
+    outlet_sql: str = "a.outlet = ? COLLATE NOCASE",
 ) -> tuple[str, tuple[str, ...]]:
-    """The SQL clause (over ``articles a``) and values of the outlet and date filters."""
+    """The SQL clause (over ``articles a``) and values of the outlet and date filters;
+    ``outlet_sql`` says what the outlet must match (each ``?`` in it takes the outlet)."""
     clauses = []
     args: list[str] = []
     if outlet:
-        clauses.append("a.outlet = ? COLLATE NOCASE")
-        args.append(outlet)
+        clauses.append(outlet_sql)
+        args += [outlet] * outlet_sql.count("?")
     if since:
         clauses.append("a.published >= ?")
         args.append(since)

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.store.articles import filters as article_filters
 from storyline.store.database import Database
 
 _VIEW_TABLES = {"story": ("stories", "first_date"), "event": ("events", "date")}
@@ -140,20 +141,13 @@ class Views:
         """Copies with their originals, grouped by original; ``filters``: the copy's or the
         original's outlet, the copy's publication dates, a page."""
         f = filters or Filters()
-        clauses, args = [], []
-        if f.outlet:
-            clauses.append(
-                "(json_extract(d.data, '$.outlet') = ? COLLATE NOCASE"
-                " OR json_extract(d.data, '$.original_outlet') = ? COLLATE NOCASE)"
-            )
-            args += [f.outlet, f.outlet]
-        if f.since:
-            clauses.append("a.published >= ?")
-            args.append(f.since)
-        if f.until:
-            clauses.append("a.published <= ?")
-            args.append(f.until + "\uffff")
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, args = article_filters(
+            f.outlet,
+            f.since,
+            f.until,
+            outlet_sql="(json_extract(d.data, '$.outlet') = ? COLLATE NOCASE"
+            " OR json_extract(d.data, '$.original_outlet') = ? COLLATE NOCASE)",
+        )
         page = "LIMIT ? OFFSET ?" if f.limit is not None else ""
         rows = self.db.execute(
             f"SELECT d.data FROM duplicates d LEFT JOIN articles a ON a.id = d.article_id {where}"
