@@ -150,6 +150,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--generated", type=int, default=10_000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--html-only", action="store_true", help="only the HTML rate against trafilatura's")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -160,12 +161,15 @@ def main() -> None:
 
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        gen = write_generated(Path(tmp) / "generated", args.generated)
-        results["generated_text"] = {
-            f"workers_{w}": child("pipeline", str(gen), str(w)) for w in args.workers
-        }
+        if not args.html_only:
+            gen = write_generated(Path(tmp) / "generated", args.generated)
+            results["generated_text"] = {
+                f"workers_{w}": child("pipeline", str(gen), str(w)) for w in args.workers
+            }
         t17 = EVAL / "timeline17"
-        if t17.exists():  # the articles only: InputDocs/<date>/*.txt of every topic
+        if args.html_only:
+            pass
+        elif t17.exists():  # the articles only: InputDocs/<date>/*.txt of every topic
             docs = str(t17 / "*" / "InputDocs")
             results["timeline17_text"] = {
                 f"workers_{w}": child("pipeline", docs, str(w)) for w in args.workers
@@ -191,7 +195,7 @@ def main() -> None:
             }
         else:
             results["html"] = f"skipped: {aeb} not present"
-    save("throughput", results)
+    save("throughput_html" if args.html_only else "throughput", results)
 
 
 if __name__ == "__main__":

@@ -107,3 +107,23 @@ def test_the_publication_date_and_where_it_was_found() -> None:
     # a time element only suggests a date: the URL outranks it
     weak = [("first time element", "2009-04-11")]
     assert _stated({"dates": weak}, "https://example.com/2019/10/22/a") == ("2019-10-22", "url")
+
+
+def test_the_date_line_under_the_headline_outranks_markup_that_disagrees() -> None:
+    cms = [("json-ld datePublished", "2021-11-29T08:00:00+01:00")]
+    shown = ["12.01.2022"]
+    assert _stated({"dates": cms, "header_dates": shown}) == ("2022-01-12", "date line under the headline")
+    # markup agreeing with any date shown there stands
+    both = ["2018-08-29 14:15", "2021-11-29"]
+    assert _stated({"dates": cms, "header_dates": both}) == ("2021-11-29", "markup: json-ld datePublished")
+    # a crawler's record and the URL are never overruled; a page with no markup takes the line
+    assert _stated({"date": "2021-11-30", "header_dates": shown})[1] == "record"
+    assert _stated({"header_dates": shown}, "https://example.com/2022/01/10/a") == ("2022-01-10", "url")
+    assert _stated({"header_dates": ["6. November 2023, 15:25 Uhr"]}) == (
+        "2023-11-06",
+        "date line under the headline",
+    )
+    # 01/11/2023 leaves day and month open; a date after the fetch is none
+    assert _stated({"dates": cms, "header_dates": ["01/11/2023"]})[0] == "2021-11-29"
+    assert _stated({"dates": cms, "header_dates": ["13/11/2023"]})[0] == "2023-11-13"
+    assert _stated({"dates": cms, "header_dates": ["01.01.2031"]})[0] == "2021-11-29"

@@ -200,6 +200,35 @@ def digest_date(paragraph: str) -> str | None:
     return m.group(1) if m else parse_date_line(paragraph)
 
 
+_AMBIGUOUS_SLASHED = re.compile(r"(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])/\d{4}")
+_NUMERIC_ONLY = re.compile(r"[\d./\s-]+")
+
+
+def header_days(values: list[str], upper: str) -> list[str]:
+    """The days of the date lines under a page's headline (``clean.header_dates``), in page
+    order. Numbers are read day first (12.01.2022), except 01/11/2023, which the page's
+    language cannot settle (German pages write it both ways): no day from it. Month names in
+    the languages htmldate knows (English, German, French, ...)."""
+    from htmldate.extractors import regex_parse
+
+    days: list[str] = []
+    for value in values:
+        text = value.strip()
+        if _AMBIGUOUS_SLASHED.fullmatch(text):
+            continue
+        if _NUMERIC_ONLY.fullmatch(text):
+            day = normalise_date(re.sub(r"\s", "", text), dayfirst=True)
+        else:
+            try:
+                parsed = regex_parse(text)
+            except (ValueError, OverflowError):
+                parsed = None
+            day = parsed.date().isoformat() if parsed else None
+        if day := _plausible(day, upper):
+            days.append(day)
+    return days
+
+
 def _upper_bound(crawled: object) -> str:
     """The latest day a publication date may have: the day the page was fetched when the
     record says, else tomorrow (UTC)."""
@@ -207,6 +236,7 @@ def _upper_bound(crawled: object) -> str:
     return fetched or (datetime.now(UTC).date() + timedelta(days=1)).isoformat()
 
 
+_SHOWN = "date line under the headline"
 _WEAK = ("markup: first time element", "markup: time in the post's meta line")
 """Markup that only suggests a publication date: a date the URL states outranks it."""
 
@@ -223,10 +253,14 @@ def stated_date(
 
     In order: a crawler record's date field, the page's markup, a date line of the text, a
     digest's date line, the file path, the URL (before markup that only suggests a date), and
-    for an HTML page stating none of them htmldate's search. A day later than the fetch (or in
-    the future) or before 1900 is no publication date. A time in UTC may fall on the day after
-    or before the page's own: a date a day apart that the URL states is taken instead."""
+    for an HTML page stating none of them htmldate's search. The date line the page shows
+    under its headline outranks markup and htmldate's search that disagree with every date
+    shown there (a CMS's creation date, a re-publication), never a record, the text, the path
+    or the URL. A day later than the fetch (or in the future) or before 1900 is no
+    publication date. A time in UTC may fall on the day after or before the page's own: a date
+    a day apart that the URL states is taken instead."""
     upper = _upper_bound(hints.get("crawled"))
+    shown = header_days(hints.get("header_dates") or [], upper)
     dayfirst = day_first(language, hints.get("locale"))
     url_day = path_date(url)
     written: list[tuple[str, object]] = []
@@ -246,7 +280,9 @@ def stated_date(
             return url_day, f"url (the {where} time is UTC)"
         local = _plausible(in_zone(value, zone), upper) if utc_time(value) else None
         if local and local != day:
-            return local, f"{where} (a UTC time, in the page's zone)"
+            day, where = local, f"{where} (a UTC time, in the page's zone)"
+        if shown and where != "record" and day not in shown:
+            return shown[0], _SHOWN
         return day, where
     for where, maybe in (
         ("date line", text_date),
@@ -256,6 +292,8 @@ def stated_date(
     ):
         if day := _plausible(maybe, upper):
             return day, where
+    if shown:
+        return shown[0], _SHOWN
     if html:
         searched = _searched(html, url, upper)
         if searched:
@@ -272,14 +310,24 @@ def _one_day_apart(a: str, b: str) -> bool:
 
 
 def _searched(html: str, url: str | None, upper: str) -> str | None:
-    """htmldate's search of the page (its extensive mode: markup, then the text's own dates),
-    for the publication date, not the last change."""
+    """htmldate's search of the page for the publication date, not the last change: its fast
+    mode (markup and the patterns it trusts) first, its extensive mode (any date in the text,
+    read by dateparser, which costs a second to start) only when that finds none."""
     import htmldate
 
     try:
-        found = htmldate.find_date(
-            html, url=url, extensive_search=True, original_date=True, max_date=upper, outputformat="%Y-%m-%d"
-        )
+        found = None
+        for extensive in (False, True):
+            found = htmldate.find_date(
+                html,
+                url=url,
+                extensive_search=extensive,
+                original_date=True,
+                max_date=upper,
+                outputformat="%Y-%m-%d",
+            )
+            if found:
+                break
     except Exception:  # htmldate reports a page it cannot parse by raising; no date then
         return None
     return str(found) if found else None
