@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,42 @@ def make_article(text: str, fmt: str = "text", path: str | None = "test.txt", **
         format=fmt,
         hints=dict(hints),
     )
+
+
+def _plain(name: str) -> str:
+    """A name as aliases are compared: no possessive, no leading article, any case."""
+    name = re.sub(r"['’]s$", "", " ".join(name.split()))
+    return re.sub(r"^the ", "", name.lower())
+
+
+def link_disagreements(export: dict) -> list[str]:
+    """Every quote, claim and mention whose corpus entity does not bear the name it links by:
+    a quote's resolved speaker, a claim's source, a mention's text must be the entity's name
+    or one of its aliases (a speaker may carry a title before it: "Foreign Minister X"); a
+    pronoun's entity must be a person."""
+    entities = {e["id"]: e for e in export["entities"]}
+
+    def named(name: str | None, entity_id: str) -> bool:
+        entity = entities[entity_id]
+        plain = _plain(name or "")
+        aliases = {_plain(a) for a in [entity["name"], *entity["aliases"]]}
+        return plain in aliases or any(plain.endswith(" " + a) for a in aliases)
+
+    found = []
+    for art in export["articles"]:
+        for q in art["quotes"]:
+            if q.get("speaker_entity_id") and not named(q["speaker_resolved"], q["speaker_entity_id"]):
+                found.append(f"{art['id']} quote by {q['speaker_resolved']!r} on {q['speaker_entity_id']}")
+        for c in art["claims"]:
+            if c.get("source_entity_id") and not named(c["source"], c["source_entity_id"]):
+                found.append(f"{art['id']} claim of {c['source']!r} on {c['source_entity_id']}")
+        for m in art["entities"]:
+            entity_id = m.get("entity_id")
+            if not entity_id:
+                continue
+            if m["text"].lower() in ("he", "she"):
+                if entities[entity_id]["label"] != "PERSON":
+                    found.append(f"{art['id']} pronoun {m['text']!r} on {entity_id}, not a person")
+            elif not named(m["text"], entity_id):
+                found.append(f"{art['id']} mention {m['text']!r} on {entity_id}")
+    return found

@@ -215,3 +215,11 @@ def test_linking_events_story_timeline_and_people(export: dict[str, Any]) -> Non
     assert len(names) == len(set(names))
     for surname in ("Blinken", "Putin", "Lavrov", "Stoltenberg", "Zelenskyy"):
         assert len([e for e in people if e["name"].endswith(surname)]) == 1, surname
+
+
+def test_every_quote_claim_and_mention_links_to_the_entity_it_names(export: dict[str, Any]) -> None:
+    from tests.conftest import link_disagreements
+
+    quotes = [q for a in export["articles"] for q in a["quotes"] if q.get("speaker_entity_id")]
+    assert len(quotes) >= 60  # the seeds' speakers are linked, not left out to pass
+    assert link_disagreements(export) == []

@@ -280,3 +280,13 @@ def test_linking_in_two_batches_keeps_ids_and_meets_gold(
     assert set(system) == set(gold)
     assert _bcubed_f1(system, gold) >= 0.85
     assert copies == {(d["article"], d["duplicate_of"]) for d in GOLD["duplicates"]}
+
+
+def test_every_quote_claim_and_mention_links_to_the_entity_it_names(demo_db: Path) -> None:
+    from storyline.store.export import iter_tables
+    from tests.conftest import link_disagreements
+
+    with Store(demo_db) as store:
+        export = {name: list(rows) for name, rows in iter_tables(store).items()}
+    assert sum(1 for a in export["articles"] for q in a["quotes"] if q.get("speaker_entity_id")) >= 10
+    assert link_disagreements(export) == []

@@ -67,17 +67,25 @@ class _Chains:
             self.by_text.setdefault(e["text"], str(e["chain"]))
 
     def at(self, start: int | None, end: int | None, name: str | None) -> str | None:
-        """The chain of the mention at a span (a person's first), or else of a mention
-        written like ``name``."""
+        """The chain of the mention at a span (a person's first) that names ``name``, or
+        else of a mention written exactly like ``name``. A mention inside the span that
+        ``name`` does not end with is not the speaker: "She" chained by coreference to
+        someone else, "Washington" in "Washington's envoy"."""
         if start is not None and end is not None:
             lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-            inside = [e for e in self.chained[lo:hi] if e["end"] <= end]
+            inside = [e for e in self.chained[lo:hi] if e["end"] <= end and _names(name, e["text"])]
             people = [e for e in inside if e["label"] == "PERSON"] or inside
             if people:
                 return str(people[-1]["chain"])
-        if name:
-            return self.by_text.get(name)
-        return None
+        return self.by_text.get(name) if name else None
+
+
+def _names(name: str | None, mention: str) -> bool:
+    """Whether a speaker written ``name`` is the one a mention names: the name is the
+    mention or ends with it ("Foreign Minister Kaja Kallas" and "Kaja Kallas")."""
+    if not name:
+        return True
+    return name == mention or name.endswith((" " + mention, "\u00a0" + mention))
 
 
 def _link_within(article: Article) -> None:

@@ -10,7 +10,6 @@ Blinken", "Blinken", "he") share a chain id.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -251,24 +250,21 @@ class EntityFinder:
                 )
         return out
 
-    @staticmethod
-    def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """he/she at a sentence's subject position join the chain of the last person named."""
+    def _pronouns(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """he/she at a sentence's subject position join the chain of the person they stand
+        for, as ``read.pronouns.antecedent`` resolves them (the discourse topic, gender kept),
+        so a pronoun's chain and the speaker a quote names are one answer; a pronoun it
+        cannot resolve joins no chain."""
+        from storyline.read.pronouns import antecedent
+
+        chain = {self._key(m.text): m.chain for m in mentions if m.label == "PERSON" and m.chain}
         out = []
-        people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.end)
-        ends = [p.end for p in people]
         for tok in doc:
             if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
-                last = bisect_right(ends, tok.idx)  # people named before the pronoun
-                if last:
+                person = antecedent(doc, tok)
+                found = chain.get(self._key(person)) if person else None
+                if found:
                     out.append(
-                        Mention(
-                            tok.idx,
-                            tok.idx + len(tok),
-                            tok.text,
-                            "PERSON",
-                            people[last - 1].chain,
-                            confidence=0.5,
-                        )
+                        Mention(tok.idx, tok.idx + len(tok), tok.text, "PERSON", found, confidence=0.5)
                     )
         return out
