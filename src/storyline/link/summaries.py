@@ -11,10 +11,11 @@ and the spans of the sentences that support it — and its support count ("repor
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 import numpy as np
+
+from storyline.link.sentences import sentences
 
 SAME = 0.5  # cosine at which two sentences say the same thing
 NEIGHBOURS = 500
@@ -24,22 +25,6 @@ PER_ARTICLE = 400
 """Sentences of one article weighed for summaries, from its start (news puts what matters
 first; a long article's 400 sentences run to about 8,000 words): a text at the length limit
 has 20,000, and every sentence is compared with every other."""
-_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"”’)]*|$)")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of 6–60 words, by punctuation and paragraph breaks."""
-    out = []
-    for m in _SENTENCE.finditer(text):
-        a, b = m.start(), m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        words = len(text[a:b].split())
-        if 6 <= words <= 60:
-            out.append((a, b))
-    return out
-
-
 UNKNOWN_OUTLET = "unknown outlet"
 
 

@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from storyline.link.summaries import SAME, outlet_key, sentences, shown
+from storyline.link.sentences import sentences
+from storyline.link.summaries import SAME, outlet_key, shown
 from storyline.spans import SpanIndex
 
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
