@@ -156,10 +156,10 @@ wire(
     ],
     claims=[
         {
-            "text": "at least 41 people",
+            "text": "41 people",
             "value": 41,
             "unit": "people killed",
-            "qualifier": "at least",
+            "qualifier": None,
             "source": "regional government",
         }
     ],

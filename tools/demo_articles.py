@@ -142,7 +142,7 @@ MW_ACCORD_CREDIT = "Meridian Wire writer Jana Oduya in Port Selan contributed to
 # --- Story 2: the Dovrik dam -----------------------------------------------------------------
 
 MW_DAM = [
-    "The Dovrik dam in northern Valdoria collapsed early on Monday, sending a wall of water through three villages and killing at least 41 people, the regional government said.",
+    "The Dovrik dam in northern Valdoria collapsed early on Monday, sending a wall of water through three villages and killing 41 people, the regional government said.",
     "Rescue teams searched flooded houses by boat throughout the day. More than 2,000 people were moved to schools and sports halls in the town of Maren Falls.",
     "“The water came faster than anyone could run,” said Ilse Brandvik, who escaped with her two children to the roof of a grain store.",
     "Engineers had warned last year that the dam, built in 1958, needed urgent repairs. Regional governor Kasimir Lund said he had asked the national government for money three times.",

@@ -61,3 +61,39 @@ def test_an_inferred_date_reaches_claim_dates_and_roles_as_of(tmp_path: Path) ->
         (varga,) = [e for e in store.views.entities() if e["name"] == "Ilse Varga"]
         assert {"role": "Transport Minister", "as_of": ["2023-05-09"]} in varga["roles"]
         assert store.integrity_check() == "ok"
+
+
+def test_no_date_is_inferred_from_dates_that_disagree_or_against_the_articles_own_years() -> None:
+    from storyline.link.dates import date_changes, years_agree
+
+    by_id = {
+        "a": {"id": "a", "published": "2015-05-07", "published_basis": "stated"},
+        "b": {"id": "b", "published": "2019-11-02", "published_basis": "stated"},
+        "c": {"id": "c", "published": None, "published_basis": None},
+        "d": {"id": "d", "published": "2023-05-09", "published_basis": "stated"},
+        "e": {"id": "e", "published": "2023-05-11", "published_basis": "stated"},
+        "f": {"id": "f", "published": "2019-01-01", "published_basis": "inferred"},
+    }
+    events = [{"id": "V1", "article_ids": ["a", "b", "c"]}, {"id": "V2", "article_ids": ["d", "e", "f"]}]
+    changes = {article: (day, dated) for article, day, _, dated in date_changes(events, by_id)}
+    # four years apart: no one development, so nothing inferred (and nothing to withdraw for c)
+    assert "c" not in changes or changes["c"] == (None, [])
+    # two days apart: the earliest, naming the dated articles; an old inference is replaced
+    assert changes["f"] == ("2023-05-09", ["d", "e"])
+    assert years_agree([{"text": "in March 2023"}, {"text": "Tuesday"}], "2023-05-09")
+    assert years_agree([{"text": "last December"}], "2023-05-09")  # no year written: the event decides
+    assert years_agree([{"text": "December 2022"}], "2023-01-04")  # the year before
+    assert not years_agree([{"text": "10 December 2012"}], "2018-06-19")
+
+
+def test_an_article_whose_own_year_disagrees_stays_undated(tmp_path: Path) -> None:
+    reports = [dict(r) for r in REPORTS]
+    reports[1]["maintext"] = reports[1]["maintext"].replace(
+        "on Tuesday", "on Tuesday, 4 June 2019,"
+    )  # the same words, but the undated report names another year
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in reports), encoding="utf-8")
+    with Store(tmp_path / "d.db") as store:
+        Ingest(store, PipelineOptions(until="read")).run([str(feed)])
+        report = Linker(store).run()
+        assert report.inferred == 0 and _undated(store)["published"] == (None, None)

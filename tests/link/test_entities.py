@@ -80,3 +80,71 @@ def test_misspelt_places_join_but_similar_countries_do_not() -> None:
     _, chains = resolve(arts)
     assert chains[(1, "c1")] == chains[(2, "c1")]
     assert chains[(1, "c2")] != chains[(2, "c2")] and chains[(1, "c3")] != chains[(2, "c3")]
+
+
+def _apart(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
+    """The pairs of names (each its own article, labelled as given) that come out one entity."""
+    merged = []
+    for (a, la), (b, lb) in pairs:  # type: ignore[misc]
+        _, chains = resolve([article(1, (a, la, "c1")), article(2, (b, lb, "c1"))])
+        if chains[(1, "c1")] == chains[(2, "c1")]:
+            merged.append((a, b))
+    return merged
+
+
+def test_wrong_merges_of_real_kinds_stay_apart() -> None:
+    pairs = [
+        (("Tomas Varga", "PERSON"), ("Han Varga", "PERSON")),  # different given names
+        (("Edda Castanet", "PERSON"), ("Pierre Castanet", "PERSON")),  # the Clintons' kind
+        (("George W. Harlan", "PERSON"), ("George H. W. Harlan", "PERSON")),  # middle names conflict
+        (("Oskar Gale", "PERSON"), ("Gayle", "PERSON")),  # a given name is not a surname spelt otherwise
+        (("Matt Bors", "PERSON"), ("Boris", "PERSON")),
+        (("Jim Rich", "PERSON"), ("Reich", "PERSON")),  # short names one letter apart
+        (("L.A.", "GPE"), ("Laos", "GPE")),  # a two-letter code is a word
+        (("Mexico", "GPE"), ("Mexico City", "GPE")),  # a place is not the place it contains
+        (("AI", "ORG"), ("Amazon.com Inc.", "ORG")),  # a legal form makes no acronym
+        (("US Navy", "ORG"), ("UN", "ORG")),  # nor does a word already in capitals
+        (("Kirenvar Port", "ORG"), ("KP", "ORG")),  # two letters only when standard
+    ]
+    assert _apart(*pairs) == []
+
+
+def test_true_variants_still_join() -> None:
+    pairs = [
+        (("Ford Motor Co.", "ORG"), ("Ford Motor", "ORG")),  # legal forms
+        (("Ostrava Mining Corp", "ORG"), ("Ostrava Mining", "ORG")),
+        (("United Nations", "ORG"), ("UN", "ORG")),  # standard two-letter acronym
+        (("European Space Agency", "ORG"), ("ESA", "ORG")),
+        (("John F. Kelmar", "PERSON"), ("John Kelmar", "PERSON")),  # a middle initial
+        (("Volodymyr Zelenskyy", "PERSON"), ("Zelensky", "PERSON")),  # a surname spelt otherwise
+        (("USA", "GPE"), ("United States", "GPE")),
+    ]
+    assert len(_apart(*pairs)) == len(pairs)
+
+
+def test_a_name_that_fits_two_people_joins_neither() -> None:
+    arts = [
+        article(1, ("George W. Harlan", "PERSON", "c1")),
+        article(2, ("George H. W. Harlan", "PERSON", "c1")),
+        article(3, ("George Harlan", "PERSON", "c1")),
+    ]
+    _, chains = resolve(arts)
+    assert len({chains[(1, "c1")], chains[(2, "c1")], chains[(3, "c1")]}) == 3
+
+
+def test_a_middle_name_joins_when_it_is_the_only_person_of_that_name() -> None:
+    arts = [
+        article(1, ("Andrew Alturo Fahrn", "PERSON", "c1")),
+        article(2, ("Andrew Fahrn", "PERSON", "c1"), ("Ilse Fahrn", "PERSON", "c2")),
+    ]
+    _, chains = resolve(arts)
+    assert chains[(1, "c1")] == chains[(2, "c1")] != chains[(2, "c2")]
+
+
+def test_two_real_places_one_letter_apart_and_possessives_in_acronyms() -> None:
+    pairs = [
+        (("Hereford", "GPE"), ("Hertford", "GPE")),  # both in GeoNames: two towns
+        (("Edinburg", "GPE"), ("Edinburgh", "GPE")),
+        (("Carpenter's Shop", "ORG"), ("CSS", "ORG")),  # a possessive is no word of an acronym
+    ]
+    assert _apart(*pairs) == []

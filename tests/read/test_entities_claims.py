@@ -100,3 +100,36 @@ def test_speaker_name_in_apposition(nlp) -> None:  # type: ignore[no-untyped-def
     )
     quotes = QuoteExtractor()(doc)
     assert [q.resolved_from for q in quotes] == ["Ona Pell", "Rolf Dahl"]
+
+
+def test_people_of_one_surname_stay_apart_unless_their_given_names_agree(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Junmyung Varga and Han Varga opened the bakery in Kirenvar last spring. "
+        "Tomas Varga, who is not related to them, runs the mill across the street. "
+        "Varga said the harvest was poor.\n\n"
+        "Prime Minister Edvard Solheim arrived in Kirenvar on Monday. "
+        "Edvrad Solheim said the talks were useful. Solheim left on Tuesday."
+    )
+    chains: dict[str, set[str]] = {}
+    for m in EntityFinder()(nlp(text)):
+        if m.label == "PERSON" and m.chain:
+            chains.setdefault(m.text.removesuffix("'s"), set()).add(m.chain)
+    one = {name: next(iter(c)) for name, c in chains.items()}
+    people = [one[n] for n in ("Junmyung Varga", "Han Varga", "Tomas Varga") if n in one]
+    assert len(people) == len(set(people)) >= 2  # three people, however many the model finds
+    assert one.get("Varga") not in people  # a surname three people bear is none of theirs
+    # a misspelt given name of the one person of that surname is that person
+    assert one["Edvard Solheim"] == one["Edvrad Solheim"] == one["Solheim"]
+
+
+def test_given_names_agree() -> None:
+    from storyline.read.entities import given_names_agree, same_people
+
+    assert given_names_agree("vladimir putin", "vladamir putin")
+    assert given_names_agree("j lee", "james lee")
+    assert given_names_agree("john kennedy", "john f kennedy")
+    assert not given_names_agree("george w bush", "george h w bush")
+    assert not given_names_agree("hillary clinton", "bill clinton")
+    canonical, owner = same_people({"james lee", "junmyung lee", "j lee", "anna lind"})
+    assert len({canonical["james lee"], canonical["junmyung lee"], canonical["j lee"]}) == 3
+    assert "lee" not in owner and owner["lind"] == "anna lind"

