@@ -57,3 +57,24 @@ def test_other_times_background_figures_and_debris_are_no_conflict() -> None:
     debris = [claim(3, "#", "#"), claim(5, "-rrb-", "-rrb- feet")]
     assert _one_event(("Wire", debris[0]), ("Post", claim(4, "#", "#"))) == []
     assert _one_event(("Wire", debris[1]), ("Post", claim(9, "-rrb-", "-rrb- feet"))) == []
+
+
+def test_measures_of_different_things_and_counts_of_different_things_are_no_conflict() -> None:
+    rig = _with(claim(40, "miles", "miles"), text="The rig sank about forty miles off the coast of Selan.")
+    plume = _with(claim(10, "miles", "miles"), text="Divers found a plume ten miles long near the reef.")
+    assert _one_event(("Wire", rig), ("Post", plume)) == []  # miles of what: not the same thing
+    again = _with(claim(50, "miles", "miles"), text="The rig sank fifty miles off the coast of Selan.")
+    assert len(_one_event(("Wire", rig), ("Post", again))) == 1
+    birds = _with(claim(450, "birds killed", "deaths"), text="The oil killed 450 birds on the shore.")
+    workers = _with(claim(11, "workers killed", "deaths"), text="The blast killed 11 workers on the rig.")
+    assert _one_event(("Wire", birds), ("Post", workers)) == []
+    rate = _with(claim(5000, "barrels", "barrels"), text="The well leaks 5000 barrels a day into the sea.")
+    total = _with(claim(90000, "barrels", "barrels"), text="The well leaked 90000 barrels in all.")
+    assert _one_event(("Wire", rate), ("Post", total)) == []  # a rate is not a total
+    converted = _with(
+        claim(210000, "gallons", "gallons"),
+        text="It leaks 5000 barrels (210000 gallons) a day.",
+        number_start=25,
+    )
+    other = _with(claim(300000, "gallons", "gallons"), text="It leaks 300000 gallons a day, they said.")
+    assert _one_event(("Wire", converted), ("Post", other)) == []  # a conversion in brackets

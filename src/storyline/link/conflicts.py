@@ -1,12 +1,17 @@
 """Conflicting claims: one quantity (``quantity`` of a claim: deaths, injured, a unit) in one
 event reported with values that cannot both be true by different outlets, every value cited.
 
-Only real disagreements: the two reports must be about the same time (claim dates at most
-``SAME_TIME_DAYS`` apart, where both have one), neither a background figure (a sentence that
-writes out a year other than its claim's: "the 2005 blast killed 15"), and their values
-must exclude each other once qualifiers are read ("at least 11" and "15" agree; "about 200"
-and "210" agree; "11" and "15" do not). Quantities that are tokeniser debris ("#", "-rrb-")
-are no quantity. Wire copies are not counted as separate reports."""
+Only real disagreements: two reports must say the same thing (their sentences share at
+least ``SAME_THING`` of their content words where the unit only measures: miles, barrels),
+count the same thing ("workers killed" and "birds killed" do not), about the same time (claim
+dates at most ``SAME_TIME_DAYS`` apart, where both have one), at the same rate ("a day"
+against a total is no disagreement), and their values must exclude each other once
+qualifiers are read ("at least 11" and "15" agree; "about 200" and "210" agree; "11" and
+"15" do not). A figure is no claim to compare when it is a background one (its sentence
+writes out a year other than its claim's: "the 2005 blast killed 15"), a conversion in
+brackets ("5,000 barrels (210,000 gallons)"), one end of a range ("35,000 to 60,000"), or a
+hypothetical (could, would, if, worst case, capacity). Quantities that are tokeniser debris
+("#", "-rrb-") are no quantity. Wire copies are not counted as separate reports."""
 
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ from datetime import date
 from typing import Any
 
 SAME_TIME_DAYS = 2
+SAME_THING = 0.2
+"""Share of content words (Jaccard) two claim sentences must have in common to be about one thing."""
 ABOUT = 0.1
 """How far "about 200" reaches either way, as a share of the value."""
 _AT_LEAST = {"more than", "at least", "over"}
@@ -23,6 +30,45 @@ _AT_MOST = {"less than", "fewer than", "at most", "up to", "as many as", "under"
 _ABOUT = {"nearly", "almost", "about", "around", "some", "roughly", "approximately", "an estimated"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _WORDY = re.compile(r"[a-z]{2,}")
+_BRACKETS = re.compile(r"(?:-LRB-|\()[^()]*?(?:-RRB-|\))")
+_RANGE = re.compile(r"\d\s*(?:-|–|to|and)\s*\$?\s*\d|between\s*\$?\s*\d", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|may|if|worst[- ]case|capacity|capable|designed|potential(?:ly)?|up to)\b",
+    re.IGNORECASE,
+)
+_RATE = re.compile(
+    r"\b(?:a|per|each|every)\s+(day|week|month|year|hour|minute|second)\b|\b(daily)\b", re.IGNORECASE
+)
+# Units that measure and name no thing: "50 miles" of what? Two such reports must also say
+# the same thing in their sentences. A count ("11 workers killed") names what it counts.
+_MEASURES = frozenset(
+    ("barrels", "barrel", "gallons", "gallon", "litres", "liters", "miles", "mile", "km", "kilometres",
+     "kilometers", "feet", "foot", "ft", "metres", "meters", "m", "tons", "tonnes", "ton", "tonne", "acres",
+     "acre", "hectares", "mph", "psi", "bn", "billion", "million", "percent", "points", "basis", "times",
+     "page", "pages", "figure", "degrees", "inches", "inch", "pounds", "kg", "bst", "gmt", "cubic")
+)  # fmt: skip
+_GENERIC = frozenset(
+    (
+        "people",
+        "persons",
+        "deaths",
+        "dead",
+        "death",
+        "toll",
+        "killed",
+        "killing",
+        "lives",
+        "lost",
+        "died",
+        "total",
+    )
+)
+_CONTENT = re.compile(r"[a-z]{3,}")
+_STOP = frozenset(
+    ("the", "and", "for", "with", "from", "that", "this", "its", "their", "his", "her", "they", "she",
+     "said", "says", "will", "was", "were", "are", "has", "have", "had", "been", "than", "more", "about",
+     "over", "into", "after", "before", "also", "which", "who", "what", "when", "where", "while", "there")
+)  # fmt: skip
 
 
 def conflicts(
@@ -52,10 +98,11 @@ def conflicts(
                         "end": c.get("number_end", c["end"]),
                         "sentence": c["text"],
                         "claim_date": c.get("claim_date"),
+                        "at": c.get("number_start", c["start"]) - c["start"],
                     }
                 )
         for quantity, reports in sorted(by_quantity.items()):
-            involved = _disagreeing(reports)
+            involved = _disagreeing(reports, quantity)
             if involved:
                 out.append(
                     {
@@ -78,9 +125,37 @@ def _countable(claim: dict[str, Any]) -> bool:
         return False
     if claim.get("value") is None:
         return False
-    years = set(_YEAR.findall(str(claim.get("text") or "")))
+    sentence = str(claim.get("text") or "")
+    years = set(_YEAR.findall(sentence))
     own = str(claim.get("claim_date") or "")[:4]
-    return not years or years == {own}
+    if years and years != {own}:
+        return False
+    at = claim.get("number_start", claim.get("start", 0)) - claim.get("start", 0)
+    if any(m.start() <= at < m.end() for m in _BRACKETS.finditer(sentence)):
+        return False  # a conversion of the figure before it
+    return not (_RANGE.search(sentence[max(0, at - 12) : at + 24]) or _HYPOTHETICAL.search(sentence))
+
+
+def _measure(quantity: str) -> bool:
+    """Whether a quantity is a measurement unit, naming no thing ("miles", "-foot", "barrels of oil")."""
+    first = re.findall(r"[a-z]+", quantity.lower())
+    return bool(first) and first[0] in _MEASURES
+
+
+def _counted(report: dict[str, Any]) -> set[str]:
+    """What a count names ("workers" of "workers killed"; nothing for "death toll")."""
+    return {w for w in _CONTENT.findall(str(report["unit"]).lower()) if w not in _GENERIC and w not in _STOP}
+
+
+def _rate(report: dict[str, Any]) -> str:
+    """The time unit a figure is given per ("day" in "5,000 barrels a day"), or ""."""
+    sentence, at = report["sentence"], report["at"]
+    m = _RATE.search(sentence, at, at + 60)
+    return (m.group(1) or "day").lower() if m else ""
+
+
+def _content(sentence: str) -> set[str]:
+    return {w for w in _CONTENT.findall(sentence.lower()) if w not in _STOP}
 
 
 def _interval(report: dict[str, Any]) -> tuple[float, float]:
@@ -103,16 +178,25 @@ def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return abs((date.fromisoformat(da[:10]) - date.fromisoformat(db[:10])).days) <= SAME_TIME_DAYS
 
 
-def _disagreeing(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The reports that exclude another outlet's report of the same time."""
+def _disagreeing(reports: list[dict[str, Any]], quantity: str) -> list[dict[str, Any]]:
+    """The reports that exclude another outlet's report of the same thing at the same time."""
     involved: set[int] = set()
+    words = [_content(r["sentence"]) for r in reports]
+    rates = [_rate(r) for r in reports]
+    counted = [_counted(r) for r in reports]
+    measure = _measure(quantity)
     for i, a in enumerate(reports):
         lo_a, hi_a = _interval(a)
         for j in range(i + 1, len(reports)):
             b = reports[j]
-            if a["outlet"] == b["outlet"] or not _same_time(a, b):
+            if a["outlet"] == b["outlet"] or rates[i] != rates[j] or not _same_time(a, b):
                 continue
             lo_b, hi_b = _interval(b)
-            if hi_a < lo_b or hi_b < lo_a:
+            if not (hi_a < lo_b or hi_b < lo_a):
+                continue
+            if counted[i] and counted[j] and not counted[i] & counted[j]:
+                continue  # birds and workers
+            shared = len(words[i] & words[j]) / max(1, len(words[i] | words[j]))
+            if not measure or shared >= SAME_THING:
                 involved.update((i, j))
-    return [reports[k] for k in sorted(involved)]
+    return [{k: v for k, v in reports[k].items() if k != "at"} for k in sorted(involved)]

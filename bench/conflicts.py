@@ -1,0 +1,111 @@
+"""Conflicting claims on a real multi-outlet corpus: how many are flagged, and a sample to read.
+
+Data: Timeline17's five bpoil folders (../shared/eval/timeline17/bpoil_*/articles.jsonl:
+BBC, Fox News, The Guardian, Reuters, The Washington Post on the 2010 Gulf of Mexico oil
+spill) written as one news-please JSONL (``maintext``, ``date_publish``, ``source_domain``),
+ingested as a user ingests it (every stage, linking), into a temporary store. Printed: the
+flagged conflicts per story and in all, the quantities they name, and a seeded random
+sample of ``--sample`` conflicts with every report's value, outlet, date and sentence,
+written to bench/results/conflicts_sample.json for reading and judging by hand (a genuine
+disagreement: the same quantity of the same thing at the same time, values that exclude
+each other).
+Usage: python bench/conflicts.py [--workers 2] [--sample 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import EVAL, need, save
+
+from storyline.ingest.run import Ingest
+from storyline.link.views import refresh_views
+from storyline.pipeline import PipelineOptions
+from storyline.store import Store
+
+DOMAINS = {
+    "bbc": "bbc.co.uk",
+    "foxnews": "foxnews.com",
+    "guardian": "theguardian.com",
+    "reuters": "reuters.com",
+    "washingtonpost": "washingtonpost.com",
+}
+
+
+def write_feed(root: Path, out: Path) -> int:
+    """The five bpoil folders as one news-please JSONL; the number of records."""
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for folder in sorted(root.glob("bpoil_*")):
+            domain = DOMAINS[folder.name.removeprefix("bpoil_")]
+            for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+                if not line.strip():
+                    continue
+                art = json.loads(line)
+                record = {"maintext": art["text"], "date_publish": art["time"], "source_domain": domain}
+                fh.write(json.dumps(record) + "\n")
+                n += 1
+    return n
+
+
+def brief(conflict: dict[str, Any]) -> dict[str, Any]:
+    """A conflict as a reader judges it: the quantity and each report, with its sentence."""
+    return {
+        "quantity": conflict["quantity"],
+        "values": conflict["values"],
+        "reports": [
+            {k: r.get(k) for k in ("outlet", "value", "qualifier", "unit", "claim_date", "sentence")}
+            for r in conflict["reports"]
+        ],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sample", type=int, default=50)
+    args = parser.parse_args()
+    root = need(EVAL / "timeline17", "Timeline17")
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "bpoil.jsonl"
+        records = write_feed(root, feed)
+        t0 = time.perf_counter()
+        with Store(Path(tmp) / "bpoil.db") as store:
+            Ingest(store, PipelineOptions(workers=args.workers)).run([str(feed)])
+            refresh_views(store)  # every story's views, not only those linking had time for
+            stories = store.views.stories()
+        seconds = time.perf_counter() - t0
+    found = [(s["id"], c) for s in stories for c in s.get("conflicts", [])]
+    per_story = Counter(sid for sid, _ in found)
+    quantities = Counter(c["quantity"] for _, c in found)
+    rng = random.Random(0)
+    sample = rng.sample([c for _, c in found], min(args.sample, len(found)))
+    out = Path(__file__).resolve().parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "conflicts_sample.json").write_text(
+        json.dumps([brief(c) for c in sample], indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    result = {
+        "records": records,
+        "stories": len(stories),
+        "conflicts": len(found),
+        "stories_with_conflicts": len(per_story),
+        "most_in_one_story": per_story.most_common(1)[0][1] if per_story else 0,
+        "quantities": dict(quantities.most_common(25)),
+        "sample": len(sample),
+        "seconds": round(seconds, 1),
+    }
+    save("conflicts", result)
+
+
+if __name__ == "__main__":
+    main()
