@@ -42,3 +42,17 @@ def test_entries_on_their_own_dates_with_kinds_and_support() -> None:
     }
     days_only = build_timeline(["a", "b"], articles, months=False)
     assert "2022-11" not in {e["date"] for e in days_only}
+
+
+def test_a_day_leads_with_what_happened_then_what_was_said() -> None:
+    said = "\u201cWe will rebuild every house in the valley,\u201d the mayor of Maren Falls said on Monday."
+    quote = {"start": 0, "end": said.index(",\u201d") + 2, "kind": "direct", "text": said[:60]}
+    happened = "The Dovrik dam collapsed on Monday and flooded three villages in the valley."
+    articles = {
+        "a": art(said, "2023-02-20", "Wire", [tx(said, "on Monday", "2023-02-20")], [quote]),
+        "b": art(said, "2023-02-20", "Post", [tx(said, "on Monday", "2023-02-20")], [quote]),
+        "c": art(happened, "2023-02-20", "Courier", [tx(happened, "on Monday", "2023-02-20")]),
+    }
+    day = [e for e in build_timeline(["a", "b", "c"], articles, per_date=2) if e["date"] == "2023-02-20"]
+    assert [e["kind"] for e in day] == ["happened", "said"]  # though the quote has more support
+    assert day[1]["support"] == 2
