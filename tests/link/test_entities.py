@@ -148,3 +148,19 @@ def test_two_real_places_one_letter_apart_and_possessives_in_acronyms() -> None:
         (("Carpenter's Shop", "ORG"), ("CSS", "ORG")),  # a possessive is no word of an acronym
     ]
     assert _apart(*pairs) == []
+
+
+def test_every_alias_says_by_which_rule_it_joined() -> None:
+    from storyline.link import entities as rules
+
+    entities, _ = resolve(ARTICLES)
+    joined = {ev["alias"]: set(ev["joined_by"]) for e in entities for ev in e["evidence"]}
+    assert rules.SAME_PERSON in joined["Vladamir Putin"]
+    assert rules.IN_ARTICLE in joined["Putin"]
+    assert rules.ACRONYM in joined["North Atlantic Treaty Organization"] | joined["NATO"]
+    assert rules.SPELLING in joined["Kiev"] | joined["Kyiv"]
+    assert joined["L avrov"] == {rules.SPLIT_NAME}
+    assert joined["Zelensky"] == {rules.SURNAME}
+    assert joined["Anna Smith"] == set()  # alone: joined by nothing
+    merged = rules.EntityResolver.merge_records([e for e in entities if e["name"] == "Vladimir Putin"] * 2)
+    assert {r for ev in merged["evidence"] for r in ev["joined_by"]} >= {rules.SAME_PERSON, rules.IN_ARTICLE}

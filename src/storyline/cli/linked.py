@@ -88,8 +88,10 @@ def entity(
     for ev in data["evidence"]:
         ids = ", ".join(a[:8] for a in ev["article_ids"][:6])
         more = f" +{ev['article_count'] - 6}" if ev["article_count"] > 6 else ""
+        why = f" · joined as {'; '.join(ev['joined_by'])}" if ev.get("joined_by") else ""
         out.print(
-            f"  [dim]as[/dim] {escape(ev['alias'])} [dim]· {ev['mentions']} mentions · {ids}{more}[/dim]"
+            f"  [dim]as[/dim] {escape(ev['alias'])} [dim]· {ev['mentions']} mentions · {ids}{more}"
+            f"{escape(why)}[/dim]"
         )
     _print_roles(data["roles"])
     for q in data["quotes"][:10]:

@@ -67,6 +67,15 @@ _ORG_SUFFIXES = {
 """A company's legal form: "Ford Motor Co." is Ford Motor."""
 _STANDARD_ACRONYMS = {"un": "united nations", "eu": "european union"}
 """Two-letter acronyms standard for one body; other acronyms join only with three letters."""
+SAME_NAME = "the same name"
+SPELLING = "a known spelling of the place"
+ACRONYM = "the acronym of the name"
+MISSPELT_PLACE = "a misspelling of the place"
+SAME_PERSON = "the same person: surname and given names agree"
+SURNAME = "the surname of the one person of that name"
+SPLIT_NAME = "the surname split by a stray space"
+IN_ARTICLE = "one chain in an article (its full name, surname, spelling)"
+"""The rules by which a chain joins an entity, as its evidence shows them."""
 BARE_FUZZY_MIN = 6
 """A bare name this long may be a surname spelt one letter apart; shorter ones are too easily
 another name ("Reich" / "Rich")."""
@@ -209,7 +218,8 @@ class EntityResolver:
         ``previous`` is the last run's chain → id map: a cluster keeps the id most of its
         chains had, so ids survive re-ingests and new articles.
         """
-        return self._entities(chains, self._clusters(chains), previous or {})
+        clusters, why = self._clusters(chains)
+        return self._entities(chains, clusters, previous or {}, why)
 
     def resolve_new(
         self, chains: list[Chain], known: list[tuple[str, str, list[str]]]
@@ -228,7 +238,7 @@ class EntityResolver:
         mapping: dict[tuple[int, str], str] = {}
         merged: dict[str, str] = {}
         fresh: list[str] = []
-        for members in sorted(self._clusters(everything).values(), key=min):
+        for members in sorted(self._clusters(everything)[0].values(), key=min):
             new = [everything[i] for i in members if everything[i].article_rowid >= 0]
             if not new:
                 continue
@@ -255,10 +265,19 @@ class EntityResolver:
         entities, _ = self._entities(chains, {k: v for k, v in enumerate(clusters.values())}, mapping)
         return entities
 
-    def _clusters(self, chains: list[Chain]) -> dict[int, list[int]]:
-        """Chains that name one entity, by index (see the module docstring for the rules)."""
+    def _clusters(self, chains: list[Chain]) -> tuple[dict[int, list[int]], dict[int, set[str]]]:
+        """Chains that name one entity, by index (see the module docstring for the rules), and
+        for each chain that joined another, the rules it joined by (the evidence shown)."""
         sets: UnionFind[int] = UnionFind(range(len(chains)))
-        find, union = sets.find, sets.union
+        find = sets.find
+        why: dict[int, set[str]] = defaultdict(set)
+
+        def union(a: int, b: int, rule: str = SAME_NAME, both: bool = True) -> None:
+            sets.union(a, b)
+            why[a].add(rule)
+            if both:
+                why[b].add(rule)
+
         kind = {c.label: ("PLACE" if c.label in _PLACE_LABELS else c.label) for c in chains}
         keys: dict[tuple[str, str], int] = {}
         for i, c in enumerate(chains):
@@ -268,7 +287,7 @@ class EntityResolver:
                     continue
                 k = (kind[c.label], key)
                 if k in keys:
-                    union(i, keys[k])
+                    union(i, keys[k], SPELLING if key != normalise(name) else SAME_NAME)
                 else:
                     keys[k] = i
         # acronyms: "NATO" and "North Atlantic Treaty Organization" (from the written name)
@@ -278,14 +297,14 @@ class EntityResolver:
             for name in c.names:
                 acro = _acronym(name) if " " in name else ""
                 if acro and ("ORG", acro) in keys:
-                    union(i, keys[("ORG", acro)])
+                    union(i, keys[("ORG", acro)], ACRONYM)
         # places: misspellings of one name ("Kyrenvar" / "Kirenvar"); short names never
         # (two names GeoNames knows are two places: "Austria" / "Australia")
         known = _gazetteer()
         places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
         for a, b in _near_pairs(places, PLACE_FUZZY, self.runner):
             if not (a in known and b in known):
-                union(keys[("PLACE", a)], keys[("PLACE", b)])
+                union(keys[("PLACE", a)], keys[("PLACE", b)], MISSPELT_PLACE)
         # persons: full names by fuzzy match of the same surname or first name; stray spaces
         persons = [(i, c) for i, c in enumerate(chains) if c.label == "PERSON"]
         full = [(i, normalise(c.best)) for i, c in persons if len(normalise(c.best).split()) >= 2]
@@ -316,7 +335,7 @@ class EntityResolver:
         for a in sorted(partners):
             for b in partners[a]:
                 if a < b and unambiguous(a) and unambiguous(b):
-                    union(by_name[a][0], by_name[b][0])
+                    union(by_name[a][0], by_name[b][0], SAME_PERSON)
         for members in by_name.values():
             for i in members[1:]:
                 union(members[0], i)
@@ -339,8 +358,8 @@ class EntityResolver:
                 )
                 owners = {find(j) for s, *_ in near for j in surnames[s]}
             if len(owners) == 1:  # one person of that surname in the corpus
-                union(i, owners.pop())
-        return sets.groups()
+                union(i, owners.pop(), SPLIT_NAME if " " in name else SURNAME, both=False)
+        return sets.groups(), why
 
     def _key(self, name: str, label: str) -> str:
         key = normalise(name)
@@ -360,7 +379,9 @@ class EntityResolver:
         chains: list[Chain],
         clusters: dict[int, list[int]],
         previous: dict[tuple[int, str], str],
+        why: dict[int, set[str]] | None = None,
     ) -> tuple[list[dict[str, Any]], dict[tuple[int, str], str]]:
+        why = why or {}
         ordered = sorted(clusters.values(), key=lambda ms: min(ms))
         ids = StableIds("E", previous.values())
         entities, mapping = [], {}
@@ -374,6 +395,7 @@ class EntityResolver:
             articles: dict[str, set[str]] = defaultdict(set)
             labels: Counter[str] = Counter()
             roles: dict[str, set[str]] = defaultdict(set)
+            rules: dict[str, set[str]] = defaultdict(set)
             for i in members:
                 c = chains[i]
                 mapping[(c.article_rowid, c.chain)] = eid
@@ -381,6 +403,9 @@ class EntityResolver:
                 for name, n in c.names.items():
                     aliases[name] += n
                     articles[name].add(c.article_id)
+                    rules[name] |= why.get(i, set())
+                    if len(c.names) > 1:
+                        rules[name].add(IN_ARTICLE)
                 for role, as_of in c.roles:
                     roles[role].add(as_of or "")
             label = labels.most_common(1)[0][0]
@@ -394,7 +419,12 @@ class EntityResolver:
                     "articles": len({a for ids in articles.values() for a in ids}),
                     "mentions": sum(aliases.values()),
                     "evidence": [
-                        {"alias": a, "mentions": aliases[a], "article_ids": sorted(articles[a])}
+                        {
+                            "alias": a,
+                            "mentions": aliases[a],
+                            "article_ids": sorted(articles[a]),
+                            "joined_by": sorted(rules[a]),
+                        }
                         for a in sorted(aliases, key=lambda a: (-aliases[a], a))
                     ],
                     "roles": [
@@ -413,11 +443,13 @@ class EntityResolver:
         evidence: dict[str, set[str]] = defaultdict(set)
         roles: dict[str, set[str]] = defaultdict(set)
         labels: Counter[str] = Counter()
+        rules: dict[str, set[str]] = defaultdict(set)
         for r in records:
             labels[r["label"]] += r["mentions"]
             for e in r["evidence"]:
                 aliases[e["alias"]] += e["mentions"]
                 evidence[e["alias"]].update(e["article_ids"])
+                rules[e["alias"]].update(e.get("joined_by", []))
             for role in r["roles"]:
                 roles[role["role"]].update(role["as_of"])
         label = labels.most_common(1)[0][0]
@@ -430,7 +462,13 @@ class EntityResolver:
             "articles": len(set().union(*evidence.values())),
             "mentions": sum(aliases.values()),
             "evidence": [
-                {"alias": a, "mentions": aliases[a], "article_ids": sorted(evidence[a])} for a in order
+                {
+                    "alias": a,
+                    "mentions": aliases[a],
+                    "article_ids": sorted(evidence[a]),
+                    "joined_by": sorted(rules[a]),
+                }
+                for a in order
             ],
             "roles": [
                 {"role": r, "as_of": sorted(d for d in dates if d)} for r, dates in sorted(roles.items())
