@@ -193,9 +193,8 @@ def _entries_of_day(
     ]
     ranking = [float(central[r]) * (1 + np.log(len(support[r]))) for r in range(len(rows))]
     # the day leads with what happened (its best "happened" sentence), then what was said
-    happened = [r for r in range(len(rows)) if items[rows[r]]["kind"] == "happened"]
     order = sorted(range(len(rows)), key=lambda r: (-ranking[r], items[rows[r]]["article_id"]))
-    lead = [r for r in order if r in set(happened)][:1]
+    lead = next(([r] for r in order if items[rows[r]]["kind"] == "happened"), [])
     picked: list[int] = []
     for r in lead + [r for r in order if r not in lead]:
         if len(picked) >= per_date:

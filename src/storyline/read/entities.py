@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz
+
 from storyline.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -165,7 +167,6 @@ def given_names_agree(a: str, b: str) -> bool:
     equal, one misspelt ("vladamir" / "vladimir"), or one an initial of the other; middle
     names, where both have them, agree the same way ("george w bush" is not "george h w
     bush"; "john kennedy" may be "john f kennedy")."""
-    from rapidfuzz import fuzz
 
     def same(x: str, y: str) -> bool:
         if len(x) == 1 or len(y) == 1:
