@@ -160,12 +160,13 @@ def test_relative_dates_of_the_seeds(export: dict[str, Any]) -> None:
     grouped = _by_seed(export)
     tuesday = [t for t in grouped["000"][0]["timexes"] if t["text"] == "Tuesday"]
     assert tuesday and tuesday[0]["value"] == "2022-03-08"
-    # 001 states no date; it reports the Tallinn meeting that 000 dates 2022-03-08, so linking
-    # infers that date, and its weekdays are resolved against it.
+    # 001 states no date. It reports the Tallinn meeting that 000 dates 2022-03-08, but in other
+    # words: the learned same-event model gives the pair a probability of about 0.3, short of
+    # one event, so no date is inferred and its weekdays stay unresolved rather than guessed.
     art = grouped["001"][0]
-    assert (art["published"], art["published_basis"]) == ("2022-03-08", "inferred")
+    assert (art["published"], art["published_basis"]) == (None, None)
     values = {t["text"]: t["value"] for t in art["timexes"] if t["text"] in ("Monday", "Tuesday")}
-    assert values == {"Monday": "2022-03-07", "Tuesday": "2022-03-08"}  # "later Tuesday": today
+    assert values == {"Monday": "XXXX-WXX-1", "Tuesday": "XXXX-WXX-2"}
     feb24 = [t for t in grouped["000"][1]["timexes"] if "February 24" in t["text"]]
     assert feb24 and feb24[0]["value"] == "2022-02-24"
 
@@ -187,25 +188,36 @@ def test_the_same_words_reported_by_two_outlets_are_on_the_quote_board(
 
 
 def test_linking_events_story_timeline_and_people(export: dict[str, Any]) -> None:
-    """Issue #4 on the seeds: 000's first part and 001 are one event, 002/003/004 each their
-    own; one story holds them, with timeline entries on 2021-12-01, 2022-02-24, 2022-03-07
-    and 2022-03-08 (the last citing both 000 and 001); misspelt and split names resolve; each
-    person is one entity."""
+    """Issue #4 on the seeds, as issue #14's learned same-event model and the stories'
+    threshold checked on real data (bench/purity.py) leave it: every seed report is its own
+    event — 000's first part and 001 tell the Tallinn meeting in other words (same-event
+    probability about 0.3), so they are two events rather than one guessed — and those two
+    share a story whose timeline has 2022-03-08; 003 and 004 (December 2021) share one with
+    2021-12-01; 000's second part dates 2022-02-24. (Before issue #14 the five seeds made one
+    story: a threshold low enough for that joins unrelated collections in bench/purity.py.)
+    Misspelt and split names resolve; each person is one entity."""
     grouped = _by_seed(export)
     key = {a["id"]: f"{n}#{a['source']['part']}" for n, arts in grouped.items() for a in arts}
     events = {frozenset(key[a] for a in e["article_ids"]) for e in export["events"]}
-    assert frozenset({"000#1", "001#0"}) in events
-    for alone in ("002#0", "003#0", "004#0"):
+    for alone in ("000#1", "001#0", "002#0", "003#0", "004#0"):
         assert frozenset({alone}) in events
-    (story,) = [s for s in export["stories"] if "001#0" in {key[a] for a in s["article_ids"]}]
-    assert {"000#1", "001#0", "002#0", "003#0", "004#0"} <= {key[a] for a in story["article_ids"]}
-    by_date = {}
-    for entry in story["timeline"]:
-        by_date.setdefault(entry["date"], set()).update(key[c["article_id"]] for c in entry["citations"])
-    assert {"2021-12-01", "2022-02-24", "2022-03-07", "2022-03-08"} <= set(by_date)
-    assert {"000#1", "001#0"} <= by_date["2022-03-08"]
-    assert grouped["001"][0]["published"] == "2022-03-08"
-    assert grouped["001"][0]["published_basis"] == "inferred"
+
+    def story_of(part: str) -> dict[str, Any]:
+        (story,) = [s for s in export["stories"] if part in {key[a] for a in s["article_ids"]}]
+        return story
+
+    def days(story: dict[str, Any]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for entry in story["timeline"]:
+            out.setdefault(entry["date"], set()).update(key[c["article_id"]] for c in entry["citations"])
+        return out
+
+    assert story_of("000#1") is story_of("001#0")
+    assert "000#1" in days(story_of("000#1"))["2022-03-08"]
+    assert story_of("003#0") is story_of("004#0")
+    assert "2021-12-01" in days(story_of("004#0"))
+    assert "2022-02-24" in days(story_of("000#2"))
+    assert grouped["001"][0]["published"] is None  # no date guessed for it
     people = [e for e in export["entities"] if e["label"] == "PERSON"]
     putin = [e for e in people if "Vladamir Putin" in e["aliases"]]
     lavrov = [e for e in people if "L avrov" in e["aliases"]]

@@ -127,6 +127,15 @@ def part_id(parent_hash: str, part: int) -> str:
 
 
 @dataclass
+class TermFrequencies:
+    """Document frequencies of the event model's text blocks: ``n`` articles counted and,
+    per block, term → how many of them hold it (``link.event_model``)."""
+
+    n: int = 0
+    df: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
 class LinkResult:
     """What one linking run found, as the store saves it (``Store.links.save``).
 
@@ -146,6 +155,7 @@ class LinkResult:
     merged_entities: dict[str, str] = field(default_factory=dict)
     merged_events: dict[str, str] = field(default_factory=dict)
     redated: list[Redated] = field(default_factory=list)  # dates inferred or withdrawn
+    frequencies: TermFrequencies | None = None  # of the articles clustered: replace or add
 
 
 @dataclass

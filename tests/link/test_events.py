@@ -104,3 +104,64 @@ def test_an_article_no_reader_read_joins_no_event_by_its_words() -> None:
         [EventDoc("x", text, readable=False), EventDoc("y", text, readable=False)]
     )
     assert alone.assign["x"] != alone.assign["y"]
+
+
+def test_the_order_articles_come_in_changes_nothing() -> None:
+    docs = _corpus(300, seed=3)
+    forward = EventClusterer().cluster(docs).assign
+    backward = EventClusterer().cluster(list(reversed(docs))).assign
+    assert forward == backward
+
+
+def test_stored_frequencies_weigh_a_pool_as_the_whole_corpus_does() -> None:
+    """An incremental run sees a pool, but with the stored document frequencies its rows are
+    the rows the whole corpus gives them."""
+    import numpy as np
+
+    from storyline.link.event_model import BLOCKS, text_blocks
+
+    docs = _corpus(120, seed=5)
+    whole, _ = text_blocks(docs)
+    old, new = docs[:80], docs[80:]
+    _, counted = text_blocks(old)
+
+    def lookup(block: str, terms: list[str]) -> dict[str, int]:
+        if block == "":
+            return {"": counted.n}
+        return {t: counted.df.get(block, {})[t] for t in terms if t in counted.df.get(block, {})}
+
+    pool = old[60:] + new  # a window of the older articles and the new ones
+    parts, added = text_blocks(pool, lookup, [d in new for d in pool])
+    assert added.n == len(new)
+    for block in BLOCKS:
+        got = (parts[block] @ parts[block].T).toarray()
+        rows = [docs.index(d) for d in pool]
+        want = (whole[block][rows] @ whole[block][rows].T).toarray()
+        assert np.allclose(got, want, atol=1e-5), block
+
+
+def test_reclustering_keeps_an_id_by_majority_and_moves_what_left() -> None:
+    """Three articles of V1 and one of V2; reclustered with a new one, two of V1 stay
+    together and the third goes with V2: V1 keeps its id, the third is moved (logged). Then
+    an event whose id no cluster keeps is merged into the one its articles joined."""
+    from storyline.link.events import Clustering
+
+    docs = [EventDoc(k, "", "2023-01-01") for k in ("a", "b", "c", "d", "n")]
+    out = Clustering({"a": "V1", "b": "V1", "c": "V1", "d": "V2"})
+    clusterer = EventClusterer()
+    clusterer._name(docs, [0, 1, 2, 3, 4], [0, 0, 2, 2, 2], out, counter=2)
+    assert out.assign == {"a": "V1", "b": "V1", "c": "V2", "d": "V2", "n": "V2"}
+    assert out.moved == {"c": ("V1", "V2")}
+    assert out.log[-1][0] == "event split" and "c moved from V1 to V2" in out.log[-1][1]
+    again = Clustering({"a": "V1", "b": "V1", "c": "V2"})
+    clusterer._name(docs[:3], [0, 1, 2], [0, 0, 0], again, counter=2)
+    assert again.assign == {"a": "V1", "b": "V1", "c": "V1"} and again.merged == {"V2": "V1"}
+
+
+def test_the_shipped_event_model_is_learned_and_named() -> None:
+    from storyline.link.event_model import BLOCKS, shipped
+
+    model = shipped()
+    assert set(model.weights) == set(BLOCKS) and all(w >= 0 for w in model.weights.values())
+    assert model.threshold == 0.5 and "ECB+" in model.trained_on
+    assert model.year_conflict < 0 < model.shared_year

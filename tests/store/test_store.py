@@ -162,3 +162,22 @@ def test_writers_that_open_a_new_database_together_all_succeed(tmp_path: Path) -
         assert all(p.returncode == 0 for p in procs), errors
         with Store(db) as store:
             assert store.db.value("SELECT count(*) FROM runs") == 6 and store.integrity_check() == "ok"
+
+
+def test_term_frequencies_add_up_and_a_full_link_replaces_them(store: Store) -> None:
+    from storyline.model import LinkResult, TermFrequencies
+
+    def result(full: bool, n: int, df: dict[str, int]) -> LinkResult:
+        return LinkResult([], {}, [], [], [], [], [], full, frequencies=TermFrequencies(n, {"words": df}))
+
+    store.links.save(result(True, 3, {"harbour": 2, "quay": 1}))
+    store.links.save(result(False, 2, {"harbour": 1, "strike": 2}))
+    assert store.links.term_frequencies("words", ["harbour", "quay", "strike", "none"]) == {
+        "harbour": 3,
+        "quay": 1,
+        "strike": 2,
+    }
+    assert store.links.clustered_counts() == (5, 3)  # 5 counted, 3 at the last full link
+    store.links.save(result(True, 5, {"quay": 4}))
+    assert store.links.term_frequencies("words", ["harbour", "quay"]) == {"quay": 4}
+    assert store.links.clustered_counts() == (5, 5)

@@ -74,9 +74,11 @@ class Linker:
         article (still starting from the stored ids); a store with no links is linked in full.
         Views (timelines, summaries, ...) of changed stories and events are computed after,
         up to ``views.BUDGET`` articles' worth; the rest when first asked for."""
-        if full is None:
-            full = not self.store.links.any()
         report = LinkReport()
+        grown = False
+        if full is None:
+            grown = self.store.links.any() and self._grown()
+            full = grown or not self.store.links.any()
         lap = Laps(report)
         renamed = site_outlets(self.store.links.outlet_rows())
         if self.store.links.set_outlets(renamed):
@@ -85,6 +87,10 @@ class Linker:
         lap("outlets")
         result = link_all(self, report, lap) if full else link_new(self, report, lap)
         if result is not None:
+            if grown:
+                result.log.insert(
+                    0, ("relinked in full", "the corpus has doubled since events were last clustered in full")
+                )
             self.store.links.save(result, run_id)
             lap("save")
             report.log = result.log
@@ -95,6 +101,16 @@ class Linker:
         self.refresh_views(budget=BUDGET)
         report.seconds["views"] = round(time.perf_counter() - clock, 3)
         return report
+
+    def _grown(self) -> bool:
+        """True once the corpus has doubled since events were last clustered in full: terms
+        are weighed by how many articles hold them, and those weights drift as the corpus
+        grows, so the events formed early are clustered again with today's weights (ids kept
+        by majority). Doubling keeps the cost of these runs to a constant per article."""
+        counted, at_full = self.store.links.clustered_counts()
+        if not at_full:
+            return False
+        return counted + len(self.store.links.unlinked_ids()) >= 2 * at_full
 
     def refresh_views(
         self, kind: str | None = None, ids: list[str] | None = None, budget: int | None = None

@@ -13,9 +13,11 @@ space split a token ("L avrov"), or by fuzzy match (rapidfuzz) of the same type:
 whose given names agree (equal, misspelt "Vladamir", an initial; middle names where both
 have them) and whose surnames are one spelling ("Zelensky"). "George Bush" beside "George
 W. Bush" and "George H. W. Bush" fits both and joins neither. A bare name joins a full name
-only when the corpus knows one person of that surname; spelt one letter apart only when it
-is six letters or more and no one's given name ("Gayle" is not Roger Gale). Every alias
-keeps its evidence (mentions, articles).
+only when its story knows one person of that surname; spelt one letter apart only when it
+is six letters or more and no one's given name ("Gayle" is not Roger Gale). Rules that rest
+on a name having one owner — that surname rule, an acronym — look for the owner within the
+story of the article only: a corpus mixes unrelated stories, and "Levi" in
+one is not Jeff Levi of another. Every alias keeps its evidence (mentions, articles).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -40,6 +42,7 @@ from storyline.read.entities import TITLE_WORDS, given_names_agree
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _STOP = {"the", "of", "and", "'s", "’s"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # generational: a surname never ends there
 _SPLIT = re.compile(r"\b[A-Z] [a-z]")  # a name split by a stray space after its initial
 _POSSESSIVE = re.compile(r"['’]s$")
 _STANDARD_PLACES = {
@@ -109,6 +112,8 @@ def normalise(name: str) -> str:
     words = [w for w in text.split() if w not in TITLE_WORDS or w in ("us",)]
     while words and words[0] in _STOP:
         words.pop(0)
+    while len(words) > 2 and words[-1] in _SUFFIXES:  # "Martin Luther King Jr": King
+        words.pop()
     return " ".join(words)
 
 
@@ -170,6 +175,57 @@ def block_pairs(block: list[str], cutoff: float) -> list[tuple[str, str]]:
     return [(block[x], block[y]) for x, y in zip(*np.nonzero(scores), strict=True) if x < y]
 
 
+Scope = Callable[[str], frozenset[str]]
+"""Article id (or, for an entity standing in as a chain, its id) → the stories it is in."""
+
+
+def _scoped(chains: list[Chain], scope: Scope | None) -> Callable[[int, int], bool]:
+    """Whether chains ``i`` and ``j`` may join by a rule that needs one owner of a name: both
+    in one story (always, without ``scope``)."""
+    if scope is None:
+        return lambda i, j: True
+    cache: dict[str, frozenset[str]] = {}
+
+    def stories(i: int) -> frozenset[str]:
+        aid = chains[i].article_id
+        if aid not in cache:
+            cache[aid] = scope(aid)
+        return cache[aid]
+
+    return lambda i, j: bool(stories(i) & stories(j))
+
+
+def _bare_names(
+    persons: list[tuple[int, Chain]], full: list[tuple[int, str]], near: Callable[[int, int], bool]
+) -> list[tuple[int, list[int], str]]:
+    """(bare chain, the full-name chains it could be, rule) for each bare name — or a surname
+    split by a stray space: the full names of that surname (spelt one letter apart when six
+    letters or more and no one's given name) within reach (``near``). ``full`` is (chain,
+    normalised full name); the caller joins the bare chain when they are one entity."""
+    surnames: dict[str, set[int]] = defaultdict(set)  # surname → chains of full names
+    for i, name in full:
+        surnames[name.split()[-1]].add(i)
+    surname_list = sorted(surnames)
+    given = {name.split()[0] for _, name in full}
+    out = []
+    for i, c in persons:
+        name = normalise(c.best)
+        if len(name.split()) != 1 and name.replace(" ", "") not in surnames:
+            continue
+        bare = name.replace(" ", "")  # "l avrov" → "lavrov"
+        owners = [j for j in surnames.get(bare, set()) if near(i, j)]
+        if not owners and len(bare) >= BARE_FUZZY_MIN and bare not in given:
+            # a surname spelt another way ("Zelensky"): one letter apart, never a given
+            # name of someone ("Gayle" is not Roger Gale; "Boris" not Matt Bors)
+            close = process.extract(
+                bare, surname_list, scorer=Levenshtein.distance, score_cutoff=1, limit=None
+            )
+            owners = [j for s, *_ in close for j in surnames[s] if near(i, j)]
+        if owners:
+            out.append((i, owners, SPLIT_NAME if " " in name else SURNAME))
+    return out
+
+
 def _acronym(name: str) -> str:
     """The acronym of an organisation's written name ("North Atlantic Treaty Organization":
     "nato"), or "" where a name gives none that can be trusted: fewer than two words, a word
@@ -211,23 +267,32 @@ class EntityResolver:
         return [c for c in out.values() if c.names and normalise(c.best)]
 
     def resolve(
-        self, chains: list[Chain], previous: dict[tuple[int, str], str] | None = None
+        self,
+        chains: list[Chain],
+        previous: dict[tuple[int, str], str] | None = None,
+        scope: Scope | None = None,
     ) -> tuple[list[dict[str, Any]], dict[tuple[int, str], str]]:
         """Entities (with aliases, evidence, roles) and the chain → entity id map.
 
         ``previous`` is the last run's chain → id map: a cluster keeps the id most of its
-        chains had, so ids survive re-ingests and new articles.
+        chains had, so ids survive re-ingests and new articles. ``scope`` (article id → the
+        stories it is in) bounds the rules that rest on the corpus knowing one owner of a
+        name: see ``_clusters``.
         """
-        clusters, why = self._clusters(chains)
+        clusters, why = self._clusters(chains, scope)
         return self._entities(chains, clusters, previous or {}, why)
 
     def resolve_new(
-        self, chains: list[Chain], known: list[tuple[str, str, list[str]]]
+        self,
+        chains: list[Chain],
+        known: list[tuple[str, str, list[str]]],
+        scope: Scope | None = None,
     ) -> tuple[dict[tuple[int, str], str], dict[str, str], list[str]]:
         """New articles' chains against the corpus entities ``known`` ((id, label, aliases)),
         without reading the older articles: each entity stands in as one chain of its
-        aliases. Returns the chain → entity id map, entities merged by the new evidence
-        (merged id → kept id), and the ids of new entities (also in the map)."""
+        aliases (``scope`` gives an entity id the stories it is in). Returns the chain →
+        entity id map, entities merged by the new evidence (merged id → kept id), and the
+        ids of new entities (also in the map)."""
         stand_ins = [
             Chain(-1, eid, eid, label, Counter({a: 1 for a in aliases}))
             for eid, label, aliases in known
@@ -238,7 +303,7 @@ class EntityResolver:
         mapping: dict[tuple[int, str], str] = {}
         merged: dict[str, str] = {}
         fresh: list[str] = []
-        for members in sorted(self._clusters(everything)[0].values(), key=min):
+        for members in sorted(self._clusters(everything, scope)[0].values(), key=min):
             new = [everything[i] for i in members if everything[i].article_rowid >= 0]
             if not new:
                 continue
@@ -265,9 +330,20 @@ class EntityResolver:
         entities, _ = self._entities(chains, {k: v for k, v in enumerate(clusters.values())}, mapping)
         return entities
 
-    def _clusters(self, chains: list[Chain]) -> tuple[dict[int, list[int]], dict[int, set[str]]]:
+    def _clusters(
+        self, chains: list[Chain], scope: Scope | None = None
+    ) -> tuple[dict[int, list[int]], dict[int, set[str]]]:
         """Chains that name one entity, by index (see the module docstring for the rules), and
-        for each chain that joined another, the rules it joined by (the evidence shown)."""
+        for each chain that joined another, the rules it joined by (the evidence shown).
+
+        With ``scope``, the rules that rest on there being one owner of a name — a bare name
+        taken as the surname of the one person of that surname, an acronym (joined to a name
+        only when every use of it is in that name's story) — look for that owner only among
+        chains of the same story: in a corpus mixing unrelated stories, "Levi" in one is not
+        Jeff Levi of another, nor "CDS" there the Chaotic Dynamic Systems of another.
+        (Misspelt places still join corpus-wide: scoped, the demo's "Kyrenvar" misses the
+        "Kirenvar" of another story.)"""
+        near = _scoped(chains, scope)
         sets: UnionFind[int] = UnionFind(range(len(chains)))
         find = sets.find
         why: dict[int, set[str]] = defaultdict(set)
@@ -280,12 +356,17 @@ class EntityResolver:
 
         kind = {c.label: ("PLACE" if c.label in _PLACE_LABELS else c.label) for c in chains}
         keys: dict[tuple[str, str], int] = {}
+        holders: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, c in enumerate(chains):
+            whole = set(normalise(c.best).split())
             for name in c.names:
                 key = self._key(name, c.label)
                 if not key:
                     continue
+                if c.label != "PERSON" and key != self._key(c.best, c.label) and set(key.split()) < whole:
+                    continue  # "Street" of "Mercer Street": this chain's alias, no one else's name
                 k = (kind[c.label], key)
+                holders[k].append(i)
                 if k in keys:
                     union(i, keys[k], SPELLING if key != normalise(name) else SAME_NAME)
                 else:
@@ -296,15 +377,18 @@ class EntityResolver:
                 continue
             for name in c.names:
                 acro = _acronym(name) if " " in name else ""
-                if acro and ("ORG", acro) in keys:
-                    union(i, keys[("ORG", acro)], ACRONYM)
+                users = holders.get(("ORG", acro), [])
+                if acro and users and all(near(i, j) for j in users):  # used only in its story
+                    union(i, users[0], ACRONYM)
         # places: misspellings of one name ("Kyrenvar" / "Kirenvar"); short names never
         # (two names GeoNames knows are two places: "Austria" / "Australia")
         known = _gazetteer()
         places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
         for a, b in _near_pairs(places, PLACE_FUZZY, self.runner):
-            if not (a in known and b in known):
-                union(keys[("PLACE", a)], keys[("PLACE", b)], MISSPELT_PLACE)
+            # one letter apart ("Gloucestershire" is not "Leicestershire", nor "Veronica" Verona)
+            if not (a in known and b in known) and Levenshtein.distance(a, b) <= 1:
+                pair = (keys[("PLACE", a)], keys[("PLACE", b)])
+                union(*pair, MISSPELT_PLACE)
         # persons: full names by fuzzy match of the same surname or first name; stray spaces
         persons = [(i, c) for i, c in enumerate(chains) if c.label == "PERSON"]
         full = [(i, normalise(c.best)) for i, c in persons if len(normalise(c.best).split()) >= 2]
@@ -339,26 +423,10 @@ class EntityResolver:
         for members in by_name.values():
             for i in members[1:]:
                 union(members[0], i)
-        surnames: dict[str, set[int]] = defaultdict(set)
-        for i, name in full:
-            surnames[name.split()[-1]].add(find(i))
-        surname_list = sorted(surnames)
-        given = {name.split()[0] for _, name in full}
-        for i, c in persons:
-            name = normalise(c.best)
-            if len(name.split()) != 1 and name.replace(" ", "") not in surnames:
-                continue
-            bare = name.replace(" ", "")  # "l avrov" → "lavrov"
-            owners = {find(j) for j in surnames.get(bare, set())}
-            if not owners and len(bare) >= BARE_FUZZY_MIN and bare not in given:
-                # a surname spelt another way ("Zelensky"): one letter apart, never a given
-                # name of someone ("Gayle" is not Roger Gale; "Boris" not Matt Bors)
-                near = process.extract(
-                    bare, surname_list, scorer=Levenshtein.distance, score_cutoff=1, limit=None
-                )
-                owners = {find(j) for s, *_ in near for j in surnames[s]}
-            if len(owners) == 1:  # one person of that surname in the corpus
-                union(i, owners.pop(), SPLIT_NAME if " " in name else SURNAME, both=False)
+        for i, owners, rule in _bare_names(persons, full, near):
+            roots = {find(j) for j in owners}
+            if len(roots) == 1:  # one person of that surname in the story (or the corpus)
+                union(i, roots.pop(), rule, both=False)
         return sets.groups(), why
 
     def _key(self, name: str, label: str) -> str:

@@ -14,7 +14,6 @@ id stays) and the merge is logged. The same input always gives the same result.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,42 +22,19 @@ from typing import Any
 
 import numpy as np
 
+from storyline.link.event_model import EventModel, blocks, shipped
+from storyline.link.event_model import signature as signature
+from storyline.link.event_model import years as year_rows
 from storyline.link.runner import InProcess, Runner
 from storyline.link.unionfind import UnionFind
 
 FLOOR = 0.08  # similarities below this are not kept: the graph stays sparse
 CHUNK = 4000  # articles per task when edges and clusters are computed window by window
 
-THRESHOLD = 0.25  # tuned on ECB+ topics 1-35 (bench/ecbplus.py)
 ATTACH = 0.05  # an article left alone or in a pair joins the event it is most like, above this
 ATTACH_PEAK = 0.15  # ... if it is at least this like one of that event's articles
-MERGE = 0.5
 DECAY_DAYS = 7.0
-YEAR_CONFLICT = 0.4
 NEAR_BOOST = 1.2  # dated within two days of each other: likelier one development
-_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
-_NUMBER = re.compile(r"\d[\d,.]*")
-_ENDS = frozenset({".", '"', "“", "!", "?"})  # a capitalised word after these starts a sentence
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-
-
-def signature(text: str) -> list[str]:
-    """What tells one event from a similar one: capitalised words inside sentences (names),
-    numbers and years."""
-    out: list[str] = []
-    append = out.append
-    for line in text.split("\n"):
-        tokens = _TOKEN.findall(line)
-        for i, w in enumerate(tokens):
-            first = w[0]
-            if first.isdigit():
-                if _YEAR.fullmatch(w):
-                    append("Y" + w)
-                elif _NUMBER.fullmatch(w):
-                    append("N" + w.replace(",", "").rstrip("."))
-            elif first.isupper() and len(w) > 1 and i > 0 and tokens[i - 1] not in _ENDS:
-                append(w.lower().rstrip("."))
-    return out
 
 
 @dataclass
@@ -75,19 +51,26 @@ class EventDoc:
 @dataclass
 class Clustering:
     """What event clustering decided: each article's event, the events founded (with the
-    article that founded each) and the events merged into older ones (merged → kept, in the
-    order they were merged)."""
+    article that founded each), the events merged into older ones (merged → kept, in the
+    order they were merged) and the older articles moved to another event (a split)."""
 
     assign: dict[str, str]
     founded: list[tuple[str, str]] = field(default_factory=list)
     merged: dict[str, str] = field(default_factory=dict)
+    moved: dict[str, tuple[str, str]] = field(default_factory=dict)  # article → (from, to)
 
     @property
     def log(self) -> list[tuple[str, str]]:
         """(kind, detail) lines for the link log."""
-        return [("event founded", f"{e} with {a}") for e, a in self.founded] + [
-            ("events merged", f"{b} into {a}") for b, a in self.merged.items()
-        ]
+        return (
+            [("event founded", f"{e} with {a}") for e, a in self.founded]
+            + [("events merged", f"{b} into {a}") for b, a in self.merged.items()]
+            + [
+                ("event split", f"{a} moved from {b} to {c}: reclustered with new articles, it is"
+                 f" no longer as like {b} on average as one event asks")
+                for a, (b, c) in self.moved.items()
+            ]
+        )  # fmt: skip
 
 
 def _day(value: str | None) -> int | None:
@@ -107,12 +90,14 @@ def similarity_edges(
     years: Any = None,
     rows: list[int] | None = None,
     floor: float = FLOOR,
+    model: EventModel | None = None,
 ) -> dict[tuple[int, int], float]:
-    """Pairs (i < j) of rows of ``x`` whose similarity (dot product, times ``factor(gap in
-    days)`` when both are dated, times ``YEAR_CONFLICT`` when both name years but none in
-    common) reaches ``floor``; only pairs touching ``rows`` when given. A dated row is
-    compared only with rows dated within ``window`` days and with undated rows, so the cost
-    grows with the corpus times the rows per window, not with the corpus squared."""
+    """Pairs (i < j) of rows of ``x`` whose value reaches ``floor``; only pairs touching
+    ``rows`` when given. The value is the dot product, or with ``model`` the same-event
+    probability it gives (with the year flags from ``years``); times ``factor(gap in days)``
+    when both are dated, at most 1. A dated row is compared only with rows dated within
+    ``window`` days and with undated rows, so the cost grows with the corpus times the rows
+    per window, not with the corpus squared."""
     n = x.shape[0]
     out: dict[tuple[int, int], float] = {}
     has = None if years is None else np.diff(years.indptr) > 0
@@ -126,19 +111,24 @@ def similarity_edges(
         wanted = np.zeros(n, dtype=bool)
         wanted[list(rows)] = True
 
+    least = floor / NEAR_BOOST if model is None else model.min_dot(floor)
+
     def block(a: Any, b: Any) -> None:
         if len(a) == 0 or len(b) == 0:
             return
         prod = (x[a] @ x[b].T).tocoo()
-        keep = prod.data * NEAR_BOOST >= floor  # no factor lifts a pair by more than this
+        keep = prod.data >= least  # no factor lifts a pair by more than NEAR_BOOST
         ii, jj, sim = prod.row[keep], prod.col[keep], prod.data[keep].astype(np.float64)
-        da, db = days[a][ii], days[b][jj]
-        sim *= np.where((da >= 0) & (db >= 0), factor(np.abs(da - db)), 1.0)
-        if has is not None:
-            both = has[a][ii] & has[b][jj]
+        if model is not None:
+            both = has[a][ii] & has[b][jj] if has is not None else np.zeros(len(ii), dtype=bool)
+            shared = np.zeros(len(ii), dtype=bool)
             if both.any():
                 shared = np.asarray((years[a] @ years[b].T).tocsr()[ii, jj]).ravel() > 0
-                sim *= np.where(both & ~shared, YEAR_CONFLICT, 1.0)
+            sim = model.probability(sim, both & shared, both & ~shared)
+        da, db = days[a][ii], days[b][jj]
+        sim *= np.where((da >= 0) & (db >= 0), factor(np.abs(da - db)), 1.0)
+        if model is not None:
+            np.minimum(sim, 1.0, out=sim)
         good = sim >= floor
         for i, j, v in zip(a[ii[good]].tolist(), b[jj[good]].tolist(), sim[good].tolist(), strict=True):
             if i == j or (wanted is not None and not (wanted[i] or wanted[j])):
@@ -220,61 +210,43 @@ class EventClusterer:
     """Article → event assignment; see the module docstring for the method."""
 
     def __init__(
-        self, threshold: float = THRESHOLD, merge: float = MERGE, decay_days: float = DECAY_DAYS
+        self,
+        threshold: float | None = None,
+        decay_days: float = DECAY_DAYS,
+        model: EventModel | None = None,
     ) -> None:
-        self.threshold = threshold
-        self.merge = merge
+        self.model = model or shipped()
+        self.threshold = self.model.threshold if threshold is None else threshold
         self.decay_days = decay_days
         # beyond this many days apart, decay keeps any pair below FLOOR: never compared
         self.window = int(2 + decay_days * np.log(1 / FLOOR)) + 1
 
-    def vectors(self, docs: list[EventDoc]) -> Any:
-        """One sparse row per article whose dot products are the text similarity: half the
-        cosine of all words, half the cosine of what tells one event from a similar one
-        (names, numbers, years). (Linked entity ids as extra terms measured worse on ECB+,
-        0.921 against 0.943 BCubed F1, so names enter as written.)"""
-        from scipy.sparse import csr_matrix, hstack
-        from sklearn.feature_extraction.text import TfidfVectorizer
+    def blocks(self, docs: list[EventDoc]) -> dict[str, Any]:
+        """The articles' text blocks (``event_model.blocks``), computed once per run."""
+        return blocks(docs)
 
-        if not any(d.readable for d in docs):  # nothing to compare by what it says
-            return csr_matrix((len(docs), 1), dtype=np.float32)
-        # An article no reader read (another language) is a zero row: it joins an event only
-        # as a copy of an article of it, never by vocabulary.
-        words = TfidfVectorizer(
-            stop_words="english",
-            sublinear_tf=True,
-            token_pattern=r"(?u)\b[A-Za-z_][\w-]{2,}\b",
-            dtype=np.float32,
-        ).fit_transform([" ".join([d.headline or "", d.text]) if d.readable else "" for d in docs])
-        marks = TfidfVectorizer(
-            sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32
-        ).fit_transform([(" ".join(signature(d.text)) or "-") if d.readable else "" for d in docs])
-        return hstack([words * np.sqrt(0.5), marks * np.sqrt(0.5)], format="csr")
+    def vectors(self, docs: list[EventDoc]) -> Any:
+        """One sparse row per article whose dot products are the model's weighted sum of
+        block cosines (``event_model``). (Linked entity ids as extra terms measured worse on
+        ECB+, 0.921 against 0.943 BCubed F1, so names enter as written.)"""
+        return self.model.rows(blocks(docs))
 
     def _years(self, docs: list[EventDoc]) -> Any:
-        from scipy.sparse import csr_matrix
-
-        names = [sorted(set(_YEAR.findall(d.text))) for d in docs]
-        vocab = {y: k for k, y in enumerate(sorted({y for ys in names for y in ys}))}
-        ind = [vocab[y] for ys in names for y in ys]
-        ptr = np.cumsum([0] + [len(ys) for ys in names])
-        return csr_matrix(
-            (np.ones(len(ind), dtype=np.float32), ind, ptr), shape=(len(docs), max(len(vocab), 1))
-        )
+        return year_rows(docs)
 
     def edges(
         self, docs: list[EventDoc], rows: list[int] | None = None, x: Any = None
     ) -> dict[tuple[int, int], float]:
-        """Pairs (i < j) whose similarity reaches ``FLOOR``, with it; only pairs that touch
-        ``rows`` when given. Similarity is the text similarity (``vectors``), times a boost
-        within two days or a decay beyond (pairs with an unknown date untouched), times
-        ``YEAR_CONFLICT`` when both texts name years but none in common."""
+        """Pairs (i < j) whose same-event probability reaches ``FLOOR``, with it; only pairs
+        that touch ``rows`` when given. The probability is the model's (``event_model``),
+        times a boost within two days or a decay beyond (pairs with an unknown date
+        untouched), at most 1."""
         if len(docs) < 2:
             return {}
         x = self.vectors(docs) if x is None else x
         days = np.array([_day(d.date) or -1 for d in docs], dtype=np.int64)
         factor = partial(decay_factor, decay=self.decay_days)
-        return similarity_edges(x, days, self.window, factor, self._years(docs), rows)
+        return similarity_edges(x, days, self.window, factor, self._years(docs), rows, model=self.model)
 
     def edges_by_window(
         self, docs: list[EventDoc], x: Any, runner: Runner | None = None, chunk: int = CHUNK
@@ -309,7 +281,9 @@ class EventClusterer:
 
         items = (item(core, seen) for core, seen in tasks)  # made one at a time in-process
         out: dict[tuple[int, int], float] = {}
-        for part in (runner or InProcess()).map(window_edges, items, self.window, self.decay_days):
+        for part in (runner or InProcess()).map(
+            window_edges, items, self.window, self.decay_days, self.model
+        ):
             out.update(part)
         return dict(sorted(out.items()))
 
@@ -353,110 +327,107 @@ class EventClusterer:
         x: Any = None,
         runner: Runner | None = None,
         chunk: int = CHUNK,
+        recluster: bool = False,
+        issued: int = 0,
     ) -> Clustering:
-        """Article id → event id, with the events founded and merged.
+        """Article id → event id, with the events founded, merged and split.
 
         ``docs`` may be the whole corpus or, when ``previous`` holds the events of the older
-        articles, the new articles with the older ones near them in time. A first run's
-        windows and components are tasks for ``runner`` (in this process by default)."""
+        articles, the new articles with the older ones near them in time. With ``recluster``
+        (a full run) every article is clustered afresh and the clusters take the older ids
+        by majority. New events are numbered after ``issued`` (the highest number any event
+        of the corpus ever had, so no id is used twice) and after ``previous``. A first or
+        full run's windows and components are tasks for ``runner`` (in this process by
+        default)."""
         previous = dict(previous or {})
         out = Clustering({d.id: previous[d.id] for d in docs if d.id in previous})
         if not docs:
             return out
-        counter = max((int(v[1:]) for v in previous.values() if v[1:].isdigit()), default=0)
-        if out.assign:
+        # one canonical row order (date, id): ties and sums then fall the same way whatever
+        # order the articles came in, so the result depends on the articles alone
+        order = sorted(range(len(docs)), key=lambda i: (_day(docs[i].date) or 10**9, docs[i].id))
+        if order != list(range(len(docs))):
+            docs = [docs[i] for i in order]
+            x = None if x is None else x[order]
+        counter = max((int(v[1:]) for v in previous.values() if v[1:].isdigit()), default=issued)
+        counter = max(counter, issued)
+        if out.assign and not recluster:
             self._join(docs, out, counter, x)
             return out
         x = self.vectors(docs) if x is None else x
         edges = self.edges_by_window(docs, x, runner, chunk)
         labels = self.labels(len(docs), edges, runner, chunk)
-        first: dict[int, str] = {}
-        days = [_day(d.date) for d in docs]
-        for i in sorted(range(len(docs)), key=lambda i: (days[i] or 10**9, docs[i].id)):
-            if labels[i] not in first:
-                counter += 1
-                first[labels[i]] = f"V{counter}"
-                out.founded.append((first[labels[i]], docs[i].id))
-            out.assign[docs[i].id] = first[labels[i]]
+        self._name(docs, list(range(len(docs))), labels, out, counter)
         return out
 
     def _join(self, docs: list[EventDoc], out: Clustering, counter: int, x: Any) -> None:
-        """New articles: clustered among themselves first (as a first run would), then each
-        group joins the existing event it is most like on average, or founds its own; then
-        events grown alike are merged."""
+        """New articles, reclustered with the events they touch: the new articles and every
+        pooled article of an event one of them is like are clustered again as a first run
+        would cluster them (``linkage_with_attach``), so arrival order changes little; the
+        clusters are named by ``_name``."""
         assign = out.assign
-        index = {d.id: i for i, d in enumerate(docs)}
-        todo = sorted((d for d in docs if d.id not in assign), key=lambda d: (_day(d.date) or 10**9, d.id))
-        if not todo:
+        previous = dict(assign)
+        new_rows = [i for i, d in enumerate(docs) if d.id not in assign]  # rows: (date, id) order
+        if not new_rows:
             return
-        rows = [index[d.id] for d in todo]
-        edges = self.edges(docs, rows, x)
-        new = set(rows)
+        edges = self.edges(docs, new_rows, x)
+        touched = {previous[docs[k].id] for pair in edges for k in pair if docs[k].id in previous}
+        rows = [i for i, d in enumerate(docs) if d.id not in previous or previous[d.id] in touched]
+        if touched:
+            edges = self.edges(docs, rows, x)
         local = {r: k for k, r in enumerate(rows)}
         labels = linkage_with_attach(
             len(rows),
-            {(local[i], local[j]): v for (i, j), v in edges.items() if i in new and j in new},
+            {(local[i], local[j]): v for (i, j), v in edges.items() if i in local and j in local},
             self.threshold,
         )
-        groups: dict[int, list[int]] = {}
-        for row, label in zip(rows, labels, strict=True):
-            groups.setdefault(label, []).append(row)
-        size = Counter(assign.values())
-        toward: dict[int, dict[str, float]] = {}  # new row → summed similarity to each event
-        for (i, j), v in edges.items():
-            for row, other in ((i, j), (j, i)):
-                event = assign.get(docs[other].id) if row in new else None
-                if event is not None:
-                    toward.setdefault(row, {})
-                    toward[row][event] = toward[row].get(event, 0.0) + v
-        for group in sorted(groups.values(), key=lambda g: min(g)):
-            sums: dict[str, float] = {}
-            for row in group:
-                for event, v in toward.get(row, {}).items():
-                    sums[event] = sums.get(event, 0.0) + v
-            best, score = None, 0.0
-            for event in sorted(sums):
-                value = sums[event] / (len(group) * size[event])
-                if value > score:
-                    best, score = event, value
-            if best is None or score < self.threshold:
-                counter += 1
-                best = f"V{counter}"
-                out.founded.append((best, docs[group[0]].id))
-            for row in group:
-                assign[docs[row].id] = best
-            size[best] += len(group)
-        self._merge(out, edges, docs, size)
+        self._name(docs, rows, [rows[k] for k in labels], out, counter)
 
-    def _merge(
-        self,
-        out: Clustering,
-        edges: dict[tuple[int, int], float],
-        docs: list[EventDoc],
-        size: Counter[str],
+    def _name(
+        self, docs: list[EventDoc], rows: list[int], labels: list[int], out: Clustering, counter: int
     ) -> None:
-        """Merge events whose members have grown alike on average (the older id stays)."""
+        """Name the clusters of ``rows`` (``labels``, one per row; rows in (date, id) order).
+        A cluster takes the id of the older event it holds most of when it holds most of
+        that event's articles here; the others are new events, founded by their first
+        article. An older event whose id went to no cluster is merged into the event most of
+        its articles joined; older articles that went elsewhere are moved (a split)."""
         assign = out.assign
-        changed = True
-        while changed:
-            changed = False
-            sums: dict[tuple[str, str], float] = {}
-            for (i, j), v in edges.items():
-                a, b = assign.get(docs[i].id), assign.get(docs[j].id)
-                if a and b and a != b:
-                    pair = (a, b) if _event_order(a) <= _event_order(b) else (b, a)
-                    sums[pair] = sums.get(pair, 0.0) + v
-            for (a, b), total in sorted(
-                sums.items(), key=lambda kv: (_event_order(kv[0][0]), _event_order(kv[0][1]))
-            ):
-                if total / (size[a] * size[b]) >= self.merge:
-                    for aid, event in list(assign.items()):
-                        if event == b:
-                            assign[aid] = a
-                    size[a] += size.pop(b)
-                    out.merged[b] = a
-                    changed = True
-                    break
+        previous = dict(assign)
+        clusters: dict[int, list[int]] = {}
+        for row, label in zip(rows, labels, strict=True):
+            clusters.setdefault(label, []).append(row)
+        pooled = Counter(previous[docs[r].id] for r in rows if docs[r].id in previous)
+        overlap = Counter(
+            (label, previous[docs[r].id])
+            for r, label in zip(rows, labels, strict=True)
+            if docs[r].id in previous
+        )
+        name: dict[int, str] = {}
+        for (label, event), n in sorted(
+            overlap.items(), key=lambda kv: (-kv[1], _event_order(kv[0][1]), kv[0][0])
+        ):
+            if label not in name and event not in name.values() and n * 2 > pooled[event]:
+                name[label] = event
+        for label, members in sorted(clusters.items(), key=lambda kv: min(kv[1])):
+            if label not in name:  # holds no older event's majority: a new event
+                counter += 1
+                name[label] = f"V{counter}"
+                out.founded.append((name[label], docs[min(members)].id))
+        for row, label in zip(rows, labels, strict=True):
+            assign[docs[row].id] = name[label]
+        kept = set(name.values())
+        for event in sorted(pooled, key=_event_order):
+            if event in kept:
+                continue
+            went: Counter[str] = Counter()
+            for (label, e), n in overlap.items():
+                if e == event:
+                    went[name[label]] += n
+            # its id went to no cluster: it continues as the event most of it joined
+            out.merged[event] = min(went, key=lambda v: (-went[v], _event_order(v)))
+        for aid, event in previous.items():
+            if aid in assign and assign[aid] != event and out.merged.get(event) != assign[aid]:
+                out.moved[aid] = (event, assign[aid])
 
 
 def decay_factor(gap: Any, decay: float) -> Any:
@@ -466,11 +437,12 @@ def decay_factor(gap: Any, decay: float) -> Any:
 
 
 def window_edges(
-    item: tuple[Any, Any, Any, list[int], Any], window: int, decay: float
+    item: tuple[Any, Any, Any, list[int], Any], window: int, decay: float, model: EventModel
 ) -> dict[tuple[int, int], float]:
     """One window's task: the pairs touching its own articles, in corpus row numbers."""
     x, days, years, core, rows = item
-    found = similarity_edges(x, days, window, partial(decay_factor, decay=decay), years, core)
+    factor = partial(decay_factor, decay=decay)
+    found = similarity_edges(x, days, window, factor, years, core, model=model)
     rows = rows.tolist()
     return {(rows[i], rows[j]): v for (i, j), v in found.items()}
 
@@ -493,7 +465,8 @@ def linkage_with_attach(n: int, edges: dict[tuple[int, int], float], threshold: 
     """Average-linkage clusters at ``threshold``; then an article left alone or in a pair
     joins the larger cluster it is most like on average, if above ``ATTACH`` and at least
     ``ATTACH_PEAK`` like one of its articles. Edges are read in sorted order, so the result
-    does not depend on the order they were found in."""
+    does not depend on the order they were found in; each round of attaching decides every
+    move on the clusters as they were before it, so it does not depend on the row order."""
     edges = dict(sorted(edges.items()))
     labels = average_linkage(n, edges, threshold)
     adjacency: list[dict[int, float]] = [{} for _ in range(n)]
@@ -501,6 +474,7 @@ def linkage_with_attach(n: int, edges: dict[tuple[int, int], float], threshold: 
         adjacency[i][j] = adjacency[j][i] = v
     for _ in range(2):
         sizes = Counter(labels)
+        moves: dict[int, int] = {}
         for i in range(n):
             if sizes[labels[i]] > 2:
                 continue
@@ -517,9 +491,11 @@ def linkage_with_attach(n: int, edges: dict[tuple[int, int], float], threshold: 
                 if value > score and peak[c] >= ATTACH_PEAK:
                     best, score = c, value
             if best is not None:
-                sizes[labels[i]] -= 1
-                labels[i] = best
-                sizes[best] += 1
+                moves[i] = best
+        if not moves:
+            break
+        for i, best in moves.items():
+            labels[i] = best
     return labels
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.link.dates import infer_dates
 from storyline.link.duplicates import CHUNK as DUPLICATE_CHUNK
 from storyline.link.duplicates import find_duplicates
+from storyline.link.event_model import story_rows, text_blocks
 from storyline.link.events import CHUNK as EVENT_CHUNK
 from storyline.link.events import EventDoc, summarise_events
 from storyline.model import LinkResult
@@ -44,8 +45,17 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
     original = {d["article_id"]: d["duplicate_of"] for d in duplicates}
     by_id = {a["id"]: a for a in articles}
     docs = [event_doc(a) for a in articles if a["id"] not in original]
-    x = linker.events.vectors(docs) if docs else None
-    clustering = linker.events.cluster(docs, saved.events, x, linker.runner, linker.chunk or EVENT_CHUNK)
+    parts, frequencies = text_blocks(docs) if docs else (None, None)
+    x = linker.events.model.rows(parts) if parts else None
+    clustering = linker.events.cluster(
+        docs,
+        saved.events,
+        x,
+        linker.runner,
+        linker.chunk or EVENT_CHUNK,
+        recluster=True,
+        issued=linker.store.links.event_ids_issued(),
+    )
     assign = clustering.assign
     for copy, source in original.items():  # a wire copy reports what its original reports
         if source in assign:
@@ -56,13 +66,18 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
     redated = infer_dates(store, events, by_id)  # before entities: roles' "as of" follow
     lap("dates")
 
-    chains = linker.resolver.chains(articles)
-    entities, chain_map = linker.resolver.resolve(chains, saved.chains)
-    lap("entities")
-
     row_of = {d.id: k for k, d in enumerate(docs)}
-    stories, story_log = linker.stories.build(events, by_id, saved.stories, x, row_of)
+    story_x = story_rows(parts) if parts else None
+    stories, story_log = linker.stories.build(events, by_id, saved.stories, story_x, row_of)
     lap("stories")
+
+    # before entities: a name with one owner is that owner only within its story
+    story_of = {a: frozenset([s["id"]]) for s in stories for a in s["article_ids"]}
+    chains = linker.resolver.chains(articles)
+    entities, chain_map = linker.resolver.resolve(
+        chains, saved.chains, lambda aid: story_of.get(aid, frozenset([aid]))
+    )
+    lap("entities")
     return LinkResult(
         entities=entities,
         chains=chain_map,
@@ -73,4 +88,5 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
         log=clustering.log + story_log,
         full=True,
         redated=redated,
+        frequencies=frequencies,
     )

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.link.dates import infer_dates
 from storyline.link.duplicates import band_keys, find_duplicates
+from storyline.link.event_model import story_rows, text_blocks
 from storyline.link.events import Clustering, EventDoc, summarise_events
 from storyline.link.full import event_doc
-from storyline.model import LinkResult
+from storyline.model import LinkResult, TermFrequencies
 from storyline.store import Saved
 
 if TYPE_CHECKING:
@@ -29,8 +30,9 @@ class _Events:
     events: list[dict[str, Any]]  # records of the events that changed
     by_id: dict[str, dict[str, Any]]  # every article read, new and older
     docs: list[EventDoc]
-    x: Any
+    x: Any  # the articles' story vectors (event_model.story_rows)
     clustering: Clustering
+    frequencies: TermFrequencies  # of the new articles clustered, for the store to add
 
 
 def link_new(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult | None:
@@ -55,11 +57,11 @@ def link_new(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult | None
     redated = infer_dates(store, members, step.by_id)  # before entities: roles' "as of" follow
     lap("dates")
 
-    entities, mapping, merged = _entities(linker, new)
-    lap("entities")
-
     stories, story_log = _stories(linker, step, saved)
     lap("stories")
+
+    entities, mapping, merged = _entities(linker, new, stories)
+    lap("entities")
     entity_log = [("entities merged", f"{m} into {k}") for m, k in sorted(merged.items())]
     return LinkResult(
         entities=entities,
@@ -73,17 +75,29 @@ def link_new(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult | None
         merged_entities=merged,
         merged_events=step.clustering.merged,
         redated=redated,
+        frequencies=step.frequencies,
     )
 
 
 def _entities(
-    linker: Linker, new: list[dict[str, Any]]
+    linker: Linker, new: list[dict[str, Any]], stories: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], dict[tuple[int, str], str], dict[str, str]]:
     """New chains against the stored entities' aliases: the entity records that changed,
-    the chain → entity map, and entities merged by the new evidence (merged → kept)."""
+    the chain → entity map, and entities merged by the new evidence (merged → kept). A
+    name with one owner is that owner only within its story: the new articles' stories
+    are those just built, a stored entity's those its articles are in."""
     store, resolver = linker.store, linker.resolver
+    story_of = {a: frozenset([s["id"]]) for s in stories for a in s["article_ids"]}
+
+    def scope(key: str) -> frozenset[str]:
+        if key in story_of:
+            return story_of[key]
+        if key[:1] == "E" and key[1:].isdigit():  # an entity standing in as a chain
+            return frozenset(store.links.entity_stories(key))
+        return frozenset([key])
+
     chains = resolver.chains(new)
-    mapping, merged, _fresh = resolver.resolve_new(chains, store.links.entity_aliases())
+    mapping, merged, _fresh = resolver.resolve_new(chains, store.links.entity_aliases(), scope)
     touched = sorted(set(mapping.values()) | set(merged.values()))
     stored = store.links.records("entities", touched + list(merged))
     additions = {e["id"]: e for e in resolver.records(chains, mapping)}
@@ -136,9 +150,18 @@ def _events(
     by_id = {**pool, **older, **{a["id"]: a for a in new}}
     docs = [event_doc(a) for a in [*pool.values(), *new] if a["id"] not in original]
     docs = [d for d in docs if d.id not in saved.duplicates]
-    x = clusterer.vectors(docs)
-    clustering = clusterer.cluster(docs, {d.id: previous[d.id] for d in docs if d.id in previous}, x)
+    fresh = {a["id"] for a in new}
+    parts, frequencies = text_blocks(docs, store.links.term_frequencies, [d.id in fresh for d in docs])
+    x = clusterer.model.rows(parts)
+    issued = store.links.event_ids_issued()
+    clustering = clusterer.cluster(
+        docs, {d.id: previous[d.id] for d in docs if d.id in previous}, x, issued=issued
+    )
     assign, renamed = clustering.assign, clustering.merged
+    moved = dict(clustering.moved)  # older articles reclustered into another event
+    for copy, source in saved.duplicates.items():  # a stored copy follows its original
+        if source in moved:
+            moved[copy] = moved[source]
     for copy, source in original.items():
         event = assign.get(source) or previous.get(source)
         if event:
@@ -147,23 +170,30 @@ def _events(
     for aid in new_ids:
         if aid in assign:
             fresh_members.setdefault(assign[aid], []).append(aid)
-    changed = sorted(set(fresh_members) | set(renamed.values()))
+    moved_in: dict[str, list[str]] = {}
+    for aid, (_, to) in moved.items():
+        moved_in.setdefault(to, []).append(aid)
+    left = {was for was, _ in moved.values()}
+    changed = sorted((set(fresh_members) | set(renamed.values()) | set(moved_in) | left) - set(renamed))
     old_events = store.links.records("events", changed + list(renamed))
     events = []
     for eid in changed:
         members: list[str] = []
         for part in [eid, *[m for m, k in renamed.items() if k == eid]]:
-            members += old_events.get(part, {}).get("article_ids", [])
-        members += fresh_members.get(eid, [])
+            members += [a for a in old_events.get(part, {}).get("article_ids", []) if a not in moved]
+        members += moved_in.get(eid, []) + fresh_members.get(eid, [])
+        if not members:
+            continue
         record = summarise_events({m: eid for m in members if m in by_id}, by_id)[0]
         record["article_ids"] = list(dict.fromkeys(members))
         before = old_events.get(eid)
         if before:
-            record["outlets"] = sorted(set(record["outlets"]) | set(before["outlets"]))
+            if eid not in left:  # nothing left it: outlets of members outside the pool stand
+                record["outlets"] = sorted(set(record["outlets"]) | set(before["outlets"]))
             if before.get("date") and (not record["date"] or before["date"] <= record["date"]):
                 record["date"], record["title"] = before["date"], before["title"]
         events.append(record)
-    return _Events(events, by_id, docs, x, clustering)
+    return _Events(events, by_id, docs, story_rows(parts), clustering, frequencies)
 
 
 def _stories(

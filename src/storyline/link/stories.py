@@ -15,7 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from storyline.link.events import FLOOR, EventClusterer, EventDoc, average_linkage, similarity_edges
+from storyline.link.event_model import blocks, story_rows
+from storyline.link.events import FLOOR, EventDoc, average_linkage, similarity_edges
 from storyline.link.ids import StableIds
 
 THRESHOLD = 0.2  # checked on the demo corpus's five labelled stories
@@ -38,7 +39,8 @@ class StoryBuilder:
     ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
         """Story records (id, title, event ids, article ids, dates, outlets) and a log.
 
-        ``x``/``row_of``: the articles' event vectors, when the caller has them. With
+        ``x``/``row_of``: the articles' story vectors (``event_model.story_rows``), when the
+        caller has them. With
         ``previous`` (event → story of the last run), events keep their story and a new
         event joins the story of the existing event it is most like, or founds one with the
         new events like it."""
@@ -144,7 +146,7 @@ class StoryBuilder:
             ]
             if not docs:
                 return {}
-            x, row_of = EventClusterer().vectors(docs), {d.id: k for k, d in enumerate(docs)}
+            x, row_of = story_rows(blocks(docs)), {d.id: k for k, d in enumerate(docs)}
         rows = []
         for e in events:
             members = [row_of[a] for a in e["article_ids"] if a in row_of]

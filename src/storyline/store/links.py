@@ -21,6 +21,12 @@ from storyline.store.annotations import (
 from storyline.store.articles import now
 from storyline.store.database import Database, chunks, marks
 
+
+def _number(event_id: str) -> int:
+    """12 for "V12"; 0 for anything else."""
+    return int(event_id[1:]) if event_id[:1] == "V" and event_id[1:].isdigit() else 0
+
+
 RECORD_TABLES = {"entities": "id", "events": "id", "stories": "id", "duplicates": "article_id"}
 """Tables of link records (JSON in ``data``) and their key column."""
 
@@ -32,6 +38,7 @@ _LINK_TABLES = (
     "event_articles",
     "stories",
     "story_events",
+    "term_frequencies",
     "views",
     "entity_quotes",
 )
@@ -143,6 +150,55 @@ class Links:
             duplicates={r[0]: r[1] for r in db.execute("SELECT article_id, duplicate_of FROM duplicates")},
         )
 
+    def term_frequencies(self, block: str, terms: list[str]) -> dict[str, int]:
+        """Of the stored document frequencies of ``block`` (link.event_model), those of
+        ``terms``; block "" term "" holds how many articles were counted."""
+        sql = "SELECT term, df FROM term_frequencies WHERE term IN ({marks}) AND block = ?"
+        return {r[0]: r[1] for r in self.db.select_in(sql, terms, (block,))}
+
+    def event_ids_issued(self) -> int:
+        """The highest event number the corpus ever used (events merged away included), so a
+        new event never takes the id an older one had."""
+        top = 0
+        for (value,) in self.db.execute("SELECT id FROM events"):
+            top = max(top, _number(value))
+        for (detail,) in self.db.execute(
+            "SELECT detail FROM link_log WHERE kind IN ('event founded', 'events merged')"
+        ):
+            top = max(top, *(_number(w) for w in detail.split()[:3]))
+        return top
+
+    def clustered_counts(self) -> tuple[int, int]:
+        """(articles counted, articles counted when events were last clustered in full)."""
+        got = self.term_frequencies("", ["", "full"])
+        return got.get("", 0), got.get("full", 0)
+
+    def _add_frequencies(self, links: LinkResult) -> None:
+        """Add the run's document frequencies to the stored ones (a full run replaced them)."""
+        freq = links.frequencies
+        if freq is None:
+            return
+        rows = [("", "", freq.n)] + [(b, t, c) for b, terms in freq.df.items() for t, c in terms.items()]
+        if links.full:  # the corpus size events were last clustered in full at
+            rows.append(("", "full", freq.n))
+        self.db.executemany(
+            "INSERT INTO term_frequencies (block, term, df) VALUES (?, ?, ?)"
+            " ON CONFLICT (block, term) DO UPDATE SET df = df + excluded.df",
+            rows,
+        )
+
+    def entity_stories(self, entity_id: str) -> list[str]:
+        """The stories of the articles an entity is named in."""
+        rows = self.db.execute(
+            "SELECT DISTINCT se.story_id FROM entity_chains ec"
+            " JOIN articles a ON a.rowid = ec.article_rowid"
+            " JOIN event_articles ea ON ea.article_id = a.id"
+            " JOIN story_events se ON se.event_id = ea.event_id"
+            " WHERE ec.entity_id = ?",
+            (entity_id,),
+        )
+        return [r[0] for r in rows]
+
     def entity_aliases(self) -> list[tuple[str, str, list[str]]]:
         """(id, label, aliases) of every corpus entity: what a new article's names match."""
         rows = self.db.execute("SELECT id, label, json_extract(data, '$.aliases') FROM entities")
@@ -215,6 +271,7 @@ class Links:
             )
             db.executemany("INSERT INTO minhash_bands (key, article_id) VALUES (?, ?)", links.bands)
             self._save_events(links)
+            self._add_frequencies(links)
             db.executemany(
                 "INSERT INTO link_log (run_id, kind, detail, at) VALUES (?, ?, ?, ?)",
                 [(run_id, kind, detail, now()) for kind, detail in links.log],
