@@ -8,12 +8,18 @@ By default the documents go through the whole product path — `storyline ingest
 temporary store (cleaning, description, reading, entity linking, event clustering) — and
 the events stored are scored. ``--text-only`` clusters the raw texts directly (fast, for
 tuning). The held-back topics 36–45 are not read.
-Usage: python bench/ecbplus.py [--text-only] [--threshold T] [--workers N]
+
+The same-event model (``storyline.link.event_model``) is learned here: ``--train`` fits it on
+all pairs of topics 1–35 and writes ``src/storyline/link/event_model.json``; ``--cv`` measures
+the learning honestly, by topic: five folds of topics, each clustered (its topics mixed
+together) by a model fitted, threshold included, on the other four folds only.
+Usage: python bench/ecbplus.py [--text-only] [--threshold T] [--workers N] [--train] [--cv]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import tempfile
@@ -24,7 +30,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import EVAL, need, save
 
+from storyline.link import event_model
 from storyline.link.events import EventClusterer, EventDoc
+
+FOLDS = 5
 
 _TOKEN = re.compile(r'<token [^>]*sentence="(\d+)"[^>]*>([^<]*)</token>')
 
@@ -85,6 +94,38 @@ def bcubed(system: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4)}
 
 
+def train(docs: list[EventDoc], subtopic: dict[str, str]) -> event_model.EventModel:
+    """The model fitted on every pair of ``docs`` (same subtopic = same event). Its threshold
+    is the decision boundary, probability 0.5, not tuned: choosing it on the training topics
+    measured worse on the held-out ones (0.943 against 0.961 BCubed F1)."""
+    parts = event_model.blocks(docs)
+    i, j, features = event_model.pair_features(parts, event_model.years(docs))
+    same = [subtopic[docs[a].id] == subtopic[docs[b].id] for a, b in zip(i.tolist(), j.tolist(), strict=True)]
+    return event_model.fit(features, same)
+
+
+def cross_validate(docs: list[EventDoc], subtopic: dict[str, str], topic: dict[str, str]) -> dict:
+    """Topic-level cross-validation: for each fold of topics, the whole corpus is clustered
+    (as a real mixed corpus would be) by a model fitted on the other folds only, and the
+    fold's documents keep the events they got; the folds' events are scored together."""
+    topics = sorted(set(topic.values()), key=int)
+    fold = {t: k % FOLDS for k, t in enumerate(topics)}
+    assign: dict[str, str] = {}
+    apart: dict[str, str] = {}  # each fold's topics clustered alone, as a corpus of ~7 topics
+    for k in range(FOLDS):
+        model = train([d for d in docs if fold[topic[d.id]] != k], subtopic)
+        got = EventClusterer(model=model).cluster(docs).assign
+        assign.update({d: f"{k}-{e}" for d, e in got.items() if fold[topic[d]] == k})
+        held = [d for d in docs if fold[topic[d.id]] == k]
+        apart.update({d: f"{k}-{e}" for d, e in EventClusterer(model=model).cluster(held).assign.items()})
+    return {
+        "bcubed_subtopic_in_whole_corpus": bcubed(assign, subtopic),
+        "bcubed_subtopic_fold_alone": bcubed(apart, subtopic),
+        "threshold": 0.5,
+        "folds": FOLDS,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threshold", type=float, default=None)
@@ -92,9 +133,22 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--incremental", action="store_true",
                         help="feed documents one topic at a time, as new ingests would")  # fmt: skip
+    parser.add_argument("--train", action="store_true", help="fit the shipped model on topics 1-35")
+    parser.add_argument("--cv", action="store_true", help="topic-level cross-validation of the learning")
     args = parser.parse_args()
     root = need(EVAL / "ecbplus" / "ECB+", "ECB+")
     docs, subtopic, topic = load(root)
+    if args.train:
+        model = train(docs, subtopic)
+        data = {**model.to_json(), "trained_on": f"ECB+ topics 1-35, {len(docs)} documents (CC BY 3.0)"}
+        event_model.MODEL_FILE.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(data, indent=2))
+        return
+    if args.cv:
+        t0 = time.perf_counter()
+        result = cross_validate(docs, subtopic, topic)
+        save("ecbplus-cv", {"documents": len(docs), **result, "seconds": round(time.perf_counter() - t0, 1)})
+        return
     clusterer = EventClusterer() if args.threshold is None else EventClusterer(args.threshold)
     t0 = time.perf_counter()
     if not args.text_only:
