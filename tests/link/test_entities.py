@@ -206,3 +206,16 @@ def test_a_part_of_a_name_a_near_county_and_a_generational_suffix_join_nothing()
     assert got[(1, "c2")] != got[(2, "c2")]
     assert got[(1, "c3")] != got[(2, "c3")]
     assert got[(3, "c1")] == got[(3, "c2")]  # one letter apart, unknown to GeoNames: one place
+
+
+def test_a_bare_given_name_never_joins_a_surname_owner() -> None:
+    """The issue's "Harry into Gordon Brown": in one story, a bare "Harry" is nobody's
+    surname, so it joins no Brown; the bare "Brown" of the same story is Gordon Brown."""
+    arts = [
+        article(1, ("Gordon Brown", "PERSON", "c1"), ("Brown", "PERSON", "c1")),
+        article(2, ("Harry", "PERSON", "c1"), ("Brown", "PERSON", "c2")),
+    ]
+    resolver = EntityResolver()
+    _, got = resolver.resolve(resolver.chains(arts), None, lambda aid: frozenset({"S1"}))
+    assert got[(2, "c1")] != got[(1, "c1")]
+    assert got[(2, "c2")] == got[(1, "c1")]
