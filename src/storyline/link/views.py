@@ -27,8 +27,8 @@ def refresh_views(
     budget: int | None = None,
 ) -> int:
     """Compute the views of stories and events whose views are missing (all of them, or
-    ``ids``), newest first, until ``budget`` articles have been read; returns how many were
-    computed."""
+    ``ids``), newest first, until ``budget`` articles have been read (one larger than the
+    budget waits to be asked for); returns how many were computed."""
     runner = runner or InProcess()
     done = 0
     spent = 0
@@ -44,8 +44,8 @@ def refresh_views(
             chosen = []
             for rid in chunk:
                 size = len(records[rid]["article_ids"])
-                if budget is not None and spent and spent + size > budget:
-                    continue
+                if budget is not None and spent + size > budget:
+                    continue  # bigger than what is left (or than the budget): when first asked
                 chosen.append(rid)
                 spent += size
             items = (view_inputs(store, k, records[rid]) for rid in chosen)
