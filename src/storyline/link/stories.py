@@ -36,6 +36,7 @@ class StoryBuilder:
         previous: dict[str, str] | None = None,
         x: Any = None,
         row_of: dict[str, int] | None = None,
+        recluster: bool = False,
     ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
         """Story records (id, title, event ids, article ids, dates, outlets) and a log.
 
@@ -43,14 +44,15 @@ class StoryBuilder:
         caller has them. With
         ``previous`` (event → story of the last run), events keep their story and a new
         event joins the story of the existing event it is most like, or founds one with the
-        new events like it."""
+        new events like it. With ``recluster`` (a full run) every event is clustered afresh
+        and each story takes the id most of its events had."""
         previous = previous or {}
         log: list[tuple[str, str]] = []
         if not events:
             return [], log
         edges = self._edges(events, articles, x, row_of)
         known = [e["id"] in previous for e in events]
-        if not any(known):
+        if recluster or not any(known):
             labels = average_linkage(len(events), edges, self.threshold)
         else:
             labels = self._incremental(events, edges, known, previous)
