@@ -373,8 +373,8 @@ class EventClusterer:
         edges = self.edges(docs, new_rows, x)
         touched = {previous[docs[k].id] for pair in edges for k in pair if docs[k].id in previous}
         rows = [i for i, d in enumerate(docs) if d.id not in previous or previous[d.id] in touched]
-        if touched:
-            edges = self.edges(docs, rows, x)
+        if touched:  # add the pairs among the older rows; those touching new ones are known
+            edges.update(self.edges(docs, [i for i in rows if docs[i].id in previous], x))
         local = {r: k for k, r in enumerate(rows)}
         labels = linkage_with_attach(
             len(rows),
