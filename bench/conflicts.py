@@ -9,7 +9,11 @@ sample of ``--sample`` conflicts with every report's value, outlet, date and sen
 written to bench/results/conflicts_sample.json for reading and judging by hand (a genuine
 disagreement: the same quantity of the same thing at the same time, values that exclude
 each other).
-Usage: python bench/conflicts.py [--workers 2] [--sample 50]
+Each flagged conflict also shows every report's frame (what the number counts, its
+predicate, the words between, what it is about), so a reader sees why two reports were
+taken for one quantity. ``--keep DIR`` keeps the store; ``--store DB`` reads the conflicts of
+a kept store again (after a change to conflict detection alone, about 30 s).
+Usage: python bench/conflicts.py [--workers 2] [--sample 50] [--keep DIR | --store DB]
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import EVAL, need, save
 
 from storyline.ingest.run import Ingest
-from storyline.link.views import refresh_views
+from storyline.link.conflicts import conflicts
+from storyline.link.views import refresh_views, view_inputs
 from storyline.pipeline import PipelineOptions
 from storyline.store import Store
 
@@ -63,32 +68,55 @@ def brief(conflict: dict[str, Any]) -> dict[str, Any]:
         "quantity": conflict["quantity"],
         "values": conflict["values"],
         "reports": [
-            {k: r.get(k) for k in ("outlet", "value", "qualifier", "unit", "claim_date", "sentence")}
+            {k: r.get(k) for k in ("outlet", "value", "qualifier", "unit", "claim_date", "frame", "sentence")}
             for r in conflict["reports"]
         ],
     }
+
+
+def recompute(store: Store, story: dict[str, Any]) -> list[dict[str, Any]]:
+    """A kept story's conflicts computed again by the current code, from its stored inputs."""
+    _, record, by_id, original, events = view_inputs(store, "story", story)
+    members = [events[e] for e in record["event_ids"] if e in events]
+    return conflicts(members, by_id, set(original))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--sample", type=int, default=50)
+    parser.add_argument("--keep", type=Path, help="keep the store in this directory")
+    parser.add_argument("--store", type=Path, help="a kept store: recompute its views only")
     args = parser.parse_args()
-    root = need(EVAL / "timeline17", "Timeline17")
-    with tempfile.TemporaryDirectory() as tmp:
-        feed = Path(tmp) / "bpoil.jsonl"
-        records = write_feed(root, feed)
-        t0 = time.perf_counter()
-        with Store(Path(tmp) / "bpoil.db") as store:
-            Ingest(store, PipelineOptions(workers=args.workers)).run([str(feed)])
-            refresh_views(store)  # every story's views, not only those linking had time for
-            stories = store.views.stories()
-        seconds = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    records = 0
+    if args.store:
+        with Store(args.store) as store:
+            stories = [{**s, "conflicts": recompute(store, s)} for s in store.views.stories()]
+    else:
+        root = need(EVAL / "timeline17", "Timeline17")
+        with tempfile.TemporaryDirectory() as tmp:
+            home = args.keep or Path(tmp)
+            home.mkdir(parents=True, exist_ok=True)
+            feed = home / "bpoil.jsonl"
+            records = write_feed(root, feed)
+            with Store(home / "bpoil.db") as store:
+                Ingest(store, PipelineOptions(workers=args.workers)).run([str(feed)])
+                refresh_views(store)  # every story's views, not only those linking had time for
+                stories = store.views.stories()
+    seconds = time.perf_counter() - t0
     found = [(s["id"], c) for s in stories for c in s.get("conflicts", [])]
     per_story = Counter(sid for sid, _ in found)
     quantities = Counter(c["quantity"] for _, c in found)
     rng = random.Random(0)
     sample = rng.sample([c for _, c in found], min(args.sample, len(found)))
+    for k, c in enumerate(sample):  # to read and judge
+        print(f"## {k} {c['quantity']} {c['values']}")
+        for r in c["reports"]:
+            f = r.get("frame") or {}
+            print(f"   {r.get('outlet')} {r['value']} {r.get('qualifier') or ''} {r.get('claim_date')}"
+                  f" | {f.get('thing')} {f.get('predicate')} {f.get('path')} {f.get('about')}"
+                  f" | {r['sentence'][:150]}")  # fmt: skip
     out = Path(__file__).resolve().parent / "results"
     out.mkdir(exist_ok=True)
     (out / "conflicts_sample.json").write_text(

@@ -78,3 +78,23 @@ def test_measures_of_different_things_and_counts_of_different_things_are_no_conf
     )
     other = _with(claim(300000, "gallons", "gallons"), text="It leaks 300000 gallons a day, they said.")
     assert _one_event(("Wire", converted), ("Post", other)) == []  # a conversion in brackets
+
+
+def _framed(value: int, predicate: str, path: list[str], about: list[str], **more: Any) -> dict[str, Any]:
+    frame = {"thing": "barrel", "predicate": predicate, "path": path, "about": about, "names": [],
+             "scope": False, **more}  # fmt: skip
+    return _with(claim(value, "barrels", "barrels"), text="The well spilled barrels.", frame=frame)
+
+
+def test_framed_reports_conflict_only_when_their_frames_agree() -> None:
+    """Where both claims carry a frame, the frame decides (not the sentences' shared words)."""
+    leaked = _framed(40000, "leak", [], ["well"])
+    caught = _framed(9000, "collect", [], ["well"])
+    assert _one_event(("Wire", leaked), ("Post", caught)) == []  # a leak rate, a collection rate
+    (found,) = _one_event(("Wire", leaked), ("Post", _framed(25000, "leak", [], ["well"])))
+    assert found["values"] == [25000, 40000]
+    assert found["reports"][0]["frame"]["predicate"] == "leak"  # the evidence travels with it
+    vague = _framed(25000, "leak", [], [])
+    assert _one_event(("Wire", leaked), ("Post", vague)) == []  # leaked from what: unsaid
+    added = _framed(25000, "leak", [], ["well"], scope=True)
+    assert _one_event(("Wire", leaked), ("Post", added)) == []  # "another 25,000"

@@ -1,24 +1,32 @@
 """Conflicting claims: one quantity (``quantity`` of a claim: deaths, injured, a unit) in one
 event reported with values that cannot both be true by different outlets, every value cited.
 
-Only real disagreements: two reports must say the same thing (their sentences share at
-least ``SAME_THING`` of their content words where the unit only measures: miles, barrels),
-count the same thing ("workers killed" and "birds killed" do not), about the same time (claim
-dates at most ``SAME_TIME_DAYS`` apart, where both have one), at the same rate ("a day"
-against a total is no disagreement), and their values must exclude each other once
-qualifiers are read ("at least 11" and "15" agree; "about 200" and "210" agree; "11" and
-"15" do not). A figure is no claim to compare when it is a background one (its sentence
-writes out a year other than its claim's: "the 2005 blast killed 15"), a conversion in
-brackets ("5,000 barrels (210,000 gallons)"), one end of a range ("35,000 to 60,000"), or a
-hypothetical (could, would, if, worst case, capacity). Quantities that are tokeniser debris
-("#", "-rrb-") are no quantity. Wire copies are not counted as separate reports."""
+Only real disagreements: two reports must say the same thing: their frames (what the
+number counts, the predicate that governs it, the words between, who or what it is about:
+``read.claim_frames``) agree, so that a leak rate and a collection rate, or a plume's length
+and its width, are never one quantity, and a measure ("50 miles") must say what it measures;
+a number counted in addition to others ("another 15") is no total. Claims read before
+frames existed fall back to their sentences sharing ``SAME_THING`` of their content words
+where the unit only measures. They must also count the same thing ("workers killed" and
+"birds killed" do not), about the same time (claim dates at most ``SAME_TIME_DAYS`` apart,
+where both have one), at the same rate ("a day" against a total is no disagreement), and
+their values must exclude each other once qualifiers are read ("at least 11" and "15"
+agree; "about 200" and "210" agree; "11" and "15" do not). A figure is no claim to compare
+when it is a background one (its sentence writes out a year other than its claim's: "the
+2005 blast killed 15"), a conversion in brackets ("5,000 barrels (210,000 gallons)"), one
+end of a range ("35,000 to 60,000"), or a hypothetical (could, would, if, worst case,
+capacity). Quantities that are tokeniser debris ("#", "-rrb-") are no quantity. Wire copies
+are not counted as separate reports."""
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
+
+from storyline.read.claims import CLASSES
 
 SAME_TIME_DAYS = 2
 SAME_THING = 0.2
@@ -75,44 +83,84 @@ def conflicts(
     events: list[dict[str, Any]], articles: dict[str, dict[str, Any]], copies: set[str]
 ) -> list[dict[str, Any]]:
     """Quantities one event's outlets report with values that exclude each other, each
-    conflicting report cited."""
+    conflicting report cited; then reports in different events of the story whose frames
+    name one subject ("the Deepwater Horizon ... 40 miles off the coast"), as a name is
+    evidence of one thing that an event is not needed for. ``basis`` says which."""
     out = []
+    pooled: dict[str, list[dict[str, Any]]] = {}
     for event in events:
-        by_quantity: dict[str, list[dict[str, Any]]] = {}
-        for aid in event["article_ids"]:
-            art = articles.get(aid)
-            if art is None or aid in copies:
-                continue
-            for c in art.get("claims", []):
-                if not _countable(c):
-                    continue
-                by_quantity.setdefault(c["quantity"], []).append(
-                    {
-                        "article_id": aid,
-                        "outlet": art.get("outlet"),
-                        "value": c["value"],
-                        "qualifier": c.get("qualifier"),
-                        "unit": c["unit"],
-                        "source": c.get("source"),
-                        "start": c.get("number_start", c["start"]),
-                        "end": c.get("number_end", c["end"]),
-                        "sentence": c["text"],
-                        "claim_date": c.get("claim_date"),
-                        "at": c.get("number_start", c["start"]) - c["start"],
-                    }
-                )
+        by_quantity = _reports(event, articles, copies)
         for quantity, reports in sorted(by_quantity.items()):
             involved = _disagreeing(reports, quantity)
             if involved:
-                out.append(
-                    {
-                        "event_id": event["id"],
-                        "quantity": quantity,
-                        "values": sorted({r["value"] for r in involved}),
-                        "reports": involved,
-                    }
-                )
+                out.append(_conflict(quantity, involved, "one event"))
+            pooled.setdefault(quantity, []).extend(r for r in reports if (r.get("frame") or {}).get("names"))
+    for quantity, named in sorted(pooled.items()):
+        if len({r["event_id"] for r in named}) < 2:
+            continue
+        named = named[:ACROSS_MAX]
+        involved = _disagreeing(named, quantity, _across(named))
+        if involved:
+            out.append(_conflict(quantity, involved, "one named subject"))
     return out
+
+
+def _across(named: list[dict[str, Any]]) -> Callable[[int, int], bool]:
+    """Pairs of reports in different events whose frames share a name."""
+    names = [set(r["frame"]["names"]) for r in named]
+
+    def allowed(i: int, j: int) -> bool:
+        return named[i]["event_id"] != named[j]["event_id"] and bool(names[i] & names[j])
+
+    return allowed
+
+
+ACROSS_MAX = 1000
+"""Named reports of one quantity compared across a story's events, at most (pairs grow with the square)."""
+
+
+def _conflict(quantity: str, involved: list[dict[str, Any]], basis: str) -> dict[str, Any]:
+    events = sorted({r["event_id"] for r in involved}, key=lambda e: (len(e), e))
+    return {
+        "event_id": events[0],
+        "event_ids": events,
+        "basis": basis,
+        "quantity": quantity,
+        "values": sorted({r["value"] for r in involved}),
+        "reports": involved,
+    }
+
+
+def _reports(
+    event: dict[str, Any], articles: dict[str, dict[str, Any]], copies: set[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """The countable claims of an event's articles (wire copies left out), by quantity."""
+    by_quantity: dict[str, list[dict[str, Any]]] = {}
+    for aid in event["article_ids"]:
+        art = articles.get(aid)
+        if art is None or aid in copies:
+            continue
+        for c in art.get("claims", []):
+            if not _countable(c):
+                continue
+            by_quantity.setdefault(c["quantity"], []).append(
+                {
+                    "article_id": aid,
+                    "event_id": event["id"],
+                    "outlet": art.get("outlet"),
+                    "value": c["value"],
+                    "qualifier": c.get("qualifier"),
+                    "unit": c["unit"],
+                    "source": c.get("source"),
+                    "start": c.get("number_start", c["start"]),
+                    "end": c.get("number_end", c["end"]),
+                    "sentence": c["text"],
+                    "claim_date": c.get("claim_date"),
+                    "at": c.get("number_start", c["start"]) - c["start"],
+                    "frame": c.get("frame"),
+                }
+            )
+    return by_quantity
 
 
 def _countable(claim: dict[str, Any]) -> bool:
@@ -178,8 +226,11 @@ def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return abs((date.fromisoformat(da[:10]) - date.fromisoformat(db[:10])).days) <= SAME_TIME_DAYS
 
 
-def _disagreeing(reports: list[dict[str, Any]], quantity: str) -> list[dict[str, Any]]:
-    """The reports that exclude another outlet's report of the same thing at the same time."""
+def _disagreeing(
+    reports: list[dict[str, Any]], quantity: str, allowed: Callable[[int, int], bool] | None = None
+) -> list[dict[str, Any]]:
+    """The reports that exclude another outlet's report of the same thing at the same time
+    (among the pairs ``allowed``, when given)."""
     involved: set[int] = set()
     words = [_content(r["sentence"]) for r in reports]
     rates = [_rate(r) for r in reports]
@@ -191,12 +242,40 @@ def _disagreeing(reports: list[dict[str, Any]], quantity: str) -> list[dict[str,
             b = reports[j]
             if a["outlet"] == b["outlet"] or rates[i] != rates[j] or not _same_time(a, b):
                 continue
+            if allowed is not None and not allowed(i, j):
+                continue
             lo_b, hi_b = _interval(b)
             if not (hi_a < lo_b or hi_b < lo_a):
                 continue
             if counted[i] and counted[j] and not counted[i] & counted[j]:
                 continue  # birds and workers
-            shared = len(words[i] & words[j]) / max(1, len(words[i] | words[j]))
-            if not measure or shared >= SAME_THING:
+            fa, fb = a.get("frame"), b.get("frame")
+            if fa and fb:
+                same = same_frame(fa, fb, quantity in CLASSES, measure)
+            else:
+                shared = len(words[i] & words[j]) / max(1, len(words[i] | words[j]))
+                same = not measure or shared >= SAME_THING
+            if same:
                 involved.update((i, j))
     return [{k: v for k, v in reports[k].items() if k != "at"} for k in sorted(involved)]
+
+
+def same_frame(a: dict[str, Any], b: dict[str, Any], classed: bool, measure: bool) -> bool:
+    """Whether two numbers' frames say they count one thing: the same counted noun and
+    predicate (any predicate for a classed quantity such as deaths), the same words between,
+    compatible subjects (sharing a word, and no two different names), and a measure must say
+    what it measures, a death toll what caused it. A number counted in addition to others is
+    never the same."""
+    if a.get("scope") or b.get("scope"):
+        return False
+    if not classed and (a["thing"] != b["thing"] or a["predicate"] != b["predicate"]):
+        return False
+    if a["path"] != b["path"]:
+        return False
+    about_a, about_b = set(a["about"]), set(b["about"])
+    if (measure or classed) and not (about_a and about_b):
+        return False  # "it was 5,000 barrels", "11 died": of what, in what, the sentence does not say
+    if about_a and about_b and not about_a & about_b:
+        return False
+    names_a, names_b = set(a["names"]), set(b["names"])
+    return not (names_a and names_b and not names_a & names_b)

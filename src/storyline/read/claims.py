@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from storyline.read.claim_frames import frame_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -46,6 +48,10 @@ _WORDS = {
     "dozens": 12,
 }
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_MONEY_SCALE = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3}
+"""Scales written after an amount of money ("$ 20bn", "£207m"); after other numbers "m" is metres."""
+_DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d{1,3}),(\d{1,2})(?![\d,])")
+"""A decimal comma ("3,5 bn"): one to three digits, a comma, one or two digits, nothing more."""
 
 
 @dataclass
@@ -60,6 +66,7 @@ class Claim:
     currency: str | None = None
     confidence: float = 0.6
     sentence: tuple[int, int, str] | None = None  # (start, end, text) of the claim's sentence
+    frame: dict[str, Any] | None = None  # what the number is about (read.claim_frames)
 
     def to_dict(self) -> dict[str, Any]:
         """As the export contract shows a claim: ``text``/``start``/``end`` are the sentence that
@@ -80,6 +87,7 @@ class Claim:
             "source": self.source,
             "currency": self.currency,
             "confidence": self.confidence,
+            "frame": self.frame,
         }
 
 
@@ -90,10 +98,13 @@ def parse_number(text: str) -> tuple[float | None, str | None, str | None]:
     if qualifier:
         low = low[len(qualifier) :].strip()
     currency = next((c for sym, c in _CURRENCY.items() if sym in low), None)
-    low = re.sub(r"[$€£¥]", "", low).replace(",", "").strip()
-    m = re.match(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)?", low)
+    low = _DECIMAL_COMMA.sub(r"\1.\2", re.sub(r"[$€£¥]", "", low)).replace(",", "").strip()
+    m = re.match(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m|b|k)?\b", low)
     if m:
-        value = float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1)
+        scale = m.group(2)
+        if scale in _MONEY_SCALE and currency is None:
+            scale = None
+        value = float(m.group(1)) * (_SCALE.get(scale, 0) or _MONEY_SCALE.get(scale or "", 1))
         return value, qualifier, currency
     words = low.split()
     if words and words[0] in _WORDS:
@@ -176,6 +187,10 @@ _QUANTITY_WORDS = {
 }
 
 
+CLASSES = frozenset(_QUANTITY_WORDS)
+"""Quantities named by what happened to the counted, whatever the verb ("killed", "died", "toll")."""
+
+
 def quantity_of(unit: str) -> str:
     """The measured quantity a unit names ("people killed" → "deaths"), else the unit itself."""
     words = unit.lower().split()
@@ -183,6 +198,17 @@ def quantity_of(unit: str) -> str:
         if any(w.startswith(stems) for w in words):
             return quantity
     return unit.lower()
+
+
+def _number_text(ent: Span) -> str:
+    """The number as written, with a currency sign or money scale the tagger left outside it
+    ("$" before "207", "m" after it)."""
+    doc, text = ent.doc, ent.text
+    if ent.start > 0 and doc[ent.start - 1].text in _CURRENCY and not any(c in text for c in _CURRENCY):
+        text = f"{doc[ent.start - 1].text} {text}"
+    if ent.end < len(doc) and doc[ent.end].lower_ in _MONEY_SCALE and any(c in text for c in _CURRENCY):
+        text = f"{text}{doc[ent.end].text}"
+    return text
 
 
 def _sentence(ent: Span) -> tuple[int, int, str]:
@@ -199,7 +225,7 @@ class ClaimFinder:
         for ent in doc.ents:
             if ent.label_ not in NUMERIC:
                 continue
-            value, qualifier, currency = parse_number(ent.text)
+            value, qualifier, currency = parse_number(_number_text(ent))
             if value is None:
                 continue
             source = None
@@ -224,6 +250,7 @@ class ClaimFinder:
                     source,
                     currency,
                     sentence=_sentence(ent),
+                    frame=frame_of(ent),
                 )
             )
         return out
