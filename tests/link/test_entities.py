@@ -70,6 +70,26 @@ def test_normalise() -> None:
     assert normalise("President Vladimir Putin's") == "vladimir putin"
     assert normalise("U.S.") == "us"
     assert normalise("the Kremlin") == "kremlin"
+    assert normalise("US Secretary of State Hillary Clinton") == "hillary clinton"
+    assert normalise("John King") == "john king"  # a title word inside a name is the name
+    assert normalise("The Foreign Ministry", "ORG") == "foreign ministry"
+    assert normalise("Kent State", "ORG") == "kent state"
+
+
+def test_names_that_differ_in_a_title_like_word_are_different_things() -> None:
+    """Ministries, departments and universities named by a word that is also a title
+    (foreign, health, justice, state) were one entity once those words were dropped."""
+    arts = [
+        article(1, ("Foreign Ministry", "ORG", "c1"), ("Kent State", "ORG", "c2"),
+                ("Department of Justice", "ORG", "c3"), ("John King", "PERSON", "c4")),
+        article(2, ("Health Ministry", "ORG", "c1"), ("Kent", "GPE", "c2"),
+                ("State Department", "ORG", "c3"), ("John Kerry", "PERSON", "c4")),
+        article(3, ("The Foreign Ministry", "ORG", "c1"), ("The State Department", "ORG", "c3")),
+    ]  # fmt: skip
+    _, chains = resolve(arts)
+    for c in ("c1", "c2", "c3", "c4"):
+        assert chains[(1, c)] != chains[(2, c)], c
+    assert chains[(1, "c1")] == chains[(3, "c1")] and chains[(2, "c3")] == chains[(3, "c3")]
 
 
 def test_misspelt_places_join_but_similar_countries_do_not() -> None:
@@ -219,3 +239,26 @@ def test_a_bare_given_name_never_joins_a_surname_owner() -> None:
     _, got = resolver.resolve(resolver.chains(arts), None, lambda aid: frozenset({"S1"}))
     assert got[(2, "c1")] != got[(1, "c1")]
     assert got[(2, "c2")] == got[(1, "c1")]
+
+
+def test_names_one_consonant_or_one_number_apart_stay_apart() -> None:
+    """A misspelling changes vowels or doubles a letter ("Vladamir", "Olberman"); a different
+    consonant is another name ("Marvin" / "Martin", "Garrett" / "Jarrett"), another initial
+    another person ("GW" / "GHW"), another number another road ("Route 75" / "Route 5")."""
+    arts = [
+        article(1, ("Marvin Hallam", "PERSON", "c1"), ("Petra Jarrett", "PERSON", "c2"),
+                ("GW Bush", "PERSON", "c3"), ("Route 75", "FAC", "c4"), ("Keith Olbermann", "PERSON", "c5")),
+        article(2, ("Martin Hallam", "PERSON", "c1"), ("Garrett", "PERSON", "c2"),
+                ("GHW Bush", "PERSON", "c3"), ("Route 5", "FAC", "c4"), ("Keith Olberman", "PERSON", "c5")),
+    ]  # fmt: skip
+    _, chains = resolve(arts)
+    for c in ("c1", "c2", "c3", "c4"):
+        assert chains[(1, c)] != chains[(2, c)], c
+    assert chains[(1, "c5")] == chains[(2, "c5")]  # one letter doubled: one name
+
+
+def test_tokeniser_debris_is_no_part_of_a_name() -> None:
+    arts = [article(1, ("JFK -RRB-", "ORG", "c1")), article(2, ("JFK", "ORG", "c1"))]
+    entities, chains = resolve(arts)
+    assert chains[(1, "c1")] == chains[(2, "c1")]
+    assert {a for e in entities for a in e["aliases"]} == {"JFK"}

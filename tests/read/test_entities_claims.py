@@ -56,6 +56,11 @@ def test_claims_with_qualifiers_units_and_sources(nlp) -> None:  # type: ignore[
         ("over 500", 500, "over"),
         ("$ 200 million", 200_000_000, None),
         ("three", 3, None),
+        ("$ 20bn", 20_000_000_000, None),  # a money scale written on the number
+        ("£ 207m", 207_000_000, None),
+        ("$ 3,5 bn", 3_500_000_000, None),  # a decimal comma, not a thousands separator
+        ("5m", 5, None),  # after a number that is no money, "m" is metres
+        ("1,200,000", 1_200_000, None),
     ],
 )
 def test_parse_number(text: str, value: float, qualifier: str | None) -> None:
@@ -130,6 +135,10 @@ def test_given_names_agree() -> None:
     assert given_names_agree("john kennedy", "john f kennedy")
     assert not given_names_agree("george w bush", "george h w bush")
     assert not given_names_agree("hillary clinton", "bill clinton")
+    assert not given_names_agree("marvin hallam", "martin hallam")  # another consonant
+    assert given_names_agree("christiane lund", "christine lund")  # a vowel dropped
+    assert not given_names_agree("gw bush", "ghw bush")  # initials run together
+    assert not given_names_agree("st francis", "sharon francis")  # no initial of Sharon
     canonical, owner = same_people({"james lee", "junmyung lee", "j lee", "anna lind"})
     assert len({canonical["james lee"], canonical["junmyung lee"], canonical["j lee"]}) == 3
     assert "lee" not in owner and owner["lind"] == "anna lind"

@@ -38,13 +38,15 @@ from storyline.link.ids import StableIds
 from storyline.link.runner import InProcess, Runner
 from storyline.link.unionfind import UnionFind
 from storyline.model import LINKED_LABELS
-from storyline.read.entities import TITLE_WORDS, given_names_agree
+from storyline.read.entities import TITLE_WORDS, given_names_agree, skeleton
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _STOP = {"the", "of", "and", "'s", "’s"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # generational: a surname never ends there
 _SPLIT = re.compile(r"\b[A-Z] [a-z]")  # a name split by a stray space after its initial
 _POSSESSIVE = re.compile(r"['’]s$")
+_DEBRIS = re.compile(r"-[LR][RCS]B-|\s[|]\s?|\s\.$")
+"""Tokeniser debris in a name ("JFK -RRB-", "John C. |", "Tex ."): no part of it."""
 _STANDARD_PLACES = {
     "us": "United States",
     "usa": "United States",
@@ -102,14 +104,28 @@ class Chain:
         return max(self.names, key=lambda n: (len(n.split()), self.names[n], -len(n)))
 
 
+_TITLES = frozenset(w.replace(".", "") for w in TITLE_WORDS)
+
+
+def _digits(name: str) -> str:
+    """The digits of a name: "Interstate 75" and "Interstate 5" are one letter apart, two roads."""
+    return "".join(ch for ch in name if ch.isdigit())
+
+
 @lru_cache(maxsize=1 << 18)
-def normalise(name: str) -> str:
-    """Lower case, no accents, no possessive, no titles, single spaces."""
+def normalise(name: str, label: str = "PERSON") -> str:
+    """Lower case, no accents, no possessive, single spaces; a person's name without the
+    titles before it ("US Secretary of State Hillary Clinton": hillary clinton), any other
+    name without a leading article only: "Foreign Ministry" is not "Health Ministry", nor
+    "Kent State" Kent, nor "John King" John (titles were once taken out of every name)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"['’]s\b", "", text.lower()).replace(".", "")
     text = re.sub(r"[^\w\s-]", " ", text)
-    words = [w for w in text.split() if w not in TITLE_WORDS or w in ("us",)]
+    words = text.split()
+    if label == "PERSON":
+        while len(words) > 1 and words[0] in _TITLES:
+            words.pop(0)
     while words and words[0] in _STOP:
         words.pop(0)
     while len(words) > 2 and words[-1] in _SUFFIXES:  # "Martin Luther King Jr": King
@@ -126,19 +142,19 @@ def _place_variants() -> dict[str, str]:
     out: dict[str, str] = dict(_STANDARD_PLACES)
     countries = cache.get_countries().values()
     for country in countries:  # a country's own name first: no city's alternate takes it
-        out.setdefault(normalise(country["name"]), country["name"])
+        out.setdefault(normalise(country["name"], "GPE"), country["name"])
     for country in countries:  # three-letter codes; two-letter ones are words ("LA", "IN")
         out.setdefault(country["iso3"].lower(), country["name"])
     places = _gazetteer()
     for city in cache.get_cities().values():
         if city["population"] >= 500_000:
             for alt in city.get("alternatenames", []):
-                key = normalise(alt)
+                key = normalise(alt, "GPE")
                 if (
                     alt.isascii()
                     and alt.istitle()
                     and len(alt) > 3
-                    and (key not in places or key == normalise(city["name"]))
+                    and (key not in places or key == normalise(city["name"], "GPE"))
                 ):
                     out.setdefault(key, city["name"])  # never another place's own name ("Edinburg")
     return out
@@ -155,7 +171,7 @@ def _gazetteer() -> frozenset[str]:
     names = {c["name"] for c in cache.get_countries().values()}
     names.update(s["name"] for s in cache.get_us_states().values())
     names.update(c["name"] for c in cache.get_cities().values())
-    return frozenset(normalise(n) for n in names)
+    return frozenset(normalise(n, "GPE") for n in names)
 
 
 def _near_pairs(names: list[str], cutoff: float, runner: Runner | None = None) -> list[tuple[str, str]]:
@@ -215,12 +231,14 @@ def _bare_names(
         bare = name.replace(" ", "")  # "l avrov" → "lavrov"
         owners = [j for j in surnames.get(bare, set()) if near(i, j)]
         if not owners and len(bare) >= BARE_FUZZY_MIN and bare not in given:
-            # a surname spelt another way ("Zelensky"): one letter apart, never a given
-            # name of someone ("Gayle" is not Roger Gale; "Boris" not Matt Bors)
+            # a surname spelt another way ("Zelensky"): one letter apart, the same consonants
+            # ("Garrett" is not Jarrett), never a given name of someone ("Gayle" is not
+            # Roger Gale; "Boris" not Matt Bors)
             close = process.extract(
                 bare, surname_list, scorer=Levenshtein.distance, score_cutoff=1, limit=None
             )
-            owners = [j for s, *_ in close for j in surnames[s] if near(i, j)]
+            alike = [s for s, *_ in close if skeleton(s) == skeleton(bare)]
+            owners = [j for s in alike for j in surnames[s] if near(i, j)]
         if owners:
             out.append((i, owners, SPLIT_NAME if " " in name else SURNAME))
     return out
@@ -256,7 +274,8 @@ class EntityResolver:
             for m in art.get("entities", []):
                 if m["label"] not in LINKED_LABELS or not m.get("chain"):
                     continue
-                text = m["text"].strip()
+                text = _DEBRIS.sub(" ", m["text"]).strip(" |-")
+                text = " ".join(text.split())
                 if not text[:1].isupper() or text.lower() in ("he", "she", "his", "her", "him"):
                     continue
                 key = (art["rowid"], m["chain"])
@@ -264,7 +283,7 @@ class EntityResolver:
                 chain.names[_POSSESSIVE.sub("", text)] += 1
                 if m.get("role"):
                     chain.roles.append((m["role"], m.get("role_as_of")))
-        return [c for c in out.values() if c.names and normalise(c.best)]
+        return [c for c in out.values() if c.names and normalise(c.best, c.label)]
 
     def resolve(
         self,
@@ -358,7 +377,7 @@ class EntityResolver:
         keys: dict[tuple[str, str], int] = {}
         holders: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, c in enumerate(chains):
-            whole = set(normalise(c.best).split())
+            whole = set(normalise(c.best, c.label).split())
             for name in c.names:
                 key = self._key(name, c.label)
                 if not key:
@@ -368,7 +387,7 @@ class EntityResolver:
                 k = (kind[c.label], key)
                 holders[k].append(i)
                 if k in keys:
-                    union(i, keys[k], SPELLING if key != normalise(name) else SAME_NAME)
+                    union(i, keys[k], SPELLING if key != normalise(name, c.label) else SAME_NAME)
                 else:
                     keys[k] = i
         # acronyms: "NATO" and "North Atlantic Treaty Organization" (from the written name)
@@ -386,7 +405,8 @@ class EntityResolver:
         places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
         for a, b in _near_pairs(places, PLACE_FUZZY, self.runner):
             # one letter apart ("Gloucestershire" is not "Leicestershire", nor "Veronica" Verona)
-            if not (a in known and b in known) and Levenshtein.distance(a, b) <= 1:
+            one_apart = Levenshtein.distance(a, b) <= 1 and _digits(a) == _digits(b)
+            if one_apart and not (a in known and b in known):
                 pair = (keys[("PLACE", a)], keys[("PLACE", b)])
                 union(*pair, MISSPELT_PLACE)
         # persons: full names by fuzzy match of the same surname or first name; stray spaces
@@ -401,7 +421,8 @@ class EntityResolver:
         lasts = sorted(by_last)
         partners: dict[str, set[str]] = defaultdict(set)  # joined when unambiguous
         fits: dict[str, set[str]] = defaultdict(set)  # every name a name could be
-        for la, lb in [(x, x) for x in lasts] + _near_pairs(lasts, self.fuzzy, self.runner):
+        alike = [(a, b) for a, b in _near_pairs(lasts, self.fuzzy, self.runner) if skeleton(a) == skeleton(b)]
+        for la, lb in [(x, x) for x in lasts] + alike:  # "Couric" / "Courich", not "Haye" / "Hayes"
             for a in by_last[la]:
                 for b in by_last[lb]:
                     if a == b or not given_names_agree(a, b):
@@ -430,14 +451,14 @@ class EntityResolver:
         return sets.groups(), why
 
     def _key(self, name: str, label: str) -> str:
-        key = normalise(name)
+        key = normalise(name, label)
         if label == "ORG" and " " in key:
             words = key.split()
             while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
                 words.pop()
             key = " ".join(words)
         if label in _PLACE_LABELS:
-            key = normalise(_place_variants().get(key, key))
+            key = normalise(_place_variants().get(key, key), label)
         if label == "PERSON" and len(key.split()) == 1:
             return ""  # a bare surname joins only through the surname rule
         return key
@@ -548,7 +569,7 @@ class EntityResolver:
         """The name to show: a place's GeoNames name, else the commonest of the fullest forms."""
         if label in _PLACE_LABELS:
             for alias in aliases:
-                known = _place_variants().get(normalise(alias))
+                known = _place_variants().get(normalise(alias, label))
                 if known:
                     return known
         whole = [a for a in aliases if not _SPLIT.search(a)] or list(aliases)  # not "L avrov"

@@ -162,18 +162,36 @@ def context_label(doc: Doc, ent: Span) -> str:
     return label
 
 
+def skeleton(word: str) -> str:
+    """A name's consonants, doubled letters once ("vladamir" and "vladimir": vldmr): names
+    spelt apart in their vowels or a silent h may be one name; "Marvin" is not "Martin"."""
+    out = re.sub(r"[aeiouyhw\W_]", "", word.lower())
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+def spelt_alike(x: str, y: str) -> bool:
+    """One name spelt two ways: close (fuzzy ratio 80) and the same consonants."""
+    return x == y or (fuzz.ratio(x, y) >= 80 and skeleton(x) == skeleton(y))
+
+
+_INITIALS = re.compile(r"[b-df-hj-np-tv-xz]{2,3}")
+"""Two or three letters and no vowel: a run of initials ("gw", "ghw")."""
+
+
 def given_names_agree(a: str, b: str) -> bool:
     """Whether two full names of one surname can be one person: the first given names are
-    equal, one misspelt ("vladamir" / "vladimir"), or one an initial of the other; middle
-    names, where both have them, agree the same way ("george w bush" is not "george h w
-    bush"; "john kennedy" may be "john f kennedy")."""
+    equal, spelt alike ("vladamir" / "vladimir", not "marvin" / "martin"), or one an initial
+    of the other; middle names, where both have them, agree the same way ("george w bush" is
+    not "george h w bush", nor "gw bush" "ghw bush"; "john kennedy" may be "john f kennedy")."""
 
     def same(x: str, y: str) -> bool:
         if len(x) == 1 or len(y) == 1:
             return x[0] == y[0]
-        return x == y or fuzz.ratio(x, y) >= 80
+        return spelt_alike(x, y)
 
     ga, gb = a.split()[:-1], b.split()[:-1]
+    if ga and gb and _INITIALS.fullmatch(ga[0]) and _INITIALS.fullmatch(gb[0]):
+        return ga[0] == gb[0]  # initials run together: "gw" is not "ghw"
     if not ga or not gb or not same(ga[0], gb[0]):
         return False
     ma, mb = ga[1:], gb[1:]
