@@ -165,3 +165,16 @@ def test_the_shipped_event_model_is_learned_and_named() -> None:
     assert set(model.weights) == set(BLOCKS) and all(w >= 0 for w in model.weights.values())
     assert model.threshold == 0.5 and "ECB+" in model.trained_on
     assert model.year_conflict < 0 < model.shared_year
+
+
+def test_an_article_like_one_member_of_a_large_event_only_stays_apart() -> None:
+    """Attaching needs the event's articles on average, not one of them: a page that one
+    article of ten resembles (a later awards night recalling an earlier one) is another event."""
+    from storyline.link.events import linkage_with_attach
+
+    event = {(i, j): 0.9 for i in range(10) for j in range(i + 1, 10)}
+    lone = 10
+    assert linkage_with_attach(11, {**event, (0, lone): 0.9}, 0.5)[lone] != 0
+    near = {**event, **{(i, lone): 0.4 for i in range(10)}}  # like them all, if less surely
+    labels = linkage_with_attach(11, near, 0.5)
+    assert labels[lone] == labels[0]

@@ -31,8 +31,11 @@ from storyline.link.unionfind import UnionFind
 FLOOR = 0.08  # similarities below this are not kept: the graph stays sparse
 CHUNK = 4000  # articles per task when edges and clusters are computed window by window
 
-ATTACH = 0.05  # an article left alone or in a pair joins the event it is most like, above this
-ATTACH_PEAK = 0.15  # ... if it is at least this like one of that event's articles
+ATTACH = 0.15  # an article left alone or in a pair joins the event it is most like, above this
+ATTACH_PEAK = 0.3  # ... if it is at least this like one of that event's articles
+# With the learned model these are same-event probabilities: below an average of 0.15 most of
+# an event's articles are judged another development (0.05 let a 2020 awards page join a 2009
+# one through a single article; bench/purity.py), at the cost of 0.004 on ECB+ (bench/ecbplus.py --cv).
 DECAY_DAYS = 7.0
 NEAR_BOOST = 1.2  # dated within two days of each other: likelier one development
 
