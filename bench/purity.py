@@ -166,7 +166,7 @@ def score(db: Path, origin: dict[str, str]) -> dict[str, Any]:
         "collections": dict(Counter(top.values())),
         "unattributed_articles": sum(1 for c in coll.values() if c == "?"),
         "events": len(events),
-        "false_event_merges": len(pairs["events"]),
+        "cross_collection_events": len(pairs["events"]),  # each read: some are one page in two sets
         "stories": len(stories),
         "cross_collection_stories": len(pairs["stories"]),
         "entities": len(entities),
