@@ -28,6 +28,12 @@ def test_story_entity_and_timeline_commands(tmp_path: Path) -> None:
     text = run("story", biggest["id"], "--db", db).stdout
     assert "Timeline" in text and biggest["event_ids"][0] in text
     assert run("story", "S999", "--db", db).returncode == 2
+    torn = next(
+        s for s in stories if json.loads(run("story", s["id"], "--db", db, "--json").stdout)["conflicts"]
+    )
+    conflict = json.loads(run("story", torn["id"], "--db", db, "--json").stdout)["conflicts"][0]
+    assert conflict["basis"] and all(r["frame"]["thing"] for r in conflict["reports"])
+    assert "one quantity:" in run("story", torn["id"], "--db", db).stdout  # why they are one quantity
 
     entities = json.loads(run("entities", "--db", db, "--json", "--label", "PERSON").stdout)
     person = entities[0]

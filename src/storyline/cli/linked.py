@@ -226,7 +226,14 @@ def _print_findings(st: dict[str, Any]) -> None:
     """A story's conflicting claims and quote board, a line each."""
     for c in st.get("conflicts", []):
         values = ", ".join(f"{r['value']:,} ({escape(r['outlet'] or '—')})" for r in c["reports"])
-        out.print(f"  [yellow]conflict[/yellow] {escape(c['quantity'])} in {c['event_id']}: {values}")
+        where = ", ".join(c.get("event_ids") or [c["event_id"]])
+        out.print(f"  [yellow]conflict[/yellow] {escape(c['quantity'])} in {where}: {values}")
+        frame = next((r["frame"] for r in c["reports"] if r.get("frame")), None)
+        if frame:  # why the reports are one quantity
+            what = " ".join(x for x in (frame["thing"], frame["predicate"], *frame["path"]) if x)
+            about = ", ".join(frame["about"]) or "—"
+            basis = c.get("basis", "one event")
+            out.print(f"    [dim]one quantity: {escape(what)}; about {escape(about)} ({basis})[/dim]")
     for b in st.get("quote_board", []):
         kinds = ", ".join(f"{escape(v['outlet'] or '—')}: {v['kind']}" for v in b["versions"])
         out.print(f"  [magenta]quote[/magenta] {escape(b['speaker'] or '?')}: {kinds}")
