@@ -61,3 +61,14 @@ def test_a_list_is_no_path_and_a_pronoun_no_subject(nlp) -> None:  # type: ignor
     assert vague["about"] == []  # "it": of what, the sentence does not say
     other = frames(nlp, "Then they said it was 8,000 barrels.")["8,000 barrels"]
     assert not same_frame(vague, other, classed=False, measure=True)
+
+
+def test_a_deeply_nested_sentence_is_framed_without_recursing_without_end(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The cost of "
+        + "the cost of " * 400
+        + "the spill rose to 5 billion dollars, and "
+        + "12 of 13 of " * 80
+    )
+    found = frames(nlp, text + "ships sank.")
+    assert found and all(f["thing"] for f in found.values())

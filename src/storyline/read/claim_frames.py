@@ -144,9 +144,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _words(tok: Token | None, skip: Token | None = None, depth: int = 3) -> set[tuple[str, int]]:
+def _words(tok: Token | None, skip: Token | None = None, depth: int = 5) -> set[tuple[str, int]]:
     """Content words of a noun phrase (with their positions): the noun, its modifiers and its
-    prepositions' objects, ``depth`` nouns deep."""
+    prepositions' objects, ``depth`` words deep ("toll from the collapse of the dam")."""
     if tok is None or depth == 0:
         return set()
     out = set()
@@ -154,10 +154,9 @@ def _words(tok: Token | None, skip: Token | None = None, depth: int = 3) -> set[
         lemma = _lemma(tok)
         if lemma.lower() not in _GENERIC:
             out.add((lemma, tok.i))
-    below = depth if tok.pos_ == "ADP" else depth - 1
     for c in tok.children:
         if c.dep_ not in _PRUNE:
-            out |= _words(c, skip, below)
+            out |= _words(c, skip, depth - 1)
     return out
 
 
