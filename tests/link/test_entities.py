@@ -243,16 +243,19 @@ def test_a_bare_given_name_never_joins_a_surname_owner() -> None:
 
 def test_names_one_consonant_or_one_number_apart_stay_apart() -> None:
     """A misspelling changes vowels or doubles a letter ("Vladamir", "Olberman"); a different
-    consonant is another name ("Marvin" / "Martin", "Garrett" / "Jarrett"), another initial
-    another person ("GW" / "GHW"), another number another road ("Route 75" / "Route 5")."""
+    consonant is another name ("Marvin" / "Martin", "Garrett" / "Jarrett", "Welbury" /
+    "Wexbury"), another initial another person ("GW" / "GHW"), another number another road
+    ("Route 75" / "Route 5"); "Ben" is no country's code ("BEN": Benin) unless in capitals."""
     arts = [
         article(1, ("Marvin Hallam", "PERSON", "c1"), ("Petra Jarrett", "PERSON", "c2"),
-                ("GW Bush", "PERSON", "c3"), ("Route 75", "FAC", "c4"), ("Keith Olbermann", "PERSON", "c5")),
+                ("GW Bush", "PERSON", "c3"), ("Route 75", "FAC", "c4"), ("Keith Olbermann", "PERSON", "c5"),
+                ("Welbury", "GPE", "c6"), ("Ben", "GPE", "c7")),
         article(2, ("Martin Hallam", "PERSON", "c1"), ("Garrett", "PERSON", "c2"),
-                ("GHW Bush", "PERSON", "c3"), ("Route 5", "FAC", "c4"), ("Keith Olberman", "PERSON", "c5")),
+                ("GHW Bush", "PERSON", "c3"), ("Route 5", "FAC", "c4"), ("Keith Olberman", "PERSON", "c5"),
+                ("Wexbury", "GPE", "c6"), ("Benin", "GPE", "c7")),
     ]  # fmt: skip
     _, chains = resolve(arts)
-    for c in ("c1", "c2", "c3", "c4"):
+    for c in ("c1", "c2", "c3", "c4", "c6", "c7"):
         assert chains[(1, c)] != chains[(2, c)], c
     assert chains[(1, "c5")] == chains[(2, "c5")]  # one letter doubled: one name
 

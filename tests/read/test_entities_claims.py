@@ -139,6 +139,9 @@ def test_given_names_agree() -> None:
     assert given_names_agree("christiane lund", "christine lund")  # a vowel dropped
     assert not given_names_agree("gw bush", "ghw bush")  # initials run together
     assert not given_names_agree("st francis", "sharon francis")  # no initial of Sharon
+    assert not given_names_agree("w ross ellis", "wayne ellis")  # called Ross
+    assert given_names_agree("j edgar hoover", "edgar hoover")
+    assert given_names_agree("w ross ellis", "william ross ellis")
     canonical, owner = same_people({"james lee", "junmyung lee", "j lee", "anna lind"})
     assert len({canonical["james lee"], canonical["junmyung lee"], canonical["j lee"]}) == 3
     assert "lee" not in owner and owner["lind"] == "anna lind"

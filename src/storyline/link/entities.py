@@ -406,6 +406,7 @@ class EntityResolver:
         for a, b in _near_pairs(places, PLACE_FUZZY, self.runner):
             # one letter apart ("Gloucestershire" is not "Leicestershire", nor "Veronica" Verona)
             one_apart = Levenshtein.distance(a, b) <= 1 and _digits(a) == _digits(b)
+            one_apart = one_apart and skeleton(a) == skeleton(b)  # "Welford" is not "Wexford"
             if one_apart and not (a in known and b in known):
                 pair = (keys[("PLACE", a)], keys[("PLACE", b)])
                 union(*pair, MISSPELT_PLACE)
@@ -457,7 +458,8 @@ class EntityResolver:
             while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
                 words.pop()
             key = " ".join(words)
-        if label in _PLACE_LABELS:
+        if label in _PLACE_LABELS and not (len(key) == 3 and not name.isupper()):
+            # a three-letter code only as written in capitals: "BEN" is Benin, "Ben" a name
             key = normalise(_place_variants().get(key, key), label)
         if label == "PERSON" and len(key.split()) == 1:
             return ""  # a bare surname joins only through the surname rule

@@ -182,7 +182,8 @@ def given_names_agree(a: str, b: str) -> bool:
     """Whether two full names of one surname can be one person: the first given names are
     equal, spelt alike ("vladamir" / "vladimir", not "marvin" / "martin"), or one an initial
     of the other; middle names, where both have them, agree the same way ("george w bush" is
-    not "george h w bush", nor "gw bush" "ghw bush"; "john kennedy" may be "john f kennedy")."""
+    not "george h w bush", nor "gw bush" "ghw bush"; "john kennedy" may be "john f kennedy");
+    a name an initial opens is called by the name after it ("m spencer green": Spencer)."""
 
     def same(x: str, y: str) -> bool:
         if len(x) == 1 or len(y) == 1:
@@ -192,6 +193,9 @@ def given_names_agree(a: str, b: str) -> bool:
     ga, gb = a.split()[:-1], b.split()[:-1]
     if ga and gb and _INITIALS.fullmatch(ga[0]) and _INITIALS.fullmatch(gb[0]):
         return ga[0] == gb[0]  # initials run together: "gw" is not "ghw"
+    for x, y in ((ga, gb), (gb, ga)):  # "w ross ellington" is called Ross: not "wayne ellington"
+        if len(x) == 2 and len(x[0]) == 1 and len(x[1]) > 1 and len(y) == 1 and len(y[0]) > 1:
+            return same(x[1], y[0])
     if not ga or not gb or not same(ga[0], gb[0]):
         return False
     ma, mb = ga[1:], gb[1:]
