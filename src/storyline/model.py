@@ -154,6 +154,7 @@ class LinkResult:
     full: bool
     merged_entities: dict[str, str] = field(default_factory=dict)
     merged_events: dict[str, str] = field(default_factory=dict)
+    emptied_stories: list[str] = field(default_factory=list)  # every event of theirs moved away
     redated: list[Redated] = field(default_factory=list)  # dates inferred or withdrawn
     frequencies: TermFrequencies | None = None  # of the articles clustered: replace or add
 

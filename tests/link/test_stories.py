@@ -28,3 +28,14 @@ def test_related_events_form_a_story_and_ids_stay() -> None:
     again, _ = StoryBuilder().build(EVENTS, ARTICLES, by_event)
     assert {e: s["id"] for s in again for e in s["event_ids"]} == by_event
     assert len(log) == 2
+
+
+def test_an_event_filed_under_the_wrong_story_leaves_it_when_clustered_again() -> None:
+    """An incremental run clusters the events near its new articles afresh, as a full run
+    does (it once only attached new events): an event that an earlier run left in a story it
+    does not belong to moves out, logged, and the story keeps its id by majority."""
+    wrong = {"V1": "S1", "V2": "S1", "V3": "S1"}
+    stories, log = StoryBuilder().build(EVENTS, ARTICLES, wrong)
+    by_event = {e: s["id"] for s in stories for e in s["event_ids"]}
+    assert by_event["V1"] == by_event["V2"] == "S1" != by_event["V3"]
+    assert ("event moved", f"V3 from S1 to {by_event['V3']}") in log

@@ -68,7 +68,7 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
 
     row_of = {d.id: k for k, d in enumerate(docs)}
     story_x = story_rows(parts) if parts else None
-    stories, story_log = linker.stories.build(events, by_id, saved.stories, story_x, row_of, recluster=True)
+    stories, story_log = linker.stories.build(events, by_id, saved.stories, story_x, row_of)
     lap("stories")
 
     # before entities: a name with one owner is that owner only within its story

@@ -57,7 +57,7 @@ def link_new(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult | None
     redated = infer_dates(store, members, step.by_id)  # before entities: roles' "as of" follow
     lap("dates")
 
-    stories, story_log = _stories(linker, step, saved)
+    stories, story_log, emptied = _stories(linker, step, saved)
     lap("stories")
 
     entities, mapping, merged = _entities(linker, new, stories)
@@ -74,6 +74,7 @@ def link_new(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult | None
         full=False,
         merged_entities=merged,
         merged_events=step.clustering.merged,
+        emptied_stories=emptied,
         redated=redated,
         frequencies=step.frequencies,
     )
@@ -198,9 +199,10 @@ def _events(
 
 def _stories(
     linker: Linker, step: _Events, saved: Saved
-) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    """Changed events keep their story; new ones join the nearest known one or found their
-    own: the records of every story touched, and the log."""
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]], list[str]]:
+    """The events near the new articles clustered into stories afresh (ids by majority, as a
+    full run does); an event that changes story leaves its old one: the records of every
+    story that gained or lost an event, the log, and the stories left with no event."""
     store = linker.store
     renamed, assign = step.clustering.merged, step.clustering.assign
     changed = {e["id"] for e in step.events}
@@ -220,9 +222,14 @@ def _stories(
     ]
     row_of = {d.id: k for k, d in enumerate(step.docs)}
     stories_now, log = linker.stories.build(view, step.by_id, story_of, step.x, row_of)
-    story_changes = {e: s["id"] for s in stories_now for e in s["event_ids"] if e in changed}
-    touched = sorted(set(story_changes.values()))
+    story_changes = {
+        e: s["id"] for s in stories_now for e in s["event_ids"] if e in changed or story_of.get(e) != s["id"]
+    }
+    left = {story_of[e] for e, sid in story_changes.items() if e in story_of and story_of[e] != sid}
+    touched = sorted(set(story_changes.values()) | left)
     members_of = store.links.story_events(touched)
+    for sid in members_of:  # an event that moved leaves its old story
+        members_of[sid] = [e for e in members_of[sid] if story_changes.get(e, sid) == sid]
     for e, sid in story_changes.items():
         members_of.setdefault(sid, [])
         if e not in members_of[sid]:
@@ -231,8 +238,12 @@ def _stories(
         **store.links.records("events", [e for m in members_of.values() for e in m]),
         **{e["id"]: e for e in step.events},
     }
-    stories = []
+    stories, emptied = [], []
     for sid in touched:
-        chosen = [records[e] for e in members_of[sid] if e in records and e not in renamed]
-        stories.append(linker.stories.record(sid, chosen))
-    return stories, log
+        chosen = [records[e] for e in members_of.get(sid, []) if e in records and e not in renamed]
+        if chosen:
+            stories.append(linker.stories.record(sid, chosen))
+        else:
+            emptied.append(sid)
+            log.append(("story emptied", f"{sid}: its events moved to other stories"))
+    return stories, log, emptied

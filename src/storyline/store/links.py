@@ -289,6 +289,9 @@ class Links:
             db.execute("UPDATE event_articles SET event_id = ? WHERE event_id = ?", (new, old))
             db.execute("DELETE FROM events WHERE id = ?", (old,))
             db.execute("DELETE FROM story_events WHERE event_id = ?", (old,))
+        for sid in links.emptied_stories:
+            db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+            db.execute("DELETE FROM views WHERE kind = 'story' AND id = ?", (sid,))
 
     def _save_events(self, links: LinkResult) -> None:
         """Events and stories with their members; the views of each one written are dropped."""
