@@ -244,6 +244,21 @@ def _bare_names(
     return out
 
 
+def _misspelt_places(keys: dict[tuple[str, str], int], runner: Runner) -> list[tuple[int, int]]:
+    """Chains keyed by two spellings of one place ("Kyrenvar" / "Kirenvar"): one letter apart
+    with the same consonants and digits ("Gloucestershire" is not "Leicestershire", nor
+    "Welford" Wexford), six letters or more, and not two places GeoNames knows ("Austria" /
+    "Australia")."""
+    known = _gazetteer()
+    places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
+    out = []
+    for a, b in _near_pairs(places, PLACE_FUZZY, runner):
+        one_apart = Levenshtein.distance(a, b) <= 1 and _digits(a) == _digits(b)
+        if one_apart and skeleton(a) == skeleton(b) and not (a in known and b in known):
+            out.append((keys[("PLACE", a)], keys[("PLACE", b)]))
+    return out
+
+
 def _acronym(name: str) -> str:
     """The acronym of an organisation's written name ("North Atlantic Treaty Organization":
     "nato"), or "" where a name gives none that can be trusted: fewer than two words, a word
@@ -399,17 +414,8 @@ class EntityResolver:
                 users = holders.get(("ORG", acro), [])
                 if acro and users and all(near(i, j) for j in users):  # used only in its story
                     union(i, users[0], ACRONYM)
-        # places: misspellings of one name ("Kyrenvar" / "Kirenvar"); short names never
-        # (two names GeoNames knows are two places: "Austria" / "Australia")
-        known = _gazetteer()
-        places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
-        for a, b in _near_pairs(places, PLACE_FUZZY, self.runner):
-            # one letter apart ("Gloucestershire" is not "Leicestershire", nor "Veronica" Verona)
-            one_apart = Levenshtein.distance(a, b) <= 1 and _digits(a) == _digits(b)
-            one_apart = one_apart and skeleton(a) == skeleton(b)  # "Welford" is not "Wexford"
-            if one_apart and not (a in known and b in known):
-                pair = (keys[("PLACE", a)], keys[("PLACE", b)])
-                union(*pair, MISSPELT_PLACE)
+        for place, other in _misspelt_places(keys, self.runner):
+            union(place, other, MISSPELT_PLACE)
         # persons: full names by fuzzy match of the same surname or first name; stray spaces
         persons = [(i, c) for i, c in enumerate(chains) if c.label == "PERSON"]
         full = [(i, normalise(c.best)) for i, c in persons if len(normalise(c.best).split()) >= 2]
