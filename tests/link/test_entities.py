@@ -265,3 +265,19 @@ def test_tokeniser_debris_is_no_part_of_a_name() -> None:
     entities, chains = resolve(arts)
     assert chains[(1, "c1")] == chains[(2, "c1")]
     assert {a for e in entities for a in e["aliases"]} == {"JFK"}
+
+
+def test_a_name_a_headline_ran_on_into_is_the_name() -> None:
+    """Title-case headlines read as longer names ("Ada Lind Checks Into Clinic", "Hire Bo
+    Rask"): the name the article also writes alone is the chain's name."""
+    arts = [
+        article(1, ("Ada Lind Checks Into Clinic", "PERSON", "c1"), ("Ada Lind", "PERSON", "c1"),
+                ("Hire Bo Rask", "PERSON", "c2"), ("Bo Rask", "PERSON", "c2")),
+        article(2, ("Ada Lind", "PERSON", "c1"), ("Bo Rask", "PERSON", "c2"),
+                ("John Quincy Adams", "PERSON", "c3")),
+    ]  # fmt: skip
+    entities, chains = resolve(arts)
+    aliases = {a for e in entities for a in e["aliases"]}
+    assert "Ada Lind Checks Into Clinic" not in aliases and "Hire Bo Rask" not in aliases
+    assert chains[(1, "c1")] == chains[(2, "c1")] and chains[(1, "c2")] == chains[(2, "c2")]
+    assert "John Quincy Adams" in aliases  # a middle name is no headline

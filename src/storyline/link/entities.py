@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from storyline.link.ids import StableIds
+from storyline.link.names import clean_name, digits, headline_trimmed
 from storyline.link.runner import InProcess, Runner
 from storyline.link.unionfind import UnionFind
 from storyline.model import LINKED_LABELS
@@ -45,8 +46,6 @@ _STOP = {"the", "of", "and", "'s", "’s"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # generational: a surname never ends there
 _SPLIT = re.compile(r"\b[A-Z] [a-z]")  # a name split by a stray space after its initial
 _POSSESSIVE = re.compile(r"['’]s$")
-_DEBRIS = re.compile(r"-[LR][RCS]B-|\s[|]\s?|\s\.$")
-"""Tokeniser debris in a name ("JFK -RRB-", "John C. |", "Tex ."): no part of it."""
 _STANDARD_PLACES = {
     "us": "United States",
     "usa": "United States",
@@ -105,11 +104,6 @@ class Chain:
 
 
 _TITLES = frozenset(w.replace(".", "") for w in TITLE_WORDS)
-
-
-def _digits(name: str) -> str:
-    """The digits of a name: "Interstate 75" and "Interstate 5" are one letter apart, two roads."""
-    return "".join(ch for ch in name if ch.isdigit())
 
 
 @lru_cache(maxsize=1 << 18)
@@ -253,7 +247,7 @@ def _misspelt_places(keys: dict[tuple[str, str], int], runner: Runner) -> list[t
     places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
     out = []
     for a, b in _near_pairs(places, PLACE_FUZZY, runner):
-        one_apart = Levenshtein.distance(a, b) <= 1 and _digits(a) == _digits(b)
+        one_apart = Levenshtein.distance(a, b) <= 1 and digits(a) == digits(b)
         if one_apart and skeleton(a) == skeleton(b) and not (a in known and b in known):
             out.append((keys[("PLACE", a)], keys[("PLACE", b)]))
     return out
@@ -286,13 +280,15 @@ class EntityResolver:
         """Collect the chains of named mentions (pronouns only join through their chain)."""
         out: dict[tuple[int, str], Chain] = {}
         for art in articles:
+            persons = {" ".join(m["text"].split()) for m in art.get("entities", []) if m["label"] == "PERSON"}
             for m in art.get("entities", []):
                 if m["label"] not in LINKED_LABELS or not m.get("chain"):
                     continue
-                text = _DEBRIS.sub(" ", m["text"]).strip(" |-")
-                text = " ".join(text.split())
+                text = clean_name(m["text"])
                 if not text[:1].isupper() or text.lower() in ("he", "she", "his", "her", "him"):
                     continue
+                if m["label"] == "PERSON":
+                    text = headline_trimmed(text, persons)
                 key = (art["rowid"], m["chain"])
                 chain = out.setdefault(key, Chain(art["rowid"], art["id"], m["chain"], m["label"]))
                 chain.names[_POSSESSIVE.sub("", text)] += 1
