@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-LEVEL = frozenset(
-    ("rise", "climb", "jump", "fall", "drop", "reach", "increase", "decrease", "grow", "stand", "hit", "top",
-     "total", "soar", "surge", "exceed", "be")
+CHANGE = frozenset(
+    ("rise", "climb", "jump", "fall", "drop", "reach", "increase", "decrease", "grow", "stand", "hit", "top")
 )  # fmt: skip
+"""Verbs of a level that changed ("the toll rose to 47"): their subject is the quantity."""
+LEVEL = CHANGE | {"total", "soar", "surge", "exceed", "be"}
 """Predicates that state a level reached, as "is", "rose to" or "stands at" do: one quantity."""
 _SCOPE = frozenset(
     ("another", "further", "additional", "other", "extra", "more", "new", "separate", "second")

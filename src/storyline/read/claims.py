@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from storyline.read.claim_frames import frame_of
+from storyline.read.claim_frames import CHANGE, frame_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -101,10 +101,9 @@ def parse_number(text: str) -> tuple[float | None, str | None, str | None]:
     low = _DECIMAL_COMMA.sub(r"\1.\2", re.sub(r"[$€£¥]", "", low)).replace(",", "").strip()
     m = re.match(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m|b|k)?\b", low)
     if m:
-        scale = m.group(2)
-        if scale in _MONEY_SCALE and currency is None:
-            scale = None
-        value = float(m.group(1)) * (_SCALE.get(scale, 0) or _MONEY_SCALE.get(scale or "", 1))
+        scale = m.group(2) or ""
+        factor = _SCALE.get(scale) or (_MONEY_SCALE.get(scale) if currency else None) or 1
+        value = float(m.group(1)) * factor
         return value, qualifier, currency
     words = low.split()
     if words and words[0] in _WORDS:
@@ -154,12 +153,6 @@ def _unit(doc: Doc, ent: Span) -> str:
     return phrase
 
 
-_CHANGE = {
-    "rise", "climb", "jump", "fall", "drop", "reach", "increase", "decrease", "grow", "stand", "hit",
-    "top",
-}  # fmt: skip
-
-
 def _level_of(root: Token) -> str | None:
     """For "the death toll rose to 47" / "reached 47": the quantity is the verb's subject."""
     verb = root.head
@@ -167,7 +160,7 @@ def _level_of(root: Token) -> str | None:
         verb = verb.head
     elif root.dep_ != "dobj":
         return None
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHANGE:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN":
