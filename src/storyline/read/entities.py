@@ -164,8 +164,9 @@ def context_label(doc: Doc, ent: Span) -> str:
 
 def skeleton(word: str) -> str:
     """A name's consonants, doubled letters once ("vladamir" and "vladimir": vldmr): names
-    spelt apart in their vowels or a silent h may be one name; "Marvin" is not "Martin"."""
-    out = re.sub(r"[aeiouyhw\W_]", "", word.lower())
+    spelt apart in their vowels or a silent h may be one name; "Marvin" is not "Martin", nor
+    "Charter" Carter (the h of ch, sh and ph is part of another sound)."""
+    out = re.sub(r"[aeiouyhw\W_]", "", re.sub(r"(?<=[csp])h(?=[aeiouy])", "H", word.lower()))
     return re.sub(r"(.)\1+", r"\1", out)
 
 
