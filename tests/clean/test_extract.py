@@ -39,3 +39,9 @@ def test_fix_unicode_repairs_mojibake_and_keeps_curly_quotes() -> None:
     assert fix_unicode("The mayorâ€™s plan") == "The mayor’s plan"
     assert fix_unicode("“Quoted” as is") == "“Quoted” as is"
     assert fix_unicode("caf\u0065\u0301 ok\r\nnext") == "café ok\nnext"
+
+
+def test_control_characters_are_stripped() -> None:
+    # U+0002 / U+0003 are search's hit marks: left in a text, they would fake highlighting
+    assert fix_unicode("a\x02fake hit\x03 b\x00c\x7f") == "afake hit bc"
+    assert fix_unicode("page\x0cbreak\ttab") == "page\nbreak\ttab"

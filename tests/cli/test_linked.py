@@ -63,7 +63,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def test_a_command_and_its_page_give_the_same_object(demo: str) -> None:
-    client = TestClient(create_app(demo))
+    client = TestClient(create_app(demo), base_url="http://127.0.0.1")
     story = client.get("/api/stories").json()["items"][0]["id"]
     event = client.get(f"/api/stories/{story}").json()["event_ids"][0]
     entity = client.get("/api/entities", params={"label": "PERSON"}).json()["items"][0]["id"]

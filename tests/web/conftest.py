@@ -9,7 +9,7 @@ import pytest
 
 from storyline.ingest.run import Ingest
 from storyline.store import Store
-from tests.conftest import DEMO
+from tests.conftest import DEMO, shared_path
 
 HOSTILE = [
     {
@@ -58,3 +58,14 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     feed = folder / "hostile.jsonl"
     feed.write_text("\n".join(json.dumps(r) for r in HOSTILE), encoding="utf-8")
     return _build(folder / "hostile.db", [str(feed)])
+
+
+@pytest.fixture(scope="session")
+def t17_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real Timeline17 pages (haiti, BBC) as plain text files: no outlet, no headline."""
+    docs = shared_path("eval", "timeline17", "haiti_bbc", "InputDocs")
+    folder = tmp_path_factory.mktemp("t17")
+    for day in sorted(docs.iterdir())[:8]:
+        for page in sorted(day.iterdir())[:3]:
+            (folder / f"{day.name}_{page.name}").write_bytes(page.read_bytes())
+    return _build(folder / "t17.db", [str(folder)])

@@ -33,6 +33,11 @@ def test_report_opens_from_disk_with_every_link_working(demo_db: Path, tmp_path:
     assert checked > 500
     index = (out / "static" / "search-index.js").read_text(encoding="utf-8")
     assert index.startswith("window.STORYLINE_INDEX = ") and '"harbour"' in index.lower()
+    for page in pages:  # a file has no headers: the policy is a meta tag
+        assert (
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'"
+            in (page.read_text(encoding="utf-8").replace("&#39;", "'"))
+        ), page
 
 
 def test_report_of_one_story(demo_db: Path, tmp_path: Path) -> None:

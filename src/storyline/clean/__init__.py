@@ -21,6 +21,7 @@ __all__ = [
     "fix_unicode",
     "line_key",
     "line_keys",
+    "strip_controls",
 ]
 
 # UTF-8 read as cp1252/latin-1 ("â€™", "Ã©"), C1 controls, HTML entities: what ftfy fixes.
@@ -32,12 +33,23 @@ _SUSPECT = re.compile(
 )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def strip_controls(text: str) -> str:
+    """Control characters out of a text: page and line separators become line breaks, the
+    rest go (no text shows them; U+0002 and U+0003 would fake the hit marks of search)."""
+    return _CONTROL.sub("", _BREAK.sub("\n", text))
+
+
 def fix_unicode(text: str) -> str:
-    """Repair mojibake and stray entities (ftfy), keeping curly quotes as they are; NFC."""
+    """Repair mojibake and stray entities (ftfy), keeping curly quotes as they are; control
+    characters out; NFC."""
     if (not text.isascii() or "&" in text) and _SUSPECT.search(text):
         text = ftfy.fix_text(text, uncurl_quotes=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = text.replace("\ufeff", "").replace("\u200b", "")
+    text = strip_controls(text.replace("\ufeff", "").replace("\u200b", ""))
     return unicodedata.normalize("NFC", text)
 
 

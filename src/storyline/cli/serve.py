@@ -28,6 +28,14 @@ def serve(
     token: Annotated[
         str | None, typer.Option(envvar="STORYLINE_TOKEN", help="Bearer token for ingest.")
     ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="Another name the server answers to in the Host header (repeat it); loopback "
+            "names and --host are always allowed, any other is refused.",
+        ),
+    ] = None,
 ) -> None:
     """Browse the corpus: web pages and their JSON twins (read-only by default)."""
     import uvicorn
@@ -39,12 +47,15 @@ def serve(
         raise fail("--allow-ingest needs --token (or STORYLINE_TOKEN)")
     err.print(f"Storyline on http://{host}:{port}/ (JSON API under /api, spec at /api/openapi.json)")
     uvicorn.run(
-        create_app(db, allow_ingest, token),
+        create_app(
+            db, allow_ingest=allow_ingest, token=token, bind=host, allowed_hosts=tuple(allowed_host or ())
+        ),
         host=host,
         port=port,
         log_level="warning",
         timeout_keep_alive=5,
         limit_concurrency=64,
+        timeout_graceful_shutdown=5,  # SIGTERM: requests still running after 5 s are cut
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from storyline.clean import strip_controls
 from storyline.clean.boilerplate import ends_sentence
 from storyline.describe.dates import DATE_PREFIX, parse_date_line
 from storyline.describe.outlets import CREDIT_LINE, credit_org
@@ -89,7 +90,7 @@ def read_header(paragraphs: list[str], title_hint: str | None) -> tuple[list[str
                 paras.pop(0)
 
     # 2. Top lines: date lines, bylines, the headline, its duplicate, the dek.
-    headline = title_hint.strip() if title_hint else None
+    headline = strip_controls(title_hint).strip() if title_hint else None
     i = 0
     seen_headline_line = False
     while i < len(paras) and i < 8:

@@ -9,6 +9,7 @@ composes them, so callers hold one object: ``store.articles.get(id)``,
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from storyline.store.articles import Articles, WriteResult, line_hash
@@ -16,7 +17,12 @@ from storyline.store.database import Database, StoreError
 from storyline.store.links import Links, Saved
 from storyline.store.views import Filters, Views
 
-__all__ = ["Filters", "Saved", "Store", "StoreError", "WriteResult", "line_hash"]
+__all__ = ["Filters", "Saved", "Store", "StoreError", "WriteResult", "interrupted", "line_hash"]
+
+
+def interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` is a query the store's time limit cut off."""
+    return isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc)
 
 
 class Store:

@@ -22,6 +22,7 @@ from storyline.store.annotations import (
     read_notes,
 )
 from storyline.store.database import Database, chunks, marks
+from storyline.store.search import Search
 
 
 @dataclass
@@ -373,9 +374,25 @@ class Articles:
         return int(self.db.value(f"SELECT count(*) FROM articles a {where}", args))
 
     def rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
-        """id, headline, outlet and date of these articles."""
-        sql = "SELECT id, headline, outlet, published FROM articles WHERE id IN ({marks})"
+        """id, headline, outlet, date and the first words (``lede``) of these articles."""
+        sql = (
+            "SELECT id, headline, outlet, published, substr(text, 1, 160) AS lede FROM articles"
+            " WHERE id IN ({marks})"
+        )
         return [dict(r) for r in self.db.select_in(sql, ids)]
+
+    def _filters(
+        self, outlet: str | None, since: str | None, until: str | None, entity_id: str | None
+    ) -> tuple[str, tuple[str, ...]]:
+        """The search filters as SQL over ``articles a``, starting ``AND``."""
+        where, args = filters(outlet, since, until, prefix="AND")
+        if entity_id:
+            where += (
+                " AND EXISTS (SELECT 1 FROM entity_chains c WHERE c.article_rowid = a.rowid"
+                " AND c.entity_id = ?)"
+            )
+            args = (*args, entity_id)
+        return where, args
 
     def search(
         self,
@@ -388,42 +405,31 @@ class Articles:
         entity_id: str | None = None,
         strict: bool = False,
     ) -> list[dict[str, Any]]:
-        """Full-text search ranked by BM25 (headline hits weigh more), with snippets;
-        ``entity_id`` keeps articles that mention that corpus entity. A query that is not valid
-        FTS5 syntax is searched as its words, or with ``strict`` refused (``ValueError``).
+        """Full-text search ranked by BM25 (headline hits weigh more), with snippets built for
+        this page of hits only; ``entity_id`` keeps articles that mention that corpus entity. A
+        query that is not valid FTS5 syntax is searched as its words, or with ``strict``
+        refused (``ValueError``).
 
         In ``snippet``, each hit is wrapped in the control characters U+0002 ... U+0003
         (never found in clean text), for the caller to render as it likes.
         """
-        where, args = filters(outlet, since, until, prefix="AND")
-        if entity_id:
-            where += (
-                " AND EXISTS (SELECT 1 FROM entity_chains c WHERE c.article_rowid = a.rowid"
-                " AND c.entity_id = ?)"
-            )
-            args = (*args, entity_id)
-        sql = (
-            "SELECT a.id, a.published, a.outlet, a.headline,"
-            " snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet,"
-            " bm25(articles_fts, 4.0, 1.0) AS score"
-            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            f" WHERE articles_fts MATCH ? {where} ORDER BY score LIMIT ? OFFSET ?"
-        )
-        try:
-            rows = self.db.rows(sql, (query, *args, limit, offset))
-        except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                raise
-            if strict:
-                raise ValueError(
-                    f'not a valid search query ({exc}): use words, "a phrase", a OR b, NOT c, pre*'
-                ) from None
-            # Not valid FTS5 syntax (a stray quote or operator): search the words as phrases.
-            safe = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
-            if not safe:
-                return []
-            rows = self.db.rows(sql, (safe, *args, limit, offset))
-        return [dict(r) for r in rows]
+        where, args = self._filters(outlet, since, until, entity_id)
+        return Search(self.db).hits(query, where, args, limit, offset, strict)
+
+    def search_count(
+        self,
+        query: str,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity_id: str | None = None,
+    ) -> int:
+        """How many articles ``search`` finds with these filters."""
+        return Search(self.db).count(query, *self._filters(outlet, since, until, entity_id))
+
+    def search_ids(self, query: str, limit: int = 100_000) -> list[str]:
+        """Ids of the articles a search finds, best first, without snippets."""
+        return Search(self.db).ids(query, limit)
 
     def quotes(
         self,

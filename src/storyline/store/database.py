@@ -95,9 +95,16 @@ class Database:
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(f"{self.path} is not a usable SQLite database: {exc}") from exc
+        self.deadline: float | None = None
         if time_limit is not None:
-            deadline = time.monotonic() + time_limit
-            self.conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+            self.deadline = time.monotonic() + time_limit
+            self.limit(self.conn)
+
+    def limit(self, conn: sqlite3.Connection) -> None:
+        """Interrupt any statement of ``conn`` still running after this store's deadline."""
+        if self.deadline is not None:
+            deadline = self.deadline
+            conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 1_000)
 
     # -- the query path ------------------------------------------------------------------
     def execute(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:

@@ -6,7 +6,7 @@ web server's packages)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 __all__ = ["create_app"]
 
 
-def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
-    """The web app over the store at ``db`` (see ``web.app.create_app``)."""
+def create_app(db: str | Path, **options: Any) -> FastAPI:
+    """The web app over the store at ``db``, with the options of ``web.app.create_app``
+    (``allow_ingest``, ``token``, ``bind``, ``allowed_hosts``)."""
     from storyline.web.app import create_app as make
 
-    return make(db, allow_ingest, token)
+    return make(db, **options)

@@ -22,24 +22,40 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.encoders import jsonable_encoder as jsonable
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
-from storyline.store import Store, StoreError
+from storyline.store import Store, StoreError, interrupted
 from storyline.web import pages
+from storyline.web.errors import error_body
+from storyline.web.guard import HEADERS, Guard, host_names
 from storyline.web.render import Links, render
 
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
 Limit = Annotated[int, Query(ge=1, le=pages.MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Text = Annotated[str | None, Query(max_length=200)]
 Words = Annotated[str, Query(max_length=500)]
 MAX_BODY = 5_000_000  # bytes a request may send (ingest only; pages take none)
 QUERY_SECONDS = 10.0  # database work one request may do
+
+
+class Problem(BaseModel):
+    """What an error answer says."""
+
+    detail: str
+
+
+COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "Host not served, or control characters in the address"},
+    413: {"model": Problem, "description": "Request body over 5 MB"},
+    503: {"model": Problem, "description": "No corpus, or more database work than one request may do"},
+}
+"""Answers any operation can give besides its own (the guard's, the store's)."""
 
 
 def search_params(
@@ -77,12 +93,19 @@ def _store(request: Request, write: bool = False) -> Iterator[Store]:
 
 
 def _page(request: Request, make: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
-    """A page's data from the view layer; what the corpus does not hold is a 404."""
+    """A page's data from the view layer; what the corpus does not hold is a 404, work cut
+    off by the time limit a 503."""
     try:
         with _store(request) as s:
             return make(s, *args)
     except pages.NotFound as exc:
         raise HTTPException(404, str(exc)) from None
+    except Exception as exc:
+        if not interrupted(exc):
+            raise
+        raise HTTPException(
+            503, f"this request needed more than {QUERY_SECONDS:g} s of database work"
+        ) from None
 
 
 def _fresh_views(request: Request, kind: str, item: str) -> None:
@@ -159,7 +182,10 @@ PAGES: list[tuple[str, str, Callable[..., dict[str, Any]]]] = [
 def _register(app: FastAPI, path: str, template: str, data: Callable[..., dict[str, Any]]) -> None:
     """The JSON twin at ``/api{path}`` and the page at ``path`` (``/`` for the overview), both
     over ``data``: the page takes the same parameters and renders what the twin returns."""
-    app.get("/api" + path, tags=["api"], name=f"api_{data.__name__}")(data)
+    answers = dict(COMMON_ERRORS)
+    if "{" in path:
+        answers[404] = {"model": Problem, "description": "No such item in the corpus"}
+    app.get("/api" + path, tags=["api"], name=f"api_{data.__name__}", responses=answers)(data)
     links = Links()
 
     @functools.wraps(data)
@@ -174,9 +200,44 @@ def _register(app: FastAPI, path: str, template: str, data: Callable[..., dict[s
     app.get(route, response_class=HTMLResponse, include_in_schema=False, name=data.__name__)(page)
 
 
-def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+def _error(request: Request, status: int, detail: str, headers: dict[str, str] | None = None) -> Response:
+    body, kind = error_body(request.url.path, status, detail)
+    return Response(body, status_code=status, media_type=kind, headers=headers)
+
+
+def _errors(app: FastAPI) -> None:
+    """Errors as JSON under /api and as pages elsewhere; a server error carries the security
+    headers too (it is answered outside the guard) and says nothing of the code."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return Response(
+                json.dumps({"detail": jsonable(exc.errors())}), status_code=422, media_type="application/json"
+            )
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        return _error(request, 422, problems)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> Response:
+        headers = {k.decode(): v.decode() for k, v in HEADERS}
+        return _error(request, 500, "internal error (see the server's log)", headers)
+
+
+def create_app(
+    db: str | Path,
+    allow_ingest: bool = False,
+    token: str | None = None,
+    bind: str = "127.0.0.1",
+    allowed_hosts: tuple[str, ...] = (),
+) -> FastAPI:
     """The web app over the store at ``db``. ``allow_ingest`` (with a ``token``) opens
-    ``POST /api/ingest``; without it nothing writes except cached views."""
+    ``POST /api/ingest``; without it nothing writes except cached views. Requests must name
+    the server in their Host header: loopback names, ``bind`` and ``allowed_hosts``."""
     db = str(db)
     if allow_ingest and not token:
         raise ValueError("--allow-ingest needs a token")
@@ -196,23 +257,28 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
     static = resources.files("storyline.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        size = request.headers.get("content-length")
-        if size and (not size.isdigit() or int(size) > MAX_BODY):
-            return JSONResponse({"detail": "request body too large"}, status_code=413)
-        response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        return response
+    app.add_middleware(
+        Guard,
+        hosts=host_names(bind, allowed_hosts),
+        max_body=MAX_BODY,
+        writable=allow_ingest,
+        token=token,
+    )
+    _errors(app)
 
     for path, template, data in PAGES:
         _register(app, path, template, data)
 
-    @app.post("/api/ingest", tags=["api"], include_in_schema=allow_ingest)
+    @app.post(
+        "/api/ingest",
+        tags=["api"],
+        include_in_schema=allow_ingest,
+        responses={
+            **COMMON_ERRORS,
+            401: {"model": Problem, "description": "Wrong or missing token"},
+            403: {"model": Problem, "description": "Read-only server"},
+        },
+    )
     def api_ingest(
         records: Annotated[list[dict[str, Any]], Body(max_length=1000)],
         authorization: Annotated[str | None, Header()] = None,

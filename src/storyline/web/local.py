@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,10 +19,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def local_server(db: str | Path, timeout: float = 20.0) -> Iterator[str]:
-    """The base URL of a server over ``db``, stopped on exit."""
+def local_server(db: str | Path, timeout: float = 20.0, args: Sequence[str] = ()) -> Iterator[str]:
+    """The base URL of a server over ``db`` (``args`` added to ``storyline serve``), stopped
+    on exit."""
     port = free_port()
-    cmd = [sys.executable, "-m", "storyline", "serve", "--db", str(db), "--port", str(port)]
+    cmd = [sys.executable, "-m", "storyline", "serve", "--db", str(db), "--port", str(port), *args]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + timeout

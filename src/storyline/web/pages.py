@@ -15,6 +15,7 @@ from typing import Any
 
 from storyline.store import Filters, Store
 from storyline.store.export import article_record
+from storyline.web.citations import label_all, short, source_label, story_sources
 
 MAX_LIMIT = 200
 EVIDENCE = 100  # article ids shown per alias of an entity
@@ -81,15 +82,24 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
         raise NotFound(f"no story {story_id}")
     events = store.links.records("events", data["event_ids"])
     timeline = data.get("timeline", [])
+    headlines = _headlines(store, data["article_ids"])
+    label_all(data, headlines)
     return {
         **data,
         "events": [events[e] for e in data["event_ids"] if e in events],
+        "event_titles": {e: short(events[e].get("title"), 40) or e for e in data["event_ids"] if e in events},
         "kinds": sorted({e["kind"] for e in timeline}),
         "timeline_outlets": sorted({o for e in timeline for o in e.get("outlets", [])}),
-        "headlines": {
-            r["id"]: {"headline": r["headline"], "outlet": r["outlet"], "published": r["published"]}
-            for r in store.articles.rows(data["article_ids"])
-        },
+        "headlines": headlines,
+        **story_sources(data.get("outlets", []), headlines),
+    }
+
+
+def _headlines(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Article id → headline, outlet and date, for naming citations."""
+    return {
+        r["id"]: {k: r[k] for k in ("headline", "outlet", "published", "lede")}
+        for r in store.articles.rows(ids)
     }
 
 
@@ -100,8 +110,12 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
         raise NotFound(f"no event {event_id}")
     ids = data["article_ids"][:MAX_LIMIT]
     keys = ("id", "headline", "outlet", "published", "text")
+    headlines = _headlines(store, data["article_ids"])
+    label_all(data, headlines)
     return {
         **data,
+        "headlines": headlines,
+        **story_sources(data.get("outlets", []), headlines),
         "articles": [{k: getattr(a, k) for k in keys} for a in map(store.articles.get, ids)],
         "duplicates": list(store.links.records("duplicates", ids).values()),
     }
@@ -141,8 +155,10 @@ def entity(store: Store, entity_id: str) -> dict[str, Any]:
         ev["article_ids"] = ev["article_ids"][:EVIDENCE]
     months = store.views.entity_months(entity_id)
     peak = max((m["articles"] for m in months), default=0)
+    shown_ids = [a for ev in data["evidence"] for a in ev["article_ids"][:12]]
     return {
         **data,
+        "labels": {a: source_label(h) for a, h in _headlines(store, shown_ids).items()},
         "quotes": store.articles.quotes(entity_id=entity_id, limit=MAX_LIMIT),
         "months": [{**m, "height": round(100 * m["articles"] / peak) if peak else 0} for m in months],
     }
@@ -228,6 +244,7 @@ def article(store: Store, article_id: str, hl: str | None = None) -> dict[str, A
     url = art.source.url or ""
     return {
         **record,
+        "title": art.headline or short(art.text, 80) or "Untitled article",
         "safe_url": url if re.match(r"^https?://", url, re.I) else None,
         "segments": segments(art.text, notes, mark),
         "stages": art.stages,
@@ -261,6 +278,7 @@ def search(
         rows = (
             store.articles.search(q, limit, offset, outlet, since, until, entity, strict) if q.strip() else []
         )
+        total = store.articles.search_count(q, outlet, since, until, entity) if q.strip() else 0
     except ValueError as exc:
         raise BadQuery(str(exc)) from None
     for r in rows:
@@ -274,6 +292,7 @@ def search(
         "since": since,
         "until": until,
         "entity": entity,
+        "total": total,
         "items": rows,
     }
 
@@ -296,7 +315,7 @@ def timeline(
             raise NotFound(f"no story {story!r}")
         ids = found["article_ids"]
     elif query:
-        hits = {r["id"] for r in store.articles.search(query, limit=100_000)}
+        hits = set(store.articles.search_ids(query))
         ids = [a for s in store.views.stories() if hits & set(s["article_ids"]) for a in s["article_ids"]]
     else:
         ids = store.articles.ids()

@@ -9,6 +9,13 @@ from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+REPORT_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'"
+)
+"""The static report's policy, as a meta tag (a file has no headers; frame-ancestors, which
+a meta tag cannot set, is left out)."""
+
 PAGES = {
     "index": ("", "index"),
     "stories": ("stories", "stories/index"),
@@ -67,6 +74,7 @@ def render(template: str, data: dict[str, Any], links: Links, json_twin: str = "
             link=links,
             asset=links.asset,
             report=links.report,
+            report_csp=REPORT_CSP,
             json_twin=json_twin,
         )
     )
