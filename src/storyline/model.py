@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+UNKNOWN_OUTLET = "unknown outlet"
+"""How pages and views name the outlet of an article that names none."""
 LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 """Entity labels that linking resolves into corpus entities."""
 

@@ -55,3 +55,20 @@ def test_a_new_corpus_with_quotes_indexed_checks_ok(store: Store) -> None:
     store.links.save(LinkResult([entity], {(1, "c1"): "E1"}, [], [], [], [], [], full=True))
     assert store.db.value("SELECT count(*) FROM entity_quotes") == 1
     assert store.integrity_check() == "ok"
+
+
+def test_stories_stored_before_their_size_columns_get_them(tmp_path: Path) -> None:
+    db = tmp_path / "v10.db"
+    old = sqlite3.connect(db)
+    for version in range(1, 11):
+        old.executescript(_script(version))
+    old.execute("PRAGMA user_version = 10")
+    old.execute(
+        "INSERT INTO stories (id, title, first_date, data) VALUES ('S1', 't', '2023-01-01', ?)",
+        ('{"article_ids": ["a", "b", "c"], "last_date": "2023-02-01"}',),
+    )
+    old.commit()
+    old.close()
+    with Store(db) as store:
+        assert tuple(store.db.row("SELECT articles, last_date FROM stories")) == (3, "2023-02-01")  # type: ignore[arg-type]
+        assert store.integrity_check() == "ok"

@@ -147,3 +147,36 @@ def test_wire_copy_diffs_show_the_words_each_copy_changed(client: TestClient) ->
                     if op["original"]:
                         assert f"<del>{escape(op['original'])}</del>" in page
     assert shown >= 1  # the demo corpus holds copies that insert words
+
+
+def test_stories_rank_by_size_and_recency_and_hide_single_articles(client: TestClient) -> None:
+    def items(**params: object) -> list[dict]:
+        return client.get("/api/stories", params={"limit": 200, **params}).json()["items"]
+
+    by_size = [s["articles"] for s in items(order="size")]
+    assert by_size == sorted(by_size, reverse=True)
+    newest = [s["last_date"] or "" for s in items(order="newest")]
+    assert newest == sorted(newest, reverse=True)
+    assert all(s["articles"] >= 2 for s in items(min_articles=2))
+    assert len(items(min_articles=2)) < len(items())
+    ranked = items()
+    assert ranked[0]["articles"] >= 2 and ranked[0]["lede"]
+    assert client.get("/api/stories", params={"order": "bogus"}).status_code == 422
+    page = client.get("/stories", params={"order": "size", "min_articles": 2}).text
+    assert "show single-article stories" in page and 'aria-current="true">largest</b>' in page
+
+
+def test_search_counts_hits_groups_them_by_story_and_filters_by_entity_name(client: TestClient) -> None:
+    data = client.get("/api/search", params={"q": "said", "limit": 5}).json()
+    assert data["total"] >= len(data["items"]) and data["total"] > 5
+    assert sum(len(g["hits"]) for g in data["groups"]) == len(data["items"])
+    assert all(g["story_id"] for g in data["groups"])
+    top = client.get("/api/entities", params={"limit": 1}).json()["items"][0]
+    named = client.get("/api/search", params={"q": "the", "entity": top["name"]}).json()
+    by_id = client.get("/api/search", params={"q": "the", "entity": top["id"]}).json()
+    assert named["entity_id"] == top["id"] and named["total"] == by_id["total"] > 0
+    nobody = client.get("/api/search", params={"q": "the", "entity": "Nobody Anywhere"}).json()
+    assert nobody["total"] == 0 and nobody["entity_name"] is None
+    page = client.get("/search", params={"q": "said", "limit": 5}).text
+    assert f"{data['total']} articles found" in page and 'class="hit-group"' in page
+    assert 'type="date" name="since"' in page

@@ -26,6 +26,7 @@ from storyline.link.event_model import EventModel, blocks, shipped
 from storyline.link.event_model import signature as signature
 from storyline.link.event_model import years as year_rows
 from storyline.link.runner import InProcess, Runner
+from storyline.link.titles import lede, representative_title
 from storyline.link.unionfind import UnionFind
 
 FLOOR = 0.08  # similarities below this are not kept: the graph stays sparse
@@ -515,11 +516,11 @@ def summarise_events(assign: dict[str, str], articles: dict[str, dict[str, Any]]
     for event, members in events.items():
         arts = [articles[m] for m in members if m in articles]
         dates = sorted(str(a["published"]) for a in arts if a.get("published"))
-        first = min(arts, key=lambda a: (a.get("published") or "9999", a["id"]))
         out.append(
             {
                 "id": event,
-                "title": first.get("headline") or " ".join((first.get("text") or "")[:100].split()),
+                "title": representative_title(arts),
+                "lede": lede(arts),
                 "date": dates[0] if dates else None,
                 "article_ids": sorted(members, key=lambda m: (articles[m].get("published") or "9999", m)),
                 "outlets": sorted({a.get("outlet") or "unknown outlet" for a in arts}),

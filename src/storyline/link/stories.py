@@ -80,6 +80,7 @@ class StoryBuilder:
         return {
             "id": sid,
             "title": lead["title"],
+            "lede": lead.get("lede", ""),
             "event_ids": [e["id"] for e in group],
             "article_ids": [a for e in group for a in e["article_ids"]],
             "first_date": min(dates) if dates else None,

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from storyline.link.sentences import sentences
+from storyline.model import UNKNOWN_OUTLET
 
 SAME = 0.5  # cosine at which two sentences say the same thing
 NEIGHBOURS = 500
@@ -25,7 +26,6 @@ PER_ARTICLE = 400
 """Sentences of one article weighed for summaries, from its start (news puts what matters
 first; a long article's 400 sentences run to about 8,000 words): a text at the length limit
 has 20,000, and every sentence is compared with every other."""
-UNKNOWN_OUTLET = "unknown outlet"
 
 
 def outlet_key(article_id: str, outlet: str | None) -> str:

@@ -233,6 +233,15 @@ class Links:
             out.setdefault(r[0], []).append(r[1])
         return out
 
+    def stories_of(self, article_ids: list[str]) -> dict[str, dict[str, str]]:
+        """Article id → the id and title of its story (articles not linked are left out)."""
+        sql = (
+            "SELECT ea.article_id, s.id, s.title FROM event_articles ea"
+            " JOIN story_events se ON se.event_id = ea.event_id JOIN stories s ON s.id = se.story_id"
+            " WHERE ea.article_id IN ({marks})"
+        )
+        return {r[0]: {"id": r[1], "title": r[2]} for r in self.db.select_in(sql, article_ids)}
+
     def event_of(self, article_id: str) -> str | None:
         """The event an article reports (None before linking)."""
         return self.db.value("SELECT event_id FROM event_articles WHERE article_id = ?", (article_id,))
@@ -305,8 +314,19 @@ class Links:
             [(aid, v["id"], None) for v in links.events for aid in v["article_ids"]],
         )
         db.executemany(
-            "INSERT OR REPLACE INTO stories (id, title, first_date, data) VALUES (?, ?, ?, ?)",
-            [(v["id"], v["title"], v["first_date"], json.dumps(v)) for v in links.stories],
+            "INSERT OR REPLACE INTO stories (id, title, first_date, last_date, articles, data)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    v["id"],
+                    v["title"],
+                    v["first_date"],
+                    v.get("last_date"),
+                    len(v["article_ids"]),
+                    json.dumps(v),
+                )
+                for v in links.stories
+            ],
         )
         db.executemany(
             "INSERT OR REPLACE INTO story_events (event_id, story_id) VALUES (?, ?)",

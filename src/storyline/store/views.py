@@ -48,6 +48,15 @@ def _span_filters(f: Filters) -> tuple[str, list[Any], str]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", args, page
 
 
+STORY_ORDERS = {
+    "rank": "",  # size and recency (computed in ``stories_page``)
+    "newest": "last_date IS NULL, last_date DESC, id",
+    "oldest": "first_date IS NULL, first_date, id",
+    "size": "articles DESC, last_date DESC, id",
+}
+"""How the stories list can be ordered."""
+
+
 class Views:
     """The ``views`` table, and the page queries over entities, events, stories and copies."""
 
@@ -104,12 +113,24 @@ class Views:
         return self._with_views("story", filters)
 
     # -- page queries ------------------------------------------------------------------
-    def stories_page(self, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-        """(total, one page of story records without their views), newest first."""
-        total = self.db.value("SELECT count(*) FROM stories")
+    def stories_page(
+        self, limit: int = 50, offset: int = 0, order: str = "newest", min_articles: int = 1
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """(total, one page of story records without their views) of ``min_articles`` articles
+        or more, in ``order`` (one of ``STORY_ORDERS``)."""
+        if order not in STORY_ORDERS:
+            raise ValueError(f"unknown order {order!r}: one of {', '.join(STORY_ORDERS)}")
+        if order == "rank":  # size over 1 + months between its last report and the newest
+            newest = self.db.value("SELECT max(last_date) FROM stories")
+            age = "max(0, julianday(substr(?, 1, 10)) - julianday(substr(last_date, 1, 10)))"
+            sort = f"articles / (1.0 + {age} / 30.0) DESC, last_date DESC, id"
+            args: tuple[Any, ...] = (newest,)
+        else:
+            sort, args = STORY_ORDERS[order], ()
+        total = self.db.value("SELECT count(*) FROM stories WHERE articles >= ?", (min_articles,))
         rows = self.db.execute(
-            "SELECT data FROM stories ORDER BY first_date IS NULL, first_date DESC, id LIMIT ? OFFSET ?",
-            (limit, offset),
+            f"SELECT data FROM stories WHERE articles >= ? ORDER BY {sort} LIMIT ? OFFSET ?",
+            (min_articles, *args, limit, offset),
         )
         return total, [json.loads(r[0]) for r in rows]
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder as jsonable
@@ -127,9 +127,16 @@ def overview(request: Request) -> dict[str, Any]:
     return _page(request, pages.overview)
 
 
-def stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    """Stories, newest first."""
-    return _page(request, pages.stories, limit, offset)
+def stories(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    order: Annotated[Literal["rank", "newest", "oldest", "size"], Query()] = "rank",
+    min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> dict[str, Any]:
+    """Stories ranked by size and recency (``order=rank``), or newest, oldest, largest first;
+    ``min_articles=2`` hides single-article stories."""
+    return _page(request, pages.stories, limit, offset, order, min_articles)
 
 
 def story(request: Request, story_id: str) -> dict[str, Any]:

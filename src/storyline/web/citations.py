@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.link.summaries import UNKNOWN_OUTLET
+from storyline.model import UNKNOWN_OUTLET
 
 HEADLINE_CHARS = 70
 

@@ -13,8 +13,10 @@ import itertools
 import re
 from typing import Any
 
+from storyline.model import UNKNOWN_OUTLET
 from storyline.store import Filters, Store
 from storyline.store.export import article_record
+from storyline.store.views import STORY_ORDERS
 from storyline.web.citations import label_all, short, source_label, story_sources
 
 MAX_LIMIT = 200
@@ -43,7 +45,7 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 
 def overview(store: Store) -> dict[str, Any]:
     """Corpus overview: outlets, date range, counts, rejects, the newest stories."""
-    _, latest = store.views.stories_page(10, 0)
+    _, latest = store.views.stories_page(10, 0, "rank")
     return {
         **store.articles.summary(),
         **store.views.link_counts(),
@@ -60,19 +62,34 @@ def story_row(s: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": s["id"],
         "title": s["title"],
+        "lede": s.get("lede", ""),
         "first_date": s["first_date"],
         "last_date": s["last_date"],
         "events": len(s["event_ids"]),
         "articles": len(s["article_ids"]),
         "outlets": s["outlets"],
+        "known_outlets": [o for o in s["outlets"] if o != UNKNOWN_OUTLET],
     }
 
 
-def stories(store: Store, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """One page of stories, newest first."""
+def stories(
+    store: Store, limit: int = 50, offset: int = 0, order: str = "rank", min_articles: int = 1
+) -> dict[str, Any]:
+    """One page of stories in ``order`` — ``rank`` (size and recency), ``newest``, ``oldest``,
+    ``size`` — of ``min_articles`` articles or more (2 hides single-article stories)."""
     limit, offset = _page(limit, offset)
-    total, rows = store.views.stories_page(limit, offset)
-    return {"total": total, "limit": limit, "offset": offset, "items": [story_row(s) for s in rows]}
+    if order not in STORY_ORDERS:
+        raise BadQuery(f"unknown order {order!r}: one of {', '.join(STORY_ORDERS)}")
+    total, rows = store.views.stories_page(limit, offset, order, max(1, min_articles))
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "order": order,
+        "orders": list(STORY_ORDERS),
+        "min_articles": max(1, min_articles),
+        "items": [story_row(s) for s in rows],
+    }
 
 
 def story(store: Store, story_id: str) -> dict[str, Any]:
@@ -274,11 +291,14 @@ def search(
     A query that is not valid search syntax is searched as its words, or with ``strict``
     refused (``BadQuery``, saying what is wrong)."""
     limit, offset = _page(limit, offset)
+    entity_id, entity_name = _search_entity(store, entity)
     try:
         rows = (
-            store.articles.search(q, limit, offset, outlet, since, until, entity, strict) if q.strip() else []
+            store.articles.search(q, limit, offset, outlet, since, until, entity_id, strict)
+            if q.strip()
+            else []
         )
-        total = store.articles.search_count(q, outlet, since, until, entity) if q.strip() else 0
+        total = store.articles.search_count(q, outlet, since, until, entity_id) if q.strip() else 0
     except ValueError as exc:
         raise BadQuery(str(exc)) from None
     for r in rows:
@@ -292,9 +312,42 @@ def search(
         "since": since,
         "until": until,
         "entity": entity,
+        "entity_id": entity_id,
+        "entity_name": entity_name,
         "total": total,
         "items": rows,
+        "groups": _by_story(store, rows),
     }
+
+
+def _search_entity(store: Store, entity: str | None) -> tuple[str | None, str | None]:
+    """(id, name) of the entity a search filters on, given as an id ("E12") or a name; a name
+    no entity has filters everything out (id "-")."""
+    if not entity or not entity.strip():
+        return None, None
+    try:
+        found, _ = find_entity(store, entity.strip())
+    except NotFound:
+        return "-", None
+    record = store.links.records("entities", [found]).get(found, {})
+    return found, record.get("name")
+
+
+def _by_story(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The page's hits grouped by story, groups in the order of their best hit."""
+    stories = store.links.stories_of([r["id"] for r in rows])
+    groups: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        story = stories.get(r["id"])
+        key = story["id"] if story else ""
+        if key not in groups:
+            groups[key] = {
+                "story_id": story["id"] if story else None,
+                "title": story["title"] if story else None,
+                "hits": [],
+            }
+        groups[key]["hits"].append(r)
+    return list(groups.values())
 
 
 def timeline(

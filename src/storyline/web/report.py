@@ -35,7 +35,7 @@ def write_report(
         chosen = [pages.story(store, story)]
     else:
         total, _ = store.views.stories_page(1, 0)
-        chosen = [pages.story(store, s["id"]) for s in store.views.stories_page(total or 1, 0)[1]]
+        chosen = [pages.story(store, s["id"]) for s in store.views.stories_page(total or 1, 0, "rank")[1]]
     article_ids = sorted({a for s in chosen for a in s["article_ids"]})
     event_ids = sorted({v["id"] for s in chosen for v in s["events"]})
     entity_ids: set[str] = set()
@@ -53,7 +53,8 @@ def write_report(
     write(
         "stories/index",
         "stories.html",
-        {"total": len(rows), "limit": max(len(rows), 1), "offset": 0, "items": rows},
+        {"total": len(rows), "limit": max(len(rows), 1), "offset": 0, "items": rows}
+        | {"order": "rank", "orders": ["rank"], "min_articles": 1},
     )
     steps, done = len(chosen) + len(event_ids) + len(article_ids), 0
     for s in chosen:

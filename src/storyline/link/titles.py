@@ -1,0 +1,53 @@
+"""An event's title: the headline most central to its articles (the one sharing most words
+with the others' headlines), or, where no article has a headline, the first sentence of the
+earliest article cut at a word; never a headline run into its lede and cut mid-word."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+TITLE_CHARS = 110
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 2}
+
+
+def cut_title(text: str, limit: int = TITLE_CHARS) -> str:
+    """``text``'s first sentence, cut at a word to about ``limit`` characters."""
+    text = " ".join(text.split())
+    first = _SENTENCE_END.split(text, 1)[0]
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:-–—") + "…"
+
+
+def lede(arts: list[dict[str, Any]], limit: int = 200) -> str:
+    """The first sentence of the earliest article with text, cut at a word: what a list
+    shows under a title."""
+    order = sorted(arts, key=lambda a: (a.get("published") or "9999", a["id"]))
+    text = next((a.get("text") for a in order if a.get("text")), "") or ""
+    return cut_title(text, limit)
+
+
+def representative_title(arts: list[dict[str, Any]]) -> str:
+    """The title of a group of articles (dicts with ``headline``, ``text``, ``published``,
+    ``id``): the headline whose words the others' headlines share most, ties to the earliest."""
+    order = sorted(arts, key=lambda a: (a.get("published") or "9999", a["id"]))
+    heads = [(a, " ".join((a.get("headline") or "").split())) for a in order]
+    heads = [(a, h) for a, h in heads if h]
+    if not heads:
+        return cut_title(order[0].get("text") or "") if order else ""
+    if len(heads) == 1:
+        return cut_title(heads[0][1])
+    sets = [_words(h) for _, h in heads]
+    df = Counter(w for s in sets for w in s)
+    best = max(
+        range(len(heads)),
+        key=lambda i: (sum(df[w] - 1 for w in sets[i]) / (len(sets[i]) or 1), -i),
+    )
+    return cut_title(heads[best][1])
