@@ -139,3 +139,56 @@ def test_static_report_from_disk(demo_db: Path, tmp_path: Path, page: Any) -> No
     hits.first.click()
     assert page.url.startswith("file://") and "/articles/" in page.url
     assert not page.errors
+
+
+def _every_page(base: str, page: Any) -> list[str]:
+    """Paths of every kind of page: lists, the largest stories, their events, articles and
+    entities, search, an error page."""
+    import httpx
+
+    api = httpx.Client(base_url=base)
+    paths = ["/", "/stories", "/entities", "/search?q=the", "/stories/S99999"]
+    for s in api.get("/api/stories", params={"order": "size", "limit": 3}).json()["items"]:
+        story = api.get(f"/api/stories/{s['id']}").json()
+        paths += [f"/stories/{s['id']}", *(f"/events/{e}" for e in story["event_ids"][:2])]
+        paths += [f"/articles/{a}" for a in story["article_ids"][:2]]
+    paths += [f"/entities/{e['id']}" for e in api.get("/api/entities", params={"limit": 3}).json()["items"]]
+    return paths
+
+
+@pytest.mark.parametrize("corpus", ["demo_db", "t17_db"])
+def test_no_page_scrolls_sideways_on_a_phone(
+    corpus: str, request: pytest.FixtureRequest, browser: Any
+) -> None:
+    db: Path = request.getfixturevalue(corpus)
+    for base in _serve(db):
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+        )
+        pg = context.new_page()
+        wide = []
+        for path in _every_page(base, pg):
+            pg.goto(base + path)
+            width = pg.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide.append((path, width))
+        context.close()
+        assert not wide
+
+
+def test_the_diff_shows_what_a_copy_changed(server: str, page: Any) -> None:
+    import httpx
+
+    api = httpx.Client(base_url=server)
+    for s in api.get("/api/stories", params={"limit": 200}).json()["items"]:
+        for e in api.get(f"/api/stories/{s['id']}").json()["event_ids"]:
+            event = api.get(f"/api/events/{e}").json()
+            inserted = [op["copy"] for d in event["duplicates"] for op in d["diff"] if op["copy"]]
+            if inserted:
+                page.goto(f"{server}/events/{e}")
+                first = page.locator("details.diff").first
+                if first.get_attribute("open") is None:
+                    first.locator("summary").click()
+                assert page.locator("details.diff ins", has_text=inserted[0].split()[0]).first.is_visible()
+                return
+    raise AssertionError("the demo corpus holds no copy that inserts words")
