@@ -1,6 +1,7 @@
-"""Screenshots of the main pages, for a person to look at: serves a database (the demo
-corpus by default) and saves PNGs of the corpus, stories, story, event, entity, article and
-search pages with Chromium.
+"""Screenshots of every page, for a person to look at: serves a database (the demo corpus by
+default) and saves PNGs of the corpus, stories, story, event, entity, entities, article,
+search and error pages with Chromium, each at desktop (1280 px) and phone (390 px) width
+(``NAME-desktop.png``, ``NAME-phone.png``).
 
     python tools/screenshots.py --output screenshots/            # builds the demo corpus
     python tools/screenshots.py --db news.db --output shots/
@@ -53,6 +54,7 @@ def main() -> None:
             "article": f"/articles/{cite['article_id']}?hl={cite['start']}-{cite['end']}#hl"
             if cite else f"/articles/{detail['article_ids'][0]}",
             "search": "/search?q=" + urllib.request.quote(person["name"].split()[-1]),
+            "entities": "/entities", "error": "/stories/S999999",
         }  # fmt: skip
         from playwright.sync_api import sync_playwright
 
@@ -60,12 +62,16 @@ def main() -> None:
         out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            for name, path in pages.items():
-                page.goto(base + path)
-                page.wait_for_load_state("load")
-                page.screenshot(path=str(out / f"{name}.png"), full_page=name != "article")
-                print(f"{out / name}.png  ←  {path}")
+            for width, (w, h, scale) in {"desktop": (1280, 900, 1), "phone": (390, 844, 2)}.items():
+                context = browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=scale)
+                page = context.new_page()
+                for name, path in pages.items():
+                    page.goto(base + path)
+                    page.wait_for_load_state("load")
+                    target = out / f"{name}-{width}.png"
+                    page.screenshot(path=str(target), full_page=name != "article")
+                    print(f"{target}  ←  {path}")
+                context.close()
             browser.close()
 
 

@@ -180,3 +180,59 @@ def test_search_counts_hits_groups_them_by_story_and_filters_by_entity_name(clie
     page = client.get("/search", params={"q": "said", "limit": 5}).text
     assert f"{data['total']} articles found" in page and 'class="hit-group"' in page
     assert 'type="date" name="since"' in page
+
+
+def test_story_page_shows_the_story_above_the_fold(client: TestClient) -> None:
+    sid = client.get("/api/stories", params={"order": "size", "limit": 1}).json()["items"][0]["id"]
+    data = client.get(f"/api/stories/{sid}").json()
+    assert data["people"] and all(p["name"] and p["articles"] >= 1 for p in data["people"])
+    assert any(p["said"] for p in data["people"])
+    marks = data["chart"]["marks"]
+    assert marks and all(40 <= m["x"] <= 760 for m in marks)
+    assert {m["entry"] for m in marks}.isdisjoint(data["chart"]["background"])
+    assert sum(o["articles"] for o in data["outlet_mix"]) + data["unknown_articles"] == len(
+        data["article_ids"]
+    )
+    page = client.get(f"/stories/{sid}").text
+    assert page.index("Key people") < page.index("<h2>Timeline</h2>") < page.index("<h2>Summary</h2>")
+    assert page.count('<circle class="mark') == len(marks)
+    for m in marks:
+        assert f'href="#t-{m["entry"]}"' in page and f'id="t-{m["entry"]}"' in page
+
+
+def test_entity_page_months_roles_stories_neighbours_and_quote_kinds(client: TestClient) -> None:
+    people = client.get("/api/entities", params={"label": "PERSON", "limit": 20}).json()["items"]
+    seen_kinds: set[str] = set()
+    for person in people:
+        data = client.get(f"/api/entities/{person['id']}").json()
+        months = [m["month"] for m in data["months"]]
+        assert months == sorted(months) and len(months) == len(set(months))
+        if months:  # every month of the span, the empty ones too
+            y0, m0, y1, m1 = int(months[0][:4]), int(months[0][5:]), int(months[-1][:4]), int(months[-1][5:])
+            assert len(months) == (y1 - y0) * 12 + m1 - m0 + 1
+        roles = [r["role"].lower() for r in data["roles"]]
+        assert len(roles) == len(set(roles))
+        assert data["stories"] and all(s["articles"] >= 1 for s in data["stories"])
+        assert person["id"] not in {o["id"] for o in data["co_mentioned"]}
+        page = client.get(f"/entities/{person['id']}").text
+        for q in data["quotes"]:
+            kind = "reported speech" if q["kind"] == "indirect" else "quotation"
+            seen_kinds.add(kind)
+            assert f'<span class="badge">{kind}</span>' in page
+    assert seen_kinds == {"quotation", "reported speech"}
+
+
+def test_article_page_lists_its_annotations_and_links_its_story(client: TestClient) -> None:
+    sid = client.get("/api/stories", params={"order": "size", "limit": 1}).json()["items"][0]["id"]
+    aid = client.get(f"/api/stories/{sid}").json()["article_ids"][0]
+    data = client.get(f"/api/articles/{aid}").json()
+    assert data["story"]["id"] == sid and data["event_id"] and data["event_title"]
+    panel = data["panel"]
+    assert panel["entities"] and panel["dates"]
+    page = client.get(f"/articles/{aid}").text
+    for item in panel["entities"] + panel["dates"] + panel["quotes"] + panel["numbers"]:
+        assert f'href="#{item["anchor"]}"' in page and f'id="{item["anchor"]}"' in page
+    assert f'href="/stories/{sid}"' in page
+    for n in panel["numbers"]:
+        words = n["text"].lower().split()
+        assert len(words) == len(set(words)), n  # "2 governments met", not "... met governments met"

@@ -192,3 +192,27 @@ def test_the_diff_shows_what_a_copy_changed(server: str, page: Any) -> None:
                 assert page.locator("details.diff ins", has_text=inserted[0].split()[0]).first.is_visible()
                 return
     raise AssertionError("the demo corpus holds no copy that inserts words")
+
+
+def test_the_article_panel_works_by_keyboard_and_tap(server: str, browser: Any) -> None:
+    import httpx
+
+    api = httpx.Client(base_url=server)
+    sid = api.get("/api/stories", params={"order": "size", "limit": 1}).json()["items"][0]["id"]
+    aid = api.get(f"/api/stories/{sid}").json()["article_ids"][0]
+    for options in ({}, {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}):
+        context = browser.new_context(**options)
+        pg = context.new_page()
+        pg.goto(f"{server}/articles/{aid}")
+        link = pg.locator("aside.panel a[href^='#n-']").nth(1)
+        target = link.get_attribute("href")
+        if options:
+            link.tap()
+        else:
+            link.focus()
+            pg.keyboard.press("Enter")
+        pg.wait_for_function("h => window.location.hash === h", arg=target)
+        in_view = "e => { const r = e.nextElementSibling.getBoundingClientRect();"
+        in_view += " return r.top >= 0 && r.top < innerHeight; }"
+        assert pg.locator(target).evaluate(in_view)
+        context.close()

@@ -25,6 +25,9 @@ def test_report_opens_from_disk_with_every_link_working(demo_db: Path, tmp_path:
             ref = ref.replace("&amp;", "&")
             if ref.startswith(("http://", "https://")):
                 continue  # an article's own web address, in its origin
+            if ref.startswith("#"):  # a place in the same page: it must be there
+                assert f'id="{ref[1:]}"' in html, (page, ref)
+                continue
             assert not ref.startswith(("/", "javascript:")), (page, ref)
             target = (page.parent / unquote(urlsplit(ref).path)).resolve()
             assert target.is_file(), (page, ref)

@@ -1,5 +1,5 @@
 """The views of stories and events, computed from their articles after linking: a story's
-timeline, summary, quote board, conflicting claims and coverage; an event's summary and what
+timeline, summary, quote board, conflicting claims, coverage and key people; an event's summary and what
 one outlet alone reports. Stale views are computed newest first, up to a budget at the end
 of a run, the rest when first asked for; each story or event is a task for the runner."""
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from storyline.link.conflicts import conflicts
 from storyline.link.coverage import coverage
+from storyline.link.people import key_people
 from storyline.link.quote_board import quote_board
 from storyline.link.runner import InProcess, Runner
 from storyline.link.summaries import SentenceTable, summarise
@@ -82,4 +83,5 @@ def compute_views(item: tuple[Any, ...]) -> dict[str, Any]:
         "coverage": coverage(record, events, by_id, original),
         "summary": summarise(ids, by_id, copies, size=5),
         "timeline": build_timeline(ids, by_id, copies, events=event_of),
+        "people": key_people(ids, by_id, copies),
     }

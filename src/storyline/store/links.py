@@ -199,6 +199,32 @@ class Links:
         )
         return [r[0] for r in rows]
 
+    def entity_neighbours(
+        self, entity_id: str, sample: int = 2000, limit: int = 10
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(stories, co-mentioned entities) of an entity's latest ``sample`` articles, most
+        shared first: what a reader opens next from its page, at a cost bounded per entity."""
+        latest = (
+            "SELECT DISTINCT article_rowid FROM entity_chains WHERE entity_id = ?"
+            " ORDER BY article_rowid DESC LIMIT ?"
+        )
+        stories = self.db.rows(
+            "SELECT se.story_id AS id, s.title, count(DISTINCT a.rowid) AS articles"
+            f" FROM ({latest}) c JOIN articles a ON a.rowid = c.article_rowid"
+            " JOIN event_articles ea ON ea.article_id = a.id"
+            " JOIN story_events se ON se.event_id = ea.event_id JOIN stories s ON s.id = se.story_id"
+            " GROUP BY se.story_id ORDER BY articles DESC, se.story_id LIMIT ?",
+            (entity_id, sample, limit),
+        )
+        others = self.db.rows(
+            "SELECT o.entity_id AS id, e.name, e.label, count(DISTINCT o.article_rowid) AS articles"
+            f" FROM ({latest}) c JOIN entity_chains o ON o.article_rowid = c.article_rowid"
+            " JOIN entities e ON e.id = o.entity_id WHERE o.entity_id != ?"
+            " GROUP BY o.entity_id ORDER BY articles DESC, o.entity_id LIMIT ?",
+            (entity_id, sample, entity_id, limit),
+        )
+        return [dict(r) for r in stories], [dict(r) for r in others]
+
     def entity_aliases(self) -> list[tuple[str, str, list[str]]]:
         """(id, label, aliases) of every corpus entity: what a new article's names match."""
         rows = self.db.execute("SELECT id, label, json_extract(data, '$.aliases') FROM entities")

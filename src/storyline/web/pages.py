@@ -9,14 +9,16 @@ quotes, rejects) are here too, so no command builds its own view of the store.
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections import Counter
 from typing import Any
 
 from storyline.model import UNKNOWN_OUTLET
 from storyline.store import Filters, Store
 from storyline.store.export import article_record
 from storyline.store.views import STORY_ORDERS
+from storyline.web.annotated import KIND_CLASS, segments, side_panel
+from storyline.web.charts import every_month, story_chart
 from storyline.web.citations import label_all, short, source_label, story_sources
 
 MAX_LIMIT = 200
@@ -101,8 +103,23 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
     timeline = data.get("timeline", [])
     headlines = _headlines(store, data["article_ids"])
     label_all(data, headlines)
+    people = data.get("people") or []
+    named = store.links.records("entities", [p["entity_id"] for p in people])
+    for p in people:
+        p["name"] = named.get(p["entity_id"], {}).get("name") or p["name"]
+        for q in p["said"]:
+            q["label"] = source_label(headlines.get(q["article_id"]))
+    mix = Counter(h["outlet"] for h in headlines.values() if h.get("outlet"))
+    chart = story_chart(timeline, data.get("first_date"), data.get("last_date"))
+    for n, e in enumerate(timeline):
+        e["n"], e["background"] = n, n in chart["background"]
     return {
         **data,
+        "people": people,
+        "chart": chart,
+        "outlet_mix": [
+            {"outlet": o, "articles": n} for o, n in sorted(mix.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
         "events": [events[e] for e in data["event_ids"] if e in events],
         "event_titles": {e: short(events[e].get("title"), 40) or e for e in data["event_ids"] if e in events},
         "kinds": sorted({e["kind"] for e in timeline}),
@@ -170,15 +187,35 @@ def entity(store: Store, entity_id: str) -> dict[str, Any]:
     for ev in data["evidence"]:  # a popular entity has tens of thousands: the first 100
         ev["article_count"] = len(ev["article_ids"])
         ev["article_ids"] = ev["article_ids"][:EVIDENCE]
-    months = store.views.entity_months(entity_id)
+    months = every_month(store.views.entity_months(entity_id))
     peak = max((m["articles"] for m in months), default=0)
     shown_ids = [a for ev in data["evidence"] for a in ev["article_ids"][:12]]
+    stories, others = store.links.entity_neighbours(entity_id)
     return {
         **data,
+        "roles": merged_roles(data.get("roles") or []),
+        "stories": stories,
+        "co_mentioned": others,
+        "peak": peak,
         "labels": {a: source_label(h) for a, h in _headlines(store, shown_ids).items()},
         "quotes": store.articles.quotes(entity_id=entity_id, limit=MAX_LIMIT),
         "months": [{**m, "height": round(100 * m["articles"] / peak) if peak else 0} for m in months],
     }
+
+
+def merged_roles(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Roles that differ only in case as one ("Governor", "governor"), written as most often,
+    with their dates together."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in roles:
+        groups.setdefault(" ".join(str(r.get("role", "")).lower().split()), []).append(r)
+    out = []
+    for same in groups.values():
+        names = [r["role"] for r in same]
+        dates = sorted({d for r in same for d in r.get("as_of") or []})
+        written = max(set(names), key=lambda n: (names.count(n), n[:1].isupper(), n))
+        out.append({**same[0], "role": written, "as_of": dates})
+    return out
 
 
 def find_entity(store: Store, name_or_id: str) -> tuple[str, list[str]]:
@@ -191,57 +228,6 @@ def find_entity(store: Store, name_or_id: str) -> tuple[str, list[str]]:
         raise NotFound(f"no entity matching {name_or_id!r}")
     best = max(found, key=lambda e: e["mentions"])
     return best["id"], sorted(e["id"] for e in found if e["id"] != best["id"])
-
-
-KIND_CLASS = {"entities": "ent", "timexes": "tx", "quotes": "qt", "claims": "cl"}
-
-
-def _explain(kind: str, a: dict[str, Any]) -> str:
-    if kind == "entities":
-        extra = f", {a['role']}" if a.get("role") else ""
-        linked = f" · entity {a['entity_id']}" if a.get("entity_id") else ""
-        return f"{a['label']}{extra}{linked}"
-    if kind == "timexes":
-        return f"time: {a.get('value')} ({a.get('type')})"
-    if kind == "quotes":
-        who = a.get("speaker_resolved") or a.get("speaker") or "unknown speaker"
-        return f"{a.get('kind', 'quote')} quote · {who}"
-    claim = f"claim: {a.get('value')} {a.get('unit') or ''} {a.get('quantity') or ''}".strip()
-    return claim + (f" · source {a['source']}" if a.get("source") else "")
-
-
-def segments(
-    text: str, notes: dict[str, list[dict[str, Any]]], mark: tuple[int, int] | None
-) -> list[dict[str, Any]]:
-    """The text cut at every annotation boundary; each piece carries the classes and
-    explanations of what covers it (and ``hl`` inside the highlighted citation)."""
-    spans: list[tuple[int, int, str, str]] = []
-    for kind, cls in KIND_CLASS.items():
-        for note in notes.get(kind, []):
-            claim = kind == "claims"
-            start = note.get("number_start", note["start"]) if claim else note["start"]
-            end = note.get("number_end", note["end"]) if claim else note["end"]
-            if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-                spans.append((start, end, cls, _explain(kind, note)))
-    if mark and 0 <= mark[0] < mark[1] <= len(text):
-        spans.append((mark[0], mark[1], "hl", "cited passage"))
-    cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
-    out = []
-    first_hl = True
-    for a, b in itertools.pairwise(cuts):
-        cover = [(cls, why) for s, e, cls, why in spans if s <= a and b <= e]
-        classes = sorted({cls for cls, _ in cover})
-        piece = {
-            "text": text[a:b],
-            "start": a,
-            "end": b,
-            "classes": classes,
-            "title": "; ".join(w for _, w in cover),
-        }
-        if "hl" in classes and first_hl:
-            piece["anchor"], first_hl = "hl", False
-        out.append(piece)
-    return out
 
 
 def article(store: Store, article_id: str, hl: str | None = None) -> dict[str, Any]:
@@ -258,14 +244,20 @@ def article(store: Store, article_id: str, hl: str | None = None) -> dict[str, A
         mark = (a, b)
     record = article_record(art)
     notes = {kind: record[kind] for kind in KIND_CLASS}
+    event_id = store.links.event_of(art.id)
     url = art.source.url or ""
     return {
         **record,
         "title": art.headline or short(art.text, 80) or "Untitled article",
         "safe_url": url if re.match(r"^https?://", url, re.I) else None,
         "segments": segments(art.text, notes, mark),
+        "panel": side_panel(notes),
         "stages": art.stages,
-        "event_id": store.links.event_of(art.id),
+        "event_id": event_id,
+        "event_title": store.links.records("events", [event_id]).get(event_id, {}).get("title")
+        if event_id
+        else None,
+        "story": store.links.stories_of([art.id]).get(art.id),
     }
 
 

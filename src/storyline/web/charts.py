@@ -1,0 +1,90 @@
+"""The geometry of the pages' charts, computed once in the view layer so the server, the
+static report and the JSON twin agree: a story's visual timeline (a dated axis, one mark per
+entry sized by its support and coloured by its kind, background dated before the story kept
+in its own strand) and an entity's mentions for every month of its span."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+WIDTH, PAD = 800, 40
+LANES = ("happened", "said", "planned")
+BACKGROUND_DAYS = 30  # entries dated this long before the story's first report are background
+
+
+def _day(value: str | None) -> date | None:
+    """A timeline date ("2010-01-13", "2010-01", "2010") as a day (mid-month, mid-year)."""
+    if not value:
+        return None
+    parts = value[:10].split("-")
+    try:
+        if len(parts) >= 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 15)
+        return date(int(parts[0]), 7, 1)
+    except ValueError:
+        return None
+
+
+def _ticks(start: date, end: date, count: int = 6) -> list[date]:
+    days = max((end - start).days, 1)
+    return [start + timedelta(days=round(days * k / (count - 1))) for k in range(count)]
+
+
+def story_chart(
+    timeline: list[dict[str, Any]], first_date: str | None, last_date: str | None
+) -> dict[str, Any]:
+    """Marks and axis of a story's timeline (x in a 0–800 view box), and the indices of the
+    background entries (dated over ``BACKGROUND_DAYS`` before the story's first report)."""
+    first, last = _day(first_date), _day(last_date)
+    dated = [(i, _day(e.get("date"))) for i, e in enumerate(timeline)]
+    background = [i for i, d in dated if d and first and d < first - timedelta(days=BACKGROUND_DAYS)]
+    shown = [(i, d) for i, d in dated if d and i not in background]
+    if not shown:
+        return {"marks": [], "ticks": [], "background": background, "lanes": list(LANES)}
+    lo = min([d for _, d in shown] + ([first] if first else []))
+    hi = max([d for _, d in shown] + ([last] if last else []))
+    if hi == lo:
+        lo, hi = lo - timedelta(days=1), hi + timedelta(days=1)
+    span = (hi - lo).days
+
+    def x(d: date) -> float:
+        return round(PAD + (WIDTH - 2 * PAD) * (d - lo).days / span, 1)
+
+    marks = []
+    for i, d in shown:
+        e = timeline[i]
+        support = (e.get("known_outlets") or 0) + (e.get("unknown_articles") or 0) or e.get("support") or 1
+        kind = e.get("kind") if e.get("kind") in LANES else "happened"
+        marks.append(
+            {
+                "entry": i,
+                "x": x(d),
+                "y": 20 + 26 * LANES.index(kind),
+                "r": round(min(4 + 3 * (support - 1) ** 0.5, 14), 1),
+                "kind": kind,
+                "date": e.get("date"),
+                "support": support,
+                "text": (e.get("text") or "")[:140],
+            }
+        )
+    long = span > 120
+    ticks = [{"x": x(t), "label": t.strftime("%b %Y") if long else t.isoformat()} for t in _ticks(lo, hi)]
+    return {"marks": marks, "ticks": ticks, "background": background, "lanes": list(LANES)}
+
+
+def every_month(months: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An entity's months from its first to its last, the empty ones included (0 articles)."""
+    have = {m["month"]: m for m in months if m.get("month")}
+    if not have:
+        return []
+    first, last = min(have), max(have)
+    y, m = int(first[:4]), int(first[5:7])
+    out: list[dict[str, Any]] = []
+    while f"{y:04d}-{m:02d}" <= last and len(out) < 1200:
+        key = f"{y:04d}-{m:02d}"
+        out.append(have.get(key, {"month": key, "articles": 0}))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
