@@ -5,6 +5,7 @@ search and error pages with Chromium, each at desktop (1280 px) and phone (390 p
 
     python tools/screenshots.py --output screenshots/            # builds the demo corpus
     python tools/screenshots.py --db news.db --output shots/
+    python tools/screenshots.py --output docs/images --only story --fold   # the pair in docs/
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", help="database to show (default: a fresh demo corpus)")
     ap.add_argument("--output", default="screenshots")
+    ap.add_argument("--only", help="comma-separated page names (corpus, stories, story, ...)")
+    ap.add_argument("--fold", action="store_true", help="the first screen only, not the whole page")
     args = ap.parse_args()
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
@@ -56,6 +59,8 @@ def main() -> None:
             "search": "/search?q=" + urllib.request.quote(person["name"].split()[-1]),
             "entities": "/entities", "error": "/stories/S999999",
         }  # fmt: skip
+        if args.only:
+            pages = {k: v for k, v in pages.items() if k in args.only.split(",")}
         from playwright.sync_api import sync_playwright
 
         out = Path(args.output)
@@ -69,7 +74,7 @@ def main() -> None:
                     page.goto(base + path)
                     page.wait_for_load_state("load")
                     target = out / f"{name}-{width}.png"
-                    page.screenshot(path=str(target), full_page=name != "article")
+                    page.screenshot(path=str(target), full_page=name != "article" and not args.fold)
                     print(f"{target}  ←  {path}")
                 context.close()
             browser.close()

@@ -188,7 +188,7 @@ def test_story_page_shows_the_story_above_the_fold(client: TestClient) -> None:
     assert data["people"] and all(p["name"] and p["articles"] >= 1 for p in data["people"])
     assert any(p["said"] for p in data["people"])
     marks = data["chart"]["marks"]
-    assert marks and all(40 <= m["x"] <= 760 for m in marks)
+    assert marks and all(data["chart"]["left"] <= m["x"] <= data["chart"]["right"] for m in marks)
     assert {m["entry"] for m in marks}.isdisjoint(data["chart"]["background"])
     assert sum(o["articles"] for o in data["outlet_mix"]) + data["unknown_articles"] == len(
         data["article_ids"]

@@ -216,3 +216,49 @@ def test_the_article_panel_works_by_keyboard_and_tap(server: str, browser: Any) 
         in_view += " return r.top >= 0 && r.top < innerHeight; }"
         assert pg.locator(target).evaluate(in_view)
         context.close()
+
+
+@pytest.mark.parametrize("corpus", ["demo_db", "t17_db"])
+def test_a_reader_sees_names_not_ids_and_counts_that_agree(
+    corpus: str, request: pytest.FixtureRequest, page: Any
+) -> None:
+    from tests.web.test_names_and_counts import BAD_PLURAL, HEX, REPORTED
+
+    db: Path = request.getfixturevalue(corpus)
+    for base in _serve(db):
+        seen = 0
+        for path in _every_page(base, page):
+            page.goto(base + path)
+            page.evaluate("document.querySelectorAll('.id').forEach(e => e.remove())")
+            text = page.locator("body").inner_text()
+            assert not [h for h in HEX.findall(text) if not h.isdigit()], path
+            assert not BAD_PLURAL.search(text), (path, BAD_PLURAL.search(text))
+            for got, of in REPORTED.findall(text):
+                assert 1 <= int(got) <= int(of), (path, got, of)
+            seen += 1
+        assert seen > 8 and not page.errors
+
+
+def test_stories_glance_and_grouped_search_by_click(server: str, page: Any) -> None:
+    page.goto(server + "/stories")
+    page.click('nav.sorts a:text-is("largest")')
+    page.wait_for_url("**order=size**")
+    sizes = [
+        int(t.split(" article")[0].split()[-1]) for t in page.locator("ul.stories li .meta").all_inner_texts()
+    ]
+    assert sizes == sorted(sizes, reverse=True)
+    page.click("text=hide single-article stories")
+    page.wait_for_url("**min_articles=2**")
+    page.locator("ul.stories li a.title").first.click()
+    mark = page.locator("svg.vtl a").first
+    target = mark.get_attribute("href")
+    mark.click()
+    page.wait_for_function("h => window.location.hash === h", arg=target)
+    assert page.locator(target).is_visible()
+    assert page.locator("ul.people li a").count() >= 1
+    page.fill("header input[name=q]", "said")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=said")
+    assert "found" in page.locator("p.hit-count").inner_text()
+    assert page.locator("section.hit-group h2 a").count() >= 1
+    assert not page.errors

@@ -33,3 +33,7 @@ def test_every_month_of_the_span_is_shown() -> None:
     months = every_month([{"month": "2022-11", "articles": 2}, {"month": "2023-02", "articles": 1}])
     assert [m["month"] for m in months] == ["2022-11", "2022-12", "2023-01", "2023-02"]
     assert [m["articles"] for m in months] == [2, 0, 0, 1]
+    assert [m["year"] for m in months] == ["2022", "", "2023", ""]
+    decades = every_month([{"month": "1990-05", "articles": 1}, {"month": "2001-02", "articles": 2}])
+    assert [m["month"] for m in decades][:2] == ["1990", "1991"] and len(decades) == 12
+    assert sum(m["articles"] for m in decades) == 3

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-WIDTH, PAD = 800, 40
+WIDTH, PAD = 800, 72  # the left margin holds the lanes' names
 LANES = ("happened", "said", "planned")
 BACKGROUND_DAYS = 30  # entries dated this long before the story's first report are background
 
@@ -51,7 +51,7 @@ def story_chart(
     span = (hi - lo).days
 
     def x(d: date) -> float:
-        return round(PAD + (WIDTH - 2 * PAD) * (d - lo).days / span, 1)
+        return round(PAD + (WIDTH - PAD - 24) * (d - lo).days / span, 1)
 
     marks = []
     for i, d in shown:
@@ -72,19 +72,48 @@ def story_chart(
         )
     long = span > 120
     ticks = [{"x": x(t), "label": t.strftime("%b %Y") if long else t.isoformat()} for t in _ticks(lo, hi)]
-    return {"marks": marks, "ticks": ticks, "background": background, "lanes": list(LANES)}
+    return {
+        "marks": marks,
+        "ticks": ticks,
+        "background": background,
+        "lanes": list(LANES),
+        "left": PAD,
+        "right": WIDTH - 8,
+    }
 
 
-def every_month(months: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An entity's months from its first to its last, the empty ones included (0 articles)."""
-    have = {m["month"]: m for m in months if m.get("month")}
+MAX_BARS = 120  # more months than this are shown as years
+
+
+def every_month(months: list[dict[str, Any]], max_bars: int = MAX_BARS) -> list[dict[str, Any]]:
+    """An entity's months from its first to its last, the empty ones included (0 articles);
+    a span of more than ``max_bars`` months as its years. Each bar has ``label`` (the month,
+    or the year) and ``year`` (set where a new year starts, for the axis's second line)."""
+    have = {m["month"]: m["articles"] for m in months if m.get("month") and len(m["month"]) >= 7}
     if not have:
         return []
     first, last = min(have), max(have)
-    y, m = int(first[:4]), int(first[5:7])
+    y0, m0, y1, m1 = int(first[:4]), int(first[5:7]), int(last[:4]), int(last[5:7])
+    if (y1 - y0) * 12 + m1 - m0 + 1 > max_bars:
+        years: dict[str, int] = {}
+        for key, n in have.items():
+            years[key[:4]] = years.get(key[:4], 0) + n
+        return [
+            {"month": f"{y:04d}", "articles": years.get(f"{y:04d}", 0), "label": f"{y:04d}", "year": ""}
+            for y in range(y0, y1 + 1)
+        ]
     out: list[dict[str, Any]] = []
-    while f"{y:04d}-{m:02d}" <= last and len(out) < 1200:
+    y, m = y0, m0
+    while (y, m) <= (y1, m1):
         key = f"{y:04d}-{m:02d}"
-        out.append(have.get(key, {"month": key, "articles": 0}))
+        start = not out or m == 1
+        out.append(
+            {
+                "month": key,
+                "articles": have.get(key, 0),
+                "label": f"{m:02d}",
+                "year": f"{y:04d}" if start else "",
+            }
+        )
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
