@@ -72,3 +72,18 @@ def test_stories_stored_before_their_size_columns_get_them(tmp_path: Path) -> No
     with Store(db) as store:
         assert tuple(store.db.row("SELECT articles, last_date FROM stories")) == (3, "2023-02-01")  # type: ignore[arg-type]
         assert store.integrity_check() == "ok"
+
+
+def test_story_views_made_before_key_people_are_computed_again(tmp_path: Path) -> None:
+    db = tmp_path / "v11.db"
+    old = sqlite3.connect(db)
+    for version in range(1, 12):
+        old.executescript(_script(version))
+    old.execute("PRAGMA user_version = 11")
+    old.execute("INSERT INTO stories (id, title, data) VALUES ('S1', 't', '{\"article_ids\": []}')")
+    old.execute("INSERT INTO views (kind, id, data) VALUES ('story', 'S1', '{}'), ('event', 'V1', '{}')")
+    old.commit()
+    old.close()
+    with Store(db) as store:
+        assert store.views.stale("story") == ["S1"]
+        assert [tuple(r) for r in store.db.rows("SELECT kind, id FROM views")] == [("event", "V1")]
