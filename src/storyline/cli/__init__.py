@@ -6,6 +6,7 @@ a library call (the view layer ``web.pages`` for what it shows).
 - ``cli.linked``: entities, entity, duplicates, events, event, stories, story, timeline
 - ``cli.serve``: serve, report
 - ``cli.batch``: batch, load
+- ``cli.watch``: sources (add, list, remove), watch
 - ``cli.common``: the consoles, option bundles, opening the corpus, errors, JSON output
 
 Exit codes: 0 all well, 1 some inputs rejected (listed with reasons), 2 usage error
@@ -19,7 +20,7 @@ from typing import Annotated
 import typer
 
 from storyline import __version__
-from storyline.cli import batch, corpus, ingest, linked, serve
+from storyline.cli import batch, corpus, ingest, linked, serve, watch
 from storyline.cli.common import out
 
 app = typer.Typer(
@@ -28,7 +29,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-for family in (ingest, corpus, linked, serve, batch):
+for family in (ingest, corpus, linked, serve, batch, watch):
     family.register(app)
 
 

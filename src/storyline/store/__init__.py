@@ -15,6 +15,7 @@ from pathlib import Path
 from storyline.store.articles import Articles, WriteResult, line_hash
 from storyline.store.database import Database, StoreError
 from storyline.store.links import Links, Saved
+from storyline.store.sources import Sources
 from storyline.store.views import Filters, Views
 
 __all__ = ["Filters", "Saved", "Store", "StoreError", "WriteResult", "interrupted", "line_hash"]
@@ -37,6 +38,7 @@ class Store:
         self.articles = Articles(self.db)
         self.links = Links(self.db)
         self.views = Views(self.db)
+        self.sources = Sources(self.db)
 
     @property
     def path(self) -> str:

@@ -1,0 +1,155 @@
+"""Following the news: ``sources add|list|remove`` (feeds, sitemaps, sites, folders, kept in
+the corpus database with their state) and ``watch`` (poll the due sources, ingest and link
+what is new; ``--once`` for one round, for cron and tests; SIGINT or SIGTERM stops it
+cleanly between two fetches)."""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from storyline.cli.common import DEFAULT_DB, Db, err, fail, open_store, out, print_json
+from storyline.ingest.watch import now_text
+
+sources_app = typer.Typer(
+    help="The feeds, sitemaps, sites and folders `watch` follows.", no_args_is_help=True
+)
+_EVERY = re.compile(r"^(\d+)\s*([smhd]?)$")
+_UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(sources_app, name="sources")
+    app.command()(watch)
+
+
+def seconds(every: str) -> int:
+    """``15m``, ``2h``, ``30s``, ``1d`` or plain seconds, at least 10 s."""
+    m = _EVERY.match(every.strip().lower())
+    if not m:
+        raise fail(f"not a polling interval: {every!r} (say 30s, 15m, 2h or 1d)")
+    value = int(m.group(1)) * _UNIT[m.group(2)]
+    if value < 10:
+        raise fail("poll a source at most every 10 seconds")
+    return value
+
+
+def raw_folder(db: str) -> Path:
+    """Where the fetched pages of a corpus are kept: ``news.db`` → ``news.raw/``."""
+    path = Path(db)
+    return path.with_name(path.stem + ".raw")
+
+
+@sources_app.command("add")
+def add(
+    location: Annotated[str, typer.Argument(help="A feed, sitemap or site URL, or a local folder.")],
+    every: Annotated[str, typer.Option("--every", help="How often to poll it: 30s, 15m, 2h, 1d.")] = "15m",
+    name: Annotated[str | None, typer.Option("--name", help="A name to show and to remove it by.")] = None,
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Follow a source: an RSS or Atom feed, a (news) sitemap, a site's front page (its feeds
+    are found on it), or a folder whose new files are picked up."""
+    interval = seconds(every)
+    if re.match(r"^https?://", location, re.I):
+        kind = "url"
+    elif Path(location).is_dir():
+        kind, location = "folder", str(Path(location).resolve())
+    else:
+        raise fail(f"not a web address nor a folder: {location}")
+    with open_store(db, readonly=False, create=True) as store:
+        try:
+            sid = store.sources.add(kind, location, interval, name, now_text())
+        except ValueError as exc:
+            raise fail(str(exc)) from None
+    out.print(f"following {escape(location)} (source {sid}, every {every})")
+
+
+@sources_app.command("list")
+def list_sources(db: Db = DEFAULT_DB, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The sources followed, with their state: polls, items stored and failed, last error."""
+    with open_store(db) as store:
+        rows = store.sources.all()
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("id", "name", "kind", "location", "every", "polls", "stored", "failed", "last error")
+    for r in rows:
+        items = r["items"]
+        cells = [str(r["id"]), r["name"] or "", r["kind"], r["location"], f"{r['every_seconds']} s"]
+        cells += [str(r["polls"]), str(items.get("stored", 0)), str(items.get("failed", 0))]
+        table.add_row(*cells, escape(r["last_error"] or ""))
+    out.print(table if rows else "no sources (add one with `storyline sources add URL`)")
+
+
+@sources_app.command("remove")
+def remove(
+    source: Annotated[str, typer.Argument(help="The source's id, name or location.")], db: Db = DEFAULT_DB
+) -> None:
+    """Stop following a source (its articles stay in the corpus)."""
+    with open_store(db, readonly=False) as store:
+        if not store.sources.remove(source):
+            raise fail(f"no source {source!r} (see `storyline sources list`)")
+    out.print(f"stopped following {escape(source)}")
+
+
+def watch(
+    db: Db = DEFAULT_DB,
+    once: Annotated[bool, typer.Option("--once", help="One round over every source, then exit.")] = False,
+    contact: Annotated[
+        str | None, typer.Option(envvar="STORYLINE_CONTACT", help="An e-mail or URL sites can reach you at.")
+    ] = None,
+    per_host: Annotated[
+        float, typer.Option("--per-host", help="Seconds between two requests to one host.")
+    ] = 1.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print each round's report as JSON.")] = False,
+) -> None:
+    """Follow the sources: poll those due, fetch their new pages (kept in a WARC per round
+    under DB.raw/), ingest and link them; repeat until stopped (Ctrl-C or SIGTERM)."""
+    from storyline.ingest.fetch import Fetcher, FetchOptions
+    from storyline.ingest.watch import Watcher
+
+    stopping = threading.Event()
+
+    def stop(signum: int, _frame: Any) -> None:
+        if stopping.is_set():
+            raise KeyboardInterrupt
+        stopping.set()
+        err.print("stopping after the fetch under way (again to stop at once)")
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with open_store(db, readonly=False) as store, Fetcher(FetchOptions(contact, per_host)) as fetcher:
+            if not store.sources.all():
+                raise fail("no sources to watch (add one with `storyline sources add URL`)")
+            watcher = Watcher(store, fetcher, raw_folder(db), stop=stopping.is_set)
+            first = True
+            while not stopping.is_set():
+                report = watcher.round(everything=once or first)
+                first = False
+                if as_json:
+                    print_json(report.__dict__)
+                else:
+                    err.print(
+                        f"round: {report.sources} sources, {report.new_items} new items, "
+                        f"{report.stored} stored, {report.failed} failed, {len(report.errors)} errors "
+                        f"({report.seconds} s)"
+                    )
+                    for problem in report.errors[:10]:
+                        err.print(f"  [yellow]{escape(problem)}[/yellow]")
+                if once:
+                    break
+                due = [s["next_due"] for s in store.sources.all()]
+                wait = max(1.0, min(due) - time.time()) if due else 60.0
+                err.print(f"next poll in {wait:.0f} s")
+                stopping.wait(wait)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)

@@ -1,0 +1,138 @@
+"""Sources and their items: what ``storyline sources`` lists and ``watch`` polls. A source's
+state (validators for conditional requests, when it is due, its errors) and each item it
+listed (``fetched`` into a round's WARC, ``stored`` once ingested, ``failed`` with the
+reason), so a watch killed at any moment resumes without fetching a stored item again."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from storyline.store.database import Database
+
+KINDS = ("url", "feed", "sitemap", "site", "folder")  # "url": not read yet
+
+
+class Sources:
+    """The ``sources`` and ``source_items`` tables."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, kind: str, location: str, every_seconds: int, name: str | None, now: str) -> int:
+        """A new source (``ValueError`` when that location is followed already)."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind of source {kind!r}: one of {', '.join(KINDS)}")
+        if self.db.value("SELECT id FROM sources WHERE location = ?", (location,)) is not None:
+            raise ValueError(f"already followed: {location}")
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO sources (kind, location, name, every_seconds, added_at) VALUES (?, ?, ?, ?, ?)",
+                (kind, location, name, every_seconds, now),
+            )
+        return int(self.db.value("SELECT id FROM sources WHERE location = ?", (location,)))
+
+    def remove(self, key: str) -> bool:
+        """Stop following a source given by id, name or location (its items go with it)."""
+        found = self.find(key)
+        if found is None:
+            return False
+        with self.db.transaction():
+            self.db.execute("DELETE FROM source_items WHERE source_id = ?", (found["id"],))
+            self.db.execute("DELETE FROM sources WHERE id = ?", (found["id"],))
+        return True
+
+    def find(self, key: str) -> dict[str, Any] | None:
+        """A source by id, name or location."""
+        row = self.db.row(
+            "SELECT * FROM sources WHERE CAST(id AS TEXT) = ? OR name = ? OR location = ?", (key, key, key)
+        )
+        return dict(row) if row else None
+
+    def all(self) -> list[dict[str, Any]]:
+        """Every source with its item counts by state."""
+        out = []
+        for row in self.db.rows("SELECT * FROM sources ORDER BY id"):
+            counts: dict[str, int] = {
+                r[0]: int(r[1])
+                for r in self.db.rows(
+                    "SELECT state, count(*) FROM source_items WHERE source_id = ? GROUP BY state",
+                    (row["id"],),
+                )
+            }
+            out.append({**dict(row), "items": counts})
+        return out
+
+    def due(self, at: float | None = None) -> list[dict[str, Any]]:
+        """Sources whose next poll is due (all of them with ``at`` = infinity)."""
+        at = time.time() if at is None else at
+        return [dict(r) for r in self.db.rows("SELECT * FROM sources WHERE next_due <= ? ORDER BY id", (at,))]
+
+    def polled(
+        self,
+        source_id: int,
+        now: str,
+        next_due: float,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        """Record one poll: when, the validators the server gave, the error if it failed."""
+        with self.db.transaction():
+            self.db.execute(
+                "UPDATE sources SET last_polled = ?, next_due = ?, polls = polls + 1,"
+                " errors = errors + ?, last_error = CASE WHEN ? IS NULL THEN last_error ELSE ? END,"
+                " etag = coalesce(?, etag), last_modified = coalesce(?, last_modified) WHERE id = ?",
+                (now, next_due, 1 if error else 0, error, error, etag, last_modified, source_id),
+            )
+
+    def known(self, source_id: int, keys: list[str]) -> dict[str, str]:
+        """Item key → state, for the keys this source listed before."""
+        sql = "SELECT key, state FROM source_items WHERE source_id = ? AND key IN ({marks})"
+        out: dict[str, str] = {}
+        for part in [keys[i : i + 500] for i in range(0, len(keys), 500)]:
+            marks = ",".join("?" * len(part))
+            out.update({r[0]: r[1] for r in self.db.rows(sql.format(marks=marks), (source_id, *part))})
+        return out
+
+    def mark(self, source_id: int, items: list[dict[str, Any]], now: str) -> None:
+        """Items in a new state: dicts of key, url, state, and warc or error."""
+        with self.db.transaction():
+            self.db.executemany(
+                "INSERT INTO source_items (source_id, key, url, state, warc, seen_at, error)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, key) DO UPDATE SET"
+                " state = excluded.state, warc = coalesce(excluded.warc, warc), error = excluded.error",
+                [
+                    (source_id, i["key"], i.get("url"), i["state"], i.get("warc"), now, i.get("error"))
+                    for i in items
+                ],
+            )
+
+    def pending_warcs(self) -> list[str]:
+        """WARCs of rounds whose fetched items were never ingested (a watch killed mid-round)."""
+        rows = self.db.rows(
+            "SELECT DISTINCT warc FROM source_items WHERE state = 'fetched' AND warc IS NOT NULL"
+        )
+        return sorted(r[0] for r in rows)
+
+    def stored_from(self, warc: str) -> int:
+        """Every item fetched into ``warc`` is stored now (the WARC was ingested); how many."""
+        with self.db.transaction():
+            done = self.db.execute(
+                "UPDATE source_items SET state = 'stored' WHERE warc = ? AND state = 'fetched'", (warc,)
+            )
+        return int(done.rowcount)
+
+    def set_kind(self, source_id: int, kind: str) -> None:
+        """What a web source turned out to be (feed, sitemap, site), once read."""
+        with self.db.transaction():
+            self.db.execute("UPDATE sources SET kind = ? WHERE id = ?", (kind, source_id))
+
+    def failures(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Items that failed, newest first, with their source and reason."""
+        rows = self.db.rows(
+            "SELECT s.location AS source, i.url, i.error, i.seen_at FROM source_items i"
+            " JOIN sources s ON s.id = i.source_id WHERE i.state = 'failed' ORDER BY i.seen_at DESC LIMIT ?",
+            (limit,),
+        )
+        return [dict(r) for r in rows]
