@@ -102,3 +102,38 @@ def test_a_watch_killed_mid_round_loses_nothing_and_fetches_nothing_twice(tmp_pa
     assert len(set(pages)) == 6
     twice = [p for p in set(pages) if pages.count(p) > 1]
     assert len(twice) <= 1  # at most the page in flight when the kill came (never kept)
+
+
+def test_watchlist_alerts_and_on_alert_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    got = tmp_path / "alerts.jsonl"
+    holder: list[str] = []
+    quote = '"We are nearly there, and the ships will be back by June," harbour master Ilse Varga said.'
+    routes = _feed_routes(holder, 2)
+    routes["/n1.html"] = page(
+        article("Harbour master sees ships back by June", [PARAS[0], quote, *PARAS[1:]])
+    )
+    with serve(routes) as (base, _log):
+        holder.append(base)
+        assert _cli("sources", "add", base + "/feed.xml", "--db", db).returncode == 0
+        assert _cli("watchlist", "add", "--entity", "Ilse Varga", "--db", db).returncode == 0
+        assert _cli("watchlist", "add", "--query", "storm wall", "--db", db).returncode == 0
+        assert _cli("watchlist", "add", "--entity", "x", "--query", "y", "--db", db).returncode == 2
+        hook = (
+            f"{sys.executable} -c \"import sys; open({str(got)!r}, 'a').write(sys.stdin.read() + chr(10))\""
+        )
+        done = _cli("watch", "--once", "--per-host", "0", "--db", db, "--on-alert", hook)
+        assert done.returncode == 0, done.stderr
+        again = _cli("watch", "--once", "--per-host", "0", "--db", db, "--json")
+        assert json.loads(again.stdout)["alerts"] == []  # nothing new, no alert twice
+    alerts = json.loads(_cli("alerts", "--json", "--db", db).stdout)
+    kinds = sorted(a["kind"] for a in alerts)
+    assert kinds.count("query") == 2 and "entity" in kinds and "quote" in kinds
+    entity = next(a for a in alerts if a["kind"] == "entity")
+    assert entity["articles"][0]["headline"] == "Harbour master sees ships back by June"
+    quoted = next(a for a in alerts if a["kind"] == "quote")
+    assert "nearly there" in quoted["quote"]["text"]
+    hooked = [json.loads(line) for line in got.read_text().splitlines() if line.strip()]
+    assert sorted(a["key"] for a in hooked) == sorted(a["key"] for a in alerts)
+    shown = _cli("alerts", "--db", db).stdout
+    assert "New article about Ilse Varga" in shown and "Harbour master sees ships back by June" in shown

@@ -9,6 +9,7 @@ import re
 import signal
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ from rich.table import Table
 
 from storyline.cli.common import DEFAULT_DB, Db, err, fail, open_store, out, print_json
 from storyline.ingest.watch import now_text
+from storyline.store import Store
 
 sources_app = typer.Typer(
     help="The feeds, sitemaps, sites and folders `watch` follows.", no_args_is_help=True
@@ -26,9 +28,99 @@ _EVERY = re.compile(r"^(\d+)\s*([smhd]?)$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
+watchlist_app = typer.Typer(help="What `watch` raises alerts for.", no_args_is_help=True)
+ON_ALERT_SECONDS = 30  # how long a user's --on-alert command may run for one alert
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(sources_app, name="sources")
+    app.add_typer(watchlist_app, name="watchlist")
     app.command()(watch)
+    app.command()(alerts)
+
+
+@watchlist_app.command("add")
+def watch_add(
+    entity: Annotated[
+        str | None, typer.Option("--entity", help="A person, organisation or place, by name.")
+    ] = None,
+    query: Annotated[
+        str | None, typer.Option("--query", help="Words, as `storyline search` takes them.")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="An outlet's name.")] = None,
+    story: Annotated[str | None, typer.Option("--story", help="A story's id (S3).")] = None,
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Watch an entity (new articles about it, its new quotes), a query, an outlet, or a story
+    (its new articles and events): each round of `watch` raises alerts for what is new."""
+    given = [
+        (k, v) for k, v in (("entity", entity), ("query", query), ("outlet", outlet), ("story", story)) if v
+    ]
+    if len(given) != 1:
+        raise fail("say one of --entity, --query, --outlet or --story")
+    kind, value = given[0]
+    wid = _added(db, lambda store: store.alerts.watch(kind, value, now_text()))
+    out.print(f"watching {kind} {escape(value)} (watch {wid})")
+
+
+@watchlist_app.command("list")
+def watch_list(db: Db = DEFAULT_DB, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """What is watched."""
+    rows = _listed(db, lambda store: store.alerts.watches(), as_json)
+    for r in rows:
+        out.print(f"{r['id']}  {r['kind']:7} {escape(r['value'])}")
+    if not rows and not as_json:
+        out.print("nothing watched (add with `storyline watchlist add --entity NAME`)")
+
+
+@watchlist_app.command("remove")
+def watch_remove(
+    watch_id: Annotated[int, typer.Argument(help="The watch's number.")], db: Db = DEFAULT_DB
+) -> None:
+    """Stop watching (its alerts stay)."""
+    with open_store(db, readonly=False) as store:
+        if not store.alerts.unwatch(watch_id):
+            raise fail(f"no watch {watch_id} (see `storyline watchlist list`)")
+    out.print(f"stopped watch {watch_id}")
+
+
+def alerts(
+    db: Db = DEFAULT_DB,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only alerts raised at or after (2024-05-02).")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """The alerts `watch` raised, newest first, each with the articles it cites."""
+    with open_store(db) as store:
+        rows = store.alerts.since(since, limit)
+    if as_json:
+        print_json(rows)
+        return
+    for a in rows:
+        out.print(
+            f"[bold]{escape(a['title'])}[/bold] [dim]{a['at']} · {a['kind']} · {escape(a['watch'])}[/dim]"
+        )
+        for c in a["articles"]:
+            where = f"{c.get('outlet') or 'unknown outlet'} · {c.get('published') or 'undated'}"
+            out.print(f"  {c['id'][:12]} {escape(where)} · {escape(c.get('headline') or 'untitled')}")
+    if not rows:
+        out.print("no alerts")
+
+
+def _run_on_alert(command: str, alert: dict[str, Any]) -> None:
+    """The user's command, with one alert as JSON on its standard input (time-limited)."""
+    import json
+    import shlex
+    import subprocess
+
+    try:
+        subprocess.run(
+            shlex.split(command), input=json.dumps(alert), text=True, timeout=ON_ALERT_SECONDS, check=True
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        err.print(f"[yellow]--on-alert command failed: {escape(str(exc))}[/yellow]")
 
 
 def seconds(every: str) -> int:
@@ -40,6 +132,25 @@ def seconds(every: str) -> int:
     if value < 10:
         raise fail("poll a source at most every 10 seconds")
     return value
+
+
+def _added(db: str, make: Callable[[Store], int]) -> int:
+    """The id of what ``make`` adds to the corpus (made if need be); a refusal is an error."""
+    with open_store(db, readonly=False, create=True) as store:
+        try:
+            return make(store)
+        except ValueError as exc:
+            raise fail(str(exc)) from None
+
+
+def _listed(db: str, read: Callable[[Store], list[dict[str, Any]]], as_json: bool) -> list[dict[str, Any]]:
+    """The rows ``read`` gives; printed as JSON with ``as_json`` (then none are returned)."""
+    with open_store(db) as store:
+        rows = read(store)
+    if as_json:
+        print_json(rows)
+        return []
+    return rows
 
 
 def raw_folder(db: str) -> Path:
@@ -64,21 +175,15 @@ def add(
         kind, location = "folder", str(Path(location).resolve())
     else:
         raise fail(f"not a web address nor a folder: {location}")
-    with open_store(db, readonly=False, create=True) as store:
-        try:
-            sid = store.sources.add(kind, location, interval, name, now_text())
-        except ValueError as exc:
-            raise fail(str(exc)) from None
+    sid = _added(db, lambda store: store.sources.add(kind, location, interval, name, now_text()))
     out.print(f"following {escape(location)} (source {sid}, every {every})")
 
 
 @sources_app.command("list")
 def list_sources(db: Db = DEFAULT_DB, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """The sources followed, with their state: polls, items stored and failed, last error."""
-    with open_store(db) as store:
-        rows = store.sources.all()
+    rows = _listed(db, lambda store: store.sources.all(), as_json)
     if as_json:
-        print_json(rows)
         return
     table = Table("id", "name", "kind", "location", "every", "polls", "stored", "failed", "last error")
     for r in rows:
@@ -110,6 +215,10 @@ def watch(
         float, typer.Option("--per-host", help="Seconds between two requests to one host.")
     ] = 1.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print each round's report as JSON.")] = False,
+    on_alert: Annotated[
+        str | None,
+        typer.Option("--on-alert", help="A command run for each alert, the alert as JSON on stdin."),
+    ] = None,
 ) -> None:
     """Follow the sources: poll those due, fetch their new pages (kept in a WARC per round
     under DB.raw/), ingest and link them; repeat until stopped (Ctrl-C or SIGTERM)."""
@@ -134,13 +243,16 @@ def watch(
             while not stopping.is_set():
                 report = watcher.round(everything=once or first)
                 first = False
+                for alert in report.alerts:
+                    if on_alert:
+                        _run_on_alert(on_alert, alert)
                 if as_json:
                     print_json(report.__dict__)
                 else:
                     err.print(
                         f"round: {report.sources} sources, {report.new_items} new items, "
                         f"{report.stored} stored, {report.failed} failed, {len(report.errors)} errors "
-                        f"({report.seconds} s)"
+                        f"({report.seconds} s), {len(report.alerts)} alerts"
                     )
                     for problem in report.errors[:10]:
                         err.print(f"  [yellow]{escape(problem)}[/yellow]")

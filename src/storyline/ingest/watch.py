@@ -41,6 +41,7 @@ class RoundReport:
     resumed: int = 0
     seconds: float = 0.0
     article_ids: list[str] = field(default_factory=list)
+    alerts: list[dict[str, Any]] = field(default_factory=list)
 
 
 class RoundWarc:
@@ -126,6 +127,10 @@ class Watcher:
                 self._ingested(self.ingest(paths), report)
             sources.mark(source_id, items, now_text())
             report.stored += len(items)
+        if report.article_ids:
+            from storyline.ingest.alerts import find_alerts
+
+            report.alerts = self.store.alerts.add(find_alerts(self.store, report.article_ids), now_text())
         report.seconds = round(time.monotonic() - started, 2)
         return report
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from storyline.store.alerts import Alerts
 from storyline.store.articles import Articles, WriteResult, line_hash
 from storyline.store.database import Database, StoreError
 from storyline.store.links import Links, Saved
@@ -39,6 +40,7 @@ class Store:
         self.links = Links(self.db)
         self.views = Views(self.db)
         self.sources = Sources(self.db)
+        self.alerts = Alerts(self.db)
 
     @property
     def path(self) -> str:

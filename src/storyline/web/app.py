@@ -168,6 +168,11 @@ def article(request: Request, article_id: str, hl: Text = None) -> dict[str, Any
     return _page(request, pages.article, article_id, hl)
 
 
+def alerts(request: Request, since: Text = None, limit: Limit = 50) -> dict[str, Any]:
+    """Alerts of the watchlist, newest first (``since`` a date or time)."""
+    return _page(request, pages.alerts, since, limit)
+
+
 def search(request: Request, query: SearchParams) -> dict[str, Any]:
     """Full-text search (FTS5 syntax or plain words) with filters and snippets."""
     return _page(request, lambda s: pages.search(s, **query))
@@ -182,6 +187,7 @@ PAGES: list[tuple[str, str, Callable[..., dict[str, Any]]]] = [
     ("/entities/{entity_id}", "entity.html", entity),
     ("/articles/{article_id}", "article.html", article),
     ("/search", "search.html", search),
+    ("/alerts", "alerts.html", alerts),
 ]
 """(path of the JSON twin under /api, template, the page's data). The overview's page is /."""
 
@@ -275,6 +281,15 @@ def create_app(
 
     for path, template, data in PAGES:
         _register(app, path, template, data)
+
+    @app.get("/feeds/alerts.atom", include_in_schema=False)
+    def alerts_feed(request: Request) -> Response:
+        """The alerts as an Atom feed, for any feed reader."""
+        from storyline.web.feeds import alerts_atom
+
+        data = _page(request, pages.alerts, None, pages.MAX_LIMIT)
+        base = str(request.base_url).rstrip("/")
+        return Response(alerts_atom(data["items"], base), media_type="application/atom+xml")
 
     @app.post(
         "/api/ingest",

@@ -342,6 +342,17 @@ def _by_story(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(groups.values())
 
 
+def alerts(store: Store, since: str | None = None, limit: int = 50) -> dict[str, Any]:
+    """The alerts ``watch`` raised, newest first, with what is watched."""
+    limit, _ = _page(limit, 0)
+    return {
+        "since": since,
+        "limit": limit,
+        "items": store.alerts.since(since, limit),
+        "watches": store.alerts.watches(),
+    }
+
+
 def timeline(
     store: Store,
     story: str | None = None,

@@ -25,6 +25,7 @@ PAGES = {
     "entity": ("entities/{}", "entities/{}"),
     "article": ("articles/{}", "articles/{}"),
     "search": ("search", "search"),
+    "alerts": ("alerts", "alerts"),
 }
 
 
