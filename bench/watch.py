@@ -1,0 +1,187 @@
+"""Following feeds (issue #16): 50 feeds on a loopback server, each listing 20 new generated
+articles, through one ``watch`` round (fetch, WARC, the whole pipeline, incremental linking,
+alerts): items per second and time from an item appearing to its alert; then a bounded soak
+— 20 more rounds in the same process, each feed listing 1 new item per round — with the
+process's resident memory after each round, to show it stays flat.
+
+All feeds are on one host, so the per-host pause is set to 0 here (a real watch waits 1 s
+between two requests to one host). Usage: python bench/watch.py [--feeds 50] [--items 20]
+[--rounds 20] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import peak_rss_mb, save
+
+WORDS = [
+    "harbour",
+    "council",
+    "minister",
+    "port",
+    "strike",
+    "storm",
+    "ferry",
+    "budget",
+    "court",
+    "vote",
+    "election",
+    "flood",
+    "bridge",
+    "talks",
+    "union",
+    "police",
+    "hospital",
+    "school",
+    "rail",
+    "airport",
+    "market",
+    "energy",
+    "water",
+    "tax",
+    "trade",
+    "farmers",
+]
+NAMES = ["Ilse Varga", "Tomas Brandt", "Edda Sorel", "Arvo Lindqvist", "Mira Lund", "Rolf Dahl"]
+
+
+def article_html(feed: int, item: int) -> bytes:
+    rng = random.Random(feed * 100_003 + item)
+    topic = rng.sample(WORDS, 4)
+    who = rng.choice(NAMES)
+    paras = []
+    for k in range(5):
+        words = " ".join(rng.choice(WORDS) for _ in range(18))
+        paras.append(f"<p>The {topic[0]} {topic[1]} of Port Selan {words}, {who} said on day {k + 1}.</p>")
+    title = f"{topic[0].title()} {topic[1]} {topic[2]} in Port Selan, feed {feed} item {item}"
+    return (
+        f"<html><head><title>{title}</title><meta property='article:published_time' content='2024-05-02'>"
+        f"</head><body><article><h1>{title}</h1>{''.join(paras)}</article></body></html>"
+    ).encode()
+
+
+class World:
+    """What the server lists: per feed, the items published so far (grows each round)."""
+
+    def __init__(self, feeds: int) -> None:
+        self.items = {f: 0 for f in range(feeds)}
+        self.appeared: dict[str, float] = {}
+
+    def publish(self, per_feed: int) -> None:
+        now = time.time()
+        for f in self.items:
+            for i in range(self.items[f], self.items[f] + per_feed):
+                self.appeared[f"/f{f}/a{i}.html"] = now
+            self.items[f] += per_feed
+
+
+def serve(world: World) -> tuple[ThreadingHTTPServer, str]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            path = self.path
+            if path == "/robots.txt":
+                body, kind = b"User-agent: *\nAllow: /\n", "text/plain"
+            elif path.startswith("/feed") and path.endswith(".xml"):
+                f = int(path[5:-4])
+                base = f"http://127.0.0.1:{self.server.server_address[1]}"
+                items = "".join(
+                    f"<item><title>{i}</title><link>{base}/f{f}/a{i}.html</link><guid>f{f}-a{i}</guid></item>"
+                    for i in range(max(0, world.items[f] - 40), world.items[f])
+                )
+                body, kind = (
+                    f"<rss version='2.0'><channel><title>{f}</title>{items}</channel></rss>".encode(),
+                    "application/rss+xml",
+                )
+            elif path.startswith("/f"):
+                f, i = path[2:].split("/a")
+                body, kind = article_html(int(f), int(i.split(".")[0])), "text/html"
+            else:
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def rss_mb() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--feeds", type=int, default=50)
+    ap.add_argument("--items", type=int, default=20)
+    ap.add_argument("--rounds", type=int, default=20)
+    ap.add_argument("--keep", help="folder to keep the corpus in")
+    args = ap.parse_args()
+    from storyline.ingest.fetch import Fetcher, FetchOptions
+    from storyline.ingest.watch import Watcher, now_text
+    from storyline.store import Store
+
+    folder = Path(args.keep or tempfile.mkdtemp())
+    folder.mkdir(parents=True, exist_ok=True)
+    world = World(args.feeds)
+    server, base = serve(world)
+    result: dict[str, Any] = {"feeds": args.feeds, "items_per_feed": args.items}
+    with Store(folder / "watch.db") as store, Fetcher(FetchOptions(per_host_seconds=0.0)) as fetcher:
+        for f in range(args.feeds):
+            store.sources.add("url", f"{base}/feed{f}.xml", 60, None, now_text())
+        store.alerts.watch("query", "harbour", now_text())
+        watcher = Watcher(store, fetcher, folder / "raw")
+        world.publish(args.items)
+        start = time.time()
+        first = watcher.round(everything=True)
+        took = time.time() - start
+        lag = [time.time() - world.appeared[p] for p in world.appeared]
+        result["first_round"] = {
+            "items": first.stored,
+            "failed": first.failed,
+            "alerts": len(first.alerts),
+            "seconds": round(took, 1),
+            "items_per_second": round(first.stored / took, 2),
+            "appear_to_alert_seconds_max": round(max(lag), 1),
+            "rss_mb": round(rss_mb(), 1),
+        }
+        print(result["first_round"], flush=True)
+        soak = []
+        for r in range(args.rounds):
+            world.publish(1)
+            t0 = time.time()
+            rep = watcher.round(everything=True)
+            soak.append({"round": r + 1, "stored": rep.stored, "alerts": len(rep.alerts),
+                         "seconds": round(time.time() - t0, 1), "rss_mb": round(rss_mb(), 1)})  # fmt: skip
+            print(soak[-1], flush=True)
+        result["soak"] = soak
+        result["articles"] = store.articles.summary()["articles"]
+    result["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    server.shutdown()
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+    save("watch", result)
+
+
+if __name__ == "__main__":
+    main()
