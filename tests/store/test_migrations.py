@@ -19,6 +19,19 @@ def _script(version: int) -> str:
     return entry.read_text(encoding="utf-8")
 
 
+def _older(db: Path, version: int, *statements: tuple[str, tuple[object, ...]]) -> Path:
+    """A corpus file at schema ``version``, holding what ``statements`` insert."""
+    old = sqlite3.connect(db)
+    for v in range(1, version + 1):
+        old.executescript(_script(v))
+    old.execute(f"PRAGMA user_version = {version}")
+    for sql, args in statements:
+        old.execute(sql, args)
+    old.commit()
+    old.close()
+    return db
+
+
 def test_a_corpus_made_before_the_rebuild_is_migrated_and_checks_ok(tmp_path: Path) -> None:
     db = tmp_path / "v6.db"
     old = sqlite3.connect(db)
@@ -58,32 +71,24 @@ def test_a_new_corpus_with_quotes_indexed_checks_ok(store: Store) -> None:
 
 
 def test_stories_stored_before_their_size_columns_get_them(tmp_path: Path) -> None:
-    db = tmp_path / "v10.db"
-    old = sqlite3.connect(db)
-    for version in range(1, 11):
-        old.executescript(_script(version))
-    old.execute("PRAGMA user_version = 10")
-    old.execute(
-        "INSERT INTO stories (id, title, first_date, data) VALUES ('S1', 't', '2023-01-01', ?)",
-        ('{"article_ids": ["a", "b", "c"], "last_date": "2023-02-01"}',),
+    story = '{"article_ids": ["a", "b", "c"], "last_date": "2023-02-01"}'
+    db = _older(
+        tmp_path / "v10.db",
+        10,
+        ("INSERT INTO stories (id, title, first_date, data) VALUES ('S1', 't', '2023-01-01', ?)", (story,)),
     )
-    old.commit()
-    old.close()
     with Store(db) as store:
         assert tuple(store.db.row("SELECT articles, last_date FROM stories")) == (3, "2023-02-01")  # type: ignore[arg-type]
         assert store.integrity_check() == "ok"
 
 
 def test_story_views_made_before_key_people_are_computed_again(tmp_path: Path) -> None:
-    db = tmp_path / "v11.db"
-    old = sqlite3.connect(db)
-    for version in range(1, 12):
-        old.executescript(_script(version))
-    old.execute("PRAGMA user_version = 11")
-    old.execute("INSERT INTO stories (id, title, data) VALUES ('S1', 't', '{\"article_ids\": []}')")
-    old.execute("INSERT INTO views (kind, id, data) VALUES ('story', 'S1', '{}'), ('event', 'V1', '{}')")
-    old.commit()
-    old.close()
+    db = _older(
+        tmp_path / "v11.db",
+        11,
+        ("INSERT INTO stories (id, title, data) VALUES ('S1', 't', ?)", ('{"article_ids": []}',)),
+        ("INSERT INTO views (kind, id, data) VALUES ('story', 'S1', '{}'), ('event', 'V1', '{}')", ()),
+    )
     with Store(db) as store:
         assert store.views.stale("story") == ["S1"]
         assert [tuple(r) for r in store.db.rows("SELECT kind, id FROM views")] == [("event", "V1")]

@@ -29,10 +29,10 @@ class Alerts:
         if self.db.value("SELECT id FROM watches WHERE kind = ? AND value = ?", (kind, value)) is not None:
             raise ValueError(f"already watched: {kind} {value}")
         with self.db.transaction():
-            self.db.execute(
+            done = self.db.execute(
                 "INSERT INTO watches (kind, value, added_at) VALUES (?, ?, ?)", (kind, value, now)
             )
-        return int(self.db.value("SELECT id FROM watches WHERE kind = ? AND value = ?", (kind, value)))
+        return int(done.lastrowid or 0)
 
     def watches(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.rows("SELECT * FROM watches ORDER BY id")]

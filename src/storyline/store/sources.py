@@ -26,11 +26,11 @@ class Sources:
         if self.db.value("SELECT id FROM sources WHERE location = ?", (location,)) is not None:
             raise ValueError(f"already followed: {location}")
         with self.db.transaction():
-            self.db.execute(
+            done = self.db.execute(
                 "INSERT INTO sources (kind, location, name, every_seconds, added_at) VALUES (?, ?, ?, ?, ?)",
                 (kind, location, name, every_seconds, now),
             )
-        return int(self.db.value("SELECT id FROM sources WHERE location = ?", (location,)))
+        return int(done.lastrowid or 0)
 
     def remove(self, key: str) -> bool:
         """Stop following a source given by id, name or location (its items go with it)."""
@@ -88,12 +88,8 @@ class Sources:
 
     def known(self, source_id: int, keys: list[str]) -> dict[str, str]:
         """Item key → state, for the keys this source listed before."""
-        sql = "SELECT key, state FROM source_items WHERE source_id = ? AND key IN ({marks})"
-        out: dict[str, str] = {}
-        for part in [keys[i : i + 500] for i in range(0, len(keys), 500)]:
-            marks = ",".join("?" * len(part))
-            out.update({r[0]: r[1] for r in self.db.rows(sql.format(marks=marks), (source_id, *part))})
-        return out
+        sql = "SELECT key, state FROM source_items WHERE key IN ({marks}) AND source_id = ?"
+        return {r[0]: r[1] for r in self.db.select_in(sql, keys, (source_id,))}
 
     def mark(self, source_id: int, items: list[dict[str, Any]], now: str) -> None:
         """Items in a new state: dicts of key, url, state, and warc or error."""
