@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 from storyline.link.events import EventClusterer, EventDoc
@@ -178,3 +179,44 @@ def test_an_article_like_one_member_of_a_large_event_only_stays_apart() -> None:
     near = {**event, **{(i, lone): 0.4 for i in range(10)}}  # like them all, if less surely
     labels = linkage_with_attach(11, near, 0.5)
     assert labels[lone] == labels[0]
+
+
+def test_a_weighted_row_is_a_cluster_already_formed() -> None:
+    """A row of weight 10 whose edge holds the sum over its articles clusters as those ten
+    articles held together would: averages, not sums, decide, and a peak decides attaching."""
+    from storyline.link.events import average_linkage, linkage_with_attach
+
+    ten = {(i, j): 0.9 for i in range(10) for j in range(i + 1, 10)}
+    for value, joined in ((0.6, True), (0.3, False)):
+        flat = {**ten, **{(i, 10): value for i in range(10)}}
+        whole = average_linkage(11, flat, 0.5)
+        weighted = average_linkage(2, {(0, 1): value * 10}, 0.5, weights=[10, 1])
+        assert (whole[10] == whole[0]) is joined and (weighted[1] == weighted[0]) is joined
+    # a lone article like the cluster on average (0.2 > ATTACH) attaches only through a peak
+    assert linkage_with_attach(2, {(0, 1): 2.0}, 0.5, [10, 1], {(0, 1): 0.2})[1] != 0
+    assert linkage_with_attach(2, {(0, 1): 2.0}, 0.5, [10, 1], {(0, 1): 0.9})[1] == 0
+
+
+def test_a_bounded_join_keeps_large_events_whole_and_agrees_with_the_unbounded_one() -> None:
+    """Reclustering reopens the touched events smallest first up to ``reopen`` older articles;
+    a larger event is joined whole: new articles still join it, none of its articles moves,
+    and the new articles land as the unbounded join puts them."""
+    docs = _corpus(600, seed=7)
+    old = docs[:520]
+    before = EventClusterer().cluster(old).assign
+    sizes = Counter(before.values())
+    unbounded = EventClusterer().cluster(docs, before)
+    bounded = EventClusterer(reopen=20).cluster(docs, before)
+    big = {e for e, n in sizes.items() if n > 20}
+    assert big  # the budget binds: some touched events are larger than it
+    assert not any(was in big for was, _ in bounded.moved.values())
+    joined_big = [d.id for d in docs[520:] if bounded.assign[d.id] in big]
+    assert joined_big
+    new = [d.id for d in docs[520:]]
+    agree = sum(
+        (bounded.assign[a] == bounded.assign[b]) == (unbounded.assign[a] == unbounded.assign[b])
+        for a in new
+        for b in before.keys() | set(new)
+        if a != b
+    )
+    assert agree / (len(new) * (len(docs) - 1)) > 0.99

@@ -31,6 +31,7 @@ from storyline.link.unionfind import UnionFind
 
 FLOOR = 0.08  # similarities below this are not kept: the graph stays sparse
 CHUNK = 4000  # articles per task when edges and clusters are computed window by window
+REOPEN = 500  # older articles an incremental run clusters again, at most (a cost bound: events._join)
 
 ATTACH = 0.15  # an article left alone or in a pair joins the event it is most like, above this
 ATTACH_PEAK = 0.3  # ... if it is at least this like one of that event's articles
@@ -162,20 +163,28 @@ def similarity_edges(
     return out
 
 
-def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
+def average_linkage(
+    n: int, edges: dict[tuple[int, int], float], threshold: float, weights: list[int] | None = None
+) -> list[int]:
     """Average-linkage clusters (a label per row) at ``threshold`` over a sparse similarity
     graph, a pair with no edge counting as 0. Merging two clusters needs an edge between
     them, so this equals dense average linkage whenever the pairs left out are the zero ones;
-    its cost grows with the edges, not with n squared."""
+    its cost grows with the edges, not with n squared. With ``weights``, row i stands for a
+    cluster of ``weights[i]`` articles already formed, and an edge holds the sum of its
+    article pairs' values."""
     import heapq
 
-    size = [1] * n
+    size = list(weights) if weights is not None else [1] * n
     nbr: list[dict[int, float]] = [{} for _ in range(n)]
     for (i, j), v in edges.items():
         nbr[i][j] = v
         nbr[j][i] = v
     merged_into = list(range(n))
-    heap = [(-v, i, j) for (i, j), v in edges.items() if v >= threshold]
+    heap = [
+        (-v / (size[i] * size[j]), i, j)
+        for (i, j), v in edges.items()
+        if v / (size[i] * size[j]) >= threshold
+    ]
     heapq.heapify(heap)
     alive = [True] * n
     while heap:
@@ -218,8 +227,10 @@ class EventClusterer:
         threshold: float | None = None,
         decay_days: float = DECAY_DAYS,
         model: EventModel | None = None,
+        reopen: int = REOPEN,
     ) -> None:
         self.model = model or shipped()
+        self.reopen = reopen
         self.threshold = self.model.threshold if threshold is None else threshold
         self.decay_days = decay_days
         # beyond this many days apart, decay keeps any pair below FLOOR: never compared
@@ -365,10 +376,15 @@ class EventClusterer:
         return out
 
     def _join(self, docs: list[EventDoc], out: Clustering, counter: int, x: Any) -> None:
-        """New articles, reclustered with the events they touch: the new articles and every
-        pooled article of an event one of them is like are clustered again as a first run
+        """New articles, reclustered with the events they touch: the new articles and the
+        pooled articles of the events one of them is like are clustered again as a first run
         would cluster them (``linkage_with_attach``), so arrival order changes little; the
-        clusters are named by ``_name``."""
+        clusters are named by ``_name``. The work is bounded: the touched events are reopened
+        smallest first up to ``reopen`` older articles (a small event is where one article
+        changes most); a larger one enters whole, as one cluster already formed that new
+        articles and reopened events may join but that is not split, and whose pairs with
+        other such events are not compared (they were, when it was formed; a full run, when
+        the corpus doubles, compares everything again)."""
         assign = out.assign
         previous = dict(assign)
         new_rows = [i for i, d in enumerate(docs) if d.id not in assign]  # rows: (date, id) order
@@ -376,16 +392,40 @@ class EventClusterer:
             return
         edges = self.edges(docs, new_rows, x)
         touched = {previous[docs[k].id] for pair in edges for k in pair if docs[k].id in previous}
-        rows = [i for i, d in enumerate(docs) if d.id not in previous or previous[d.id] in touched]
-        if touched:  # add the pairs among the older rows; those touching new ones are known
-            edges.update(self.edges(docs, [i for i in rows if docs[i].id in previous], x))
-        local = {r: k for k, r in enumerate(rows)}
-        labels = linkage_with_attach(
-            len(rows),
-            {(local[i], local[j]): v for (i, j), v in edges.items() if i in local and j in local},
-            self.threshold,
-        )
-        self._name(docs, rows, [rows[k] for k in labels], out, counter)
+        members: dict[str, list[int]] = {}
+        for i, d in enumerate(docs):
+            if d.id in previous and previous[d.id] in touched:
+                members.setdefault(previous[d.id], []).append(i)
+        reopened: list[int] = []
+        whole: list[list[int]] = []
+        for event in sorted(members, key=lambda e: (len(members[e]), _event_order(e), e)):
+            if len(reopened) + len(members[event]) <= self.reopen:
+                reopened += members[event]
+            else:
+                whole.append(members[event])
+        if reopened:  # add the pairs the reopened rows make; those touching new ones are known
+            edges.update(self.edges(docs, reopened, x))
+        rows = sorted(new_rows + reopened)
+        node = {r: k for k, r in enumerate(rows)}
+        for k, group in enumerate(whole):
+            for r in group:
+                node[r] = len(rows) + k
+        weights = [1] * len(rows) + [len(g) for g in whole]
+        sums: dict[tuple[int, int], float] = {}
+        peaks: dict[tuple[int, int], float] = {}
+        for (i, j), v in edges.items():
+            a, b = node.get(i), node.get(j)
+            if a is None or b is None or a == b or (a >= len(rows) and b >= len(rows)):
+                continue
+            pair = (a, b) if a < b else (b, a)
+            sums[pair] = sums.get(pair, 0.0) + v
+            peaks[pair] = max(peaks.get(pair, 0.0), v)
+        labels = linkage_with_attach(len(weights), sums, self.threshold, weights, peaks)
+        everyone = rows + [r for group in whole for r in group]
+        firsts = rows + [min(g) for g in whole]  # a node's label names its first row
+        label_of = {r: firsts[labels[node[r]]] for r in everyone}
+        order = sorted(everyone)
+        self._name(docs, order, [label_of[r] for r in order], out, counter)
 
     def _name(
         self, docs: list[EventDoc], rows: list[int], labels: list[int], out: Clustering, counter: int
@@ -465,19 +505,32 @@ def component_labels(
     return out
 
 
-def linkage_with_attach(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
+def linkage_with_attach(
+    n: int,
+    edges: dict[tuple[int, int], float],
+    threshold: float,
+    weights: list[int] | None = None,
+    peaks: dict[tuple[int, int], float] | None = None,
+) -> list[int]:
     """Average-linkage clusters at ``threshold``; then an article left alone or in a pair
     joins the larger cluster it is most like on average, if above ``ATTACH`` and at least
     ``ATTACH_PEAK`` like one of its articles. Edges are read in sorted order, so the result
     does not depend on the order they were found in; each round of attaching decides every
-    move on the clusters as they were before it, so it does not depend on the row order."""
+    move on the clusters as they were before it, so it does not depend on the row order.
+    ``weights`` and ``peaks``: rows that stand for clusters already formed (``average_linkage``),
+    and for their edges the largest single article pair's value (the edge holds the sum)."""
     edges = dict(sorted(edges.items()))
-    labels = average_linkage(n, edges, threshold)
+    labels = average_linkage(n, edges, threshold, weights)
+    weight = weights or [1] * n
     adjacency: list[dict[int, float]] = [{} for _ in range(n)]
+    top: list[dict[int, float]] = [{} for _ in range(n)]
     for (i, j), v in edges.items():
         adjacency[i][j] = adjacency[j][i] = v
+        top[i][j] = top[j][i] = peaks.get((i, j), v) if peaks else v
     for _ in range(2):
-        sizes = Counter(labels)
+        sizes: Counter[int] = Counter()
+        for i, label in enumerate(labels):
+            sizes[label] += weight[i]
         moves: dict[int, int] = {}
         for i in range(n):
             if sizes[labels[i]] > 2:
@@ -488,7 +541,7 @@ def linkage_with_attach(n: int, edges: dict[tuple[int, int], float], threshold: 
                 c = labels[j]
                 if c != labels[i] and sizes[c] > 2:
                     sums[c] = sums.get(c, 0.0) + v
-                    peak[c] = max(peak.get(c, 0.0), v)
+                    peak[c] = max(peak.get(c, 0.0), top[i][j])
             best, score = None, ATTACH
             for c in sorted(sums):
                 value = sums[c] / sizes[c]

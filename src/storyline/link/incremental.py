@@ -43,7 +43,7 @@ def link_new(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult | None
     if not new_ids:
         return None
     new = list(store.links.inputs(new_ids))
-    saved = store.links.saved()
+    saved = store.links.saved(chains=False)
     lap("load")
 
     keys, duplicates, older = _copies(linker, new, saved)

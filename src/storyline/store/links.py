@@ -137,14 +137,18 @@ class Links:
         )
         return [r[0] for r in rows]
 
-    def saved(self) -> Saved:
-        """The previous run's assignments: chains, events, stories, copies."""
+    def saved(self, chains: bool = True) -> Saved:
+        """The previous run's assignments: chains (unless ``chains`` is False: an incremental
+        run matches new chains by the entities' aliases, and the corpus's chains are the
+        largest of these), events, stories, copies."""
         db = self.db
         return Saved(
             chains={
                 (r[0], r[1]): r[2]
                 for r in db.execute("SELECT article_rowid, chain, entity_id FROM entity_chains")
-            },
+            }
+            if chains
+            else {},
             events={r[0]: r[1] for r in db.execute("SELECT article_id, event_id FROM event_articles")},
             stories={r[0]: r[1] for r in db.execute("SELECT event_id, story_id FROM story_events")},
             duplicates={r[0]: r[1] for r in db.execute("SELECT article_id, duplicate_of FROM duplicates")},
