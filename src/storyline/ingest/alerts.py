@@ -1,12 +1,16 @@
 """The alerts a round raises: a new article about a watched entity or query or from a watched
-outlet, a new article or a new event in a watched story, a new quote by a watched speaker.
-Each cites its articles (id, outlet, date, headline) and has a key, so it is raised once."""
+outlet, a new quote by a watched speaker; in a watched story, a new article, a new event, an
+outlet that had not reported it before, and a new conflicting claim (values of one quantity
+that exclude each other, ``link.conflicts``, one of them in a new article). Each cites its
+articles (id, outlet, date, headline) and has a key, so it is raised once."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from storyline.link.conflicts import conflicts
+from storyline.link.views import view_inputs
 from storyline.store import Store
 
 
@@ -32,6 +36,9 @@ def find_alerts(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
 
     def alert(watch: dict[str, Any], kind: str, key: str, title: str, cites: list[str], **extra: Any) -> None:
+        older = [a for a in cites if a not in rows]
+        if older:  # an older article cited beside the new ones (a conflict's other report)
+            rows.update((r["id"], r) for r in store.articles.rows(older))
         out.append(
             {
                 "watch_id": watch["id"],
@@ -94,15 +101,48 @@ def _quote_alerts(
 
 
 def _story_alerts(store: Store, watch: dict[str, Any], members: list[str], new: set[str], alert: Any) -> None:
-    """New articles of a watched story, and its events made only of new articles (new events)."""
+    """New articles of a watched story, its events made only of new articles (new events),
+    the outlets reporting it for the first time, and its conflicts that cite a new article."""
+    if not members:
+        return
+    story = watch["value"]
     events_seen: set[str] = set()
     for aid in members:
-        alert(watch, "story", f"story:{watch['id']}:{aid}", f"New article in story {watch['value']}", [aid])
+        alert(watch, "story", f"story:{watch['id']}:{aid}", f"New article in story {story}", [aid])
         event = store.links.event_of(aid)
         if event and event not in events_seen:
             events_seen.add(event)
             record = store.links.records("events", [event]).get(event, {})
             if set(record.get("article_ids", [])) <= new:
-                title = f"New event in story {watch['value']}: {record.get('title') or event}"
+                title = f"New event in story {story}: {record.get('title') or event}"
                 key = f"event:{watch['id']}:{event}"
                 alert(watch, "event", key, title, record.get("article_ids", []), event_id=event)
+    record = store.links.records("stories", [story]).get(story)
+    if record is None:
+        return
+    rows = store.articles.rows(record["article_ids"])
+    before = {r["outlet"] for r in rows if r["outlet"] and r["id"] not in new}
+    first: dict[str, list[str]] = {}
+    for r in sorted(rows, key=lambda r: (r["published"] or "9999", r["id"])):
+        if r["id"] in new and r["outlet"] and r["outlet"] not in before:
+            first.setdefault(r["outlet"], []).append(r["id"])
+    for outlet, cites in sorted(first.items()):
+        key = f"story-outlet:{watch['id']}:{outlet.lower()}"
+        alert(watch, "story_outlet", key, f"Story {story} taken up by {outlet}", cites, outlet=outlet)
+    for c in story_conflicts(store, record):
+        cites = list(dict.fromkeys(r["article_id"] for r in c["reports"]))
+        if not new & set(cites):
+            continue
+        values = " / ".join(f"{v:g}" for v in c["values"])
+        key = f"conflict:{watch['id']}:{c['quantity']}:{values}:{','.join(sorted(cites))}"
+        title = f"Conflicting figures in story {story}: {c['quantity']} {values}"
+        alert(watch, "conflict", key, title, cites, conflict=c)
+
+
+def story_conflicts(store: Store, record: dict[str, Any]) -> list[dict[str, Any]]:
+    """A story's conflicting claims: from its view when computed, else computed alone."""
+    view = store.views.view("story", record["id"])
+    if view is not None and "conflicts" in view:
+        return list(view["conflicts"])
+    _, record, by_id, original, events = view_inputs(store, "story", record)
+    return conflicts([events[e] for e in record["event_ids"] if e in events], by_id, set(original))
