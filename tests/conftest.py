@@ -10,10 +10,21 @@ import pytest
 
 from storyline.model import Article, Source, content_hash
 from storyline.store import Store
+from tests import netguard
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))
 DEMO = REPO / "src" / "storyline" / "demo"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Nothing the tests run reaches beyond loopback: this process's sockets are guarded, and
+    every Python process a test starts guards its own (``tests/netguard``)."""
+    netguard.install()
+    here = Path(netguard.__file__)
+    os.environ["STORYLINE_TESTS_NETGUARD"] = str(here)
+    site = str(here.parent / "site")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (site, os.environ.get("PYTHONPATH")) if p)
 
 
 def shared_path(*parts: str) -> Path:

@@ -18,7 +18,9 @@ from storyline.web.local import local_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]  # fmt: skip
+# (the last: no name but loopback resolves, so the browser too reaches nothing beyond it)
 
 if not Path(CHROMIUM).exists() and os.environ.get("STORYLINE_REQUIRE_BROWSER"):
     raise RuntimeError("STORYLINE_REQUIRE_BROWSER is set but Chromium is not installed")
