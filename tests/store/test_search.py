@@ -75,3 +75,16 @@ def test_chunks_cut_at_spaces_and_lose_nothing() -> None:
     parts = cut(text, 120)
     assert "".join(parts) == text and all(p.endswith(" ") for p in parts[:-1])
     assert max(len(p) for p in parts) <= 120
+
+
+def test_which_of_some_articles_a_query_finds_whatever_else_it_finds(big_db: Path) -> None:
+    """An alert asks which of a round's articles a watched query finds: the answer is read by
+    id, not cut from the corpus's best hits (ranked first here: the 5 MB article)."""
+    with Store(big_db, readonly=True) as store:
+        ids = [a["id"] for a in store.articles.page(limit=100)]
+        notices = [a["id"] for a in store.articles.page(limit=100) if a["headline"].startswith("Notice")]
+        assert store.articles.search_ids("harbour", limit=1)[0] not in notices
+        assert store.articles.matching("harbour", notices[:3]) == set(notices[:3])
+        assert store.articles.matching("transcript", ids) == set(ids) - set(notices)
+        assert store.articles.matching('quay "reopen', notices[:2]) == set(notices[:2])  # bad syntax: words
+        assert store.articles.matching("ferry", ids) == set()

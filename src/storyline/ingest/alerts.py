@@ -67,8 +67,8 @@ def find_alerts(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
                     )
             _quote_alerts(store, w, article_ids, entities, alert)
         elif w["kind"] == "query":
-            hits = [a for a in store.articles.search_ids(value) if a in new]
-            for aid in hits:
+            hits = store.articles.matching(value, article_ids)
+            for aid in [a for a in article_ids if a in hits]:
                 alert(w, "query", f"query:{w['id']}:{aid}", f"New article matching “{value}”", [aid])
         elif w["kind"] == "outlet":
             for aid in article_ids:

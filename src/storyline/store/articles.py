@@ -431,6 +431,10 @@ class Articles:
         """Ids of the articles a search finds, best first, without snippets."""
         return Search(self.db).ids(query, limit)
 
+    def matching(self, query: str, ids: list[str]) -> set[str]:
+        """Which of the articles ``ids`` a search finds."""
+        return Search(self.db).among(query, ids)
+
     def quotes(
         self,
         speaker: str | None = None,

@@ -92,6 +92,16 @@ class Search:
         rows, _ = self._run(lambda q: self.db.rows(sql, (q, limit)), query, False)
         return [r[0] for r in rows]
 
+    def among(self, query: str, ids: list[str]) -> set[str]:
+        """Which of the articles ``ids`` the query finds (an alert's new articles): read by
+        id, so the answer never depends on how many other articles the query finds."""
+        sql = (
+            "SELECT a.id FROM articles a JOIN articles_fts ON articles_fts.rowid = a.rowid"
+            " WHERE a.id IN ({marks}) AND articles_fts MATCH ?"
+        )
+        rows, _ = self._run(lambda q: list(self.db.select_in(sql, ids, (q,))), query, False)
+        return {r[0] for r in rows}
+
     def snippets(self, query: str, texts: dict[int, str]) -> dict[int, str]:
         """Article rowid → the snippet of its best chunk for ``query`` (articles whose text
         the query does not reach, e.g. a headline hit, are left out)."""
