@@ -1,12 +1,19 @@
 """Following feeds (issue #16): 50 feeds on a loopback server, each listing 20 new generated
 articles, through one ``watch`` round (fetch, WARC, the whole pipeline, incremental linking,
 alerts): items per second and time from an item appearing to its alert; then a bounded soak
-— 20 more rounds in the same process, each feed listing 1 new item per round — with the
+— more rounds in the same process, each feed listing 1 new item per round — with the
 process's resident memory after each round, to show it stays flat.
+
+The generated world: each article reports one development (its place, people, figure and
+words of its own) chosen among the latest developments, so several feeds report each and
+events form as they do in news; every article is dated the same day, so the event window
+holds the whole corpus (the worst case for what a round reads). ``--alike``: every article
+drawn from one small vocabulary instead, so that all of them make one event (the worst case
+for what a round reclusters).
 
 All feeds are on one host, so the per-host pause is set to 0 here (a real watch waits 1 s
 between two requests to one host). Usage: python bench/watch.py [--feeds 50] [--items 20]
-[--rounds 20] [--keep DIR]
+[--rounds 30] [--alike] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -56,15 +63,42 @@ WORDS = [
 NAMES = ["Ilse Varga", "Tomas Brandt", "Edda Sorel", "Arvo Lindqvist", "Mira Lund", "Rolf Dahl"]
 
 
-def article_html(feed: int, item: int) -> bytes:
+SYLLABLES = ["kor", "van", "el", "mar", "dun", "sel", "tra", "bin", "ost", "ra", "lin", "vek", "sor", "ta"]
+SYLLABLES += ["bre", "mon", "hal", "ir", "go", "nes", "pil", "ur", "dav", "ke", "lum", "fa", "rist", "ob"]
+
+
+def pseudo(rng: random.Random, parts: int = 3) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts))
+
+
+def article_html(feed: int, item: int, development: int | None = None) -> bytes:
+    """One generated page: with ``development``, an article about that development (its own
+    place, people, figure and words, told in this article's own order); without, the alike
+    world's article (one small vocabulary for all)."""
     rng = random.Random(feed * 100_003 + item)
-    topic = rng.sample(WORDS, 4)
-    who = rng.choice(NAMES)
-    paras = []
-    for k in range(5):
-        words = " ".join(rng.choice(WORDS) for _ in range(18))
-        paras.append(f"<p>The {topic[0]} {topic[1]} of Port Selan {words}, {who} said on day {k + 1}.</p>")
-    title = f"{topic[0].title()} {topic[1]} {topic[2]} in Port Selan, feed {feed} item {item}"
+    if development is None:
+        topic = rng.sample(WORDS, 4)
+        who = rng.choice(NAMES)
+        paras = []
+        for k in range(5):
+            words = " ".join(rng.choice(WORDS) for _ in range(18))
+            paras.append(
+                f"<p>The {topic[0]} {topic[1]} of Port Selan {words}, {who} said on day {k + 1}.</p>"
+            )
+        title = f"{topic[0].title()} {topic[1]} {topic[2]} in Port Selan, feed {feed} item {item}"
+    else:
+        dev = random.Random(development)
+        place = pseudo(dev).title()
+        people = [f"{pseudo(dev, 2).title()} {pseudo(dev).title()}" for _ in range(2)]
+        own = [pseudo(dev) for _ in range(8)]
+        topic, figure = dev.choice(WORDS), dev.randrange(5, 900)
+        paras = []
+        for k in range(5):
+            words = " ".join(rng.choice(own if rng.random() < 0.5 else WORDS) for _ in range(16))
+            paras.append(
+                f"<p>The {topic} in {place} {words}, {people[k % 2]} said, putting the figure at {figure}.</p>"
+            )
+        title = f"{topic.title()} in {place}: {' '.join(rng.sample(own, 3))}"
     return (
         f"<html><head><title>{title}</title><meta property='article:published_time' content='2024-05-02'>"
         f"</head><body><article><h1>{title}</h1>{''.join(paras)}</article></body></html>"
@@ -72,18 +106,31 @@ def article_html(feed: int, item: int) -> bytes:
 
 
 class World:
-    """What the server lists: per feed, the items published so far (grows each round)."""
+    """What the server lists: per feed, the items published so far (grows each round), and
+    the development each item reports (None in the alike world)."""
 
-    def __init__(self, feeds: int) -> None:
+    def __init__(self, feeds: int, alike: bool = False) -> None:
         self.items = {f: 0 for f in range(feeds)}
         self.appeared: dict[str, float] = {}
+        self.alike = alike
+        self.developments = 0
+        self.about: dict[tuple[int, int], int] = {}
+        self.rng = random.Random(1)
 
     def publish(self, per_feed: int) -> None:
         now = time.time()
+        new = per_feed * len(self.items)
+        self.developments += max(1, new // 8)  # about 8 reports of each development
         for f in self.items:
             for i in range(self.items[f], self.items[f] + per_feed):
                 self.appeared[f"/f{f}/a{i}.html"] = now
+                self.about[(f, i)] = (
+                    self.developments - 1 - min(int(self.rng.expovariate(1 / 12)), self.developments - 1)
+                )  # mostly the latest developments, some older ones followed up
             self.items[f] += per_feed
+
+    def page(self, f: int, i: int) -> bytes:
+        return article_html(f, i, None if self.alike else self.about[(f, i)])
 
 
 def serve(world: World) -> tuple[ThreadingHTTPServer, str]:
@@ -105,7 +152,7 @@ def serve(world: World) -> tuple[ThreadingHTTPServer, str]:
                 )
             elif path.startswith("/f"):
                 f, i = path[2:].split("/a")
-                body, kind = article_html(int(f), int(i.split(".")[0])), "text/html"
+                body, kind = world.page(int(f), int(i.split(".")[0])), "text/html"
             else:
                 self.send_response(404)
                 self.end_headers()
@@ -134,7 +181,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--feeds", type=int, default=50)
     ap.add_argument("--items", type=int, default=20)
-    ap.add_argument("--rounds", type=int, default=20)
+    ap.add_argument("--rounds", type=int, default=30)
+    ap.add_argument("--alike", action="store_true", help="every article alike: one event")
     ap.add_argument("--keep", help="folder to keep the corpus in")
     args = ap.parse_args()
     from storyline.ingest.fetch import Fetcher, FetchOptions
@@ -143,9 +191,9 @@ def main() -> None:
 
     folder = Path(args.keep or tempfile.mkdtemp())
     folder.mkdir(parents=True, exist_ok=True)
-    world = World(args.feeds)
+    world = World(args.feeds, args.alike)
     server, base = serve(world)
-    result: dict[str, Any] = {"feeds": args.feeds, "items_per_feed": args.items}
+    result: dict[str, Any] = {"feeds": args.feeds, "items_per_feed": args.items, "alike": args.alike}
     with Store(folder / "watch.db") as store, Fetcher(FetchOptions(per_host_seconds=0.0)) as fetcher:
         for f in range(args.feeds):
             store.sources.add("url", f"{base}/feed{f}.xml", 60, None, now_text())
@@ -176,11 +224,12 @@ def main() -> None:
             print(soak[-1], flush=True)
         result["soak"] = soak
         result["articles"] = store.articles.summary()["articles"]
+        result["links"] = store.views.link_counts()
     result["peak_rss_mb"] = round(peak_rss_mb(), 1)
     server.shutdown()
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
-    save("watch", result)
+    save("watch-alike" if args.alike else "watch", result)
 
 
 if __name__ == "__main__":
