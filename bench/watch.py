@@ -95,9 +95,8 @@ def article_html(feed: int, item: int, development: int | None = None) -> bytes:
         paras = []
         for k in range(5):
             words = " ".join(rng.choice(own if rng.random() < 0.5 else WORDS) for _ in range(16))
-            paras.append(
-                f"<p>The {topic} in {place} {words}, {people[k % 2]} said, putting the figure at {figure}.</p>"
-            )
+            said = f"{people[k % 2]} said, putting the figure at {figure}"
+            paras.append(f"<p>The {topic} in {place} {words}, {said}.</p>")
         title = f"{topic.title()} in {place}: {' '.join(rng.sample(own, 3))}"
     return (
         f"<html><head><title>{title}</title><meta property='article:published_time' content='2024-05-02'>"
