@@ -1,9 +1,10 @@
-"""What a source lists: feed items (duplicates once), sitemap pages and child sitemaps, the
-feeds a front page announces, and a clear problem for what is none of these."""
+"""What a source lists: feed items (an id twice once, a link under two ids twice), sitemap
+pages and child sitemaps, the feeds a front page announces, what a truncated feed still
+gives, at most MAX_ITEMS entries, and a clear problem for what is none of these."""
 
 from __future__ import annotations
 
-from storyline.ingest.listings import read_listing
+from storyline.ingest.listings import MAX_ITEMS, read_listing
 
 BASE = "http://127.0.0.1:9/"
 
@@ -46,3 +47,37 @@ def test_a_front_page_gives_its_feeds_and_junk_is_named() -> None:
     assert got.kind == "site" and got.feeds == [BASE + "rss.xml"]
     junk = read_listing(b"\x00\x01 not a feed at all", BASE + "x")
     assert junk.items == [] and junk.problem and junk.problem.startswith("not a feed")
+
+
+def _rss(items: list[tuple[str, str]]) -> bytes:
+    body = "".join(f"<item><guid>{g}</guid><link>{link}</link></item>" for g, link in items)
+    return f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>{body}</channel></rss>".encode()
+
+
+def test_one_link_under_two_ids_is_two_items_and_odd_links_are_kept_as_written() -> None:
+    got = read_listing(
+        _rss(
+            [("g1", "/a.html"), ("g2", "/a.html"), ("g3", "http://[::1/x"), ("g4", "mailto:desk@example.org")]
+        ),
+        BASE + "feed.xml",
+    )
+    assert [(i.key, i.url) for i in got.items] == [
+        ("g1", BASE + "a.html"),
+        ("g2", BASE + "a.html"),  # watch fetches it once, and keeps both keys
+        ("g3", "http://[::1/x"),  # watch rejects these, unfetched, with the reason
+        ("g4", "mailto:desk@example.org"),
+    ]
+
+
+def test_a_truncated_feed_gives_the_items_before_the_break() -> None:
+    whole = _rss([(f"g{i}", f"/n{i}.html") for i in range(4)])
+    got = read_listing(whole[: whole.index(b"<guid>g2") + 5], BASE + "feed.xml")
+    assert [i.key for i in got.items] == ["g0", "g1"] and got.problem is None
+
+
+def test_a_listing_is_read_up_to_max_items() -> None:
+    many = [(f"g{i}", f"/n{i}.html") for i in range(MAX_ITEMS + 50)]
+    assert len(read_listing(_rss(many), BASE + "feed.xml").items) == MAX_ITEMS
+    urlset = "".join(f"<url><loc>{BASE}n{i}.html</loc></url>" for i in range(MAX_ITEMS + 50))
+    sitemap = f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urlset}</urlset>".encode()
+    assert len(read_listing(sitemap, BASE + "sitemap.xml").items) == MAX_ITEMS

@@ -1,26 +1,46 @@
 """Fetching pages politely and safely, for ``storyline watch``: robots.txt honoured, one
-request at a time per host at least ``per_host_seconds`` apart, conditional requests,
-retries with backoff on 429, 5xx and time-outs (``Retry-After`` heeded up to a cap),
-redirects followed within a limit, a size cap per page, and a user agent that names
-Storyline and the contact the user sets. Every failure comes back with its reason."""
+request at a time per host at least ``per_host_seconds`` apart (however many threads share
+the fetcher), conditional requests, retries with backoff on 429, 5xx and time-outs
+(``Retry-After`` heeded up to a cap), redirects followed within a limit, a size cap and a
+total time limit per page, and a user agent that names Storyline and the contact the user
+sets. Every failure comes back with its reason."""
 
 from __future__ import annotations
 
+import socket
+import ssl
+import threading
 import time
 import urllib.robotparser
+import weakref
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from storyline import __version__
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+STOPPED = "stopped before it was fetched"
+
+Stop = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
 
 
 @dataclass
 class FetchOptions:
-    """How the fetcher behaves; ``contact`` (an e-mail or URL) goes into the user agent."""
+    """How the fetcher behaves; ``contact`` (an e-mail or URL) goes into the user agent.
+
+    ``timeout`` bounds each wait on the network (connecting, one read); ``deadline`` bounds one
+    request as a whole, from connecting to the last byte of the body, so a server that drips
+    its page cannot hold a round. ``workers``: how many fetches a round runs at once (on
+    different hosts: one host gets one request at a time)."""
 
     contact: str | None = None
     per_host_seconds: float = 1.0
@@ -30,6 +50,8 @@ class FetchOptions:
     max_retry_after: float = 30.0
     max_bytes: int = 5_000_000
     max_redirects: int = 5
+    deadline: float = 60.0
+    workers: int = 4
 
     @property
     def user_agent(self) -> str:
@@ -39,7 +61,8 @@ class FetchOptions:
 
 @dataclass
 class Fetched:
-    """One fetch: the final URL, status, headers and body, or the reason it failed."""
+    """One fetch: the final URL, status, headers and body, or the reason it failed
+    (``stopped``: the watch was stopped before the request was made; nothing is known)."""
 
     url: str
     status: int = 0
@@ -47,6 +70,7 @@ class Fetched:
     body: bytes = b""
     error: str | None = None
     attempts: int = 0
+    stopped: bool = False
 
     @property
     def ok(self) -> bool:
@@ -57,13 +81,167 @@ class Fetched:
         return self.error is None and self.status == 304
 
 
+def web_address(url: str) -> str | None:
+    """Why ``url`` is not an http(s) address with a host to fetch (None when it is one)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is no number raises here)
+    except ValueError:
+        return f"not a valid web address: {url[:200]}"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return f"not a web address: {url[:200]}"
+    return None
+
+
+def host_of(url: str) -> str:
+    """The host a request to ``url`` goes to, port included: what politeness counts by."""
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
+
+
+# -- the total time limit ----------------------------------------------------------------
+# httpx's time-outs bound each network operation; the deadline bounds the whole request.
+# Every socket operation of a request is given at most the time left before the deadline of
+# the thread making it, so headers sent one byte at a time, a redirect's dripping body or a
+# slow TLS handshake end at the deadline too (the body is also checked chunk by chunk).
+_clock = threading.local()
+
+
+def _left(timeout: float | None, expired: type[Exception]) -> float | None:
+    """``timeout`` cut to the time left before this thread's request deadline (``expired``
+    raised when none is left)."""
+    at = getattr(_clock, "at", None)
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    _clock.cut = timeout is None or left < timeout
+    if left <= 0:
+        raise expired("the request's deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the deadline of the request using it."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def cut(self) -> None:
+        """Shut the socket, from any thread: a read or write blocked on it fails at once."""
+        sock = self._stream.get_extra_info("socket")
+        try:
+            if sock is not None:
+                sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # closed already
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        tls = self._stream.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(tls)  # the same socket underneath: cut by cutting this one
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's network backend, its connections bound by the requests' deadlines (and
+    all of them cut at once by :meth:`cut_all`)."""
+
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+        self._open: weakref.WeakSet[_DeadlineStream] = weakref.WeakSet()
+        self._guard = threading.Lock()
+
+    def _opened(self, stream: httpcore.NetworkStream) -> _DeadlineStream:
+        wrapped = _DeadlineStream(stream)
+        with self._guard:
+            self._open.add(wrapped)
+        return wrapped
+
+    def cut_all(self) -> None:
+        """Every connection open now shut: the requests on them fail at once."""
+        with self._guard:
+            streams = list(self._open)
+        for stream in streams:
+            stream.cut()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        wait = _left(timeout, httpcore.ConnectTimeout)
+        return self._opened(self._backend.connect_tcp(host, port, wait, local_address, socket_options))
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        wait = _left(timeout, httpcore.ConnectTimeout)
+        return self._opened(self._backend.connect_unix_socket(path, wait, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def _deadline_transport() -> tuple[httpx.HTTPTransport, _DeadlineBackend | None]:
+    """httpx's transport with the deadline on every socket operation, and its backend. httpx
+    takes no network backend, so it is set on the transport's pool (tested: a server dripping
+    its headers is cut off at the deadline); should a later httpx lay its pool out otherwise,
+    the deadline is still checked between the body's chunks."""
+    transport = httpx.HTTPTransport()
+    pool = getattr(transport, "_pool", None)
+    backend = getattr(pool, "_network_backend", None)
+    if isinstance(pool, httpcore.ConnectionPool) and isinstance(backend, httpcore.NetworkBackend):
+        pool._network_backend = ours = _DeadlineBackend(backend)
+        return transport, ours
+    return transport, None
+
+
+def _pause(seconds: float, stop: Stop) -> bool:
+    """Sleep ``seconds`` unless ``stop`` says to stop first (then False, at once)."""
+    end = time.monotonic() + seconds
+    while not stop():
+        left = end - time.monotonic()
+        if left <= 0:
+            return True
+        time.sleep(min(left, 0.1))
+    return False
+
+
 class Fetcher:
-    """A polite HTTP client over ``httpx`` (one per watch; close it when done)."""
+    """A polite HTTP client over ``httpx`` (one per watch; close it when done). Threads may
+    share it: each host gets one request at a time, and each site's robots.txt is read once.
+
+    Time per URL: each attempt ends within ``deadline``; a retry is not started (nor waited
+    for) once ``deadline`` has passed since the first attempt began. So one ``get`` spends at
+    most 2 × deadline on its own requests, plus ``per_host_seconds`` before each of at most
+    ``retries + 1`` attempts, plus as much again the first time a site's robots.txt is read
+    (defaults: 2 × 60 + 4 × 1 s, twice). Waiting for the host's turn behind other requests
+    to it comes on top: each of those is bounded the same way."""
 
     def __init__(
         self, options: FetchOptions | None = None, transport: httpx.BaseTransport | None = None
     ) -> None:
         self.options = options or FetchOptions()
+        self._backend: _DeadlineBackend | None = None
+        if transport is None:
+            transport, self._backend = _deadline_transport()
         self.client = httpx.Client(
             headers={"User-Agent": self.options.user_agent},
             timeout=self.options.timeout,
@@ -71,11 +249,20 @@ class Fetcher:
             max_redirects=self.options.max_redirects,
             transport=transport,
         )
+        self._lock = threading.Lock()  # guards the two dictionaries of locks below
+        self._hosts: dict[str, threading.Lock] = {}  # one request at a time per host
+        self._sites: dict[str, threading.Lock] = {}  # one read of robots.txt per site
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
-        self._last: dict[str, float] = {}
+        self._last: dict[str, float] = {}  # host → when its last request ended
 
     def close(self) -> None:
         self.client.close()
+
+    def abort(self) -> None:
+        """Cut the requests under way now (they fail, and are retried only if the caller's
+        ``stop`` allows): for a stop that cannot wait for them, such as a second Ctrl-C."""
+        if self._backend is not None:
+            self._backend.cut_all()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -84,51 +271,85 @@ class Fetcher:
         self.close()
 
     # -- politeness ---------------------------------------------------------------------
-    def _wait_turn(self, host: str) -> None:
+    def _lock_of(self, table: dict[str, threading.Lock], key: str) -> threading.Lock:
+        with self._lock:
+            return table.setdefault(key, threading.Lock())
+
+    def _take_turn(self, host: str, stop: Stop) -> threading.Lock | None:
+        """``host``'s lock, taken ``per_host_seconds`` after its last request ended (None, the
+        lock not held, when ``stop`` says to stop while waiting)."""
+        lock = self._lock_of(self._hosts, host)
+        while not lock.acquire(timeout=0.1):
+            if stop():
+                return None
         gap = self.options.per_host_seconds - (time.monotonic() - self._last.get(host, -1e9))
-        if gap > 0:
-            time.sleep(gap)
-        self._last[host] = time.monotonic()
+        if not _pause(gap, stop):
+            lock.release()
+            return None
+        return lock
 
     def allowed(self, url: str) -> bool:
         """Whether the site's robots.txt lets Storyline fetch ``url`` (RFC 9309: a missing
         file allows everything, a server error forbids everything for now)."""
+        return self._allowed(url, _never) is True
+
+    def _allowed(self, url: str, stop: Stop) -> bool | None:
+        """:meth:`allowed`, or None when ``stop`` cut the reading of robots.txt short."""
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
-        if site not in self._robots:
-            got = self._get(site + "/robots.txt", {})
-            if got.ok:
-                parser = urllib.robotparser.RobotFileParser()
-                parser.parse(got.body.decode("utf-8", "replace").splitlines())
-                self._robots[site] = parser
-            elif 400 <= got.status < 500 and got.status != 429:
-                self._robots[site] = None  # no robots.txt: everything allowed
-            else:
-                return False  # unreachable or a server error: forbidden, asked again next time
-        rules = self._robots[site]
+        with self._lock_of(self._sites, site):
+            if site not in self._robots:
+                got = self._get(site + "/robots.txt", {}, stop)
+                if got.stopped:
+                    return None
+                if got.ok:
+                    parser = urllib.robotparser.RobotFileParser()
+                    parser.parse(got.body.decode("utf-8", "replace").splitlines())
+                    self._robots[site] = parser
+                elif 400 <= got.status < 500 and got.status != 429:
+                    self._robots[site] = None  # no robots.txt: everything allowed
+                else:
+                    return False  # unreachable or a server error: forbidden, asked again next time
+            rules = self._robots[site]
         return rules is None or rules.can_fetch(self.options.user_agent, url)
 
     # -- fetching -----------------------------------------------------------------------
-    def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Fetched:
-        """``url`` fetched with the validators of a previous fetch, or the reason it was not."""
-        if urlsplit(url).scheme not in ("http", "https"):
-            return Fetched(url, error=f"not a web address: {url[:200]}")
-        if not self.allowed(url):
+    def get(
+        self, url: str, etag: str | None = None, last_modified: str | None = None, stop: Stop = _never
+    ) -> Fetched:
+        """``url`` fetched with the validators of a previous fetch, or the reason it was not.
+        ``stop`` is asked before each attempt and while waiting: once it says so, no request
+        is started and the result is ``stopped`` (a request under way is finished)."""
+        problem = web_address(url)
+        if problem:
+            return Fetched(url, error=problem)
+        allowed = self._allowed(url, stop)
+        if allowed is None:
+            return Fetched(url, error=STOPPED, stopped=True)
+        if not allowed:
             return Fetched(url, error="forbidden by the site's robots.txt (or it could not be read)")
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        return self._get(url, headers)
+        return self._get(url, headers, stop)
 
-    def _get(self, url: str, headers: dict[str, str]) -> Fetched:
+    def _get(self, url: str, headers: dict[str, str], stop: Stop) -> Fetched:
         opts = self.options
-        host = urlsplit(url).netloc
+        host = host_of(url)
         result = Fetched(url)
+        first = 0.0
         for attempt in range(opts.retries + 1):
-            self._wait_turn(host)
-            result = self._once(url, headers)
+            turn = self._take_turn(host, stop)
+            if turn is None:
+                return Fetched(url, error=STOPPED, stopped=True)
+            try:
+                first = first or time.monotonic()
+                result = self._once(url, headers)
+            finally:
+                self._last[host] = time.monotonic()
+                turn.release()
             result.attempts = attempt + 1
             retry = result.error is not None and result.error.startswith(("timed out", "could not connect"))
             retry = retry or (result.error is None and result.status in RETRY_STATUSES)
@@ -138,7 +359,10 @@ class Fetcher:
             after = result.headers.get("retry-after", "")
             if after.isdigit():
                 pause = max(pause, min(float(after), opts.max_retry_after))
-            time.sleep(pause)
+            if time.monotonic() + pause - first >= opts.deadline:
+                break  # no time left for another attempt: the last one's outcome stands
+            if not _pause(pause, stop):
+                return Fetched(url, error=STOPPED, stopped=True)
         if result.error is None and result.status in RETRY_STATUSES:
             result.error = f"HTTP {result.status} after {result.attempts} attempts"
         elif result.error is None and result.status >= 400:
@@ -146,7 +370,9 @@ class Fetcher:
         return result
 
     def _once(self, url: str, headers: dict[str, str]) -> Fetched:
-        cap = self.options.max_bytes
+        cap, deadline = self.options.max_bytes, self.options.deadline
+        late = f"took longer than {deadline:g} s (the whole request, connecting to the last byte)"
+        _clock.at, _clock.cut = time.monotonic() + deadline, False
         try:
             with self.client.stream("GET", url, headers=headers) as response:
                 got = Fetched(
@@ -164,14 +390,21 @@ class Fetcher:
                     if total > cap:
                         got.error = f"page over {cap:,} bytes"
                         return got
+                    if time.monotonic() > _clock.at:
+                        got.error = f"{late}; {total:,} bytes read"
+                        return got
                     chunks.append(chunk)
                 got.body = b"".join(chunks)
                 return got
         except httpx.TooManyRedirects:
             return Fetched(url, error=f"more than {self.options.max_redirects} redirects")
         except httpx.TimeoutException:
-            return Fetched(url, error=f"timed out after {self.options.timeout:g} s")
+            return Fetched(url, error=late if _clock.cut else f"timed out after {self.options.timeout:g} s")
+        except httpx.UnsupportedProtocol as exc:
+            return Fetched(url, error=f"redirected to a non-web address: {exc}"[:300])
         except httpx.TransportError as exc:
             return Fetched(url, error=f"could not connect: {exc}"[:300])
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             return Fetched(url, error=f"HTTP error: {exc}"[:300])
+        finally:
+            _clock.at = None

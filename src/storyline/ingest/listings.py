@@ -1,6 +1,12 @@
 """What a source lists: the items of an RSS or Atom feed (feedparser), the pages of a sitemap
 or sitemap index, or, for a site's front page, the feeds it announces. Each item has a
-stable key (the feed's id, else its link), so a round knows what it has seen."""
+stable key (the feed's id, else its link), so a round knows what it has seen.
+
+An id listed twice is one item (the first). One link under two ids stays two items: both
+keys are remembered, so neither comes back as new, while ``watch`` fetches the page once.
+Links are made absolute but not judged here: ``watch`` rejects what is no web address
+(``javascript:``, ``mailto:``, ``data:``) with its reason, unfetched. At most ``MAX_ITEMS``
+entries of a listing are read."""
 
 from __future__ import annotations
 
@@ -52,19 +58,30 @@ def _feed(body: bytes, url: str) -> Listing:
     items: list[Item] = []
     seen: set[str] = set()
     for entry in parsed.entries[:MAX_ITEMS]:
-        link = entry.get("link")
+        link = _absolute(url, entry.get("link"))
         if not link:
             continue
-        link = urljoin(url, link)
         key = str(entry.get("id") or link)
         if key in seen:
             continue  # the same item twice in one feed
         seen.add(key)
         items.append(Item(key, link, entry.get("title"), entry.get("published") or entry.get("updated")))
     problem = None
-    if not items and parsed.get("bozo"):
-        problem = f"not a feed ({type(parsed.get('bozo_exception')).__name__})"
+    if not items and parsed.get("bozo"):  # broken: nothing could be recovered from it
+        exc = parsed.get("bozo_exception")
+        problem = f"not a feed ({type(exc).__name__}: {exc})"[:300]
     return Listing("feed", items, [], [], problem)
+
+
+def _absolute(base: str, link: object) -> str | None:
+    """``link`` made absolute against ``base`` (None when there is none). A malformed one (an
+    unclosed [IPv6] host) is kept as written, for ``watch`` to reject with the reason."""
+    if not isinstance(link, str) or not link.strip():
+        return None
+    try:
+        return urljoin(base, link.strip())
+    except ValueError:
+        return link.strip()
 
 
 def _sitemap(body: bytes, url: str) -> Listing:
@@ -84,12 +101,13 @@ def _sitemap(body: bytes, url: str) -> Listing:
     ]
     items, children = [], []
     for parent, loc in locs[:MAX_ITEMS]:
-        if not loc:
+        link = _absolute(url, loc)
+        if not link:
             continue
         if parent == "sitemap":
-            children.append(urljoin(url, loc))
+            children.append(link)
         else:
-            items.append(Item(urljoin(url, loc), urljoin(url, loc)))
+            items.append(Item(link, link))
     return Listing("sitemap", items, children, [])
 
 
@@ -106,7 +124,7 @@ def _announced_feeds(body: bytes, url: str) -> list[str]:
             "application/rss+xml",
             "application/atom+xml",
         ):
-            href = link.get("href")
+            href = _absolute(url, link.get("href"))
             if href:
-                feeds.append(urljoin(url, href))
+                feeds.append(href)
     return list(dict.fromkeys(feeds))

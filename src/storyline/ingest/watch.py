@@ -1,23 +1,25 @@
 """One round of following sources (``storyline watch``): poll each due source, fetch the
 pages of its new items into the round's WARC (the raw input kept, so a rerun never needs
-the network), ingest them through the whole pipeline with incremental linking, and record
-every item's state. A round killed at any moment loses nothing stored: a WARC whose items
-were fetched but not ingested is ingested first by the next round, and an item stored is
-never fetched again."""
+the network; several hosts at once, one request at a time to each), ingest them through
+the whole pipeline with incremental linking, and record every item's state. A round killed
+at any moment loses nothing stored: a WARC whose items were fetched but not ingested is
+ingested first by the next round, and an item stored is never fetched again."""
 
 from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from storyline.ingest.fetch import Fetched, Fetcher
-from storyline.ingest.listings import Item, read_listing
+from storyline.ingest.fetch import Fetched, Fetcher, host_of, web_address
+from storyline.ingest.listings import Item, Listing, read_listing
 from storyline.model import Reject, Source
 from storyline.store import Store
 
@@ -80,8 +82,52 @@ class RoundWarc:
             self._fh.close()
 
 
+_Job = tuple[Callable[[], Any], Callable[[Any], None]]  # what a worker runs, what takes its result
+
+
+@dataclass
+class _Read:
+    """A source's listing as a worker read it (``whole``: no child listing cut by a stop)."""
+
+    page: Fetched
+    listing: Listing | None = None
+    items: list[Item] = field(default_factory=list)
+    whole: bool = True
+
+
+@dataclass
+class _Polling:
+    """A source listed this round whose new items are not all settled (``left`` of them)."""
+
+    source: dict[str, Any]
+    page: Fetched
+    problem: str | None
+    left: int
+    dropped: bool = False  # a fetch was dropped by a stop: the listing's validators not kept
+
+
+@dataclass
+class _Run:
+    """The bookkeeping of one round's fetching (kept by the main thread only)."""
+
+    queues: dict[str, deque[_Job]] = field(default_factory=dict)  # host → requests not started
+    busy: dict[str, tuple[Future[Any], Callable[[Any], None]]] = field(default_factory=dict)
+    waiting: dict[str, list[tuple[_Polling, Item]]] = field(default_factory=dict)  # URL → its items
+    outcomes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # URL → error, WARC
+
+
+def _safely(job: Callable[[], Any]) -> Any:
+    """``job`` run in a worker: what it raises becomes a failed fetch, not a lost round."""
+    try:
+        return job()
+    except Exception as exc:
+        return Fetched("", error=f"could not fetch ({type(exc).__name__}: {exc})"[:300])
+
+
 class Watcher:
-    """Rounds over the sources of one store; pages kept under ``raw`` (a folder)."""
+    """Rounds over the sources of one store; pages kept under ``raw`` (a folder). ``workers``
+    (the fetcher's ``options.workers`` when not given): requests made at once, on as many
+    hosts."""
 
     def __init__(
         self,
@@ -90,8 +136,10 @@ class Watcher:
         raw: Path,
         ingest: Callable[[list[str]], Any] | None = None,
         stop: Callable[[], bool] = lambda: False,
+        workers: int | None = None,
     ) -> None:
         self.store, self.fetcher, self.raw, self.stop = store, fetcher, raw, stop
+        self.workers = workers or fetcher.options.workers
         if ingest is None:
             from storyline.ingest.run import Ingest
 
@@ -111,14 +159,16 @@ class Watcher:
                 report.resumed += 1
         warc = RoundWarc(self.raw)
         folders: list[tuple[int, list[dict[str, Any]], list[str]]] = []
+        web: list[dict[str, Any]] = []
         for source in sources.due(float("inf") if everything else None):
             if self.stop():
                 break
-            report.sources += 1
             if source["kind"] == "folder":
+                report.sources += 1
                 folders.append(self._poll_folder(source, report))
             else:
-                self._poll_url(source, warc, report)
+                web.append(source)  # counted once polled
+        self._poll_urls(web, warc, report)
         warc.close()
         if warc.records:
             self._store_warc(str(warc.path), report)
@@ -169,50 +219,186 @@ class Watcher:
         )
 
     # -- feeds, sitemaps, sites ---------------------------------------------------------
-    def _poll_url(self, source: dict[str, Any], warc: RoundWarc, report: RoundReport) -> None:
-        listing_page = self.fetcher.get(source["location"], source.get("etag"), source.get("last_modified"))
-        if listing_page.not_modified:
+    def _poll_urls(self, sources: list[dict[str, Any]], warc: RoundWarc, report: RoundReport) -> None:
+        """Poll web sources and fetch their new pages, ``workers`` requests at a time and one
+        at a time per host: each host's requests (listings, then pages as listings name them)
+        wait in a queue of their own, so a slow host holds one worker, not all. Workers only
+        make requests; this thread puts every page in the WARC (flushed) before marking its
+        item fetched, and writes every row. Once ``stop`` says so, requests not started are
+        dropped (their items stay new, their sources unpolled or polled without validators, so
+        the next round lists and fetches them again); requests under way finish and are kept."""
+        if not sources:
+            return
+        run = _Run()
+        pool = ThreadPoolExecutor(max_workers=max(1, self.workers), thread_name_prefix="storyline-fetch")
+
+        def queue(url: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+            run.queues.setdefault(host_of(url), deque()).append((job, done))
+
+        def fetch_page(url: str) -> None:
+            queue(
+                url,
+                lambda: self.fetcher.get(url, stop=self.stop),
+                lambda page: self._fetched(run, url, page, warc, report),
+            )
+
+        def list_source(source: dict[str, Any]) -> None:
+            queue(
+                source["location"],
+                lambda: self._read_source(source),
+                lambda got: self._listed(run, source, got, report, fetch_page),
+            )
+
+        for source in sources:
+            list_source(source)
+        try:
+            while True:
+                if self.stop():
+                    for waiting in run.queues.values():  # not started: dropped
+                        while waiting:
+                            waiting.popleft()[1](None)
+                    for future, _ in run.busy.values():
+                        future.cancel()  # under way: finished and kept
+                for host, waiting in run.queues.items():
+                    if waiting and host not in run.busy:
+                        job, done = waiting.popleft()
+                        run.busy[host] = pool.submit(_safely, job), done
+                if not run.busy:
+                    break
+                wait([future for future, _ in run.busy.values()], timeout=0.2, return_when=FIRST_COMPLETED)
+                for host, (future, done) in list(run.busy.items()):
+                    if future.done():
+                        del run.busy[host]
+                        done(None if future.cancelled() else future.result())
+        except BaseException:  # a second Ctrl-C, or this thread failed: nothing more is kept
+            self.fetcher.abort()
+            raise
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _read_source(self, source: dict[str, Any]) -> _Read:
+        """A source's listing fetched (conditionally) and read, with the child sitemaps and
+        feeds it names (in a worker: nothing stored here)."""
+        page = self.fetcher.get(
+            source["location"], source.get("etag"), source.get("last_modified"), stop=self.stop
+        )
+        if not page.ok:
+            return _Read(page)
+        listing = read_listing(page.body, page.url, page.headers.get("content-type", ""))
+        read = _Read(page, listing, list(listing.items))
+        for child in (listing.sitemaps + listing.feeds)[:MAX_CHILD_SITEMAPS]:
+            got = self.fetcher.get(child, stop=self.stop)
+            if got.stopped:
+                read.whole = False
+                break
+            if got.ok:
+                read.items += read_listing(got.body, got.url, got.headers.get("content-type", "")).items
+        return read
+
+    def _listed(
+        self,
+        run: _Run,
+        source: dict[str, Any],
+        got: _Read | Fetched | None,
+        report: RoundReport,
+        fetch_page: Callable[[str], None],
+    ) -> None:
+        """A source's listing back: the pages of its new items queued, each URL once a round
+        (an item whose URL another item of the round has is settled with that one's fetch)."""
+        if isinstance(got, Fetched):  # the worker failed
+            got = _Read(got)
+        if got is None or got.page.stopped or not got.whole or self.stop():
+            return  # not polled: due still, listed again next round
+        report.sources += 1
+        page, listing = got.page, got.listing
+        if page.not_modified:
             self._polled(source, None, report)
             return
-        if not listing_page.ok:
-            self._polled(source, listing_page.error, report)
+        if listing is None:
+            self._polled(source, page.error or f"HTTP {page.status}", report)
             return
-        listing = read_listing(
-            listing_page.body, listing_page.url, listing_page.headers.get("content-type", "")
-        )
-        items = list(listing.items)
-        for child in (listing.sitemaps + listing.feeds)[:MAX_CHILD_SITEMAPS]:
-            if self.stop():
-                break
-            got = self.fetcher.get(child)
-            if got.ok:
-                items += read_listing(got.body, got.url, got.headers.get("content-type", "")).items
         if listing.kind != source["kind"]:
             self.store.sources.set_kind(source["id"], listing.kind)
-        items = list({i.key: i for i in items}.values())
+        items = list({i.key: i for i in got.items}.values())
         known = self.store.sources.known(source["id"], [i.key for i in items])
         new = [i for i in items if i.key not in known][:MAX_NEW_PER_SOURCE]
         report.new_items += len(new)
+        polling = _Polling(source, page, listing.problem if not items else None, len(new))
+        if not new:
+            self._polled(source, polling.problem, report, page)
         for item in new:
-            if self.stop():
-                break
-            self._fetch_item(source["id"], item, warc, report)
-        problem = listing.problem if not items else None
-        self._polled(source, problem, report, listing_page)
+            if item.url in run.waiting:
+                run.waiting[item.url].append((polling, item))
+            elif item.url in run.outcomes:
+                self._settle([(polling, item)], run.outcomes[item.url], report)
+            elif problem := web_address(item.url):  # javascript:, mailto:, data: ... never fetched
+                self._settle(
+                    [(polling, item)],
+                    self._outcome(run, item.url, Fetched(item.url, error=problem), None, report),
+                    report,
+                )
+            else:
+                run.waiting[item.url] = [(polling, item)]
+                fetch_page(item.url)
 
-    def _fetch_item(self, source_id: int, item: Item, warc: RoundWarc, report: RoundReport) -> None:
-        page = self.fetcher.get(item.url)
-        state: dict[str, Any]
+    def _fetched(
+        self, run: _Run, url: str, page: Fetched | None, warc: RoundWarc, report: RoundReport
+    ) -> None:
+        """The page at ``url`` back from a worker: in the WARC first, then its items marked.
+        A fetch dropped by a stop (None, or ``stopped``) leaves its items new."""
+        waiting = run.waiting.pop(url, [])
+        if page is None or page.stopped:
+            for polling, _ in waiting:
+                polling.dropped = True
+                self._one_less(polling, 1, report)
+            return
         if page.ok:
             warc.add(page)
-            state = {"key": item.key, "url": item.url, "state": "fetched", "warc": str(warc.path)}
-        else:
-            state = {"key": item.key, "url": item.url, "state": "failed", "error": page.error}
-            report.failed += 1
-            report.errors.append(f"{item.url}: {page.error}")
-            reject = Reject(Source(url=item.url), f"not fetched: {page.error}", stage="watch")
+        self._settle(
+            waiting, self._outcome(run, url, page, str(warc.path) if page.ok else None, report), report
+        )
+
+    def _outcome(
+        self, run: _Run, url: str, page: Fetched, stored: str | None, report: RoundReport
+    ) -> tuple[str | None, str | None]:
+        """What became of ``url`` this round, (error, WARC), its failure told once."""
+        if page.error is not None or stored is None:
+            error = page.error or f"HTTP {page.status}"
+            report.errors.append(f"{url}: {error}")
+            reject = Reject(Source(url=url), f"not fetched: {error}", stage="watch")
             self.store.articles.add_rejects([reject], None)
-        self.store.sources.mark(source_id, [state], now_text())
+            run.outcomes[url] = (error, None)
+        else:
+            run.outcomes[url] = (None, stored)
+        return run.outcomes[url]
+
+    def _settle(
+        self,
+        waiting: list[tuple[_Polling, Item]],
+        outcome: tuple[str | None, str | None],
+        report: RoundReport,
+    ) -> None:
+        """Items marked fetched (into the WARC) or failed (with the reason), source by source."""
+        error, stored = outcome
+        by_source: dict[int, tuple[_Polling, list[dict[str, Any]]]] = {}
+        for polling, item in waiting:
+            state: dict[str, Any] = {"key": item.key, "url": item.url, "state": "fetched", "warc": stored}
+            if error:
+                state |= {"state": "failed", "error": error, "warc": None}
+            by_source.setdefault(id(polling), (polling, []))[1].append(state)
+        for polling, states in by_source.values():
+            self.store.sources.mark(polling.source["id"], states, now_text())
+            if error:
+                report.failed += len(states)
+            self._one_less(polling, len(states), report)
+
+    def _one_less(self, polling: _Polling, settled: int, report: RoundReport) -> None:
+        """``settled`` more of a source's new items are settled; the poll is recorded after its
+        last (without the listing's validators if any fetch was dropped: listed again next time)."""
+        polling.left -= settled
+        if polling.left == 0:
+            page = None if polling.dropped else polling.page
+            self._polled(polling.source, polling.problem, report, page)
 
     def _polled(
         self, source: dict[str, Any], error: str | None, report: RoundReport, page: Fetched | None = None
