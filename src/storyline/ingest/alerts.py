@@ -112,11 +112,11 @@ def _story_alerts(store: Store, watch: dict[str, Any], members: list[str], new: 
         event = store.links.event_of(aid)
         if event and event not in events_seen:
             events_seen.add(event)
-            record = store.links.records("events", [event]).get(event, {})
-            if set(record.get("article_ids", [])) <= new:
-                title = f"New event in story {story}: {record.get('title') or event}"
+            found = store.links.records("events", [event]).get(event, {})
+            if set(found.get("article_ids", [])) <= new:
+                title = f"New event in story {story}: {found.get('title') or event}"
                 key = f"event:{watch['id']}:{event}"
-                alert(watch, "event", key, title, record.get("article_ids", []), event_id=event)
+                alert(watch, "event", key, title, found.get("article_ids", []), event_id=event)
     record = store.links.records("stories", [story]).get(story)
     if record is None:
         return
