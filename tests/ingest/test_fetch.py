@@ -16,7 +16,7 @@ from itertools import pairwise
 import pytest
 
 from storyline.ingest.fetch import Fetcher, FetchOptions, web_address
-from tests.loopback import drip, drip_head, hang, page, serve, slow
+from tests.loopback import drip, drip_head, flaky, hang, page, serve, slow
 
 QUICK = FetchOptions(
     per_host_seconds=0.0, timeout=0.5, deadline=1.0, retries=3, backoff=0.05, contact="tests@example.org"
@@ -104,3 +104,58 @@ def test_a_stop_leaves_requests_not_started_unmade() -> None:
         assert under_way.result().ok  # the request under way is finished
     assert stopped.stopped and not stopped.ok
     assert "/next.html" not in log.paths()
+
+
+def test_a_redirect_is_a_request_of_its_own_with_the_robots_txt_of_where_it_leads() -> None:
+    """Each hop asks the robots.txt of its own site (another port is another site) and takes
+    that host's turn: a redirect into a forbidden path is not followed."""
+    other_routes = {
+        "/robots.txt": page("User-agent: *\nDisallow: /private/\n", kind="text/plain"),
+        "/open.html": page("open page"),
+        "/private/p.html": page("private page"),
+    }
+    with serve(other_routes) as (other, other_log):
+        routes = {
+            "/to-open": lambda _h: (302, {"Location": other + "/open.html"}, b""),
+            "/to-private": lambda _h: (301, {"Location": other + "/private/p.html"}, b""),
+            "/to-mail": lambda _h: (302, {"Location": "mailto:desk@example.org"}, b""),
+        }
+        with serve(routes) as (base, log), Fetcher(QUICK) as fetcher:
+            opened = fetcher.get(base + "/to-open")
+            forbidden = fetcher.get(base + "/to-private")
+            mail = fetcher.get(base + "/to-mail")
+    assert opened.ok and opened.body == b"open page" and opened.url == other + "/open.html"
+    assert forbidden.error == "forbidden by the site's robots.txt" and not forbidden.transient
+    assert forbidden.url == other + "/private/p.html"
+    assert mail.error and "web address" in mail.error and not mail.ok
+    assert other_log.paths() == ["/robots.txt", "/open.html"]  # robots.txt read once, no private page
+    assert log.paths("/robots.txt") == ["/robots.txt"]
+
+
+def test_a_robots_txt_that_cannot_be_read_forbids_for_a_while_and_may_pass() -> None:
+    """RFC 9309: a robots.txt answering 5xx forbids the site; the failure may pass (transient,
+    so the watch tries the page again in a later round) and is asked again only after a while,
+    not once per page; a robots.txt read is kept for a day at most."""
+    import storyline.ingest.fetch as fetch
+
+    routes = {"/robots.txt": flaky(100, page("User-agent: *\nAllow: /\n", kind="text/plain"), 503)}
+    routes |= {f"/p{i}.html": page(f"page {i}") for i in range(3)}
+    with serve(routes) as (base, log), Fetcher(QUICK) as fetcher:
+        got = [fetcher.get(f"{base}/p{i}.html") for i in range(3)]
+        assert all(g.transient and "robots.txt could not be read" in (g.error or "") for g in got)
+        asked = len(log.paths("/robots.txt"))
+        assert 1 <= asked <= QUICK.retries + 1 and not log.paths("/p")  # one reading, retried
+    readable = {
+        "/robots.txt": page("User-agent: *\nDisallow: /p1\n", kind="text/plain"),
+        "/p0.html": page("x"),
+    }
+    with serve(readable) as (base, log), Fetcher(QUICK) as fetcher:
+        assert fetcher.get(base + "/p0.html").ok and fetcher.get(base + "/p0.html").ok
+        assert log.paths("/robots.txt") == ["/robots.txt"]
+        kept, fetch.ROBOTS_KEPT_SECONDS = fetch.ROBOTS_KEPT_SECONDS, 0.0
+        try:  # a day later: read again
+            fetcher._robots = {k: (r, ok, 0.0) for k, (r, ok, _) in fetcher._robots.items()}
+            assert fetcher.get(base + "/p0.html").ok
+        finally:
+            fetch.ROBOTS_KEPT_SECONDS = kept
+        assert log.paths("/robots.txt") == ["/robots.txt", "/robots.txt"]

@@ -22,6 +22,7 @@ from storyline.ingest.listings import MAX_ITEMS
 from storyline.ingest.run import Ingest
 from storyline.ingest.watch import MAX_NEW_PER_SOURCE, Watcher
 from storyline.store import Store
+from storyline.store.sources import MAX_ATTEMPTS
 from tests.loopback import Handler, Route, article, drip, flaky, hang, page, rss, serve, slow
 
 PARAS = [
@@ -192,12 +193,23 @@ def test_a_hanging_and_a_dripping_page_fail_in_bounded_time_with_their_reasons(t
         report = Watcher(store, fetcher, tmp_path / "raw", ingest=ingest).round(everything=True)
         assert fetched and fetched[0] - started < 4 * 2 * QUICK.deadline + SLACK  # 4 URLs, one host
         assert report.stored == 1 and report.failed == 2
+        assert any("/hang.html: timed out after 1 s" in e for e in report.errors)
+        assert any("/drip.html: took longer than 2.5 s" in e for e in report.errors)
+        (source,) = store.sources.all()  # failures that may pass: tried again by later rounds
+        assert source["items"] == {"stored": 1, "retry": 2} and source["last_error"] is None
+        assert not store.articles.rejects()
+        assert len(log.paths("/drip")) == 1 and 1 <= len(log.paths("/hang")) <= QUICK.retries + 1
+        for _ in range(MAX_ATTEMPTS - 1):
+            again = Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
+            assert again.retried == 2 and again.new_items == 0 and again.failed == 2
+        (source,) = store.sources.all()  # tried MAX_ATTEMPTS times: failed, and said once
+        assert source["items"] == {"stored": 1, "failed": 2}
         reasons = {r["url"]: r["reason"] for r in store.articles.rejects()}
         assert reasons[base + "/hang.html"] == "not fetched: timed out after 1 s"
         assert reasons[base + "/drip.html"].startswith("not fetched: took longer than 2.5 s")
-        (source,) = store.sources.all()
-        assert source["items"] == {"stored": 1, "failed": 2} and source["last_error"] is None
-        assert len(log.paths("/drip")) == 1 and 1 <= len(log.paths("/hang")) <= QUICK.retries + 1
+        assert len(store.articles.rejects()) == 2 and log.paths("/n0") == ["/n0.html"]
+        assert len(log.paths("/drip")) == MAX_ATTEMPTS
+        assert Watcher(store, fetcher, tmp_path / "raw").round(everything=True).retried == 0
 
 
 def test_a_broken_feed_gives_what_can_be_recovered_or_says_why_not(tmp_path: Path) -> None:
@@ -332,3 +344,26 @@ def test_two_hosts_are_fetched_at_once_and_each_one_request_at_a_time(tmp_path: 
                 store.sources.add("url", base + "/feed.xml", 900, None, ADDED)
             Watcher(store, fetcher, tmp_path / "raw", workers=1).round(everything=True)
             assert set(store.articles.ids()) == at_once
+
+
+def test_a_failure_that_may_pass_is_fetched_again_though_the_feed_has_not_changed(tmp_path: Path) -> None:
+    """A page answering 503 through every retry is tried again by the next round, even when
+    the feed answers 304 (its items are not listed again); once fetched it is stored, and a
+    lasting failure (404) is never tried again."""
+    routes = {
+        "/feed.xml": _feed(["/n0.html", "/busy.html", "/gone.html"], etag='"v1"'),
+        "/busy.html": flaky(FAST.retries + 1, page(article("Quay reopens after all", PARAS)), 503),
+        **_pages(1),
+    }
+    with serve(routes) as (base, log), Store(tmp_path / "w.db") as store, Fetcher(FAST) as fetcher:
+        store.sources.add("url", base + "/feed.xml", 900, None, ADDED)
+        first = Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
+        assert first.stored == 1 and first.failed == 2
+        assert store.sources.all()[0]["items"] == {"stored": 1, "retry": 1, "failed": 1}
+        assert [r["url"] for r in store.articles.rejects()] == [base + "/gone.html"]  # final: said
+        second = Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
+        assert second.retried == 1 and second.stored == 1 and second.new_items == 0
+        assert log[-1][0] == "/busy.html" and log.paths("/feed") == ["/feed.xml", "/feed.xml"]
+        assert [h.get("if-none-match") for p, h in log if p == "/feed.xml"] == [None, '"v1"']  # 304
+        assert store.sources.all()[0]["items"] == {"stored": 2, "failed": 1}
+        assert log.paths("/gone") == ["/gone.html"] and store.articles.summary()["articles"] == 2

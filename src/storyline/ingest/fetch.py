@@ -1,9 +1,11 @@
 """Fetching pages politely and safely, for ``storyline watch``: robots.txt honoured, one
 request at a time per host at least ``per_host_seconds`` apart (however many threads share
 the fetcher), conditional requests, retries with backoff on 429, 5xx and time-outs
-(``Retry-After`` heeded up to a cap), redirects followed within a limit, a size cap and a
-total time limit per page, and a user agent that names Storyline and the contact the user
-sets. Every failure comes back with its reason."""
+(``Retry-After`` heeded up to a cap), redirects followed within a limit (each hop a request
+of its own: the robots.txt and the turn of the host it goes to), a size cap and a total time
+limit per page, and a user agent that names Storyline and the contact the user sets. Every
+failure comes back with its reason, and whether it may pass (``transient``: a time-out, a
+server error, a robots.txt that could not be read), so a later round tries again."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
@@ -24,7 +26,10 @@ import httpx
 from storyline import __version__
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 STOPPED = "stopped before it was fetched"
+ROBOTS_KEPT_SECONDS = 86_400.0  # a robots.txt read is used for a day at most (RFC 9309 2.4)
+ROBOTS_UNREACHABLE_SECONDS = 600.0  # one that could not be read forbids the site this long
 
 Stop = Callable[[], bool]
 
@@ -62,7 +67,10 @@ class FetchOptions:
 @dataclass
 class Fetched:
     """One fetch: the final URL, status, headers and body, or the reason it failed
-    (``stopped``: the watch was stopped before the request was made; nothing is known)."""
+    (``stopped``: the watch was stopped before the request was made; nothing is known;
+    ``transient``: the failure may pass — a time-out, a refused connection, a server error or
+    429 after the retries, a robots.txt that could not be read — so it is worth another try
+    later, where a 404, a page too big or a robots.txt that forbids it is not)."""
 
     url: str
     status: int = 0
@@ -71,6 +79,7 @@ class Fetched:
     error: str | None = None
     attempts: int = 0
     stopped: bool = False
+    transient: bool = False
 
     @property
     def ok(self) -> bool:
@@ -245,14 +254,14 @@ class Fetcher:
         self.client = httpx.Client(
             headers={"User-Agent": self.options.user_agent},
             timeout=self.options.timeout,
-            follow_redirects=True,
-            max_redirects=self.options.max_redirects,
+            follow_redirects=False,  # each hop is a request of its own (``get``)
             transport=transport,
         )
         self._lock = threading.Lock()  # guards the two dictionaries of locks below
         self._hosts: dict[str, threading.Lock] = {}  # one request at a time per host
         self._sites: dict[str, threading.Lock] = {}  # one read of robots.txt per site
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        # site → (its rules, None when it has none; whether it could be read; until when)
+        self._robots: dict[str, tuple[urllib.robotparser.RobotFileParser | None, bool, float]] = {}
         self._last: dict[str, float] = {}  # host → when its last request ended
 
     def close(self) -> None:
@@ -293,24 +302,27 @@ class Fetcher:
         file allows everything, a server error forbids everything for now)."""
         return self._allowed(url, _never) is True
 
-    def _allowed(self, url: str, stop: Stop) -> bool | None:
-        """:meth:`allowed`, or None when ``stop`` cut the reading of robots.txt short."""
+    def _allowed(self, url: str, stop: Stop) -> bool | str | None:
+        """True when the site's robots.txt allows ``url``; False when it forbids it; "" when
+        it could not be read (forbidding everything for ``ROBOTS_UNREACHABLE_SECONDS``); None
+        when ``stop`` cut its reading short. A robots.txt read is kept a day, then read again."""
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
         with self._lock_of(self._sites, site):
-            if site not in self._robots:
-                got = self._get(site + "/robots.txt", {}, stop)
+            rules, readable, until = self._robots.get(site, (None, True, 0.0))
+            if time.monotonic() >= until:
+                got = self._get(site + "/robots.txt", {}, stop, time.monotonic())
                 if got.stopped:
                     return None
+                rules, readable, until = None, True, time.monotonic() + ROBOTS_KEPT_SECONDS
                 if got.ok:
-                    parser = urllib.robotparser.RobotFileParser()
-                    parser.parse(got.body.decode("utf-8", "replace").splitlines())
-                    self._robots[site] = parser
-                elif 400 <= got.status < 500 and got.status != 429:
-                    self._robots[site] = None  # no robots.txt: everything allowed
-                else:
-                    return False  # unreachable or a server error: forbidden, asked again next time
-            rules = self._robots[site]
+                    rules = urllib.robotparser.RobotFileParser()
+                    rules.parse(got.body.decode("utf-8", "replace").splitlines())
+                elif not (400 <= got.status < 500 and got.status != 429):  # 4xx: none, all allowed
+                    readable, until = False, time.monotonic() + ROBOTS_UNREACHABLE_SECONDS
+                self._robots[site] = (rules, readable, until)
+        if not readable:
+            return ""
         return rules is None or rules.can_fetch(self.options.user_agent, url)
 
     # -- fetching -----------------------------------------------------------------------
@@ -319,33 +331,49 @@ class Fetcher:
     ) -> Fetched:
         """``url`` fetched with the validators of a previous fetch, or the reason it was not.
         ``stop`` is asked before each attempt and while waiting: once it says so, no request
-        is started and the result is ``stopped`` (a request under way is finished)."""
-        problem = web_address(url)
-        if problem:
-            return Fetched(url, error=problem)
-        allowed = self._allowed(url, stop)
-        if allowed is None:
-            return Fetched(url, error=STOPPED, stopped=True)
-        if not allowed:
-            return Fetched(url, error="forbidden by the site's robots.txt (or it could not be read)")
+        is started and the result is ``stopped`` (a request under way is finished). A
+        redirect is followed as a request of its own, at most ``max_redirects`` of them: the
+        robots.txt and the turn of the host it leads to; no hop nor retry starts once
+        ``deadline`` has passed since the first."""
+        began, first = time.monotonic(), url
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        return self._get(url, headers, stop)
+        for hop in range(self.options.max_redirects + 1):
+            problem = web_address(url)
+            if problem:
+                return Fetched(first, error=problem if hop == 0 else f"redirected to {problem}")
+            if hop and time.monotonic() - began >= self.options.deadline:
+                late = f"redirects took longer than {self.options.deadline:g} s"
+                return Fetched(first, error=late, transient=True)
+            allowed = self._allowed(url, stop)
+            if allowed is None:
+                return Fetched(first, error=STOPPED, stopped=True)
+            if allowed == "":
+                unread = "the site's robots.txt could not be read: taken as forbidding everything for now"
+                return Fetched(url, error=unread, transient=True)
+            if not allowed:
+                return Fetched(url, error="forbidden by the site's robots.txt")
+            got = self._get(url, headers if hop == 0 else {}, stop, began)
+            location = got.headers.get("location") if got.status in REDIRECT_STATUSES else None
+            if got.error is not None or not location:
+                return got
+            url = urljoin(url, location.strip())
+        return Fetched(first, error=f"more than {self.options.max_redirects} redirects")
 
-    def _get(self, url: str, headers: dict[str, str], stop: Stop) -> Fetched:
+    def _get(self, url: str, headers: dict[str, str], stop: Stop, began: float) -> Fetched:
+        """One request with its retries; none is started once ``deadline`` has passed since
+        ``began``."""
         opts = self.options
         host = host_of(url)
         result = Fetched(url)
-        first = 0.0
         for attempt in range(opts.retries + 1):
             turn = self._take_turn(host, stop)
             if turn is None:
                 return Fetched(url, error=STOPPED, stopped=True)
             try:
-                first = first or time.monotonic()
                 result = self._once(url, headers)
             finally:
                 self._last[host] = time.monotonic()
@@ -359,14 +387,17 @@ class Fetcher:
             after = result.headers.get("retry-after", "")
             if after.isdigit():
                 pause = max(pause, min(float(after), opts.max_retry_after))
-            if time.monotonic() + pause - first >= opts.deadline:
+            if time.monotonic() + pause - began >= opts.deadline:
                 break  # no time left for another attempt: the last one's outcome stands
             if not _pause(pause, stop):
                 return Fetched(url, error=STOPPED, stopped=True)
         if result.error is None and result.status in RETRY_STATUSES:
             result.error = f"HTTP {result.status} after {result.attempts} attempts"
+            result.transient = True
         elif result.error is None and result.status >= 400:
             result.error = f"HTTP {result.status}"
+        elif result.error is not None and result.error.startswith(("timed out", "could not connect")):
+            result.transient = True
         return result
 
     def _once(self, url: str, headers: dict[str, str]) -> Fetched:
@@ -391,20 +422,20 @@ class Fetcher:
                         got.error = f"page over {cap:,} bytes"
                         return got
                     if time.monotonic() > _clock.at:
-                        got.error = f"{late}; {total:,} bytes read"
+                        got.error, got.transient = f"{late}; {total:,} bytes read", True
                         return got
                     chunks.append(chunk)
                 got.body = b"".join(chunks)
                 return got
-        except httpx.TooManyRedirects:
-            return Fetched(url, error=f"more than {self.options.max_redirects} redirects")
         except httpx.TimeoutException:
-            return Fetched(url, error=late if _clock.cut else f"timed out after {self.options.timeout:g} s")
-        except httpx.UnsupportedProtocol as exc:
-            return Fetched(url, error=f"redirected to a non-web address: {exc}"[:300])
+            if _clock.cut:
+                return Fetched(url, error=late, transient=True)
+            return Fetched(url, error=f"timed out after {self.options.timeout:g} s")
         except httpx.TransportError as exc:
             return Fetched(url, error=f"could not connect: {exc}"[:300])
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        except httpx.InvalidURL as exc:  # also a redirect's Location httpx cannot read
+            return Fetched(url, error=f"not a valid web address (or redirected to one): {exc}"[:300])
+        except httpx.HTTPError as exc:
             return Fetched(url, error=f"HTTP error: {exc}"[:300])
         finally:
             _clock.at = None

@@ -37,6 +37,8 @@ class RoundReport:
 
     sources: int = 0
     new_items: int = 0
+    retried: int = 0  # items of earlier rounds fetched again (their failure may have passed)
+    fetched: int = 0  # pages kept in this round's WARC
     stored: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
@@ -85,6 +87,16 @@ class RoundWarc:
 _Job = tuple[Callable[[], Any], Callable[[Any], None]]  # what a worker runs, what takes its result
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one URL this round: kept in a WARC, or failed (``transient``: in a
+    way that may pass, so the item is tried again by later rounds)."""
+
+    error: str | None = None
+    warc: str | None = None
+    transient: bool = False
+
+
 @dataclass
 class _Read:
     """A source's listing as a worker read it (``whole``: no child listing cut by a stop)."""
@@ -113,7 +125,8 @@ class _Run:
     queues: dict[str, deque[_Job]] = field(default_factory=dict)  # host → requests not started
     busy: dict[str, tuple[Future[Any], Callable[[Any], None]]] = field(default_factory=dict)
     waiting: dict[str, list[tuple[_Polling, Item]]] = field(default_factory=dict)  # URL → its items
-    outcomes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # URL → error, WARC
+    outcomes: dict[str, Outcome] = field(default_factory=dict)  # URL → what became of it this round
+    rejected: set[str] = field(default_factory=set)  # URLs whose final failure is recorded
 
 
 def _safely(job: Callable[[], Any]) -> Any:
@@ -311,32 +324,33 @@ class Watcher:
             return  # not polled: due still, listed again next round
         report.sources += 1
         page, listing = got.page, got.listing
-        if page.not_modified:
-            self._polled(source, None, report)
-            return
-        if listing is None:
+        if listing is None and not page.not_modified:
             self._polled(source, page.error or f"HTTP {page.status}", report)
             return
-        if listing.kind != source["kind"]:
-            self.store.sources.set_kind(source["id"], listing.kind)
-        items = list({i.key: i for i in got.items}.values())
+        items: list[Item] = []
+        if listing is not None:
+            if listing.kind != source["kind"]:
+                self.store.sources.set_kind(source["id"], listing.kind)
+            items = list({i.key: i for i in got.items}.values())
         known = self.store.sources.known(source["id"], [i.key for i in items])
         new = [i for i in items if i.key not in known][:MAX_NEW_PER_SOURCE]
         report.new_items += len(new)
-        polling = _Polling(source, page, listing.problem if not items else None, len(new))
+        listed = {i.key for i in new}
+        again = [Item(k, u) for k, u in self.store.sources.retrying(source["id"]) if k not in listed]
+        new += again[:MAX_NEW_PER_SOURCE]  # failures of earlier rounds that may have passed
+        report.retried += len(again[:MAX_NEW_PER_SOURCE])
+        problem = listing.problem if listing is not None and not items else None
+        polling = _Polling(source, page, problem, len(new))
         if not new:
             self._polled(source, polling.problem, report, page)
         for item in new:
             if item.url in run.waiting:
                 run.waiting[item.url].append((polling, item))
             elif item.url in run.outcomes:
-                self._settle([(polling, item)], run.outcomes[item.url], report)
+                self._settle(run, [(polling, item)], run.outcomes[item.url], report)
             elif problem := web_address(item.url):  # javascript:, mailto:, data: ... never fetched
-                self._settle(
-                    [(polling, item)],
-                    self._outcome(run, item.url, Fetched(item.url, error=problem), None, report),
-                    report,
-                )
+                outcome = self._outcome(run, item.url, Fetched(item.url, error=problem), None, report)
+                self._settle(run, [(polling, item)], outcome, report)
             else:
                 run.waiting[item.url] = [(polling, item)]
                 fetch_page(item.url)
@@ -354,42 +368,49 @@ class Watcher:
             return
         if page.ok:
             warc.add(page)
-        self._settle(
-            waiting, self._outcome(run, url, page, str(warc.path) if page.ok else None, report), report
-        )
+            report.fetched += 1
+        outcome = self._outcome(run, url, page, str(warc.path) if page.ok else None, report)
+        self._settle(run, waiting, outcome, report)
 
     def _outcome(
         self, run: _Run, url: str, page: Fetched, stored: str | None, report: RoundReport
-    ) -> tuple[str | None, str | None]:
-        """What became of ``url`` this round, (error, WARC), its failure told once."""
+    ) -> Outcome:
+        """What became of ``url`` this round, its failure told once."""
         if page.error is not None or stored is None:
             error = page.error or f"HTTP {page.status}"
             report.errors.append(f"{url}: {error}")
-            reject = Reject(Source(url=url), f"not fetched: {error}", stage="watch")
-            self.store.articles.add_rejects([reject], None)
-            run.outcomes[url] = (error, None)
+            run.outcomes[url] = Outcome(error, None, page.transient)
         else:
-            run.outcomes[url] = (None, stored)
+            run.outcomes[url] = Outcome(None, stored)
         return run.outcomes[url]
 
     def _settle(
-        self,
-        waiting: list[tuple[_Polling, Item]],
-        outcome: tuple[str | None, str | None],
-        report: RoundReport,
+        self, run: _Run, waiting: list[tuple[_Polling, Item]], outcome: Outcome, report: RoundReport
     ) -> None:
-        """Items marked fetched (into the WARC) or failed (with the reason), source by source."""
-        error, stored = outcome
+        """Items marked fetched (into the WARC), ``retry`` (a failure that may pass) or failed
+        (with the reason), source by source; a final failure is recorded as a reject, once."""
         by_source: dict[int, tuple[_Polling, list[dict[str, Any]]]] = {}
         for polling, item in waiting:
-            state: dict[str, Any] = {"key": item.key, "url": item.url, "state": "fetched", "warc": stored}
-            if error:
-                state |= {"state": "failed", "error": error, "warc": None}
+            state: dict[str, Any] = {
+                "key": item.key,
+                "url": item.url,
+                "state": "fetched",
+                "warc": outcome.warc,
+            }
+            if outcome.error:
+                state |= {"state": "retry" if outcome.transient else "failed", "error": outcome.error}
             by_source.setdefault(id(polling), (polling, []))[1].append(state)
         for polling, states in by_source.values():
-            self.store.sources.mark(polling.source["id"], states, now_text())
-            if error:
+            final = set(self.store.sources.mark(polling.source["id"], states, now_text()))
+            if outcome.error:
                 report.failed += len(states)
+                for state in states:
+                    if state["key"] in final and state["url"] not in run.rejected:
+                        run.rejected.add(state["url"])
+                        reject = Reject(
+                            Source(url=state["url"]), f"not fetched: {outcome.error}", stage="watch"
+                        )
+                        self.store.articles.add_rejects([reject], None)
             self._one_less(polling, len(states), report)
 
     def _one_less(self, polling: _Polling, settled: int, report: RoundReport) -> None:

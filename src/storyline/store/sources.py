@@ -1,7 +1,8 @@
 """Sources and their items: what ``storyline sources`` lists and ``watch`` polls. A source's
 state (validators for conditional requests, when it is due, its errors) and each item it
-listed (``fetched`` into a round's WARC, ``stored`` once ingested, ``failed`` with the
-reason), so a watch killed at any moment resumes without fetching a stored item again."""
+listed (``fetched`` into a round's WARC, ``stored`` once ingested, ``retry`` after a failure
+that may pass, fetched again by later rounds up to ``MAX_ATTEMPTS`` tries, ``failed`` with
+the reason), so a watch killed at any moment resumes without fetching a stored item again."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from storyline.store.database import Database
 
 KINDS = ("url", "feed", "sitemap", "site", "folder")  # "url": not read yet
+MAX_ATTEMPTS = 3  # tries of an item whose fetch keeps failing in ways that may pass
 
 
 class Sources:
@@ -91,18 +93,41 @@ class Sources:
         sql = "SELECT key, state FROM source_items WHERE key IN ({marks}) AND source_id = ?"
         return {r[0]: r[1] for r in self.db.select_in(sql, keys, (source_id,))}
 
-    def mark(self, source_id: int, items: list[dict[str, Any]], now: str) -> None:
-        """Items in a new state: dicts of key, url, state, and warc or error."""
+    def mark(self, source_id: int, items: list[dict[str, Any]], now: str) -> list[str]:
+        """Items in a new state: dicts of key, url, state, and warc or error. An item marked
+        ``retry`` once more than ``MAX_ATTEMPTS`` allow is ``failed``; returns the keys whose
+        state is ``failed`` now (their failure is final)."""
+        final = []
         with self.db.transaction():
-            self.db.executemany(
-                "INSERT INTO source_items (source_id, key, url, state, warc, seen_at, error)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, key) DO UPDATE SET"
-                " state = excluded.state, warc = coalesce(excluded.warc, warc), error = excluded.error",
-                [
-                    (source_id, i["key"], i.get("url"), i["state"], i.get("warc"), now, i.get("error"))
-                    for i in items
-                ],
-            )
+            for i in items:
+                rows = self.db.rows(
+                    "INSERT INTO source_items (source_id, key, url, state, warc, seen_at, error)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, key) DO UPDATE SET"
+                    " state = CASE WHEN excluded.state = 'retry' AND attempts + 1 >= ? THEN 'failed'"
+                    " ELSE excluded.state END, attempts = attempts + 1,"
+                    " warc = coalesce(excluded.warc, warc), error = excluded.error RETURNING state",
+                    (
+                        source_id,
+                        i["key"],
+                        i.get("url"),
+                        i["state"],
+                        i.get("warc"),
+                        now,
+                        i.get("error"),
+                        MAX_ATTEMPTS,
+                    ),
+                )
+                if rows and rows[0][0] == "failed":
+                    final.append(i["key"])
+        return final
+
+    def retrying(self, source_id: int) -> list[tuple[str, str]]:
+        """(key, url) of this source's items to fetch again: failures that may pass."""
+        rows = self.db.rows(
+            "SELECT key, url FROM source_items WHERE source_id = ? AND state = 'retry' ORDER BY seen_at, key",
+            (source_id,),
+        )
+        return [(r[0], r[1]) for r in rows]
 
     def pending_warcs(self) -> list[str]:
         """WARCs of rounds whose fetched items were never ingested (a watch killed mid-round)."""
