@@ -137,3 +137,37 @@ def test_watchlist_alerts_and_on_alert_commands(tmp_path: Path) -> None:
     assert sorted(a["key"] for a in hooked) == sorted(a["key"] for a in alerts)
     shown = _cli("alerts", "--db", db).stdout
     assert "New article about Ilse Varga" in shown and "Harbour master sees ships back by June" in shown
+
+
+def test_on_a_terminal_a_live_line_says_what_the_round_is_doing(tmp_path: Path) -> None:
+    """Run in a pseudo-terminal, `watch` shows a live status line (phase, sources polled of
+    those due, items new and fetched) while a round runs; in a pipe (the tests above) only
+    the summary lines."""
+    import pty
+
+    db = str(tmp_path / "news.db")
+    holder: list[str] = []
+    with serve(_feed_routes(holder, 4, delay=0.5)) as (base, _log):
+        holder.append(base)
+        assert _cli("sources", "add", base + "/feed.xml", "--db", db).returncode == 0
+        leader, follower = pty.openpty()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "storyline", "watch", "--once", "--per-host", "0", "--db", db],
+            stdin=follower, stdout=follower, stderr=follower, env={**ENV, "TERM": "xterm", "COLUMNS": "200"},
+        )  # fmt: skip
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed: the process is done
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.close(leader)
+        assert proc.wait(timeout=120) == 0
+    text = shown.decode("utf-8", "replace")
+    assert "round 1 · polling · sources 0/1" in text or "round 1 · polling · sources 1/1" in text
+    assert "fetched" in text and "ingesting 4 pages" in text
+    assert "round 1: 1 sources, 4 new items, 4 stored" in text

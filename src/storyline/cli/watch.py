@@ -214,6 +214,10 @@ def watch(
     per_host: Annotated[
         float, typer.Option("--per-host", help="Seconds between two requests to one host.")
     ] = 1.0,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, max=64, help="Requests made at once, each to another host."),
+    ] = 4,
     as_json: Annotated[bool, typer.Option("--json", help="Print each round's report as JSON.")] = False,
     on_alert: Annotated[
         str | None,
@@ -221,47 +225,115 @@ def watch(
     ] = None,
 ) -> None:
     """Follow the sources: poll those due, fetch their new pages (kept in a WARC per round
-    under DB.raw/), ingest and link them; repeat until stopped (Ctrl-C or SIGTERM)."""
+    under DB.raw/), ingest and link them; repeat until stopped (Ctrl-C or SIGTERM). On a
+    terminal a live status line says what the round is doing and when the next poll is."""
     from storyline.ingest.fetch import Fetcher, FetchOptions
     from storyline.ingest.watch import Watcher
 
     stopping = threading.Event()
+    fetcher_box: list[Any] = []
 
     def stop(signum: int, _frame: Any) -> None:
         if stopping.is_set():
+            for fetcher in fetcher_box:
+                fetcher.abort()  # requests under way cut, so the exit does not wait for them
             raise KeyboardInterrupt
         stopping.set()
-        err.print("stopping after the fetch under way (again to stop at once)")
+        err.print("stopping after the fetches under way (again to stop at once)")
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    status = _Status(live=err.is_terminal and not as_json)
     try:
-        with open_store(db, readonly=False) as store, Fetcher(FetchOptions(contact, per_host)) as fetcher:
+        with (
+            open_store(db, readonly=False) as store,
+            Fetcher(FetchOptions(contact, per_host, workers=workers)) as fetcher,
+            status,
+        ):
+            fetcher_box.append(fetcher)
             if not store.sources.all():
                 raise fail("no sources to watch (add one with `storyline sources add URL`)")
-            watcher = Watcher(store, fetcher, raw_folder(db), stop=stopping.is_set)
+            watcher = Watcher(store, fetcher, raw_folder(db), stop=stopping.is_set, progress=status.round)
             first = True
             while not stopping.is_set():
+                status.rounds += 1
                 report = watcher.round(everything=once or first)
                 first = False
                 for alert in report.alerts:
                     if on_alert:
                         _run_on_alert(on_alert, alert)
                 if as_json:
-                    print_json(report.__dict__)
+                    print_json({k: v for k, v in report.__dict__.items() if k != "phase"})
                 else:
-                    err.print(
-                        f"round: {report.sources} sources, {report.new_items} new items, "
-                        f"{report.stored} stored, {report.failed} failed, {len(report.errors)} errors "
-                        f"({report.seconds} s), {len(report.alerts)} alerts"
-                    )
-                    for problem in report.errors[:10]:
-                        err.print(f"  [yellow]{escape(problem)}[/yellow]")
+                    status.done(report)
                 if once:
                     break
                 due = [s["next_due"] for s in store.sources.all()]
-                wait = max(1.0, min(due) - time.time()) if due else 60.0
-                err.print(f"next poll in {wait:.0f} s")
-                stopping.wait(wait)
+                until = min(due) if due else time.time() + 60.0
+                status.waiting(until, len(due))
+                while not stopping.is_set() and time.time() < until:
+                    stopping.wait(min(1.0, max(0.0, until - time.time())))
+                    status.waiting(until, len(due))
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+
+
+class _Status:
+    """What ``watch`` shows on stderr: on a terminal, a live line (the round's phase, sources
+    polled of those due, items new, fetched, failed; between rounds, when the next poll is),
+    and a summary line per round; elsewhere (cron, a log) only the summary lines."""
+
+    def __init__(self, live: bool) -> None:
+        from rich.live import Live
+
+        self.rounds = 0
+        self.live = Live(console=err, transient=True, refresh_per_second=4) if live else None
+        self._said: float | None = None  # the next poll last announced (without a live line)
+
+    def __enter__(self) -> _Status:
+        if self.live is not None:
+            self.live.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.live is not None:
+            self.live.stop()
+
+    def _show(self, text: str) -> None:
+        if self.live is not None:
+            self.live.update(text)
+
+    def round(self, report: Any) -> None:
+        """The live line of a round under way (``Watcher``'s progress)."""
+        line = (
+            f"round {self.rounds} · {report.phase} · sources {report.sources}/{report.due}"
+            f" · {report.new_items} new · {report.fetched} fetched · {report.failed} failed"
+        )
+        self._show(line + (f" · {report.retried} tried again" if report.retried else ""))
+
+    def done(self, report: Any) -> None:
+        """A round's summary line, and its first problems."""
+        err.print(
+            f"round {self.rounds}: {report.sources} sources, {report.new_items} new items"
+            + (f" (+{report.retried} tried again)" if report.retried else "")
+            + f", {report.stored} stored, {report.failed} failed, {len(report.errors)} errors"
+            f" ({report.seconds} s), {len(report.alerts)} alerts"
+        )
+        for problem in report.errors[:10]:
+            err.print(f"  [yellow]{escape(problem)}[/yellow]")
+        if len(report.errors) > 10:
+            err.print(
+                f"  … and {len(report.errors) - 10} more (`storyline sources list`, `storyline rejects`)"
+            )
+
+    def waiting(self, until: float, sources: int) -> None:
+        """Between rounds: when the next poll is (a line once; live, a countdown)."""
+        left = max(0.0, until - time.time())
+        at = time.strftime("%H:%M:%S", time.localtime(until))
+        line = f"next poll in {left:.0f} s (at {at}; {sources} sources) · Ctrl-C stops"
+        if self.live is None:
+            if self._said != until:
+                err.print(line)
+                self._said = until
+            return
+        self._show(line)

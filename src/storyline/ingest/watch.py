@@ -33,9 +33,11 @@ def now_text() -> str:
 
 @dataclass
 class RoundReport:
-    """What one round did, for the status line and scripts."""
+    """What one round did, for the status line and scripts; ``phase`` says what it is doing
+    while it runs (polling, ingesting, alerts, done)."""
 
-    sources: int = 0
+    due: int = 0  # sources due this round
+    sources: int = 0  # of them, polled
     new_items: int = 0
     retried: int = 0  # items of earlier rounds fetched again (their failure may have passed)
     fetched: int = 0  # pages kept in this round's WARC
@@ -46,6 +48,11 @@ class RoundReport:
     seconds: float = 0.0
     article_ids: list[str] = field(default_factory=list)
     alerts: list[dict[str, Any]] = field(default_factory=list)
+    phase: str = "starting"
+
+
+Progress = Callable[[RoundReport], None]
+"""Told of a round's report as it changes (each source polled, each page settled, each phase)."""
 
 
 class RoundWarc:
@@ -140,7 +147,7 @@ def _safely(job: Callable[[], Any]) -> Any:
 class Watcher:
     """Rounds over the sources of one store; pages kept under ``raw`` (a folder). ``workers``
     (the fetcher's ``options.workers`` when not given): requests made at once, on as many
-    hosts."""
+    hosts. ``progress`` is told of each round's report as it changes (a live status)."""
 
     def __init__(
         self,
@@ -150,9 +157,11 @@ class Watcher:
         ingest: Callable[[list[str]], Any] | None = None,
         stop: Callable[[], bool] = lambda: False,
         workers: int | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.store, self.fetcher, self.raw, self.stop = store, fetcher, raw, stop
         self.workers = workers or fetcher.options.workers
+        self.progress: Progress = progress or (lambda _report: None)
         if ingest is None:
             from storyline.ingest.run import Ingest
 
@@ -168,12 +177,16 @@ class Watcher:
         sources = self.store.sources
         for pending in sources.pending_warcs():  # a round killed after fetching, before storing
             if Path(pending).exists():
+                self._phase(report, "ingesting what the last round fetched")
                 self._store_warc(pending, report)
                 report.resumed += 1
         warc = RoundWarc(self.raw)
         folders: list[tuple[int, list[dict[str, Any]], list[str]]] = []
         web: list[dict[str, Any]] = []
-        for source in sources.due(float("inf") if everything else None):
+        due = sources.due(float("inf") if everything else None)
+        report.due = len(due)
+        self._phase(report, "polling")
+        for source in due:
             if self.stop():
                 break
             if source["kind"] == "folder":
@@ -184,18 +197,26 @@ class Watcher:
         self._poll_urls(web, warc, report)
         warc.close()
         if warc.records:
+            self._phase(report, f"ingesting {warc.records} pages (reading, linking)")
             self._store_warc(str(warc.path), report)
         for source_id, items, paths in folders:
             if paths:
+                self._phase(report, f"ingesting {len(paths)} files (reading, linking)")
                 self._ingested(self.ingest(paths), report)
             sources.mark(source_id, items, now_text())
             report.stored += len(items)
         if report.article_ids:
             from storyline.ingest.alerts import find_alerts
 
+            self._phase(report, "alerts")
             report.alerts = self.store.alerts.add(find_alerts(self.store, report.article_ids), now_text())
         report.seconds = round(time.monotonic() - started, 2)
+        self._phase(report, "done")
         return report
+
+    def _phase(self, report: RoundReport, phase: str) -> None:
+        report.phase = phase
+        self.progress(report)
 
     def _store_warc(self, warc: str, report: RoundReport) -> None:
         self._ingested(self.ingest([warc]), report)
@@ -283,6 +304,7 @@ class Watcher:
                     if future.done():
                         del run.busy[host]
                         done(None if future.cancelled() else future.result())
+                        self.progress(report)
         except BaseException:  # a second Ctrl-C, or this thread failed: nothing more is kept
             self.fetcher.abort()
             raise
