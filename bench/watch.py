@@ -11,9 +11,11 @@ holds the whole corpus (the worst case for what a round reads). ``--alike``: eve
 drawn from one small vocabulary instead, so that all of them make one event (the worst case
 for what a round reclusters).
 
-All feeds are on one host, so the per-host pause is set to 0 here (a real watch waits 1 s
-between two requests to one host). Usage: python bench/watch.py [--feeds 50] [--items 20]
-[--rounds 30] [--alike] [--keep DIR]
+The feeds are spread over ``--hosts`` loopback servers (50: one site each; a port is a
+host to the fetcher), fetched as ``storyline watch`` fetches by default: 4 workers, one
+request at a time per host, 1 s between two (``--per-host``). Usage: python bench/watch.py
+[--feeds 50] [--items 20] [--rounds 30] [--hosts 50] [--per-host 1] [--workers 4] [--alike]
+[--keep DIR]
 """
 
 from __future__ import annotations
@@ -132,7 +134,10 @@ class World:
         return article_html(f, i, None if self.alike else self.about[(f, i)])
 
 
-def serve(world: World) -> tuple[ThreadingHTTPServer, str]:
+def serve(world: World, hosts: int = 1) -> tuple[list[ThreadingHTTPServer], list[str]]:
+    """``hosts`` servers on loopback (a port is a host to the fetcher's politeness), each
+    answering every feed and page."""
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             path = self.path
@@ -165,9 +170,10 @@ def serve(world: World) -> tuple[ThreadingHTTPServer, str]:
         def log_message(self, *args: Any) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    servers = [ThreadingHTTPServer(("127.0.0.1", 0), Handler) for _ in range(hosts)]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    return servers, [f"http://127.0.0.1:{server.server_address[1]}" for server in servers]
 
 
 def rss_mb() -> float:
@@ -182,6 +188,9 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=20)
     ap.add_argument("--rounds", type=int, default=30)
     ap.add_argument("--alike", action="store_true", help="every article alike: one event")
+    ap.add_argument("--hosts", type=int, default=50, help="loopback servers the feeds are spread over")
+    ap.add_argument("--per-host", type=float, default=1.0, help="seconds between two requests to one host")
+    ap.add_argument("--workers", type=int, default=4, help="requests made at once")
     ap.add_argument("--keep", help="folder to keep the corpus in")
     args = ap.parse_args()
     from storyline.ingest.fetch import Fetcher, FetchOptions
@@ -191,23 +200,33 @@ def main() -> None:
     folder = Path(args.keep or tempfile.mkdtemp())
     folder.mkdir(parents=True, exist_ok=True)
     world = World(args.feeds, args.alike)
-    server, base = serve(world)
+    servers, bases = serve(world, args.hosts)
     result: dict[str, Any] = {"feeds": args.feeds, "items_per_feed": args.items, "alike": args.alike}
-    with Store(folder / "watch.db") as store, Fetcher(FetchOptions(per_host_seconds=0.0)) as fetcher:
+    options = FetchOptions(per_host_seconds=args.per_host, workers=args.workers)
+    result |= {"hosts": args.hosts, "per_host_seconds": args.per_host, "workers": args.workers}
+    fetched_at: list[float] = []
+
+    def progress(report: Any) -> None:  # when a round's fetching ends and its ingesting starts
+        if report.phase.startswith("ingesting") and not fetched_at:
+            fetched_at.append(time.time())
+
+    with Store(folder / "watch.db") as store, Fetcher(options) as fetcher:
         for f in range(args.feeds):
-            store.sources.add("url", f"{base}/feed{f}.xml", 60, None, now_text())
+            store.sources.add("url", f"{bases[f % len(bases)]}/feed{f}.xml", 60, None, now_text())
         store.alerts.watch("query", "harbour", now_text())
-        watcher = Watcher(store, fetcher, folder / "raw")
+        watcher = Watcher(store, fetcher, folder / "raw", progress=progress)
         world.publish(args.items)
         start = time.time()
         first = watcher.round(everything=True)
         took = time.time() - start
+        fetching = fetched_at[0] - start if fetched_at else took
         lag = [time.time() - world.appeared[p] for p in world.appeared]
         result["first_round"] = {
             "items": first.stored,
             "failed": first.failed,
             "alerts": len(first.alerts),
             "seconds": round(took, 1),
+            "fetching_seconds": round(fetching, 1),
             "items_per_second": round(first.stored / took, 2),
             "appear_to_alert_seconds_max": round(max(lag), 1),
             "rss_mb": round(rss_mb(), 1),
@@ -225,7 +244,8 @@ def main() -> None:
         result["articles"] = store.articles.summary()["articles"]
         result["links"] = store.views.link_counts()
     result["peak_rss_mb"] = round(peak_rss_mb(), 1)
-    server.shutdown()
+    for server in servers:
+        server.shutdown()
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
     save("watch-alike" if args.alike else "watch", result)
