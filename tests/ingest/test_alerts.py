@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyline.ingest.alerts import find_alerts
+from storyline.ingest.alerts import find_alerts, story_conflicts
 from storyline.ingest.run import Ingest
 from storyline.store import Store
 
@@ -80,6 +80,9 @@ def test_a_watched_story_alerts_on_a_new_outlet_and_a_new_conflicting_claim(tmp_
         cited = {c["outlet"] for c in conflict["articles"]}
         assert cited == {"valleypost.example", "rivertimes.example", "hillherald.example"}
         assert store.alerts.add(find_alerts(store, new), "2024-05-02T11:00:00Z") == []  # once each
+        record = store.links.records("stories", [story])[story]
+        unviewed = {**record, "id": "S0"}  # a story whose views wait: its new articles' events read
+        assert story_conflicts(store, unviewed, set(new)) == story_conflicts(store, record, set(new))
 
         run = Ingest(store).run([third])  # an outlet that reported it before, no new figure
         later = store.alerts.add(find_alerts(store, [a for a, _ in run.stored]), "2024-05-02T12:00:00Z")

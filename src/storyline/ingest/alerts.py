@@ -129,7 +129,7 @@ def _story_alerts(store: Store, watch: dict[str, Any], members: list[str], new: 
     for outlet, cites in sorted(first.items()):
         key = f"story-outlet:{watch['id']}:{outlet.lower()}"
         alert(watch, "story_outlet", key, f"Story {story} taken up by {outlet}", cites, outlet=outlet)
-    for c in story_conflicts(store, record):
+    for c in story_conflicts(store, record, new & set(record["article_ids"])):
         cites = list(dict.fromkeys(r["article_id"] for r in c["reports"]))
         if not new & set(cites):
             continue
@@ -139,10 +139,17 @@ def _story_alerts(store: Store, watch: dict[str, Any], members: list[str], new: 
         alert(watch, "conflict", key, title, cites, conflict=c)
 
 
-def story_conflicts(store: Store, record: dict[str, Any]) -> list[dict[str, Any]]:
-    """A story's conflicting claims: from its view when computed, else computed alone."""
+def story_conflicts(store: Store, record: dict[str, Any], new: set[str]) -> list[dict[str, Any]]:
+    """A story's conflicting claims that may cite the ``new`` articles: from its view when
+    computed, else computed over the story's events that hold a new article (so a round's
+    work follows what it brought, not the size of a long story)."""
     view = store.views.view("story", record["id"])
     if view is not None and "conflicts" in view:
         return list(view["conflicts"])
-    _, record, by_id, original, events = view_inputs(store, "story", record)
-    return conflicts([events[e] for e in record["event_ids"] if e in events], by_id, set(original))
+    held = set(record["event_ids"])
+    touched = [e for e in dict.fromkeys(store.links.event_of(a) for a in sorted(new)) if e and e in held]
+    events = store.links.records("events", touched)
+    members = [a for e in touched for a in events.get(e, {}).get("article_ids", [])]
+    part = {**record, "event_ids": touched, "article_ids": members}
+    _, part, by_id, original, events = view_inputs(store, "story", part)
+    return conflicts([events[e] for e in touched if e in events], by_id, set(original))
