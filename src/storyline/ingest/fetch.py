@@ -1,6 +1,7 @@
 """Fetching pages politely and safely, for ``storyline watch``: robots.txt honoured, one
 request at a time per host at least ``per_host_seconds`` apart (however many threads share
-the fetcher), conditional requests, retries with backoff on 429, 5xx and time-outs
+the fetcher; a site's robots.txt is read and the page asked for follows it at once),
+conditional requests, retries with backoff on 429, 5xx and time-outs
 (``Retry-After`` heeded up to a cap), redirects followed within a limit (each hop a request
 of its own: the robots.txt and the turn of the host it goes to), a size cap and a total time
 limit per page, and a user agent that names Storyline and the contact the user sets. Every
@@ -284,15 +285,15 @@ class Fetcher:
         with self._lock:
             return table.setdefault(key, threading.Lock())
 
-    def _take_turn(self, host: str, stop: Stop) -> threading.Lock | None:
+    def _take_turn(self, host: str, stop: Stop, paced: bool = True) -> threading.Lock | None:
         """``host``'s lock, taken ``per_host_seconds`` after its last request ended (None, the
-        lock not held, when ``stop`` says to stop while waiting)."""
+        lock not held, when ``stop`` says to stop while waiting); not ``paced``: at once."""
         lock = self._lock_of(self._hosts, host)
         while not lock.acquire(timeout=0.1):
             if stop():
                 return None
         gap = self.options.per_host_seconds - (time.monotonic() - self._last.get(host, -1e9))
-        if not _pause(gap, stop):
+        if paced and not _pause(gap, stop):
             lock.release()
             return None
         return lock
@@ -305,19 +306,29 @@ class Fetcher:
     def _allowed(self, url: str, stop: Stop) -> bool | str | None:
         """True when the site's robots.txt allows ``url``; False when it forbids it; "" when
         it could not be read (forbidding everything for ``ROBOTS_UNREACHABLE_SECONDS``); None
-        when ``stop`` cut its reading short. A robots.txt read is kept a day, then read again."""
+        when ``stop`` cut its reading short. A robots.txt read is kept a day, then read again.
+        Its redirects are followed, five at most (RFC 9309 2.3.1.2: more, and it is taken as
+        unavailable, like a 404: everything allowed)."""
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
         with self._lock_of(self._sites, site):
             rules, readable, until = self._robots.get(site, (None, True, 0.0))
             if time.monotonic() >= until:
-                got = self._get(site + "/robots.txt", {}, stop, time.monotonic())
+                got, began, target = Fetched(site), time.monotonic(), site + "/robots.txt"
+                for _ in range(6):
+                    got = self._get(target, {}, stop, began, paced=False)
+                    location = got.headers.get("location") if got.status in REDIRECT_STATUSES else None
+                    if got.error is not None or not location or web_address(urljoin(target, location)):
+                        break
+                    target = urljoin(target, location.strip())
                 if got.stopped:
                     return None
                 rules, readable, until = None, True, time.monotonic() + ROBOTS_KEPT_SECONDS
                 if got.ok:
                     rules = urllib.robotparser.RobotFileParser()
                     rules.parse(got.body.decode("utf-8", "replace").splitlines())
+                elif got.status in REDIRECT_STATUSES:
+                    pass  # redirected too often: unavailable, everything allowed
                 elif not (400 <= got.status < 500 and got.status != 429):  # 4xx: none, all allowed
                     readable, until = False, time.monotonic() + ROBOTS_UNREACHABLE_SECONDS
                 self._robots[site] = (rules, readable, until)
@@ -363,20 +374,25 @@ class Fetcher:
             url = urljoin(url, location.strip())
         return Fetched(first, error=f"more than {self.options.max_redirects} redirects")
 
-    def _get(self, url: str, headers: dict[str, str], stop: Stop, began: float) -> Fetched:
+    def _get(
+        self, url: str, headers: dict[str, str], stop: Stop, began: float, paced: bool = True
+    ) -> Fetched:
         """One request with its retries; none is started once ``deadline`` has passed since
-        ``began``."""
+        ``began``. Not ``paced`` (a robots.txt): the host's turn without its pause, and no
+        pause counted from it, so the page asked for follows it at once, as crawlers do (a
+        worker would otherwise sleep a pause per site, holding up every other host)."""
         opts = self.options
         host = host_of(url)
         result = Fetched(url)
         for attempt in range(opts.retries + 1):
-            turn = self._take_turn(host, stop)
+            turn = self._take_turn(host, stop, paced or attempt > 0)
             if turn is None:
                 return Fetched(url, error=STOPPED, stopped=True)
             try:
                 result = self._once(url, headers)
             finally:
-                self._last[host] = time.monotonic()
+                if paced or attempt > 0:
+                    self._last[host] = time.monotonic()
                 turn.release()
             result.attempts = attempt + 1
             retry = result.error is not None and result.error.startswith(("timed out", "could not connect"))
