@@ -53,6 +53,7 @@ class PipelineOptions:
     digest: DigestOptions = field(default_factory=DigestOptions)
     describe: DescribeOptions = field(default_factory=DescribeOptions)
     read: ReadOptions = field(default_factory=ReadOptions)
+    relink: bool = True  # linking may relink the corpus in full on its own (a watch says no)
 
     def __post_init__(self) -> None:
         if self.until not in STAGES:

@@ -124,8 +124,15 @@ def test_a_folder_source_picks_up_new_files_once(tmp_path: Path) -> None:
         assert watcher.round(everything=True).new_items == 0
         (inbox / "two.txt").write_text("Repairs done\n\n" + "\n\n".join(reversed(PARAS)), encoding="utf-8")
         (inbox / ".hidden.txt").write_text("ignored", encoding="utf-8")
-        assert watcher.round(everything=True).stored == 1
-        assert store.articles.summary()["articles"] == 2
+        third = watcher.round(everything=True)
+        assert third.stored == 1 and store.articles.summary()["articles"] == 2
+        # the corpus doubled: a round links incrementally (bounded) and says a full run is due
+        assert third.relink_due == "the corpus has doubled since events were last clustered in full"
+        assert not [e for e in store.views.link_log() if e["kind"] == "relinked in full"]
+        from storyline.link import Linker
+
+        assert Linker(store).run().relink_due is None  # what `storyline link`/`ingest` do: relink
+        assert [e for e in store.views.link_log() if e["kind"] == "relinked in full"]
 
 
 def test_timeouts_and_429s_are_retried_then_reported(tmp_path: Path) -> None:

@@ -289,6 +289,7 @@ class _Status:
         self.rounds = 0
         self.live = Live(console=err, transient=True, refresh_per_second=4) if live else None
         self._said: float | None = None  # the next poll last announced (without a live line)
+        self._relink_said: str | None = None  # a full relink due, said once
 
     def __enter__(self) -> _Status:
         if self.live is not None:
@@ -319,6 +320,12 @@ class _Status:
             + f", {report.stored} stored, {report.failed} failed, {len(report.errors)} errors"
             f" ({report.seconds} s), {len(report.alerts)} alerts"
         )
+        if report.relink_due and report.relink_due != self._relink_said:
+            self._relink_said = report.relink_due
+            err.print(
+                f"  [cyan]{escape(report.relink_due)}: `storyline link` clusters it again in full"
+                " (its time and memory grow with the corpus); watch goes on linking new articles[/cyan]"
+            )
         for problem in report.errors[:10]:
             err.print(f"  [yellow]{escape(problem)}[/yellow]")
         if len(report.errors) > 10:

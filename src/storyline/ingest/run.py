@@ -127,7 +127,8 @@ class Ingest:
             from storyline.link import Linker
 
             # finished inputs were linked before as they were: relink everything around them
-            report.link = Linker(self.store).run(report.run_id, full=True if report.resumed else None)
+            full = True if report.resumed else None
+            report.link = Linker(self.store).run(report.run_id, full=full, relink=opts.relink)
         report.seconds = time.perf_counter() - started
         self.store.articles.finish_run(
             report.run_id, len(report.stored), len(report.duplicates), len(report.rejects)

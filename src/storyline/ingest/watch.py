@@ -48,6 +48,7 @@ class RoundReport:
     seconds: float = 0.0
     article_ids: list[str] = field(default_factory=list)
     alerts: list[dict[str, Any]] = field(default_factory=list)
+    relink_due: str | None = None  # why `storyline link` should recluster the corpus in full
     phase: str = "starting"
 
 
@@ -164,9 +165,10 @@ class Watcher:
         self.progress: Progress = progress or (lambda _report: None)
         if ingest is None:
             from storyline.ingest.run import Ingest
+            from storyline.pipeline import PipelineOptions
 
-            def ingest(names: list[str]) -> Any:
-                return Ingest(store).run(names)
+            def ingest(names: list[str]) -> Any:  # linking stays incremental: rounds stay bounded
+                return Ingest(store, PipelineOptions(relink=False)).run(names)
 
         self.ingest = ingest
 
@@ -226,6 +228,7 @@ class Watcher:
     def _ingested(run: Any, report: RoundReport) -> None:
         for aid, _ in getattr(run, "stored", []):
             report.article_ids.append(aid)
+        report.relink_due = getattr(getattr(run, "link", None), "relink_due", None) or report.relink_due
 
     # -- folders ------------------------------------------------------------------------
     def _poll_folder(

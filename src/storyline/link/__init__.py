@@ -41,6 +41,7 @@ class LinkReport:
     renamed: int = 0  # articles whose outlet took their site's name or a common spelling
     log: list[tuple[str, str]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    relink_due: str | None = None  # why a full run is due, when this run was not allowed one
 
 
 class Laps:
@@ -68,26 +69,34 @@ class Linker:
         self.events = EventClusterer()
         self.stories = StoryBuilder()
 
-    def run(self, run_id: int | None = None, full: bool | None = None) -> LinkReport:
+    def run(self, run_id: int | None = None, full: bool | None = None, relink: bool = True) -> LinkReport:
         """Link the corpus. By default only the articles no run has seen are linked, against
         what is stored (ids and assignments of older articles stand); ``full`` relinks every
         article (still starting from the stored ids); a store with no links is linked in full.
         Views (timelines, summaries, ...) of changed stories and events are computed after,
-        up to ``views.BUDGET`` articles' worth; the rest when first asked for."""
+        up to ``views.BUDGET`` articles' worth; the rest when first asked for. A run relinks in
+        full on its own when the corpus has doubled since events were last clustered in full
+        or linked articles' outlets were renamed; with ``relink`` False (a watch, whose rounds
+        stay bounded) it does not, and ``relink_due`` says why one is due."""
         report = LinkReport()
         grown = False
         if full is None:
             grown = self.store.links.any() and self._grown()
-            full = grown or not self.store.links.any()
+            full = (grown and relink) or not self.store.links.any()
+            if grown and not relink:
+                report.relink_due = "the corpus has doubled since events were last clustered in full"
         lap = Laps(report)
         renamed = site_outlets(self.store.links.outlet_rows())
         if self.store.links.set_outlets(renamed):
-            full = True  # linked articles renamed: their events and views are relinked with it
+            if relink:
+                full = True  # linked articles renamed: their events and views are relinked with it
+            else:
+                report.relink_due = report.relink_due or "linked articles' outlets were renamed"
         report.renamed = len(renamed)
         lap("outlets")
         result = link_all(self, report, lap) if full else link_new(self, report, lap)
         if result is not None:
-            if grown:
+            if grown and full:
                 result.log.insert(
                     0, ("relinked in full", "the corpus has doubled since events were last clustered in full")
                 )
