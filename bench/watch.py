@@ -2,7 +2,8 @@
 articles, through one ``watch`` round (fetch, WARC, the whole pipeline, incremental linking,
 alerts): items per second and time from an item appearing to its alert; then a bounded soak
 — more rounds in the same process, each feed listing 1 new item per round — with the
-process's resident memory after each round, to show it stays flat.
+process's resident memory after each round, to show it stays flat; last, the full relink a
+round no longer runs on its own (``storyline link``, its own process: time and peak memory).
 
 The generated world: each article reports one development (its place, people, figure and
 words of its own) chosen among the latest developments, so several feeds report each and
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -176,6 +178,21 @@ def serve(world: World, hosts: int = 1) -> tuple[list[ThreadingHTTPServer], list
     return servers, [f"http://127.0.0.1:{server.server_address[1]}" for server in servers]
 
 
+def sampled_peak_mb(proc: subprocess.Popen[bytes]) -> float:
+    """The largest resident size of ``proc`` seen while it runs (sampled every 50 ms)."""
+    import psutil
+
+    peak = 0.0
+    watched = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            peak = max(peak, watched.memory_info().rss / 2**20)
+        except psutil.Error:
+            break
+        time.sleep(0.05)
+    return peak
+
+
 def rss_mb() -> float:
     import psutil
 
@@ -243,6 +260,14 @@ def main() -> None:
         result["soak"] = soak
         result["articles"] = store.articles.summary()["articles"]
         result["links"] = store.views.link_counts()
+        result["relink_due"] = rep.relink_due if soak else None
+    # what a round no longer does on its own: the full relink `storyline link` runs when due
+    t0 = time.time()
+    relink = subprocess.Popen([sys.executable, "-m", "storyline", "link", "--db", str(folder / "watch.db")])
+    peak = sampled_peak_mb(relink)  # (a child's ru_maxrss starts at its parent's size: sampled instead)
+    assert relink.wait() == 0
+    result["full_relink"] = {"seconds": round(time.time() - t0, 1), "peak_rss_mb": round(peak, 1)}
+    print(result["full_relink"], flush=True)
     result["peak_rss_mb"] = round(peak_rss_mb(), 1)
     for server in servers:
         server.shutdown()

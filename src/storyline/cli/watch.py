@@ -268,7 +268,7 @@ def watch(
                 if once:
                     break
                 due = [s["next_due"] for s in store.sources.all()]
-                until = min(due) if due else time.time() + 60.0
+                until = max(min(due), time.time() + 1.0) if due else time.time() + 60.0
                 status.waiting(until, len(due))
                 while not stopping.is_set() and time.time() < until:
                     stopping.wait(min(1.0, max(0.0, until - time.time())))
@@ -337,7 +337,7 @@ class _Status:
         """Between rounds: when the next poll is (a line once; live, a countdown)."""
         left = max(0.0, until - time.time())
         at = time.strftime("%H:%M:%S", time.localtime(until))
-        line = f"next poll in {left:.0f} s (at {at}; {sources} sources) · Ctrl-C stops"
+        line = f"next poll in {left:.0f} s (at {at}; {sources} sources followed) · Ctrl-C stops"
         if self.live is None:
             if self._said != until:
                 err.print(line)
