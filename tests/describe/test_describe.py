@@ -108,3 +108,16 @@ def test_words_of_scripts_written_without_spaces_are_counted() -> None:
     assert word_count("The quay reopens today after three weeks.") == 7
     assert word_count("港の東側の岸壁が三週間の修理を終えて再開した") >= 10  # no spaces, about 22 characters
     assert word_count("항구의 동쪽 부두가 다시 열렸다") == 5  # Korean puts spaces between words
+
+
+def test_a_date_in_the_name_of_a_file_of_records_is_no_article_s_date() -> None:
+    """A file that is the article may state its date in its path; a WARC or JSONL holding
+    many articles may not (a crawl's or a watch round's date is in its name: 2026-12-07 was
+    given to 2019 pages a watch fetched)."""
+    text = "\n\n".join(["Quay to reopen after repairs", P1, P2, P3])
+    (alone,) = run(text, path="news/2023/02/14/quay.txt")
+    assert (alone.published, alone.published_source) == ("2023-02-14", "file path")
+    art = make_article(text, path="raw/round-20261207T071403-1.warc.gz")
+    art.source.record = 3
+    (recorded,) = [Describer()(p) for p in Splitter()(Cleaner()(art))]
+    assert recorded.published is None and recorded.published_basis is None

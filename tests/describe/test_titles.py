@@ -25,3 +25,14 @@ from storyline.describe.titles import strip_site
 )  # fmt: skip
 def test_site_parts_and_dates_are_cut(title: str, url: str | None, names: list[str], headline: str) -> None:
     assert strip_site(title, url, names) == headline
+
+
+def test_the_address_a_page_states_for_itself_names_its_site_too() -> None:
+    """Fetched from elsewhere (a proxy, a mirror, a test server), a page's own og:url still
+    says which site a title segment names."""
+    title = "Quay to reopen | HP"
+    assert strip_site(title, "http://127.0.0.1:8080/p/1.html", []) == title
+    assert (
+        strip_site(title, "http://127.0.0.1:8080/p/1.html", [], "https://www.hp.example/a")
+        == "Quay to reopen"
+    )

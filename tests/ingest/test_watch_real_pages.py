@@ -2,7 +2,8 @@
 repository, never committed; skipped with the reason when absent) served on loopback behind
 a feed and a sitemap that list some of them both. Each page is fetched once, and the corpus
 a watch round builds holds the articles a direct ingest of the same files gives: the same
-ids (content hashes) and headlines."""
+ids (content hashes), headlines and publication dates (the round's WARC, named by the day it
+was fetched, once gave half of them that day)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from tests.loopback import Handler, page, rss, serve
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("STORYLINE_REALWORLD_DATA", REPO.parent / "realworld-data"))
 CACHE = DATA / "trafilatura" / "tests" / "cache"
-PAGES = 16
+PAGES = 32
 
 
 def _sitemap(h: Handler, paths: list[str]) -> tuple[int, dict[str, str], bytes]:
@@ -51,9 +52,9 @@ def test_real_pages_followed_are_the_articles_a_direct_ingest_gives(tmp_path: Pa
         report = Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
         assert report.fetched == len(files) and report.failed == 0 and not report.errors
         assert sorted(log.paths("/pages/")) == sorted(paths)  # each page once, though listed twice
-        followed = {a["id"]: a["headline"] for a in store.articles.page(limit=100)}
+        followed = {a["id"]: (a["headline"], a["published"]) for a in store.articles.page(limit=100)}
         assert [s["kind"] for s in store.sources.all()] == ["feed", "sitemap"]
     with Store(tmp_path / "direct.db") as store:
         Ingest(store).run([str(f) for f in files])
-        direct = {a["id"]: a["headline"] for a in store.articles.page(limit=100)}
+        direct = {a["id"]: (a["headline"], a["published"]) for a in store.articles.page(limit=100)}
     assert followed == direct and len(followed) >= len(files) - 2

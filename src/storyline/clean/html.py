@@ -58,6 +58,7 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
     hints: dict[str, Any] = {}
     for field, keys in _META_KEYS.items():
         hints[field] = next((found[k] for k in keys if k in found), None)
+    hints["page_url"] = hints["url"]  # kept apart: a crawl's record URL takes "url" first
     if hints["title"] is None:
         title = tree.findtext(".//title")
         hints["title"] = title.strip() if title else None

@@ -64,7 +64,7 @@ class Describer:
         title = hints.get("title") if article.source.part <= 1 else None
         if isinstance(title, str):
             names = [str(n) for n in [*(hints.get("site_names") or []), hints.get("outlet")] if n]
-            title = strip_site(title, url, names)
+            title = strip_site(title, url, names, hints.get("page_url"))
         paragraphs = [p for p in article.text.split("\n\n") if p.strip()]
         body, head = read_header(paragraphs, title)
         article.text = "\n\n".join(body)
@@ -98,8 +98,11 @@ def _author(value: object) -> str | None:
 def _set_date(article: Article, text_date: str | None) -> None:
     url = article.source.url or article.hints.get("url")
     html = article.raw if article.format == "html" else None
+    # a record's file (a WARC, a JSONL) holds many articles: a date in its name (a crawl's,
+    # a watch round's) is none of theirs; only a file that is the article states its date
+    path = article.source.path if article.source.record is None else None
     article.published, article.published_source = stated_date(
-        article.hints, text_date, article.source.path, url, html, article.language
+        article.hints, text_date, path, url, html, article.language
     )
     article.published_basis = "stated" if article.published else None
 

@@ -54,11 +54,13 @@ def _is_date(segment: str) -> bool:
     )
 
 
-def strip_site(title: str, url: str | None, names: list[str]) -> str:
+def strip_site(title: str, url: str | None, names: list[str], page_url: str | None = None) -> str:
     """The title without the segments that name the site or hold only a date (see the module
-    docstring); at least one segment always stays."""
+    docstring); at least one segment always stays. ``page_url``: the address the page states
+    for itself (``og:url``), a site's name too where it was fetched from elsewhere (a proxy,
+    a mirror, an archive)."""
     title = " ".join(title.split())
-    keys = site_keys(url, names)
+    keys = site_keys(url, names) | site_keys(page_url, [])
     parts = SEPARATOR.split(title)
     seps = SEPARATOR.findall(title)
     while len(parts) > 1:
