@@ -36,3 +36,11 @@ def test_the_address_a_page_states_for_itself_names_its_site_too() -> None:
         strip_site(title, "http://127.0.0.1:8080/p/1.html", [], "https://www.hp.example/a")
         == "Quay to reopen"
     )
+
+
+def test_a_relative_address_names_no_site() -> None:
+    """An og:url may be a bare path; its words are the article's, not a site's name."""
+    title = "Harbour Blend - Dark Roast, 250 g"
+    page_url = "/content/shop-en/coffee/ground/harbour-blend-250-g"
+    assert strip_site(title, "https://shop.example/harbour-blend", [], page_url) == title
+    assert strip_site("Harbour Blend | shop.example", None, [], "shop.example") == "Harbour Blend"

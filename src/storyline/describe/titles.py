@@ -25,7 +25,10 @@ def site_keys(url: str | None, names: list[str]) -> set[str]:
     """What a site is called: its domain's labels ("crazy-julia.de" → "crazyjulia") and the
     names it states (site name, publisher)."""
     keys = {_key(n) for n in names if n and len(_key(n)) >= 2}
-    host = (urlparse(url).hostname or "") if url and "://" in url else (url or "")
+    if url and "://" in url:
+        host = urlparse(url).hostname or ""
+    else:  # a bare host ("crazy-julia.de"); a relative address ("/content/...") names no site
+        host = url if url and not re.search(r"[/?#\s]", url) else ""
     for label in host.lower().removeprefix("www.").split("."):
         if label and label not in _SUFFIXES and label != "www" and len(_key(label)) >= 2:
             keys.add(_key(label))
