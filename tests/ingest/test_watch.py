@@ -253,6 +253,32 @@ def test_a_url_listed_twice_is_fetched_once_a_round_and_both_keys_kept(tmp_path:
         assert len(log.paths("/n")) == 3
 
 
+def test_a_page_stored_by_an_earlier_round_is_not_fetched_again_under_a_new_guid_or_source(
+    tmp_path: Path,
+) -> None:
+    """Feeds reissue items under new guids, and a site's feed and sitemap list the same pages:
+    a page an earlier round stored is settled from its stored item, not fetched again."""
+    guids = ["g1"]
+    routes = {
+        "/a.xml": lambda h: _feed(["/n0.html"], guids)(h),
+        "/b.xml": _feed(["/n0.html", "/n1.html"]),
+        **_pages(2),
+    }
+    with serve(routes) as (base, log), Store(tmp_path / "w.db") as store, Fetcher(FAST) as fetcher:
+        store.sources.add("url", base + "/a.xml", 900, "a", ADDED)
+        watcher = Watcher(store, fetcher, tmp_path / "raw")
+        first = watcher.round(everything=True)
+        assert first.stored == 1 and first.had == 0 and log.paths("/n") == ["/n0.html"]
+        guids[0] = "g1-reissued"  # the same page under a new guid
+        store.sources.add("url", base + "/b.xml", 900, "b", ADDED)  # and a second source naming it
+        second = watcher.round(everything=True)
+        assert second.new_items == 3 and second.had == 2 and second.stored == 1 and second.failed == 0
+        assert sorted(log.paths("/n")) == ["/n0.html", "/n1.html"]  # n0 once over both rounds
+        assert [s["items"] for s in store.sources.all()] == [{"stored": 2}, {"stored": 2}]
+        assert store.articles.summary()["articles"] == 2 and not store.articles.rejects()
+        assert watcher.round(everything=True).new_items == 0
+
+
 def test_links_that_are_no_web_addresses_are_rejected_with_a_reason_never_fetched(tmp_path: Path) -> None:
     odd = ["javascript:alert(1)", "mailto:desk@example.org", "data:text/html,<p>Port Selan</p>"]
     with serve({"/feed.xml": _feed([*odd, "http://[::1/x", "/n0.html"]), **_pages(1)}) as (base, log):

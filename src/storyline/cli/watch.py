@@ -317,6 +317,7 @@ class _Status:
         err.print(
             f"round {self.rounds}: {report.sources} sources, {report.new_items} new items"
             + (f" (+{report.retried} tried again)" if report.retried else "")
+            + (f", {report.had} stored already" if report.had else "")
             + f", {report.stored} stored, {report.failed} failed, {len(report.errors)} errors"
             f" ({report.seconds} s), {len(report.alerts)} alerts"
         )

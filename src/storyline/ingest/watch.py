@@ -40,6 +40,7 @@ class RoundReport:
     sources: int = 0  # of them, polled
     new_items: int = 0
     retried: int = 0  # items of earlier rounds fetched again (their failure may have passed)
+    had: int = 0  # new items whose page an earlier item brought and stored: not fetched again
     fetched: int = 0  # pages kept in this round's WARC
     stored: int = 0
     failed: int = 0
@@ -98,11 +99,13 @@ _Job = tuple[Callable[[], Any], Callable[[Any], None]]  # what a worker runs, wh
 @dataclass(frozen=True)
 class Outcome:
     """What became of one URL this round: kept in a WARC, or failed (``transient``: in a
-    way that may pass, so the item is tried again by later rounds)."""
+    way that may pass, so the item is tried again by later rounds); ``state`` ``stored``
+    where an earlier round's item had brought and stored the page already."""
 
     error: str | None = None
     warc: str | None = None
     transient: bool = False
+    state: str = "fetched"
 
 
 @dataclass
@@ -368,8 +371,12 @@ class Watcher:
         polling = _Polling(source, page, problem, len(new))
         if not new:
             self._polled(source, polling.problem, report, page)
+        had = self.store.sources.stored_urls([i.url for i in new if i.url not in run.outcomes])
         for item in new:
-            if item.url in run.waiting:
+            if item.url in had and item.url not in run.waiting:  # another source's, an old guid's
+                report.had += 1
+                self._settle(run, [(polling, item)], Outcome(warc=had[item.url], state="stored"), report)
+            elif item.url in run.waiting:
                 run.waiting[item.url].append((polling, item))
             elif item.url in run.outcomes:
                 self._settle(run, [(polling, item)], run.outcomes[item.url], report)
@@ -419,7 +426,7 @@ class Watcher:
             state: dict[str, Any] = {
                 "key": item.key,
                 "url": item.url,
-                "state": "fetched",
+                "state": outcome.state,
                 "warc": outcome.warc,
             }
             if outcome.error:

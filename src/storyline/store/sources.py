@@ -93,6 +93,13 @@ class Sources:
         sql = "SELECT key, state FROM source_items WHERE key IN ({marks}) AND source_id = ?"
         return {r[0]: r[1] for r in self.db.select_in(sql, keys, (source_id,))}
 
+    def stored_urls(self, urls: list[str]) -> dict[str, str | None]:
+        """URL → the WARC it was kept in, for the URLs whose page some source's item brought
+        and stored: another item naming one (another source lists it, a feed gave it a new
+        guid) needs no fetch."""
+        sql = "SELECT url, warc FROM source_items WHERE url IN ({marks}) AND state = 'stored'"
+        return {r[0]: r[1] for r in self.db.select_in(sql, urls)}
+
     def mark(self, source_id: int, items: list[dict[str, Any]], now: str) -> list[str]:
         """Items in a new state: dicts of key, url, state, and warc or error. An item marked
         ``retry`` once more than ``MAX_ATTEMPTS`` allow is ``failed``; returns the keys whose
