@@ -18,6 +18,9 @@ from xml.sax.saxutils import escape
 
 Answer = tuple[int, dict[str, str], bytes | Iterable[bytes]]
 Route = Callable[["Handler"], Answer | None]  # None: the route wrote its answer itself
+STAMP_SLACK = 0.05
+"""How late a span's end may be stamped: the server's thread stamps it after the answer has
+left, and on a busy machine the client may have read it (and paced from then) first."""
 
 
 class RequestLog(list[tuple[str, dict[str, str]]]):
