@@ -260,7 +260,7 @@ def test_a_page_stored_by_an_earlier_round_is_not_fetched_again_under_a_new_guid
     a page an earlier round stored is settled from its stored item, not fetched again."""
     guids = ["g1"]
     routes = {
-        "/a.xml": lambda h: _feed(["/n0.html"], guids)(h),
+        "/a.xml": _feed(["/n0.html"], guids),  # reads guids when asked
         "/b.xml": _feed(["/n0.html", "/n1.html"]),
         **_pages(2),
     }

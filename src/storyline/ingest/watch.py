@@ -373,13 +373,13 @@ class Watcher:
             self._polled(source, polling.problem, report, page)
         had = self.store.sources.stored_urls([i.url for i in new if i.url not in run.outcomes])
         for item in new:
-            if item.url in had and item.url not in run.waiting:  # another source's, an old guid's
-                report.had += 1
-                self._settle(run, [(polling, item)], Outcome(warc=had[item.url], state="stored"), report)
-            elif item.url in run.waiting:
+            if item.url in run.waiting:
                 run.waiting[item.url].append((polling, item))
             elif item.url in run.outcomes:
                 self._settle(run, [(polling, item)], run.outcomes[item.url], report)
+            elif item.url in had:  # stored by an earlier round: another source's, an old guid's
+                report.had += 1
+                self._settle(run, [(polling, item)], Outcome(warc=had[item.url], state="stored"), report)
             elif problem := web_address(item.url):  # javascript:, mailto:, data: ... never fetched
                 outcome = self._outcome(run, item.url, Fetched(item.url, error=problem), None, report)
                 self._settle(run, [(polling, item)], outcome, report)
