@@ -99,8 +99,8 @@ def text_only(records: list[dict], k: int) -> tuple[dict[str, str], dict[str, st
 def product(parts: list[list[dict]], workers: int, folder: Path, name: str) -> tuple[dict, dict]:
     """Events and stories (article id → id) of ``storyline ingest`` run once per part, in
     order, into one store (article ids are content hashes: equal across stores)."""
-    from storyline.ingest.run import Ingest
     from storyline.pipeline import PipelineOptions
+    from storyline.run.embedded import Ingest
     from storyline.store import Store
 
     with Store(folder / f"{name}.db") as store:

@@ -56,7 +56,7 @@ def measure(files: list[str], workers: int, link: bool, partition_kb: int) -> di
     """One batch run on a fresh LocalCluster, its worker memory sampled twice a second."""
     from dask.distributed import Client, LocalCluster
 
-    from storyline.batch import run
+    from storyline.run.batch import run
 
     out = tempfile.mkdtemp()
     peak: dict[str, int] = {}

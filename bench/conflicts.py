@@ -31,10 +31,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import EVAL, need, save
 
-from storyline.ingest.run import Ingest
-from storyline.link.conflicts import conflicts
-from storyline.link.views import refresh_views, view_inputs
+from storyline.analysis.conflicts import conflicts
+from storyline.analysis.refresh import view_inputs
 from storyline.pipeline import PipelineOptions
+from storyline.run.embedded import Ingest
 from storyline.store import Store
 
 DOMAINS = {
@@ -102,7 +102,6 @@ def main() -> None:
             records = write_feed(root, feed)
             with Store(home / "bpoil.db") as store:
                 Ingest(store, PipelineOptions(workers=args.workers)).run([str(feed)])
-                refresh_views(store)  # every story's views, not only those linking had time for
                 stories = store.views.stories()
     seconds = time.perf_counter() - t0
     found = [(s["id"], c) for s in stories for c in s.get("conflicts", [])]

@@ -2,7 +2,7 @@
 
 Data: ../shared/eval/htmldate (htmldate's ``tests/eval`` pages, gold.json: url → file, date).
 Each page is unpacked and read as Storyline's ingest reads an .html file (charset decoding by
-``storyline.ingest.readers.read_item``), given its URL as a WARC or JSONL record carries it,
+``storyline.inputs.readers.read_item``), given its URL as a WARC or JSONL record carries it,
 and run through the product stages up to ``describe``; ``article.published`` is our date.
 htmldate runs on the same decoded HTML and URL, fast (``extensive_search=False``) and
 extensive, both with ``original_date=True`` (the publication date, not the last change).
@@ -30,7 +30,7 @@ import htmldate
 from _common import EVAL, need, save
 
 from storyline.describe.dates import normalise_date, path_date
-from storyline.ingest.readers import InputItem, read_item
+from storyline.inputs.readers import InputItem, read_item
 from storyline.model import Article
 from storyline.pipeline import PipelineOptions, extract_batch, finish_batch
 

@@ -59,8 +59,8 @@ def load(root: Path) -> tuple[list[EventDoc], dict[str, str], dict[str, str]]:
 
 def through_ingest(docs: list[EventDoc], workers: int) -> dict[str, str]:
     """Ingest the documents as text files into a temporary store; their stored events."""
-    from storyline.ingest.run import Ingest
     from storyline.pipeline import PipelineOptions
+    from storyline.run.embedded import Ingest
     from storyline.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -98,8 +98,8 @@ def _named(words: list[str], numbers: list[int]) -> bool:
 def through_ingest(docs: dict[str, str], workers: int) -> dict[str, dict[str, Any]]:
     """Each document as linking stored it (clean text, mentions with entity ids), via a
     temporary store."""
-    from storyline.ingest.run import Ingest
     from storyline.pipeline import PipelineOptions
+    from storyline.run.embedded import Ingest
     from storyline.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -236,23 +236,23 @@ def generate(db: str, n: int, start: int = 0, total: int | None = None, seed: in
 
 def link(db: str, workers: int = 0) -> dict[str, Any]:
     """Time one linking run over the store at ``db``; with ``workers``, its tasks run on a
-    LocalCluster of that many processes (the runner `storyline batch` uses)."""
+    LocalCluster of that many processes (the task runner `storyline batch` uses)."""
     from storyline.link import Linker
     from storyline.store import Store
 
-    cluster = client = runner = None
+    cluster = client = tasks = None
     if workers:
         from dask.distributed import Client, LocalCluster
 
-        from storyline.batch.cluster import DaskRunner
+        from storyline.run.cluster import DaskTasks
 
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
         client = Client(cluster)
-        runner = DaskRunner(client)
+        tasks = DaskTasks(client)
     try:
         with Store(db) as store:
             t = time.perf_counter()
-            report = Linker(store, runner).run()
+            report = Linker(store, tasks).run()
             seconds = time.perf_counter() - t
     finally:
         if client is not None and cluster is not None:

@@ -25,7 +25,7 @@ def main() -> None:
     ap.add_argument("--partition-mb", type=float, default=32)
     ap.add_argument("--workers", type=int, default=2, help="as `storyline batch` plans for")
     args = ap.parse_args()
-    from storyline.batch import _raw, plan, process
+    from storyline.run.batch import _raw, plan, process
 
     inputs = args.inputs or [str(need(EVAL / "timeline17", "Timeline17"))]
     parts = plan(inputs, int(args.partition_mb * 1024 * 1024), args.workers)

@@ -189,9 +189,8 @@ def main() -> None:
         origin = json.loads((folder / "origin.json").read_text(encoding="utf-8"))
         subprocess.run(["storyline", "link", "--full", "--db", str(folder / "corpus.db")], check=True)
     else:
-        from storyline.ingest.run import Ingest
-        from storyline.link.views import refresh_views
         from storyline.pipeline import PipelineOptions
+        from storyline.run.embedded import Ingest
         from storyline.store import Store
 
         folder = args.keep or Path(tempfile.mkdtemp(prefix="storyline-purity-"))
@@ -207,7 +206,6 @@ def main() -> None:
         inputs += [str(folder / "ecb"), str(folder / "pages.warc.gz")]
         with Store(folder / "corpus.db") as store:
             report = Ingest(store, PipelineOptions(workers=args.workers)).run(inputs)
-            refresh_views(store)
         print(f"{len(report.rejects)} inputs rejected", file=sys.stderr)
     result = score(folder / "corpus.db", origin)
     pairs = result.pop("_pairs")

@@ -94,8 +94,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from storyline.describe.dates import normalise_date, path_date
-from storyline.ingest.run import Ingest
 from storyline.pipeline import PipelineOptions
+from storyline.run.embedded import Ingest
 from storyline.store import Store
 
 SETS = ("trafilatura", "newspaper4k", "news-please")

@@ -102,8 +102,8 @@ def write_generated(folder: Path, n: int) -> Path:
 def run_one(corpus: str, workers: int) -> dict[str, Any]:
     """In a child process: ingest ``corpus`` into a fresh database and measure it."""
     from storyline.describe.language import detect_language
-    from storyline.ingest.run import Ingest
     from storyline.pipeline import PipelineOptions
+    from storyline.run.embedded import Ingest
     from storyline.store import Store
 
     detect_language("Load the language model once, before the clock starts.")  # one-off cost

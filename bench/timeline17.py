@@ -5,7 +5,7 @@ gold timeline's date span; the timeline length is the gold number of dates and t
 per date the gold's rounded average; sentences must name one of the topic's keywords (the
 lists used in the literature, see ../shared/eval/README.md). Each article's time expressions
 are resolved against its publication date by our TimexTagger (the read stage's), and
-``storyline.link.timelines.build_timeline`` builds the timeline. Scores: tilse's alignment-
+``storyline.analysis.timelines.build_timeline`` builds the timeline. Scores: tilse's alignment-
 based ROUGE-1/2 F (``align_date_content_costs_many_to_one``) and date F1, averaged over
 timelines. The held-back topics (IraqWar, LibyaWar, MJ, SyrianCrisis) are not read.
 Usage: python bench/timeline17.py [--limit N]
@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import EVAL, T17_KEYWORDS, need, save, tokens
 
-from storyline.link.timelines import build_timeline
+from storyline.analysis.timelines import build_timeline
 from storyline.read import timex_records
 from storyline.read.timex import TimexTagger
 

@@ -210,8 +210,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=4, help="requests made at once")
     ap.add_argument("--keep", help="folder to keep the corpus in")
     args = ap.parse_args()
-    from storyline.ingest.fetch import Fetcher, FetchOptions
-    from storyline.ingest.watch import Watcher, now_text
+    from storyline.follow.fetch import Fetcher, FetchOptions
+    from storyline.follow.watch import Watcher, now_text
     from storyline.store import Store
 
     folder = Path(args.keep or tempfile.mkdtemp())

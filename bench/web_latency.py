@@ -2,8 +2,8 @@
 search pages and their JSON twins, served by `storyline serve` on loopback.
 
 Builds (or reuses, with --db) a store of generated read articles (bench/linking.py's
-generator), links it, computes the sampled stories' views once (as `storyline stories` or
-the first visit would; that cold time is reported apart), starts the real server, and sends
+generator), links it and computes every story's and event's analyses (as every run that links
+does; their time is reported apart), starts the real server, and sends
 requests from concurrent clients, bounded in count and time per page kind.
 
     python bench/web_latency.py                          # 100k articles, about 15 min
@@ -27,17 +27,18 @@ from linking import generate
 
 
 def build(db: str, n: int) -> dict[str, float]:
-    from storyline.link import Linker
+    from storyline.run.linking import link_and_analyse
     from storyline.store import Store
 
     t = time.perf_counter()
     generate(db, n)
     made = time.perf_counter() - t
     with Store(db) as store:
-        Linker(store).run()
+        report = link_and_analyse(store)
     return {
         "generate_seconds": round(made, 1),
         "link_seconds": round(time.perf_counter() - t - made, 1),
+        "analysis_seconds": report.seconds["analysis"],
     }
 
 
@@ -59,18 +60,6 @@ def sample(db: str, k: int, seed: int = 3) -> dict[str, list[str]]:
         "entity": [f"/entities/{e}" for e in picked_ents],
         "search": [f"/search?q={w}" for w in words],
     }
-
-
-def warm(db: str, story_paths: list[str]) -> float:
-    """Compute the sampled stories' views once; returns seconds per story."""
-    from storyline.link import Linker
-    from storyline.store import Store
-
-    ids = [p.rsplit("/", 1)[1] for p in story_paths]
-    t = time.perf_counter()
-    with Store(db) as store:
-        Linker(store).refresh_views("story", ids)
-    return (time.perf_counter() - t) / max(len(ids), 1)
 
 
 def load(base: str, paths: list[str], requests: int, clients: int, limit_s: float) -> dict[str, Any]:
@@ -117,9 +106,7 @@ def main() -> None:
     if not Path(db).exists():
         built = build(db, args.articles)
     paths = sample(db, 40)
-    cold = warm(db, paths["story"])
-    result: dict[str, Any] = {"articles": args.articles, **built,
-                              "cold_story_views_seconds": round(cold, 2), "pages": {}}  # fmt: skip
+    result: dict[str, Any] = {"articles": args.articles, **built, "pages": {}}
     with local_server(db) as base:
         for kind, ps in paths.items():
             for twin in (False, True):

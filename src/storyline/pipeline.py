@@ -7,8 +7,8 @@ that gives back the same articles in order (reading parses texts together). The 
 the rest: an article a stage rejected skips the stages after it, each stage's name is
 recorded on the articles it ran on (a stage that passes an article by says why in
 ``article.skipped`` instead) and its time measured, and ``until`` stops after a stage.
-Stages never touch storage, so the embedded ingest (``storyline.ingest.run``), worker
-processes and the batch path (``storyline.batch``) all run this same loop, and turn rejected
+Stages never touch storage, so the embedded ingest (``storyline.run.embedded``), worker
+processes and the batch path (``storyline.run.batch``) all run this same loop, and turn rejected
 articles into rejects the same way (``split_rejected``).
 """
 
@@ -21,7 +21,7 @@ from typing import Protocol
 
 from storyline.clean import MAX_CHARS, Cleaner, CleanOptions, Extractor, HtmlOptions
 from storyline.describe import DescribeOptions, Describer, DigestOptions, Splitter
-from storyline.ingest.readers import DEFAULT_MAX_BYTES
+from storyline.inputs.readers import DEFAULT_MAX_BYTES
 from storyline.model import Article, Reject
 from storyline.read import Reader, ReadOptions
 from storyline.store.articles import line_hash

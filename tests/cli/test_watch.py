@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.ingest.test_watch import PARAS
+from tests.follow.test_watch import PARAS
 from tests.loopback import article, page, rss, serve, slow
 
 ENV = {**os.environ, "STORYLINE_CONTACT": "tests@example.org"}

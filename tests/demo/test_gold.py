@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from storyline.ingest.run import Ingest
 from storyline.model import Article
 from storyline.read.claims import quantity_of
+from storyline.run.embedded import Ingest
 from storyline.store import Store
 from tests.conftest import DEMO
 
@@ -264,7 +264,7 @@ def test_linking_in_two_batches_keeps_ids_and_meets_gold(
     (the corpus more than doubles, so its events are clustered again in full, which the log
     says): the first half's events keep their ids, every article has an event, the events
     still match the gold and every labelled copy is found across batches."""
-    from storyline.ingest.run import Ingest
+    from storyline.run.embedded import Ingest
 
     folders = sorted(p for p in (DEMO / "corpus").iterdir() if p.is_dir())
     key = _gold_key(articles)

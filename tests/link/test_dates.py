@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyline.ingest.run import Ingest
 from storyline.link import Linker
 from storyline.pipeline import PipelineOptions
+from storyline.run.embedded import Ingest
 from storyline.store import Store
 
 REPORTS = [

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.ingest.run import Ingest
 from storyline.link import Linker
+from storyline.run.embedded import Ingest
 from storyline.store import Store
 from tests.conftest import DEMO
 

@@ -7,8 +7,8 @@ import json
 import random
 from pathlib import Path
 
-from storyline.ingest.run import Ingest
 from storyline.link.outlets import host_of, site_outlets
+from storyline.run.embedded import Ingest
 from storyline.store import Store
 
 ROWS = [

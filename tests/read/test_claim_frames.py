@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from storyline.link.conflicts import same_frame
+from storyline.analysis.conflicts import same_frame
 from storyline.read.claims import ClaimFinder
 
 

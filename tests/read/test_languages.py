@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from storyline.ingest.run import Ingest
+from storyline.run.embedded import Ingest
 from storyline.store import Store
 from tests.conftest import shared_path
 

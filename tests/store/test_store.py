@@ -81,7 +81,7 @@ def test_failed_batch_leaves_no_half_written_article(store: Store) -> None:
 
 WRITER = """
 import sys
-from storyline.ingest.run import Ingest
+from storyline.run.embedded import Ingest
 from storyline.pipeline import PipelineOptions
 from storyline.store import Store
 store = Store(sys.argv[1])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.ingest.run import Ingest
+from storyline.run.embedded import Ingest
 from storyline.store import Store
 from tests.conftest import DEMO, shared_path
 

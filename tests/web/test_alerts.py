@@ -9,7 +9,7 @@ from pathlib import Path
 import feedparser
 from fastapi.testclient import TestClient
 
-from storyline.ingest.alerts import find_alerts
+from storyline.follow.alerts import find_alerts
 from storyline.store import Store
 from storyline.web import create_app
 

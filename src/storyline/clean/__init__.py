@@ -9,7 +9,7 @@ import ftfy
 
 from storyline.clean.boilerplate import CleanOptions, KeyCount, clean_text, line_key
 from storyline.clean.html import HtmlOptions, extract_html
-from storyline.clean.pages import not_an_article
+from storyline.clean.not_articles import not_an_article
 from storyline.model import Article
 
 __all__ = [

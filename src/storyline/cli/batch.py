@@ -32,7 +32,7 @@ def batch(
 ) -> None:
     """Run the pipeline on a dask.distributed cluster into partitioned Parquet tables; a rerun
     skips finished partitions. `storyline load` brings the result into a database."""
-    from storyline.batch import run
+    from storyline.run.batch import run
 
     with stage_bars() as progress:
         try:
@@ -65,7 +65,7 @@ def load(
 ) -> None:
     """Import a batch output into the database for browsing: into a new database with the
     links the batch computed, else imported and linked here."""
-    from storyline.batch import load as load_batch
+    from storyline.run.batch import load as load_batch
 
     try:
         with stage_bars() as progress:

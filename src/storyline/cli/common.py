@@ -1,6 +1,6 @@
 """What every command shares: the consoles, the option bundles (database, JSON, filters,
-paging), opening the corpus, errors as exit code 2, JSON output, progress bars, and the
-views a command needs computed before it reads them."""
+paging), opening the corpus, errors as exit code 2, JSON output, progress bars, and the note
+when a corpus lacks analyses (reads never compute them)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from storyline import pages
 from storyline.model import LINKED_LABELS as LABELS
 from storyline.store import Store, StoreError
-from storyline.web import pages
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
@@ -118,19 +118,16 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def ensure_views(db: str, ids: list[str] | None = None) -> None:
-    """Compute the story and event views a change left missing (linking defers them on
-    large corpora), with a note on stderr when there are many."""
-    from storyline.link import Linker
-
-    need_database(db)
-    with open_store(db, readonly=False) as store:
-        stale = len(store.views.stale("story")) + len(store.views.stale("event"))
-        if not stale:
-            return
-        if stale > 50:
-            err.print(f"computing timelines and summaries of {stale} stories and events …")
-        Linker(store).refresh_views(ids=ids)
+def warn_unanalysed(db: str) -> None:
+    """A note on stderr when stories or events lack their analyses (a corpus linked by an
+    older Storyline, or a run stopped after linking): reads never compute them."""
+    with open_store(db) as store:
+        missing = len(store.views.stale("story")) + len(store.views.stale("event"))
+    if missing:
+        err.print(
+            f"[yellow]note:[/yellow] {missing} stories and events have no timeline or summary yet;"
+            f" `storyline link --db {escape(db)}` computes them"
+        )
 
 
 @contextmanager

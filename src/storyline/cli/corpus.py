@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from storyline import pages
 from storyline.cli.common import (
     DEFAULT_DB,
     Db,
@@ -19,7 +20,6 @@ from storyline.cli.common import (
     Outlet,
     Since,
     Until,
-    ensure_views,
     err,
     fail,
     open_store,
@@ -27,10 +27,10 @@ from storyline.cli.common import (
     print_json,
     short,
     view,
+    warn_unanalysed,
 )
 from storyline.model import Source
 from storyline.store.export import FORMATS, export
-from storyline.web import pages
 
 
 def register(app: typer.Typer) -> None:
@@ -304,7 +304,7 @@ def export_corpus(
     """Export the corpus following the JSON export contract."""
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    ensure_views(db)
+    warn_unanalysed(db)
     with open_store(db) as store:
         try:
             written = export(store, fmt, output)

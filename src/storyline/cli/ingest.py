@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
+from storyline import pages
 from storyline.clean import MAX_CHARS
 from storyline.cli.common import (
     DEFAULT_DB,
@@ -23,11 +24,10 @@ from storyline.cli.common import (
     stage_bars,
 )
 from storyline.cli.corpus import print_summary
-from storyline.ingest.run import Ingest, RunReport
 from storyline.model import Reject
 from storyline.pipeline import STAGES, PipelineOptions
 from storyline.read import ReadOptions
-from storyline.web import pages
+from storyline.run.embedded import Ingest, RunReport
 
 
 def register(app: typer.Typer) -> None:
@@ -124,10 +124,10 @@ def link(
     as_json: Json = False,
 ) -> None:
     """Rerun linking: entities, wire copies, events, stories (ingest links what it adds)."""
-    from storyline.link import Linker
+    from storyline.run.linking import link_and_analyse
 
-    with open_store(db, readonly=False) as store:
-        report = Linker(store).run(full=full)
+    with open_store(db, readonly=False) as store, stage_bars() as progress:
+        report = link_and_analyse(store, full=full, progress=progress)
     if as_json:
         print_json(link_dict(report))
         return
@@ -174,6 +174,7 @@ def link_dict(link: Any) -> dict[str, Any]:
         "events": link.events,
         "stories": link.stories,
         "inferred_dates": link.inferred,
+        "analysed": link.analysed,
         "seconds": link.seconds,
         "log": [{"kind": k, "detail": d} for k, d in link.log],
     }

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
+from storyline import pages
 from storyline.cli.common import (
     DEFAULT_DB,
     Db,
@@ -18,15 +19,14 @@ from storyline.cli.common import (
     Outlet,
     Since,
     Until,
-    ensure_views,
     fail,
     open_store,
     out,
     print_json,
     view,
+    warn_unanalysed,
 )
 from storyline.store import Filters
-from storyline.web import pages
 
 
 def register(app: typer.Typer) -> None:
@@ -162,7 +162,7 @@ def event(
     as_json: Json = False,
 ) -> None:
     """One event: its articles, its summary, what one outlet alone reports, its copies."""
-    ensure_views(db, [event_id])
+    warn_unanalysed(db)
     data = view(db, pages.event, event_id)
     if as_json:
         print_json(data)
@@ -202,7 +202,7 @@ def stories(
 ) -> None:
     """Stories: chains of related events over time, with their events, in date order (of an
     outlet that reported them, over the dates they span)."""
-    ensure_views(db)
+    warn_unanalysed(db)
     rows = view(db, pages.story_list, Filters(outlet, since, until, limit, offset))
     if as_json:
         print_json(rows)
@@ -246,7 +246,7 @@ def story(
 ) -> None:
     """One story: its timeline, cited summary, events, sources, quotes and conflicts.
     ``--json`` is the story page's data, the same object as ``/api/stories/ID``."""
-    ensure_views(db, [story_id])
+    warn_unanalysed(db)
     data = view(db, pages.story, story_id)
     if as_json:
         print_json(data)

@@ -9,8 +9,8 @@ import typer
 from rich.markup import escape
 from rich.progress import Progress
 
-from storyline.cli.common import DEFAULT_DB, Db, ensure_views, err, fail, need_database, open_store, out
-from storyline.web import pages
+from storyline import pages
+from storyline.cli.common import DEFAULT_DB, Db, err, fail, need_database, open_store, out, warn_unanalysed
 
 
 def register(app: typer.Typer) -> None:
@@ -45,6 +45,9 @@ def serve(
     need_database(db)
     if allow_ingest and not token:
         raise fail("--allow-ingest needs --token (or STORYLINE_TOKEN)")
+    with open_store(db, readonly=False):  # an older corpus file brought up to this schema, once
+        pass
+    warn_unanalysed(db)
     err.print(f"Storyline on http://{host}:{port}/ (JSON API under /api, spec at /api/openapi.json)")
     uvicorn.run(
         create_app(
@@ -68,7 +71,7 @@ def report(
     index.html from disk or put the folder on any web server."""
     from storyline.web.report import write_report
 
-    ensure_views(db)
+    warn_unanalysed(db)
     with open_store(db) as store, Progress(console=err, transient=True) as bar:
         task = bar.add_task("writing pages", total=None)
         try:

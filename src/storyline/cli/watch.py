@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from storyline.cli.common import DEFAULT_DB, Db, err, fail, open_store, out, print_json
-from storyline.ingest.watch import now_text
+from storyline.follow.watch import now_text
 from storyline.store import Store
 
 sources_app = typer.Typer(
@@ -227,8 +227,8 @@ def watch(
     """Follow the sources: poll those due, fetch their new pages (kept in a WARC per round
     under DB.raw/), ingest and link them; repeat until stopped (Ctrl-C or SIGTERM). On a
     terminal a live status line says what the round is doing and when the next poll is."""
-    from storyline.ingest.fetch import Fetcher, FetchOptions
-    from storyline.ingest.watch import Watcher
+    from storyline.follow.fetch import Fetcher, FetchOptions
+    from storyline.follow.watch import Watcher
 
     stopping = threading.Event()
     fetcher_box: list[Any] = []

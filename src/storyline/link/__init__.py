@@ -7,7 +7,8 @@ it starts from the previous run's assignments, so entity and event ids stay stab
 runs and re-ingests, and the same input always gives the same result. ``full`` links every
 article (``link.full``); otherwise only the articles no run has seen (``link.incremental``).
 Either way the run's findings come back as one ``LinkResult`` that the store saves in one
-transaction; then the views of what changed are computed (``link.views``).
+transaction. The analyses of what changed are computed after, by the run
+(``storyline.run.linking``, ``storyline.analysis``).
 """
 
 from __future__ import annotations
@@ -20,9 +21,8 @@ from storyline.link.events import EventClusterer
 from storyline.link.full import link_all
 from storyline.link.incremental import link_new
 from storyline.link.outlets import site_outlets
-from storyline.link.runner import InProcess, Runner
 from storyline.link.stories import StoryBuilder
-from storyline.link.views import BUDGET, refresh_views
+from storyline.link.tasks import InProcess, Tasks
 from storyline.store import Store
 
 __all__ = ["LinkReport", "Linker"]
@@ -42,6 +42,7 @@ class LinkReport:
     log: list[tuple[str, str]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     relink_due: str | None = None  # why a full run is due, when this run was not allowed one
+    analysed: int = 0  # stories and events whose analyses the run computed after linking
 
 
 class Laps:
@@ -58,14 +59,14 @@ class Laps:
 
 class Linker:
     """Runs entity resolution, duplicate detection, event clustering, date inference and
-    story building over a store; the heavy tasks go to ``runner`` (``chunk`` articles per
+    story building over a store; the heavy tasks go to ``tasks`` (``chunk`` articles per
     task; None: each part's default)."""
 
-    def __init__(self, store: Store, runner: Runner | None = None, chunk: int | None = None) -> None:
+    def __init__(self, store: Store, tasks: Tasks | None = None, chunk: int | None = None) -> None:
         self.store = store
-        self.runner = runner or InProcess()
+        self.tasks = tasks or InProcess()
         self.chunk = chunk
-        self.resolver = EntityResolver(runner=self.runner)
+        self.resolver = EntityResolver(tasks=self.tasks)
         self.events = EventClusterer()
         self.stories = StoryBuilder()
 
@@ -73,8 +74,7 @@ class Linker:
         """Link the corpus. By default only the articles no run has seen are linked, against
         what is stored (ids and assignments of older articles stand); ``full`` relinks every
         article (still starting from the stored ids); a store with no links is linked in full.
-        Views (timelines, summaries, ...) of changed stories and events are computed after,
-        up to ``views.BUDGET`` articles' worth; the rest when first asked for. A run relinks in
+        A run relinks in
         full on its own when the corpus has doubled since events were last clustered in full
         or linked articles' outlets were renamed; with ``relink`` False (a watch, whose rounds
         stay bounded) it does not, and ``relink_due`` says why one is due."""
@@ -106,9 +106,6 @@ class Linker:
             report.entities, report.duplicates = len(result.entities), len(result.duplicates)
             report.events, report.stories = len(result.events), len(result.stories)
             report.inferred = len(result.redated)
-        clock = time.perf_counter()
-        self.refresh_views(budget=BUDGET)
-        report.seconds["views"] = round(time.perf_counter() - clock, 3)
         return report
 
     def _grown(self) -> bool:
@@ -120,10 +117,3 @@ class Linker:
         if not at_full:
             return False
         return counted + len(self.store.links.unlinked_ids()) >= 2 * at_full
-
-    def refresh_views(
-        self, kind: str | None = None, ids: list[str] | None = None, budget: int | None = None
-    ) -> int:
-        """Compute the missing views of stories and events (all, or ``ids``); see
-        ``link.views.refresh_views``."""
-        return refresh_views(self.store, self.runner, kind, ids, budget)

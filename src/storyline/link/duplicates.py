@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline.link.runner import InProcess, Runner, chunks
+from storyline.link.tasks import InProcess, Tasks, chunks
 from storyline.link.unionfind import UnionFind
 
 SHINGLE = 5
@@ -100,7 +100,7 @@ def find_duplicates(
     articles: Iterable[dict[str, Any]],
     known: dict[str, str | None] | None = None,
     keys: dict[str, list[int]] | None = None,
-    runner: Runner | None = None,
+    tasks: Tasks | None = None,
     chunk: int = CHUNK,
 ) -> list[dict[str, Any]]:
     """Copies in a corpus: one record per copy, pointing at its original.
@@ -112,15 +112,15 @@ def find_duplicates(
     ``keys``: band keys already computed (article id → keys); the rest are computed and put
     there, so the caller can store them.
 
-    The work is tasks for ``runner`` (in this process by default): band keys by chunks of
+    The work is tasks for ``tasks`` (in this process by default): band keys by chunks of
     articles; candidate pairs by buckets of keys (a key's bucket is its value modulo the
     bucket count: the shuffle); exact similarities and word diffs by chunks of pairs."""
     known = known or {}
     keys = {} if keys is None else keys
-    runner = runner or InProcess()
+    tasks = tasks or InProcess()
     arts = [a for a in articles if a.get("text")]
     by_id = {a["id"]: a for a in arts}
-    sims = _similarities(runner, _candidates(arts, keys, known, runner, chunk), by_id, chunk)
+    sims = _similarities(tasks, _candidates(arts, keys, known, tasks, chunk), by_id, chunk)
     order = {a["id"]: (a.get("published") or "9999", i) for i, a in enumerate(arts)}
     sets: UnionFind[str] = UnionFind(by_id)
 
@@ -139,9 +139,9 @@ def find_duplicates(
         groups.setdefault(sets.find(base(aid)), []).append(aid)
     pairs = [p for root, members in groups.items() for p in _copies(root, members, by_id, known, order)]
     unknown = sorted({_pair(*p) for p in pairs} - set(sims))
-    sims.update(_similarities(runner, unknown, by_id, chunk))
+    sims.update(_similarities(tasks, unknown, by_id, chunk))
     texts = [(by_id[o]["text"], by_id[m]["text"]) for m, o in pairs]
-    diffs = [d for part in runner.map(diff_task, chunks(texts, chunk)) for d in part]
+    diffs = [d for part in tasks.map(diff_task, chunks(texts, chunk)) for d in part]
     out = [
         _record(by_id[m], by_id[original], sims[_pair(m, original)], diff)
         for (m, original), diff in zip(pairs, diffs, strict=True)
@@ -153,13 +153,13 @@ def _candidates(
     arts: list[dict[str, Any]],
     keys: dict[str, list[int]],
     known: dict[str, str | None],
-    runner: Runner,
+    tasks: Tasks,
     chunk: int,
 ) -> list[tuple[str, str]]:
     """Pairs of articles sharing an LSH band key (not both linked before): band keys of the
     articles that lack them (put into ``keys``), then the keys shuffled into buckets."""
     missing = [(a["id"], a["text"]) for a in arts if a["id"] not in keys]
-    for part in runner.map(keys_task, chunks(missing, chunk)):
+    for part in tasks.map(keys_task, chunks(missing, chunk)):
         keys.update(part)
     count = max(1, len(arts) // chunk)
     buckets: list[list[tuple[int, int]]] = [[] for _ in range(count)]
@@ -167,7 +167,7 @@ def _candidates(
         for key in keys[a["id"]]:
             buckets[key % count].append((key, i))
     found: set[tuple[int, int]] = set()
-    for pairs_found in runner.map(bucket_pairs, buckets):
+    for pairs_found in tasks.map(bucket_pairs, buckets):
         found.update(pairs_found)
     return sorted(
         {
@@ -226,14 +226,14 @@ def _pair(x: str, y: str) -> tuple[str, str]:
 
 
 def _similarities(
-    runner: Runner, pairs: list[tuple[str, str]], by_id: dict[str, dict[str, Any]], chunk: int
+    tasks: Tasks, pairs: list[tuple[str, str]], by_id: dict[str, dict[str, Any]], chunk: int
 ) -> dict[tuple[str, str], float]:
     items = []
     for some in chunks(pairs, chunk):
         texts = {aid: by_id[aid]["text"] for pair in some for aid in pair}
         items.append((list(some), texts))
     out: dict[tuple[str, str], float] = {}
-    for (asked, _), got in zip(items, runner.map(similarity_task, items), strict=True):
+    for (asked, _), got in zip(items, tasks.map(similarity_task, items), strict=True):
         out.update(zip(asked, got, strict=True))
     return out
 

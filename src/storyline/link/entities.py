@@ -36,7 +36,7 @@ from rapidfuzz.distance import Levenshtein
 
 from storyline.link.ids import StableIds
 from storyline.link.names import clean_name, digits, headline_trimmed
-from storyline.link.runner import InProcess, Runner
+from storyline.link.tasks import InProcess, Tasks
 from storyline.link.unionfind import UnionFind
 from storyline.model import LINKED_LABELS
 from storyline.read.entities import TITLE_WORDS, given_names_agree, skeleton
@@ -168,15 +168,15 @@ def _gazetteer(min_population: int = 15000) -> frozenset[str]:
     return frozenset(normalise(n, "GPE") for n in names)
 
 
-def _near_pairs(names: list[str], cutoff: float, runner: Runner | None = None) -> list[tuple[str, str]]:
+def _near_pairs(names: list[str], cutoff: float, tasks: Tasks | None = None) -> list[tuple[str, str]]:
     """Pairs of different names with a fuzzy ratio of at least ``cutoff``, compared within
     blocks of one first letter (a misspelling rarely changes it), so the cost stays near
-    linear in the number of names; each block is a task for ``runner``."""
+    linear in the number of names; each block is a task for ``tasks``."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for name in names:
         blocks[name[:1]].append(name)
     todo = [block for _, block in sorted(blocks.items()) if len(block) > 1]
-    return [pair for got in (runner or InProcess()).map(block_pairs, todo, cutoff) for pair in got]
+    return [pair for got in (tasks or InProcess()).map(block_pairs, todo, cutoff) for pair in got]
 
 
 def block_pairs(block: list[str], cutoff: float) -> list[tuple[str, str]]:
@@ -238,7 +238,7 @@ def _bare_names(
     return out
 
 
-def _misspelt_places(keys: dict[tuple[str, str], int], runner: Runner) -> list[tuple[int, int]]:
+def _misspelt_places(keys: dict[tuple[str, str], int], tasks: Tasks) -> list[tuple[int, int]]:
     """Chains keyed by two spellings of one place ("Kyrenvar" / "Kirenvar"): one letter apart
     with the same consonants and digits ("Gloucestershire" is not "Leicestershire", nor
     "Welford" Wexford), six letters or more, and not two places GeoNames knows down to towns
@@ -246,7 +246,7 @@ def _misspelt_places(keys: dict[tuple[str, str], int], runner: Runner) -> list[t
     known = _gazetteer(5000)
     places = sorted({key for (group, key) in keys if group == "PLACE" and len(key) >= 6})
     out = []
-    for a, b in _near_pairs(places, PLACE_FUZZY, runner):
+    for a, b in _near_pairs(places, PLACE_FUZZY, tasks):
         one_apart = Levenshtein.distance(a, b) <= 1 and digits(a) == digits(b)
         if one_apart and skeleton(a) == skeleton(b) and not (a in known and b in known):
             out.append((keys[("PLACE", a)], keys[("PLACE", b)]))
@@ -272,9 +272,9 @@ def _acronym(name: str) -> str:
 class EntityResolver:
     """Clusters article chains into corpus entities; deterministic for a given input."""
 
-    def __init__(self, fuzzy: float = 88.0, runner: Runner | None = None) -> None:
+    def __init__(self, fuzzy: float = 88.0, tasks: Tasks | None = None) -> None:
         self.fuzzy = fuzzy
-        self.runner = runner or InProcess()
+        self.tasks = tasks or InProcess()
 
     def chains(self, articles: Iterable[dict[str, Any]]) -> list[Chain]:
         """Collect the chains of named mentions (pronouns only join through their chain)."""
@@ -410,7 +410,7 @@ class EntityResolver:
                 users = holders.get(("ORG", acro), [])
                 if acro and users and all(near(i, j) for j in users):  # used only in its story
                     union(i, users[0], ACRONYM)
-        for place, other in _misspelt_places(keys, self.runner):
+        for place, other in _misspelt_places(keys, self.tasks):
             union(place, other, MISSPELT_PLACE)
         # persons: full names by fuzzy match of the same surname or first name; stray spaces
         persons = [(i, c) for i, c in enumerate(chains) if c.label == "PERSON"]
@@ -424,7 +424,7 @@ class EntityResolver:
         lasts = sorted(by_last)
         partners: dict[str, set[str]] = defaultdict(set)  # joined when unambiguous
         fits: dict[str, set[str]] = defaultdict(set)  # every name a name could be
-        alike = [(a, b) for a, b in _near_pairs(lasts, self.fuzzy, self.runner) if skeleton(a) == skeleton(b)]
+        alike = [(a, b) for a, b in _near_pairs(lasts, self.fuzzy, self.tasks) if skeleton(a) == skeleton(b)]
         for la, lb in [(x, x) for x in lasts] + alike:  # "Couric" / "Courich", not "Haye" / "Hayes"
             for a in by_last[la]:
                 for b in by_last[lb]:

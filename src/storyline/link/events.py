@@ -25,7 +25,7 @@ import numpy as np
 from storyline.link.event_model import EventModel, blocks, shipped
 from storyline.link.event_model import signature as signature
 from storyline.link.event_model import years as year_rows
-from storyline.link.runner import InProcess, Runner
+from storyline.link.tasks import InProcess, Tasks
 from storyline.link.titles import lede, representative_title
 from storyline.link.unionfind import UnionFind
 
@@ -264,7 +264,7 @@ class EventClusterer:
         return similarity_edges(x, days, self.window, factor, self._years(docs), rows, model=self.model)
 
     def edges_by_window(
-        self, docs: list[EventDoc], x: Any, runner: Runner | None = None, chunk: int = CHUNK
+        self, docs: list[EventDoc], x: Any, tasks: Tasks | None = None, chunk: int = CHUNK
     ) -> dict[tuple[int, int], float]:
         """The same pairs as ``edges(docs, x=x)``, computed window by window: the dated
         articles in date order are cut into windows of about ``chunk`` articles; a window's
@@ -280,25 +280,23 @@ class EventClusterer:
         dated = dated[np.argsort(days[dated], kind="stable")]
         sorted_days = days[dated]
         undated = np.nonzero(days < 0)[0]
-        tasks = []
+        windows = []
         for k in range(0, len(dated), chunk):
             core = dated[k : k + chunk]
             lo = np.searchsorted(sorted_days, days[core[0]] - self.window, "left")
             hi = np.searchsorted(sorted_days, days[core[-1]] + self.window, "right")
-            tasks.append((core, np.concatenate([dated[lo:hi], undated])))
+            windows.append((core, np.concatenate([dated[lo:hi], undated])))
         for k in range(0, len(undated), chunk):
-            tasks.append((undated[k : k + chunk], np.arange(n)))
+            windows.append((undated[k : k + chunk], np.arange(n)))
 
         def item(core: Any, seen: Any) -> tuple[Any, Any, Any, list[int], Any]:
             seen = np.unique(seen)
             local = np.searchsorted(seen, core)
             return (x[seen], days[seen], years[seen], local.tolist(), seen)
 
-        items = (item(core, seen) for core, seen in tasks)  # made one at a time in-process
+        items = (item(core, seen) for core, seen in windows)  # made one at a time in-process
         out: dict[tuple[int, int], float] = {}
-        for part in (runner or InProcess()).map(
-            window_edges, items, self.window, self.decay_days, self.model
-        ):
+        for part in (tasks or InProcess()).map(window_edges, items, self.window, self.decay_days, self.model):
             out.update(part)
         return dict(sorted(out.items()))
 
@@ -306,7 +304,7 @@ class EventClusterer:
         self,
         n: int,
         edges: dict[tuple[int, int], float],
-        runner: Runner | None = None,
+        tasks: Tasks | None = None,
         chunk: int = CHUNK,
     ) -> list[int]:
         """``linkage_with_attach`` over the whole graph, computed per connected component (no
@@ -329,7 +327,7 @@ class EventClusterer:
             parts[-1].append((members[root], by_root[root]))
             size += len(members[root])
         labels = list(range(n))
-        for part in (runner or InProcess()).map(component_labels, parts, self.threshold):
+        for part in (tasks or InProcess()).map(component_labels, parts, self.threshold):
             for rows, got in part:
                 for row, label in zip(rows, got, strict=True):
                     labels[row] = label
@@ -340,7 +338,7 @@ class EventClusterer:
         docs: list[EventDoc],
         previous: dict[str, str] | None = None,
         x: Any = None,
-        runner: Runner | None = None,
+        tasks: Tasks | None = None,
         chunk: int = CHUNK,
         recluster: bool = False,
         issued: int = 0,
@@ -352,7 +350,7 @@ class EventClusterer:
         (a full run) every article is clustered afresh and the clusters take the older ids
         by majority. New events are numbered after ``issued`` (the highest number any event
         of the corpus ever had, so no id is used twice) and after ``previous``. A first or
-        full run's windows and components are tasks for ``runner`` (in this process by
+        full run's windows and components are tasks for ``tasks`` (in this process by
         default)."""
         previous = dict(previous or {})
         out = Clustering({d.id: previous[d.id] for d in docs if d.id in previous})
@@ -370,8 +368,8 @@ class EventClusterer:
             self._join(docs, out, counter, x)
             return out
         x = self.vectors(docs) if x is None else x
-        edges = self.edges_by_window(docs, x, runner, chunk)
-        labels = self.labels(len(docs), edges, runner, chunk)
+        edges = self.edges_by_window(docs, x, tasks, chunk)
+        labels = self.labels(len(docs), edges, tasks, chunk)
         self._name(docs, list(range(len(docs))), labels, out, counter)
         return out
 

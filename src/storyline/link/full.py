@@ -38,7 +38,7 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
 
     keys: dict[str, list[int]] = {}
     duplicates = find_duplicates(
-        articles, keys=keys, runner=linker.runner, chunk=linker.chunk or DUPLICATE_CHUNK
+        articles, keys=keys, tasks=linker.tasks, chunk=linker.chunk or DUPLICATE_CHUNK
     )
     lap("duplicates")
 
@@ -51,7 +51,7 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
         docs,
         saved.events,
         x,
-        linker.runner,
+        linker.tasks,
         linker.chunk or EVENT_CHUNK,
         recluster=True,
         issued=linker.store.links.event_ids_issued(),

@@ -10,7 +10,6 @@ work per request is time-limited.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hmac
 import json
@@ -29,9 +28,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storyline import __version__
-from storyline.store import Store, StoreError, interrupted
-from storyline.web import pages
+from storyline import __version__, pages
+from storyline.store import Store, interrupted
 from storyline.web.errors import error_body
 from storyline.web.guard import HEADERS, Guard, host_names
 from storyline.web.render import Links, render
@@ -83,12 +81,12 @@ SearchParams = Annotated[dict[str, Any], Depends(search_params)]
 
 
 @contextmanager
-def _store(request: Request, write: bool = False) -> Iterator[Store]:
-    """The corpus, opened for one request (read-only unless ``write``), time-limited."""
+def _store(request: Request) -> Iterator[Store]:
+    """The corpus, opened read-only for one request, time-limited: no page ever writes."""
     db = request.app.state.db
     if not Path(db).exists():
         raise HTTPException(503, f"no database at {db}")
-    with Store(db, readonly=not write, time_limit=QUERY_SECONDS) as s:
+    with Store(db, readonly=True, time_limit=QUERY_SECONDS) as s:
         yield s
 
 
@@ -106,19 +104,6 @@ def _page(request: Request, make: Callable[..., dict[str, Any]], *args: Any) -> 
         raise HTTPException(
             503, f"this request needed more than {QUERY_SECONDS:g} s of database work"
         ) from None
-
-
-def _fresh_views(request: Request, kind: str, item: str) -> None:
-    """Compute a story's or event's views the first time they are asked for."""
-    if not pages.ID.match(item):
-        return
-    with _store(request) as s:
-        stale = item in set(s.views.stale(kind))
-    if stale:
-        from storyline.link import Linker
-
-        with _store(request, write=True) as s:
-            Linker(s).refresh_views(kind, [item])
 
 
 # --- the pages' data: each is a JSON twin, and its page renders what it returns -------------
@@ -141,13 +126,11 @@ def stories(
 
 def story(request: Request, story_id: str) -> dict[str, Any]:
     """A story: timeline, summary, events, quote board, conflicts, coverage."""
-    _fresh_views(request, "story", story_id)
     return _page(request, pages.story, story_id)
 
 
 def event(request: Request, event_id: str) -> dict[str, Any]:
     """An event: its articles side by side, wire-copy diffs, summary, what one outlet alone reports."""
-    _fresh_views(request, "event", event_id)
     return _page(request, pages.event, event_id)
 
 
@@ -249,14 +232,11 @@ def create_app(
     allowed_hosts: tuple[str, ...] = (),
 ) -> FastAPI:
     """The web app over the store at ``db``. ``allow_ingest`` (with a ``token``) opens
-    ``POST /api/ingest``; without it nothing writes except cached views. Requests must name
+    ``POST /api/ingest``; without it nothing writes. Requests must name
     the server in their Host header: loopback names, ``bind`` and ``allowed_hosts``."""
     db = str(db)
     if allow_ingest and not token:
         raise ValueError("--allow-ingest needs a token")
-    if Path(db).exists():  # bring an older corpus file up to this version's schema once
-        with contextlib.suppress(StoreError), Store(db):
-            pass
     app = FastAPI(
         title="Storyline",
         version=__version__,
@@ -311,7 +291,7 @@ def create_app(
             raise HTTPException(403, "this server is read-only (start it with --allow-ingest)")
         if not hmac.compare_digest(authorization or "", f"Bearer {token}"):
             raise HTTPException(401, "wrong or missing token")
-        from storyline.ingest.run import Ingest
+        from storyline.run.embedded import Ingest
 
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "posted.jsonl"

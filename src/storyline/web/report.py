@@ -10,8 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline import pages
 from storyline.store import Store
-from storyline.web import pages
 from storyline.web.render import Links, render
 
 

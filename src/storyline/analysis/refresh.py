@@ -1,0 +1,76 @@
+"""The analyses of stories and events, computed from their articles after linking: a story's
+timeline, summary, quote board, conflicting claims, coverage and key people; an event's
+summary and what one outlet alone reports. Every run that links computes the analyses its
+links left missing (``refresh``), newest first, each story or event a task for the task
+runner; nothing is computed when a page is read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from storyline.analysis.conflicts import conflicts
+from storyline.analysis.coverage import coverage
+from storyline.analysis.people import key_people
+from storyline.analysis.quote_board import quote_board
+from storyline.analysis.summaries import SentenceTable, summarise
+from storyline.analysis.timelines import build_timeline
+from storyline.link.tasks import InProcess, Tasks
+from storyline.store import Store
+
+_TABLES = {"story": "stories", "event": "events"}
+CHUNK = 50  # stories or events read from the store and handed to the task runner at once
+
+
+def refresh(
+    store: Store,
+    tasks: Tasks | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> int:
+    """Compute the analyses of every story and event that lacks them, newest first; returns
+    how many were computed. ``progress(phase, done, total)`` is told after each chunk."""
+    tasks = tasks or InProcess()
+    done = 0
+    for kind in ("story", "event"):
+        stale = store.views.stale(kind)
+        phase = f"analysing {_TABLES[kind]}"
+        for n in range(0, len(stale), CHUNK):
+            chunk = stale[n : n + CHUNK]
+            records = store.links.records(_TABLES[kind], chunk)
+            items = (view_inputs(store, kind, records[rid]) for rid in chunk)
+            store.views.save(kind, dict(zip(chunk, tasks.map(compute_views, items), strict=True)))
+            done += len(chunk)
+            if progress:
+                progress(phase, min(n + CHUNK, len(stale)), len(stale))
+    return done
+
+
+def view_inputs(store: Store, kind: str, record: dict[str, Any]) -> tuple[Any, ...]:
+    """What one story's or event's analyses are computed from, read from the store."""
+    ids = record["article_ids"]
+    by_id = {a["id"]: a for a in store.links.inputs(ids, full=True)}
+    original = {d["article_id"]: d["duplicate_of"] for d in store.links.records("duplicates", ids).values()}
+    events = store.links.records("events", record["event_ids"]) if kind == "story" else {}
+    return kind, record, by_id, original, events
+
+
+def compute_views(item: tuple[Any, ...]) -> dict[str, Any]:
+    """One story's analyses (timeline, summary, quote board, conflicts, coverage, key people)
+    or one event's (summary, what one outlet alone reports), from ``view_inputs``: a task
+    for the task runner, as stories are independent of each other."""
+    kind, record, by_id, original, events = item
+    ids = record["article_ids"]
+    copies = set(original)
+    if kind == "event":
+        table = SentenceTable(ids, by_id, copies)
+        return {"summary": table.summary(3), "only_in": table.only_in()}
+    event_of = {a: e for e, v in events.items() for a in v["article_ids"]}
+    members = [events[e] for e in record["event_ids"] if e in events]
+    return {
+        "quote_board": quote_board(record, by_id, copies),
+        "conflicts": conflicts(members, by_id, copies),
+        "coverage": coverage(record, events, by_id, original),
+        "summary": summarise(ids, by_id, copies, size=5),
+        "timeline": build_timeline(ids, by_id, copies, events=event_of),
+        "people": key_people(ids, by_id, copies),
+    }

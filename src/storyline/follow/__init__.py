@@ -1,0 +1,1 @@
+"""Following sources: feeds, sitemaps, sites and folders polled, fetched politely, ingested; alerts."""

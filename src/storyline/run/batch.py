@@ -1,0 +1,454 @@
+"""Scale-out: the per-article stages on a dask.distributed cluster, partition by partition,
+into partitioned Parquet tables; `storyline load` brings them into the embedded store.
+
+Two passes over the inputs, as the embedded path's cleaning needs corpus line statistics:
+pass 1 counts, per partition, the articles each line key appears in (summed on the client);
+pass 2 cleans, describes and reads each partition with those counts and writes its tables.
+Each partition's files are written under temporary names and renamed, then a manifest marks
+the partition done, so a rerun skips finished partitions (resume after a crash or a lost
+worker) and never sees half a partition. Linking is corpus-wide: the linker's heavy work is
+cut into tasks that run on the cluster (name blocks for entity resolution, LSH band buckets
+after a shuffle for near-duplicates, time windows with overlap for event similarities, then
+the similarity graph's components for clustering; see ``storyline.link.tasks``); what joins
+their results runs on the client, over a store of the output, and writes the link tables.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline.link import LinkReport
+from storyline.link.tasks import Tasks
+from storyline.model import Article, Reject, Source
+
+TABLES = ("articles", "mentions", "timexes", "quotes", "claims", "rejects")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+NOTE_TABLES = {"mentions": "entities", "timexes": "timexes", "quotes": "quotes", "claims": "claims"}
+
+
+@dataclass
+class BatchReport:
+    partitions: int = 0
+    skipped: int = 0  # finished by an earlier run
+    articles: int = 0  # rows written: one per article read, so an article in two inputs twice
+    distinct: int = 0  # distinct article ids among them
+    rejects: int = 0
+    words: int = 0
+    # wall clock: "count" (line counts), "stages" (from the start to the end of the per-article
+    # stages, the counts included), "link" (linking alone)
+    seconds: dict[str, float] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # worker time, by stage
+    link: LinkReport | None = None  # what linking found, with its time per part
+    link_tasks: int = 0  # linking tasks that ran on the cluster
+    link_redone: int = 0  # of those, tasks whose worker was lost, redone on the client
+
+
+def is_url(name: str) -> bool:
+    """Whether an input names a remote file for fsspec (``s3://…``, ``gs://…``, ``file://…``)."""
+    return bool(_URL.match(name))
+
+
+def _listing(name: str) -> list[tuple[str, int]]:
+    """The files (with sizes) one input names: a file, a folder (recursively, hidden files
+    skipped, sorted) or a glob; local paths or fsspec URLs. Names that match nothing, or an
+    fsspec protocol whose package is missing, are an error before any work starts."""
+    from storyline.inputs.paths import expand_inputs
+
+    if not is_url(name):
+        found = expand_inputs([name])
+        if found.rejects:
+            raise ValueError(f"{name}: {found.rejects[0].reason}")
+        return [(str(i.path), i.path.stat().st_size if i.path else 0) for i in found.items]
+    import fsspec
+
+    try:
+        fs, path = fsspec.core.url_to_fs(name)
+    except (ImportError, ValueError) as exc:
+        raise ValueError(f"{name}: {exc}") from None
+    if any(ch in path for ch in "*?["):
+        paths = sorted(fs.glob(path), key=lambda p: p.split("/"))
+    elif fs.isdir(path):  # sorted folder by folder, as local folders are
+        paths = sorted(fs.find(path), key=lambda p: p.split("/"))
+    elif fs.exists(path):
+        paths = [path]
+    else:
+        raise ValueError(f"{name}: no such file or directory")
+    paths = [p for p in paths if not any(part.startswith(".") for part in p.split("/"))]
+    if not paths:
+        raise ValueError(f"{name}: matched no files")
+    return [(fs.unstrip_protocol(p), int(fs.info(p).get("size") or 0)) for p in paths]
+
+
+def plan(inputs: list[str], target_bytes: int = 32 * 1024 * 1024, workers: int = 1) -> list[list[str]]:
+    """Input files grouped into partitions of about ``target_bytes`` (a big file is one),
+    smaller when the input is small, so that every worker gets several partitions."""
+    files: dict[str, int] = {}
+    seen: set[str] = set()
+    for name in inputs:
+        for f, n in _listing(name):
+            key = f if is_url(f) else str(Path(f).resolve())
+            if key not in seen:  # a file named twice is read once
+                seen.add(key)
+                files[f] = n
+    # about eight partitions per worker at least: the last ones to finish keep few idle
+    target = min(target_bytes, max(64 * 1024, sum(files.values()) // max(8 * workers, 1)))
+    parts: list[list[str]] = []
+    size = target
+    for f, n in files.items():
+        if size + n > target and (not parts or parts[-1]):
+            parts.append([])
+            size = 0
+        parts[-1].append(f)
+        size += n
+    return [p for p in parts if p]
+
+
+def _raw(files: list[str]) -> tuple[list[Article], list[Reject]]:
+    """Read a partition's files; an fsspec URL is copied to a local temporary file first
+    (keeping its name, which tells its format), and its articles name the URL as source."""
+    import tempfile
+
+    from storyline.inputs.readers import InputItem, read_item
+
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+    with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
+        for f in files:
+            path = Path(f)
+            if is_url(f):
+                import fsspec
+
+                path = Path(tmp) / f.rstrip("/").rsplit("/", 1)[-1]
+                try:
+                    with fsspec.open(f, "rb") as src, path.open("wb") as dst:
+                        while block := src.read(1 << 20):
+                            dst.write(block)
+                except OSError as exc:
+                    rejects.append(Reject(Source(path=f), f"unreadable: {exc}"))
+                    continue
+            for got in read_item(InputItem(path=path)):
+                if is_url(f):
+                    got.source.path = f
+                if isinstance(got, Reject):
+                    rejects.append(got)
+                else:
+                    articles.append(got)
+            if is_url(f):
+                path.unlink(missing_ok=True)
+    return articles, rejects
+
+
+def count_lines(files: list[str]) -> Counter[int]:
+    """Pass 1 for one partition: line key hash → articles it appears in."""
+    from storyline.clean import line_keys
+    from storyline.pipeline import PipelineOptions, extract_batch
+    from storyline.store import line_hash
+
+    articles, _ = _raw(files)
+    counts: Counter[int] = Counter()
+    for art in extract_batch(articles, PipelineOptions()):
+        if not art.rejected:
+            counts.update({line_hash(k) for k in line_keys(art)})
+    return counts
+
+
+def schema(table: str) -> Any:
+    """The Arrow schema of a per-article table: fixed, so every partition (even an empty one,
+    or one whose values are all missing) has the same columns and types, and the folder reads
+    as one dataset (pyarrow, DuckDB, Spark)."""
+    import pyarrow as pa
+
+    text, number = pa.string(), pa.int64()
+    if table == "articles":
+        names = ["id", "published", "published_basis", "outlet", "headline", "language", "path"]
+        return pa.schema([(n, text) for n in names] + [("part", number), ("text", text), ("record", text)])
+    if table == "rejects":
+        return pa.schema(
+            [
+                ("path", text),
+                ("part", number),
+                ("record", number),
+                ("stage", text),
+                ("reason", text),
+                ("detail", text),
+            ]
+        )
+    return pa.schema(
+        [
+            ("article_id", text),
+            ("seq", number),
+            ("start", number),
+            ("end", number),
+            ("text", text),
+            ("data", text),
+        ]
+    )
+
+
+def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> dict[str, Any]:
+    """Pass 2 for one partition: every per-article stage, then its Parquet tables, written
+    atomically; returns its counts. Lines seen once are left out of ``repeated``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from storyline.pipeline import PipelineOptions, extract_batch, finish_batch, split_rejected
+
+    clock = time.perf_counter()
+    raw, rejects = _raw(files)
+    seconds = {"ingest": time.perf_counter() - clock}
+    options = PipelineOptions()
+    articles = finish_batch(extract_batch(raw, options, seconds), repeated, options, seconds)
+    clock = time.perf_counter()
+    good, rejected = split_rejected(articles)
+    rejects.extend(rejected)
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    for a in good:
+        rows["articles"].append(
+            {
+                "id": a.id,
+                "published": a.published,
+                "published_basis": a.published_basis,
+                "outlet": a.outlet,
+                "headline": a.headline,
+                "language": a.language,
+                "path": a.source.path,
+                "part": a.source.part,
+                "text": a.text,
+                "record": json.dumps(a.to_dict(), ensure_ascii=False),
+            }
+        )
+        for table, kind in NOTE_TABLES.items():
+            for seq, note in enumerate(getattr(a, kind)):
+                rows[table].append(
+                    {
+                        "article_id": a.id,
+                        "seq": seq,
+                        "start": note.get("start"),
+                        "end": note.get("end"),
+                        "text": note.get("text"),
+                        "data": json.dumps(note, ensure_ascii=False),
+                    }
+                )
+    for r in rejects:
+        rows["rejects"].append(
+            {
+                "path": r.source.path,
+                "part": r.source.part,
+                "record": r.source.record,
+                "stage": r.stage,
+                "reason": r.reason,
+                "detail": r.detail,
+            }
+        )
+    out = Path(output)
+    name = f"part-{k:05d}.parquet"
+    for table, items in rows.items():
+        (out / table).mkdir(parents=True, exist_ok=True)
+        tmp = out / table / f".{name}.{os.getpid()}.tmp"
+        pq.write_table(pa.Table.from_pylist(items, schema=schema(table)), tmp)
+        os.replace(tmp, out / table / name)
+    seconds["write"] = time.perf_counter() - clock
+    summary = {
+        "partition": k,
+        "articles": len(good),
+        "rejects": len(rejects),
+        "files": len(files),
+        "words": sum(len(a.text.split()) for a in good),
+        "seconds": {name: round(v, 3) for name, v in seconds.items()},
+    }
+    done = out / "_done" / f"part-{k:05d}.json"
+    done.parent.mkdir(exist_ok=True)
+    tmp = done.with_suffix(".tmp")
+    tmp.write_text(json.dumps({**summary, "inputs": files}))
+    os.replace(tmp, done)
+    return summary
+
+
+def _sweep_partials(out: Path) -> None:
+    """Every partition is done: a half-written file left behind is a worker killed while it
+    wrote (its partition was redone on another worker), so it goes."""
+    for tmp in out.glob("*/.part-*.tmp"):
+        tmp.unlink(missing_ok=True)
+    for tmp in (out / "_done").glob("*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def run(
+    inputs: list[str],
+    output: str | Path,
+    workers: int = 2,
+    scheduler: str | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    link: bool = True,
+    partition_bytes: int = 32 * 1024 * 1024,
+    link_chunk: int | None = None,
+) -> BatchReport:
+    """Run the per-article stages on a cluster (a LocalCluster of ``workers`` processes, or
+    the one at ``scheduler``) into ``output``; then link, the heavy tasks on the cluster
+    (``link_chunk`` articles per task; None: the linker's defaults)."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    report = BatchReport()
+    clock = time.perf_counter()
+    parts = plan(inputs, partition_bytes, workers)
+    report.partitions = len(parts)
+    todo = [k for k in range(len(parts)) if not (out / "_done" / f"part-{k:05d}.json").exists()]
+    report.skipped = len(parts) - len(todo)
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        if todo:
+            counts: Counter[int] = Counter()
+            futures = client.map(count_lines, [parts[k] for k in range(len(parts))], pure=False)
+            for n, fut in enumerate(as_completed(futures), start=1):
+                counts.update(fut.result())
+                if progress:
+                    progress("counting lines", n, len(futures))
+            # one object on every worker (a dict given to scatter would become a future per key)
+            [repeated] = client.scatter([{h: c for h, c in counts.items() if c > 1}], broadcast=True)
+            report.seconds["count"] = round(time.perf_counter() - clock, 2)
+            jobs = [
+                client.submit(process, k, parts[k], repeated, str(out), pure=False, retries=2) for k in todo
+            ]
+            if progress:
+                progress("reading partitions", 0, len(jobs))
+            for n, job in enumerate(as_completed(jobs), start=1):
+                job.result()
+                if progress:
+                    progress("reading partitions", n, len(jobs))
+            _sweep_partials(out)
+        report.seconds["stages"] = round(time.perf_counter() - clock, 2)
+        for manifest in (out / "_done").glob("part-*.json"):
+            data = json.loads(manifest.read_text())
+            report.articles += data["articles"]
+            report.rejects += data["rejects"]
+            report.words += data.get("words", 0)
+            for stage, v in data.get("seconds", {}).items():
+                report.stage_seconds[stage] = round(report.stage_seconds.get(stage, 0.0) + v, 2)
+        if (out / "articles").is_dir():
+            import pyarrow.dataset as ds
+
+            ids = ds.dataset(out / "articles", schema=schema("articles")).to_table(columns=["id"])
+            report.distinct = len(set(ids.column("id").to_pylist()))
+        if link:
+            from storyline.run.cluster import DaskTasks
+
+            linking = time.perf_counter()
+            tasks = DaskTasks(client, progress)
+            report.link = write_links(out, tasks, link_chunk)
+            report.link_tasks = tasks.ran
+            report.link_redone = tasks.redone
+            report.seconds["link"] = round(time.perf_counter() - linking, 2)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return report
+
+
+def load(
+    output: str | Path,
+    db: str | Path,
+    relink: bool = True,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> dict[str, int]:
+    """Bring a batch output into a store for browsing. Into a new (empty) store, the batch's
+    own linked store is copied when its linking saw every finished partition: the links
+    computed on the cluster, nothing recomputed. Otherwise the articles (with their
+    annotations) and rejects are imported and linked in the store (``relink``)."""
+    import pyarrow.parquet as pq
+
+    from storyline.store import Store
+
+    out = Path(output)
+    if not (out / "_done").is_dir():
+        raise FileNotFoundError(f"{out} is not a batch output (no _done/ manifests)")
+    manifests = sorted((out / "_done").glob("part-*.json"))
+    stamp = out / "_link.json"
+    with Store(db) as store:
+        if relink and stamp.exists() and not store.articles.ids():
+            seen = json.loads(stamp.read_text())
+            if seen.get("partitions") == [m.stem for m in manifests]:
+                store.copy_from(out / "_link.db")
+                return {"articles": seen["articles"], "rejects": seen["rejects"], "copied": 1}
+        stored = rejected = 0
+        for n, manifest in enumerate(manifests, start=1):
+            name = manifest.stem + ".parquet"
+            table = pq.read_table(out / "articles" / name).to_pylist()
+            arts = [Article.from_dict(json.loads(r["record"])) for r in table]
+            rejects = [
+                Reject(
+                    Source(path=r["path"], part=r["part"] or 0, record=r["record"]),
+                    r["reason"],
+                    stage=r["stage"],
+                    detail=r["detail"],
+                )
+                for r in pq.read_table(out / "rejects" / name).to_pylist()
+            ]
+            result = store.articles.write_batch(arts, rejects, None)
+            stored += len(result.stored)
+            rejected += len(rejects)
+            if progress:
+                progress("loading partitions", n, len(manifests))
+        if relink and stored:
+            from storyline.run.linking import link_and_analyse
+
+            link_and_analyse(store, progress=progress)
+    return {"articles": stored, "rejects": rejected, "copied": 0}
+
+
+def write_links(output: str | Path, tasks: Tasks | None = None, chunk: int | None = None) -> LinkReport:
+    """Link the batch output and write the link tables. The linker's heavy tasks (name
+    blocks, LSH buckets, time windows, graph components) go to ``tasks`` (the cluster);
+    what joins their results runs here, over a store of the output on the client."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from storyline.run.linking import link_and_analyse
+    from storyline.store import Store
+
+    out = Path(output)
+    db = out / "_link.db"
+    (out / "_link.json").unlink(missing_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    counts = load(out, db, relink=False, progress=getattr(tasks, "progress", None))
+    with Store(db) as store:
+        # stories and events analysed too: browsing starts computed
+        report = link_and_analyse(store, full=True, tasks=tasks, chunk=chunk)
+        stories = store.views.stories()
+        tables = {
+            "entities": store.views.entities(),
+            "duplicates": store.views.duplicates(),
+            "events": [
+                {k: v for k, v in e.items() if k not in ("summary", "only_in")} for e in store.views.events()
+            ],
+            "stories": [{k: v for k, v in s.items() if k != "timeline"} for s in stories],
+            "timeline_entries": [{"story_id": s["id"], **e} for s in stories for e in s.get("timeline", [])],
+        }
+    for name, rows in tables.items():
+        (out / name).mkdir(exist_ok=True)
+        flat = [{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in r.items()} for r in rows]
+        tmp = out / name / ".part-00000.parquet.tmp"
+        pq.write_table(pa.Table.from_pylist(flat) if flat else pa.table({"_empty": []}), tmp)
+        os.replace(tmp, out / name / "part-00000.parquet")
+    manifests = sorted(m.stem for m in (out / "_done").glob("part-*.json"))
+    stamp = {"partitions": manifests, "articles": counts["articles"], "rejects": counts["rejects"]}
+    (out / "_link.json").write_text(json.dumps(stamp))  # the linked store is complete
+    return report

@@ -1,0 +1,33 @@
+"""A story's key people: persons named in most of its articles (copies left out), with the
+quotes attributed to them, cited."""
+
+from __future__ import annotations
+
+from storyline.analysis.people import key_people
+
+
+def _art(aid: str, persons: list[tuple[str, str]], quotes: list[tuple[str, str, str]] = ()) -> dict:
+    return {
+        "id": aid,
+        "published": f"2023-01-0{aid[-1]}",
+        "entities": [{"text": name, "label": "PERSON", "entity_id": eid} for eid, name in persons]
+        + [{"text": "Port Selan", "label": "GPE", "entity_id": "E9"}],
+        "quotes": [
+            {"text": t, "start": 0, "end": len(t), "kind": k, "speaker_entity_id": e} for e, t, k in quotes
+        ],
+    }
+
+
+def test_people_ranked_by_articles_and_quotes_with_citations() -> None:
+    arts = {
+        "a1": _art("a1", [("E1", "Ilse Varga"), ("E2", "Tomas Brandt")], [("E1", "We are close", "direct")]),
+        "a2": _art("a2", [("E1", "Varga")], [("E1", "that talks went on", "indirect")]),
+        "a3": _art("a3", [("E2", "Brandt"), ("E1", "Ilse Varga")]),
+        "a4": _art("a4", [("E3", "Copy Person")]),  # a wire copy: not counted
+    }
+    people = key_people(list(arts), arts, copies={"a4"})
+    assert [p["entity_id"] for p in people] == ["E1", "E2"]
+    varga = people[0]
+    assert varga["name"] == "Ilse Varga" and varga["articles"] == 3 and varga["quotes"] == 2
+    assert [q["kind"] for q in varga["said"]] == ["quotation", "reported speech"]
+    assert varga["said"][0]["article_id"] == "a1" and "E9" not in {p["entity_id"] for p in people}

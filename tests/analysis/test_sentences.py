@@ -1,0 +1,49 @@
+"""Whole sentences for summaries and timelines: never cut at decimals, abbreviations or
+initials, never a fragment."""
+
+from __future__ import annotations
+
+from storyline.analysis.sentences import sentences
+
+
+def _split(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)]
+
+
+def test_decimals_amounts_abbreviations_and_initials_do_not_end_a_sentence() -> None:
+    text = (
+        "The response has cost the company $ 3.5 billion so far, it said. "
+        "The quake measured 7.0-magnitude near the coast of the island. "
+        "When the mayor entered the race on Nov. 7 his rivals were already campaigning. "
+        "Gov. Ana Ruiz and J. R. Lindqvist met the families in the town hall on Friday."
+    )
+    assert _split(text) == [
+        "The response has cost the company $ 3.5 billion so far, it said.",
+        "The quake measured 7.0-magnitude near the coast of the island.",
+        "When the mayor entered the race on Nov. 7 his rivals were already campaigning.",
+        "Gov. Ana Ruiz and J. R. Lindqvist met the families in the town hall on Friday.",
+    ]
+
+
+def test_an_acronym_ends_a_sentence_only_before_a_capital() -> None:
+    text = (
+        "Troops arrived from the U.S. on Monday to help with the relief work. "
+        "The ship docked at 9 a.m. Workers then unloaded the tents and the water."
+    )
+    assert _split(text) == [
+        "Troops arrived from the U.S. on Monday to help with the relief work.",
+        "The ship docked at 9 a.m.",
+        "Workers then unloaded the tents and the water.",
+    ]
+
+
+def test_fragments_and_paragraph_breaks() -> None:
+    text = (
+        "Engineers had warned of cracks in the wall of the dam\n"
+        "of the BP oil spill in the gulf last year .\n\n"
+        "\u201cWe will rebuild every house in the valley,\u201d the mayor said on Tuesday."
+    )
+    assert _split(text) == [
+        "Engineers had warned of cracks in the wall of the dam",
+        "\u201cWe will rebuild every house in the valley,\u201d the mayor said on Tuesday.",
+    ]  # the piece starting in lower case is a fragment of a broken line, never a sentence

@@ -1,0 +1,58 @@
+"""Timelines: entries on the date a sentence is about, kinds, citations, support."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.analysis.timelines import build_timeline
+
+
+def art(text: str, published: str, outlet: str, timexes: list[dict[str, Any]], quotes=()) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return {"text": text, "published": published, "outlet": outlet, "timexes": timexes,
+            "quotes": list(quotes)}  # fmt: skip
+
+
+def tx(text: str, phrase: str, value: str) -> dict[str, Any]:
+    start = text.index(phrase)
+    return {"text": phrase, "start": start, "end": start + len(phrase), "value": value}
+
+
+A = ("The dam on the Dovrik river collapsed on Monday and flooded three villages. "
+     "The two governments had agreed in late November to share the river data. "
+     "The prime minister will visit the valley on Wednesday to meet the families.")  # fmt: skip
+B = "The Dovrik dam collapsed on Monday, flooding three villages in the valley below."
+
+
+def test_entries_on_their_own_dates_with_kinds_and_support() -> None:
+    articles = {
+        "a": art(A, "2023-02-20", "Wire", [tx(A, "on Monday", "2023-02-20"),
+                                           tx(A, "late November", "2022-11"),
+                                           tx(A, "on Wednesday", "2023-02-22")]),
+        "b": art(B, "2023-02-20", "Post", [tx(B, "on Monday", "2023-02-20")]),
+    }  # fmt: skip
+    entries = build_timeline(["a", "b"], articles)
+    by_date = {e["date"]: e for e in entries}
+    assert set(by_date) == {"2022-11", "2023-02-20", "2023-02-22"}
+    assert by_date["2022-11"]["kind"] == "happened"  # background fact, on its own date
+    assert by_date["2023-02-22"]["kind"] == "planned"
+    collapse = by_date["2023-02-20"]
+    assert collapse["support"] == 2 and {c["article_id"] for c in collapse["citations"]} == {
+        "a",
+        "b",
+    }
+    days_only = build_timeline(["a", "b"], articles, months=False)
+    assert "2022-11" not in {e["date"] for e in days_only}
+
+
+def test_a_day_leads_with_what_happened_then_what_was_said() -> None:
+    said = "\u201cWe will rebuild every house in the valley,\u201d the mayor of Maren Falls said on Monday."
+    quote = {"start": 0, "end": said.index(",\u201d") + 2, "kind": "direct", "text": said[:60]}
+    happened = "The Dovrik dam collapsed on Monday and flooded three villages in the valley."
+    articles = {
+        "a": art(said, "2023-02-20", "Wire", [tx(said, "on Monday", "2023-02-20")], [quote]),
+        "b": art(said, "2023-02-20", "Post", [tx(said, "on Monday", "2023-02-20")], [quote]),
+        "c": art(happened, "2023-02-20", "Courier", [tx(happened, "on Monday", "2023-02-20")]),
+    }
+    day = [e for e in build_timeline(["a", "b", "c"], articles, per_date=2) if e["date"] == "2023-02-20"]
+    assert [e["kind"] for e in day] == ["happened", "said"]  # though the quote has more support
+    assert day[1]["support"] == 2
