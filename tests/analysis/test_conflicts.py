@@ -2,37 +2,45 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from storyline.analysis.conflicts import conflicts
+from storyline.model import Claim, ClaimFrame, Event
+from storyline.model.analyses import Conflict
+from tests.records import article
 
 
-def claim(value: int, unit: str, quantity: str) -> dict[str, Any]:
-    return {"text": "sentence", "start": 0, "end": 8, "value": value, "unit": unit,
-            "quantity": quantity, "qualifier": None}  # fmt: skip
+def claim(value: int, unit: str, quantity: str) -> Claim:
+    return Claim(start=0, end=8, text="sentence", number=str(value), number_start=0, number_end=8,
+                 value=value, unit=unit, quantity=quantity, qualifier=None)  # fmt: skip
+
+
+def event(*article_ids: str) -> Event:
+    return Event(id="V1", title="", date=None, article_ids=list(article_ids), outlets=[])
 
 
 def test_one_quantity_with_different_values_is_a_conflict_every_value_cited() -> None:
     arts = {
-        "x": {"outlet": "Wire", "claims": [claim(41, "people killed", "deaths")]},
-        "y": {"outlet": "Courier", "claims": [claim(47, "death toll", "deaths"),
-                                              claim(4, "helicopters sent", "helicopters sent")]},
-        "z": {"outlet": "Post", "claims": [claim(41, "people killed", "deaths")]},
+        "x": article("x", outlet="Wire", claims=[claim(41, "people killed", "deaths")]),
+        "y": article("y", outlet="Courier", claims=[claim(47, "death toll", "deaths"),
+                                                    claim(4, "helicopters sent", "helicopters sent")]),
+        "z": article("z", outlet="Post", claims=[claim(41, "people killed", "deaths")]),
     }  # fmt: skip
-    (found,) = conflicts([{"id": "V1", "article_ids": ["x", "y", "z"]}], arts, copies={"z"})
+    (found,) = conflicts([event("x", "y", "z")], arts, copies={"z"})
     assert found["quantity"] == "deaths" and found["values"] == [41, 47]
     assert {(r["article_id"], r["value"]) for r in found["reports"]} == {("x", 41), ("y", 47)}
-    same = conflicts([{"id": "V1", "article_ids": ["x", "z"]}], arts, copies=set())
+    same = conflicts([event("x", "z")], arts, copies=set())
     assert same == []
 
 
-def _one_event(*reports: tuple[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    arts = {f"a{k}": {"outlet": outlet, "claims": [c]} for k, (outlet, c) in enumerate(reports)}
-    return conflicts([{"id": "V1", "article_ids": list(arts)}], arts, copies=set())
+def _one_event(*reports: tuple[str, Claim]) -> list[Conflict]:
+    arts = {f"a{k}": article(f"a{k}", outlet=outlet, claims=[c]) for k, (outlet, c) in enumerate(reports)}
+    return conflicts([event(*arts)], arts, copies=set())
 
 
-def _with(c: dict[str, Any], **fields: Any) -> dict[str, Any]:
-    return {**c, **fields}
+def _with(c: Claim, **fields: Any) -> Claim:
+    return replace(c, **fields)
 
 
 def test_values_that_do_not_exclude_each_other_are_no_conflict() -> None:
@@ -80,9 +88,9 @@ def test_measures_of_different_things_and_counts_of_different_things_are_no_conf
     assert _one_event(("Wire", converted), ("Post", other)) == []  # a conversion in brackets
 
 
-def _framed(value: int, predicate: str, path: list[str], about: list[str], **more: Any) -> dict[str, Any]:
-    frame = {"thing": "barrel", "predicate": predicate, "path": path, "about": about, "names": [],
-             "scope": False, **more}  # fmt: skip
+def _framed(value: int, predicate: str, path: list[str], about: list[str], **more: Any) -> Claim:
+    frame = ClaimFrame(**{"thing": "barrel", "predicate": predicate, "path": path, "about": about,
+                          "names": [], "scope": False, **more})  # fmt: skip
     return _with(claim(value, "barrels", "barrels"), text="The well spilled barrels.", frame=frame)
 
 

@@ -4,18 +4,18 @@ quotes attributed to them, cited."""
 from __future__ import annotations
 
 from storyline.analysis.people import key_people
+from storyline.model import Article, Mention, Quote
+from tests.records import article
 
 
-def _art(aid: str, persons: list[tuple[str, str]], quotes: list[tuple[str, str, str]] = ()) -> dict:
-    return {
-        "id": aid,
-        "published": f"2023-01-0{aid[-1]}",
-        "entities": [{"text": name, "label": "PERSON", "entity_id": eid} for eid, name in persons]
-        + [{"text": "Port Selan", "label": "GPE", "entity_id": "E9"}],
-        "quotes": [
-            {"text": t, "start": 0, "end": len(t), "kind": k, "speaker_entity_id": e} for e, t, k in quotes
-        ],
-    }
+def _art(aid: str, persons: list[tuple[str, str]], quotes: list[tuple[str, str, str]] = ()) -> Article:
+    return article(
+        aid,
+        published=f"2023-01-0{aid[-1]}",
+        entities=[Mention(0, len(name), name, "PERSON", entity_id=eid) for eid, name in persons]
+        + [Mention(0, 10, "Port Selan", "GPE", entity_id="E9")],
+        quotes=[Quote(0, len(t), t, k, speaker_entity_id=e) for e, t, k in quotes],
+    )
 
 
 def test_people_ranked_by_articles_and_quotes_with_citations() -> None:

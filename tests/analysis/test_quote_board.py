@@ -2,33 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from storyline.analysis.quote_board import quote_board
+from storyline.analysis.quote_board import _Quoted, quote_board
+from storyline.model import Quote, Story
+from tests.records import article
 
 
-def quote(text: str, kind: str = "direct", speaker: str = "E1") -> dict[str, Any]:
-    return {"text": text, "kind": kind, "start": 0, "end": len(text),
-            "speaker_resolved": "Mira Lund", "speaker_entity_id": speaker}  # fmt: skip
+def quote(text: str, kind: str = "direct", speaker: str = "E1") -> Quote:
+    return Quote(0, len(text), text, kind, speaker_resolved="Mira Lund", speaker_entity_id=speaker)
+
+
+def story_of(ids: list[str]) -> Story:
+    return Story(
+        id="S1", title="", event_ids=[], article_ids=ids, first_date=None, last_date=None, outlets=[]
+    )
 
 
 ARTICLES = {
-    "a": {"outlet": "Wire", "published": "2023-03-01", "quotes": [
-        quote("We will keep every berth of this port open to every ship")]},
-    "b": {"outlet": "Post", "published": "2023-03-02", "quotes": [
-        quote("We will keep every berth of this port open to every ship.")]},
-    "c": {"outlet": "Courier", "published": "2023-03-02", "quotes": [
-        quote("We will keep every single berth open, whatever happens")]},
-    "d": {"outlet": "Gazette", "published": "2023-03-03", "quotes": [
-        quote("that the port would keep every single berth open", kind="indirect")]},
-    "e": {"outlet": "Herald", "published": "2023-03-03", "quotes": [
-        quote("The weather will be fine for the regatta tomorrow", speaker="E9")]},
+    "a": article("a", outlet="Wire", published="2023-03-01", quotes=[
+        quote("We will keep every berth of this port open to every ship")]),
+    "b": article("b", outlet="Post", published="2023-03-02", quotes=[
+        quote("We will keep every berth of this port open to every ship.")]),
+    "c": article("c", outlet="Courier", published="2023-03-02", quotes=[
+        quote("We will keep every single berth open, whatever happens")]),
+    "d": article("d", outlet="Gazette", published="2023-03-03", quotes=[
+        quote("that the port would keep every single berth open", kind="indirect")]),
+    "e": article("e", outlet="Herald", published="2023-03-03", quotes=[
+        quote("The weather will be fine for the regatta tomorrow", speaker="E9")]),
 }  # fmt: skip
 
 
 def test_quote_board_groups_versions_across_outlets() -> None:
-    story = {"article_ids": list(ARTICLES)}
+    story = story_of(list(ARTICLES))
     (group,) = quote_board(story, ARTICLES, copies=set())
     kinds = {v["article_id"]: v["kind"] for v in group["versions"]}
     assert kinds == {
@@ -41,14 +49,14 @@ def test_quote_board_groups_versions_across_outlets() -> None:
 
 
 def test_copies_do_not_count_as_another_outlet() -> None:
-    story = {"article_ids": ["a", "b"]}
-    assert quote_board(story, ARTICLES, copies={"b"}) == []
+    assert quote_board(story_of(["a", "b"]), ARTICLES, copies={"b"}) == []
 
 
 def test_reported_speech_alone_makes_no_board() -> None:
-    reported = {k: {**a, "quotes": [{**q, "kind": "indirect"} for q in a["quotes"]]}
-                for k, a in ARTICLES.items()}  # fmt: skip
-    assert quote_board({"article_ids": list(reported)}, reported, copies=set()) == []
+    reported = {
+        k: replace(a, quotes=[replace(q, kind="indirect") for q in a.quotes]) for k, a in ARTICLES.items()
+    }
+    assert quote_board(story_of(list(reported)), reported, copies=set()) == []
 
 
 def _pairwise_board(quotes: list[dict[str, Any]]) -> list[list[int]]:
@@ -113,6 +121,21 @@ def test_quote_groups_equal_the_pairwise_rule() -> None:
         when = None if day is None else date(2023, 1, 1) + timedelta(days=day)
         quotes[-1]["published"] = when.isoformat() if when else None
     expected = _pairwise_board(quotes)
-    groups = _group(quotes, rows=37)
+    quoted = [
+        _Quoted(
+            q["article_id"],
+            None,
+            q["published"],
+            q["norm"],
+            0,
+            0,
+            None,
+            q["speaker_entity_id"],
+            q["norm"],
+            True,
+        )
+        for q in quotes
+    ]
+    groups = _group(quoted, rows=37)
     assert groups == expected
     assert 5 < len(groups) < 250

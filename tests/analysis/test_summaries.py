@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from storyline.analysis.summaries import sentences, summarise
+from tests.records import articles
 
-ARTICLES = {
+ARTICLES = articles({
     "a": {"outlet": "Wire", "text": "The Dovrik dam collapsed early on Monday, flooding three "
           "villages in the valley. Rescuers worked through the night in Maren Falls. "
           "The regional governor asked for national help."},
@@ -12,7 +13,7 @@ ARTICLES = {
           "villages in the valley. Shops in Maren Falls stayed closed on Tuesday morning."},
     "c": {"outlet": "Post", "text": "The Dovrik dam collapsed early on Monday, flooding three "
           "villages in the valley. Rescuers worked through the night in Maren Falls."},
-}  # fmt: skip
+})  # fmt: skip
 
 
 def test_every_sentence_is_a_cited_source_sentence_with_support() -> None:
@@ -23,10 +24,10 @@ def test_every_sentence_is_a_cited_source_sentence_with_support() -> None:
     for item in summary:
         for cite in item["citations"]:
             assert cite["article_id"] != "c"  # a wire copy is not a second source
-            source = ARTICLES[cite["article_id"]]["text"][cite["start"] : cite["end"]]
+            source = ARTICLES[cite["article_id"]].text[cite["start"] : cite["end"]]
             assert source.split()[:3] == item["text"].split()[:3] or cite != item["citations"][0]
         first = item["citations"][0]
-        assert ARTICLES[first["article_id"]]["text"][first["start"] : first["end"]] == item["text"]
+        assert ARTICLES[first["article_id"]].text[first["start"] : first["end"]] == item["text"]
     texts = [s["text"] for s in summary]
     assert len(texts) == len(set(texts))  # no sentence twice
 
@@ -43,10 +44,10 @@ def test_sentences_split_on_punctuation_and_paragraphs() -> None:
 
 
 def test_sentences_of_stop_words_only_do_not_break_a_summary() -> None:
-    arts = {
+    arts = articles({
         "a": {"outlet": "Wire", "text": "And then it was all of them that did it for us there. "
               "The Dovrik dam collapsed early on Monday, flooding three villages."},
-    }  # fmt: skip
+    })  # fmt: skip
     summary = summarise(["a"], arts, copies=set(), size=3)
     assert all(item["support"] >= 1 for item in summary)
 
@@ -54,12 +55,12 @@ def test_sentences_of_stop_words_only_do_not_break_a_summary() -> None:
 def test_only_in_lists_what_one_outlet_alone_reports() -> None:
     from storyline.analysis.summaries import only_in
 
-    arts = {
+    arts = articles({
         "a": {"outlet": "Wire", "text": "The Dovrik dam collapsed early on Monday, flooding three "
               "villages in the valley. Engineers had warned of cracks in the wall last spring."},
         "b": {"outlet": "Post", "text": "The Dovrik dam collapsed early on Monday and flooded "
               "three villages in the valley."},
-    }  # fmt: skip
+    })  # fmt: skip
     found = only_in(["a", "b"], arts, copies=set())
     assert [(f["outlet"], f["text"]) for f in found] == [
         ("Wire", "Engineers had warned of cracks in the wall last spring.")
@@ -89,6 +90,6 @@ def test_a_long_article_gives_summaries_its_first_sentences_only() -> None:
     from storyline.analysis.summaries import PER_ARTICLE, SentenceTable
 
     text = " ".join(f"The harbour board met on day number {i} of the long strike." for i in range(900))
-    table = SentenceTable(["a"], {"a": {"outlet": "Wire", "text": text}}, copies=set())
+    table = SentenceTable(["a"], articles({"a": {"outlet": "Wire", "text": text}}), copies=set())
     assert len(table.items) == PER_ARTICLE
     assert table.items[0][2] == 0 and "day number 0 " in table.items[0][4]

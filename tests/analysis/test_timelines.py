@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from storyline.analysis.timelines import build_timeline
+from storyline.model import Article, Quote, Timex
+from tests.records import article
 
 
-def art(text: str, published: str, outlet: str, timexes: list[dict[str, Any]], quotes=()) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    return {"text": text, "published": published, "outlet": outlet, "timexes": timexes,
-            "quotes": list(quotes)}  # fmt: skip
+def art(text: str, published: str, outlet: str, timexes: list[Timex], quotes=()) -> Article:  # type: ignore[no-untyped-def]
+    return article("", text, published=published, outlet=outlet, timexes=timexes, quotes=list(quotes))
 
 
-def tx(text: str, phrase: str, value: str) -> dict[str, Any]:
+def tx(text: str, phrase: str, value: str) -> Timex:
     start = text.index(phrase)
-    return {"text": phrase, "start": start, "end": start + len(phrase), "value": value}
+    return Timex(start, start + len(phrase), phrase, "DATE", value)
 
 
 A = ("The dam on the Dovrik river collapsed on Monday and flooded three villages. "
@@ -46,7 +45,7 @@ def test_entries_on_their_own_dates_with_kinds_and_support() -> None:
 
 def test_a_day_leads_with_what_happened_then_what_was_said() -> None:
     said = "\u201cWe will rebuild every house in the valley,\u201d the mayor of Maren Falls said on Monday."
-    quote = {"start": 0, "end": said.index(",\u201d") + 2, "kind": "direct", "text": said[:60]}
+    quote = Quote(0, said.index(",\u201d") + 2, said[:60], "direct")
     happened = "The Dovrik dam collapsed on Monday and flooded three villages in the valley."
     articles = {
         "a": art(said, "2023-02-20", "Wire", [tx(said, "on Monday", "2023-02-20")], [quote]),

@@ -114,12 +114,12 @@ def test_quotes_match_gold(key: str, n: int, articles: dict[str, Article]) -> No
     found = [
         q
         for q in art.quotes
-        if want in _norm(q["text"]) or (_norm(q["text"]).strip(" .,") in want and len(q["text"]) > 10)
+        if want in _norm(q.text) or (_norm(q.text).strip(" .,") in want and len(q.text) > 10)
     ]
     assert found, f"quote not found: {gold['text']!r}"
-    best = next((q for q in found if q["kind"] == gold["kind"]), found[0])
-    assert best["kind"] == gold["kind"], best
-    assert _surname(best["speaker_resolved"]) == _surname(gold["speaker"]), best
+    best = next((q for q in found if q.kind == gold["kind"]), found[0])
+    assert best.kind == gold["kind"], best
+    assert _surname(best.speaker_resolved) == _surname(gold["speaker"]), best
 
 
 TIMED = [(k, i) for k in sorted(GOLD["articles"]) for i in range(len(GOLD["articles"][k].get("timexes", [])))]
@@ -130,9 +130,9 @@ def test_timexes_match_gold(key: str, n: int, articles: dict[str, Article]) -> N
     """Each gold time expression is found and resolved to its calendar value."""
     gold = GOLD["articles"][key]["timexes"][n]
     art = articles[key]
-    found = [t for t in articles[key].timexes if gold["text"] in t["text"] or t["text"] in gold["text"]]
-    assert found, f"not found: {gold['text']!r} in {[t['text'] for t in art.timexes]}"
-    assert gold["value"] in [t["value"] for t in found], found
+    found = [t for t in articles[key].timexes if gold["text"] in t.text or t.text in gold["text"]]
+    assert found, f"not found: {gold['text']!r} in {[t.text for t in art.timexes]}"
+    assert gold["value"] in [t.value for t in found], found
 
 
 CLAIMED = [
@@ -145,15 +145,15 @@ def test_claims_match_gold(key: str, n: int, articles: dict[str, Article]) -> No
     """Each gold numeric claim: value, qualifier, what it counts and who asserts it."""
     gold = GOLD["articles"][key]["claims"][n]
     art = articles[key]
-    found = [c for c in art.claims if c["value"] == gold["value"]]
-    assert found, f"no claim of {gold['value']} in {[c['number'] for c in art.claims]}"
+    found = [c for c in art.claims if c.value == gold["value"]]
+    assert found, f"no claim of {gold['value']} in {[c.number for c in art.claims]}"
     claim = found[0]
-    assert claim["qualifier"] == gold["qualifier"], claim
+    assert claim.qualifier == gold["qualifier"], claim
     words = set(gold["unit"].lower().split())
-    assert words & set(claim["unit"].lower().split()) or quantity_of(gold["unit"]) == claim["quantity"], claim
+    assert words & set(claim.unit.lower().split()) or quantity_of(gold["unit"]) == claim.quantity, claim
     if gold["source"]:
-        assert _surname(gold["source"]) in (claim["source"] or ""), claim
-    assert claim["claim_date"] == art.published, claim
+        assert _surname(gold["source"]) in (claim.source or ""), claim
+    assert claim.claim_date == art.published, claim
 
 
 def _bcubed_f1(system: dict[str, str], gold: dict[str, str]) -> float:
@@ -175,7 +175,7 @@ def test_wire_copies_match_gold(demo_db: Path, articles: dict[str, Article]) -> 
     """Every labelled wire copy points at its original, and nothing else is called a copy."""
     key = _gold_key(articles)
     with Store(demo_db) as store:
-        found = {(key[d["article_id"]], key[d["duplicate_of"]]) for d in store.views.duplicates()}
+        found = {(key[d.article_id], key[d.duplicate_of]) for d in store.views.duplicates()}
     assert found == {(d["article"], d["duplicate_of"]) for d in GOLD["duplicates"]}
 
 
@@ -183,7 +183,7 @@ def test_events_match_gold(demo_db: Path, articles: dict[str, Article]) -> None:
     """Events against the labelled events, by BCubed F1 (every article is in one event)."""
     key = _gold_key(articles)
     with Store(demo_db) as store:
-        system = {key[a]: v["id"] for v in store.views.events() for a in v["article_ids"]}
+        system = {key[a]: v.id for v, _ in store.views.events() for a in v.article_ids}
     gold = {k: g["event"] for k, g in GOLD["articles"].items()}
     assert set(system) == set(gold)
     assert _bcubed_f1(system, gold) >= 0.9
@@ -194,16 +194,16 @@ def test_misspelt_names_resolve_to_one_entity(demo_db: Path) -> None:
     with Store(demo_db) as store:
         entities = store.views.entities()
     for g in (e for a in GOLD["articles"].values() for e in a.get("entities", [])):
-        owners = [e for e in entities if g["text"] in e["aliases"]]
+        owners = [e for e in entities if g["text"] in e.aliases]
         assert owners, f"{g['text']!r} is nobody's alias"
-        assert g["canonical"] in owners[0]["aliases"], (g, owners[0]["name"])
+        assert g["canonical"] in owners[0].aliases, (g, owners[0].name)
 
 
 def test_stories_match_gold(demo_db: Path, articles: dict[str, Article]) -> None:
     """Stories against the labelled stories, by BCubed F1 over articles."""
     key = _gold_key(articles)
     with Store(demo_db) as store:
-        system = {key[a]: s["id"] for s in store.views.stories() for a in s["article_ids"]}
+        system = {key[a]: s.id for s, _ in store.views.stories() for a in s.article_ids}
     gold = {k: g["story"] for k, g in GOLD["articles"].items()}
     assert set(system) == set(gold)
     assert _bcubed_f1(system, gold) >= 0.85
@@ -213,7 +213,7 @@ def test_conflicting_claims_match_gold(demo_db: Path, articles: dict[str, Articl
     """The labelled conflict (one death toll, two values) is found with both values cited."""
     key = _gold_key(articles)
     with Store(demo_db) as store:
-        found = [c for s in store.views.stories() for c in s["conflicts"]]
+        found = [c for _, views in store.views.stories() for c in views["conflicts"]]
     for gold in GOLD["conflicts"]:
         cited = {(g["article"], g["value"]) for g in gold["values"]}
         assert any(cited <= {(key[r["article_id"]], r["value"]) for r in c["reports"]} for c in found), (
@@ -226,8 +226,8 @@ def test_every_summary_sentence_is_a_source_sentence(demo_db: Path) -> None:
     """No sentence in a summary that no source contains: each is cited to its exact span."""
     with Store(demo_db) as store:
         texts = {a.id: a.text for a in store.articles.each()}
-        summaries = [s["summary"] for s in store.views.stories()] + [
-            v["summary"] for v in store.views.events()
+        summaries = [views["summary"] for _, views in store.views.stories()] + [
+            views["summary"] for _, views in store.views.events()
         ]
     assert any(summaries)
     for summary in summaries:
@@ -243,7 +243,7 @@ def test_timelines_match_gold_dates(demo_db: Path, articles: dict[str, Article])
     key = _gold_key(articles)
     with Store(demo_db) as store:
         texts = {a.id: a.text for a in store.articles.each()}
-        entries = [e for s in store.views.stories() for e in s["timeline"]]
+        entries = [e for _, views in store.views.stories() for e in views["timeline"]]
     for e in entries:
         cite = e["citations"][0]
         assert texts[cite["article_id"]][cite["start"] : cite["end"]] == e["text"]
@@ -270,11 +270,11 @@ def test_linking_in_two_batches_keeps_ids_and_meets_gold(
     key = _gold_key(articles)
     with Store(tmp_path / "two.db") as store:
         Ingest(store).run([str(p) for p in folders[:4]])
-        first = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
+        first = {a: v.id for v, _ in store.views.events() for a in v.article_ids}
         report = Ingest(store).run([str(p) for p in folders[4:]])
         assert report.link is not None and report.link.log[0][0] == "relinked in full"
-        second = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
-        copies = {(key[d["article_id"]], key[d["duplicate_of"]]) for d in store.views.duplicates()}
+        second = {a: v.id for v, _ in store.views.events() for a in v.article_ids}
+        copies = {(key[d.article_id], key[d.duplicate_of]) for d in store.views.duplicates()}
         merged = {
             tuple(r["detail"].split(" into "))
             for r in store.views.link_log(10**6)

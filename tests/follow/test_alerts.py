@@ -5,6 +5,7 @@ citing every report of it, older ones included; nothing raised twice."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from storyline.follow.alerts import find_alerts, story_conflicts
@@ -80,8 +81,8 @@ def test_a_watched_story_alerts_on_a_new_outlet_and_a_new_conflicting_claim(tmp_
         cited = {c["outlet"] for c in conflict["articles"]}
         assert cited == {"valleypost.example", "rivertimes.example", "hillherald.example"}
         assert store.alerts.add(find_alerts(store, new), "2024-05-02T11:00:00Z") == []  # once each
-        record = store.links.records("stories", [story])[story]
-        unviewed = {**record, "id": "S0"}  # a story whose views wait: its new articles' events read
+        record = store.links.stories([story])[story]
+        unviewed = replace(record, id="S0")  # a story whose views wait: its new articles' events read
         assert story_conflicts(store, unviewed, set(new)) == story_conflicts(store, record, set(new))
 
         run = Ingest(store).run([third])  # an outlet that reported it before, no new figure

@@ -129,9 +129,9 @@ def test_a_folder_source_picks_up_new_files_once(tmp_path: Path) -> None:
         # the corpus doubled: a round links incrementally (bounded) and says a full run is due
         assert third.relink_due == "the corpus has doubled since events were last clustered in full"
         assert not [e for e in store.views.link_log() if e["kind"] == "relinked in full"]
-        from storyline.link import Linker
+        from storyline.run.linking import link_and_analyse
 
-        assert Linker(store).run().relink_due is None  # what `storyline link`/`ingest` do: relink
+        assert link_and_analyse(store).relink_due is None  # what `storyline link`/`ingest` do: relink
         assert [e for e in store.views.link_log() if e["kind"] == "relinked in full"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storyline.link.duplicates import find_duplicates, word_diff
+from tests.records import article
 
 WIRE = (
     "The harbour authority of Port Selan said on Monday that the northern quay would reopen "
@@ -20,21 +21,18 @@ OTHER = (
 
 def test_copy_points_at_the_credited_original_with_its_edits() -> None:
     arts = [
-        {"id": "copy", "text": COPY, "published": "2023-03-01", "outlet": "Harbor Post",
-         "credits": ["Meridian Wire"]},
-        {"id": "wire", "text": WIRE, "published": "2023-03-01", "outlet": "Meridian Wire",
-         "credits": []},
-        {"id": "other", "text": OTHER, "published": "2023-03-01", "outlet": "Harbor Post",
-         "credits": []},
-    ]  # fmt: skip
+        article("copy", COPY, published="2023-03-01", outlet="Harbor Post", credits=["Meridian Wire"]),
+        article("wire", WIRE, published="2023-03-01", outlet="Meridian Wire", credits=[]),
+        article("other", OTHER, published="2023-03-01", outlet="Harbor Post", credits=[]),
+    ]
     (dup,) = find_duplicates(arts)
-    assert (dup["article_id"], dup["duplicate_of"], dup["kind"]) == ("copy", "wire", "wire copy")
-    assert 0.5 <= dup["similarity"] < 1.0
-    assert {"op": "replace", "original": "every morning.", "copy": "most mornings."} in dup["diff"]
+    assert (dup.article_id, dup.duplicate_of, dup.kind) == ("copy", "wire", "wire copy")
+    assert 0.5 <= dup.similarity < 1.0
+    assert {"op": "replace", "original": "every morning.", "copy": "most mornings."} in dup.diff
 
 
 def test_no_duplicates_among_different_articles() -> None:
-    arts = [{"id": "a", "text": WIRE}, {"id": "b", "text": OTHER}]
+    arts = [article("a", WIRE), article("b", OTHER)]
     assert find_duplicates(arts) == []
 
 

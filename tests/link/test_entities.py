@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from storyline.link.entities import EntityResolver, normalise
+from storyline.model import Article, Mention, Source
 
 
-def article(rowid: int, *mentions: tuple[str, str, str]) -> dict[str, Any]:
-    """An article as linking reads it: mentions as (text, label, chain)."""
-    return {
-        "rowid": rowid,
-        "id": f"a{rowid}",
-        "entities": [{"text": t, "label": lab, "chain": c} for t, lab, c in mentions],
-    }
+def article(n: int, *mentions: tuple[str, str, str]) -> Article:
+    """An article as linking reads it (id ``a{n}``): mentions as (text, label, chain)."""
+    return Article(
+        id=f"a{n}",
+        source=Source(),
+        raw="",
+        entities=[Mention(0, len(t), t, lab, c) for t, lab, c in mentions],
+    )
 
 
 ARTICLES = [
@@ -27,31 +27,31 @@ ARTICLES = [
 ]  # fmt: skip
 
 
-def resolve(articles: list[dict[str, Any]], previous: dict[tuple[int, str], str] | None = None):  # type: ignore[no-untyped-def]
+def resolve(articles: list[Article], previous: dict[tuple[str, str], str] | None = None):  # type: ignore[no-untyped-def]
     resolver = EntityResolver()
     return resolver.resolve(resolver.chains(articles), previous)
 
 
 def test_spellings_variants_acronyms_and_split_tokens_join() -> None:
     entities, chains = resolve(ARTICLES)
-    by_name = {e["name"]: e for e in entities}
+    by_name = {e.name: e for e in entities}
     putin = by_name["Vladimir Putin"]
-    assert set(putin["aliases"]) == {"Vladimir Putin", "Vladamir Putin", "Putin"}
-    assert putin["articles"] == 3
-    assert chains[(1, "c1")] == chains[(2, "c1")] == chains[(3, "c1")]
-    assert chains[(1, "c2")] == chains[(2, "c2")]  # Kyiv / Kiev (GeoNames variant)
-    assert by_name["Kyiv"]["label"] == "GPE"
-    assert chains[(1, "c3")] == chains[(2, "c3")]  # NATO = North Atlantic Treaty Organization
-    assert chains[(3, "c3")] == chains[(4, "c1")]  # "L avrov" = Sergey Lavrov
-    assert chains[(4, "c2")] == chains[(5, "c1")]  # Zelenskyy / Zelensky
-    assert chains[(5, "c2")] == chains[(5, "c3")]  # U.S. / US
+    assert set(putin.aliases) == {"Vladimir Putin", "Vladamir Putin", "Putin"}
+    assert putin.articles == 3
+    assert chains[("a1", "c1")] == chains[("a2", "c1")] == chains[("a3", "c1")]
+    assert chains[("a1", "c2")] == chains[("a2", "c2")]  # Kyiv / Kiev (GeoNames variant)
+    assert by_name["Kyiv"].label == "GPE"
+    assert chains[("a1", "c3")] == chains[("a2", "c3")]  # NATO = North Atlantic Treaty Organization
+    assert chains[("a3", "c3")] == chains[("a4", "c1")]  # "L avrov" = Sergey Lavrov
+    assert chains[("a4", "c2")] == chains[("a5", "c1")]  # Zelenskyy / Zelensky
+    assert chains[("a5", "c2")] == chains[("a5", "c3")]  # U.S. / US
     for e in entities:  # every alias has its evidence
-        assert {ev["alias"] for ev in e["evidence"]} == set(e["aliases"])
+        assert {ev.alias for ev in e.evidence} == set(e.aliases)
 
 
 def test_people_who_share_a_surname_stay_apart() -> None:
     _, chains = resolve(ARTICLES)
-    anna, john, bare = chains[(1, "c4")], chains[(2, "c4")], chains[(3, "c2")]
+    anna, john, bare = chains[("a1", "c4")], chains[("a2", "c4")], chains[("a3", "c2")]
     assert len({anna, john, bare}) == 3  # a bare "Smith" is not guessed
 
 
@@ -62,8 +62,8 @@ def test_ids_are_stable_across_runs_and_new_articles() -> None:
     more = [*ARTICLES, article(6, ("Vladimir Putin", "PERSON", "c1"), ("Ada Lind", "PERSON", "c2"))]
     _, grown = resolve(more, chains)
     assert all(grown[k] == v for k, v in chains.items())
-    assert grown[(6, "c1")] == chains[(1, "c1")]
-    assert grown[(6, "c2")] not in set(chains.values())
+    assert grown[("a6", "c1")] == chains[("a1", "c1")]
+    assert grown[("a6", "c2")] not in set(chains.values())
 
 
 def test_normalise() -> None:
@@ -88,8 +88,8 @@ def test_names_that_differ_in_a_title_like_word_are_different_things() -> None:
     ]  # fmt: skip
     _, chains = resolve(arts)
     for c in ("c1", "c2", "c3", "c4"):
-        assert chains[(1, c)] != chains[(2, c)], c
-    assert chains[(1, "c1")] == chains[(3, "c1")] and chains[(2, "c3")] == chains[(3, "c3")]
+        assert chains[("a1", c)] != chains[("a2", c)], c
+    assert chains[("a1", "c1")] == chains[("a3", "c1")] and chains[("a2", "c3")] == chains[("a3", "c3")]
 
 
 def test_misspelt_places_join_but_similar_countries_do_not() -> None:
@@ -98,8 +98,8 @@ def test_misspelt_places_join_but_similar_countries_do_not() -> None:
         article(2, ("Kyrenvar", "GPE", "c1"), ("Australia", "GPE", "c2"), ("Iraq", "GPE", "c3")),
     ]
     _, chains = resolve(arts)
-    assert chains[(1, "c1")] == chains[(2, "c1")]
-    assert chains[(1, "c2")] != chains[(2, "c2")] and chains[(1, "c3")] != chains[(2, "c3")]
+    assert chains[("a1", "c1")] == chains[("a2", "c1")]
+    assert chains[("a1", "c2")] != chains[("a2", "c2")] and chains[("a1", "c3")] != chains[("a2", "c3")]
 
 
 def _apart(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
@@ -107,7 +107,7 @@ def _apart(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
     merged = []
     for (a, la), (b, lb) in pairs:  # type: ignore[misc]
         _, chains = resolve([article(1, (a, la, "c1")), article(2, (b, lb, "c1"))])
-        if chains[(1, "c1")] == chains[(2, "c1")]:
+        if chains[("a1", "c1")] == chains[("a2", "c1")]:
             merged.append((a, b))
     return merged
 
@@ -151,7 +151,7 @@ def test_a_name_that_fits_two_people_joins_neither() -> None:
         article(3, ("George Harlan", "PERSON", "c1")),
     ]
     _, chains = resolve(arts)
-    assert len({chains[(1, "c1")], chains[(2, "c1")], chains[(3, "c1")]}) == 3
+    assert len({chains[("a1", "c1")], chains[("a2", "c1")], chains[("a3", "c1")]}) == 3
 
 
 def test_a_middle_name_joins_when_it_is_the_only_person_of_that_name() -> None:
@@ -160,7 +160,7 @@ def test_a_middle_name_joins_when_it_is_the_only_person_of_that_name() -> None:
         article(2, ("Andrew Fahrn", "PERSON", "c1"), ("Ilse Fahrn", "PERSON", "c2")),
     ]
     _, chains = resolve(arts)
-    assert chains[(1, "c1")] == chains[(2, "c1")] != chains[(2, "c2")]
+    assert chains[("a1", "c1")] == chains[("a2", "c1")] != chains[("a2", "c2")]
 
 
 def test_two_real_places_one_letter_apart_and_possessives_in_acronyms() -> None:
@@ -177,7 +177,7 @@ def test_every_alias_says_by_which_rule_it_joined() -> None:
     from storyline.link import entities as rules
 
     entities, _ = resolve(ARTICLES)
-    joined = {ev["alias"]: set(ev["joined_by"]) for e in entities for ev in e["evidence"]}
+    joined = {ev.alias: set(ev.joined_by) for e in entities for ev in e.evidence}
     assert rules.SAME_PERSON in joined["Vladamir Putin"]
     assert rules.IN_ARTICLE in joined["Putin"]
     assert rules.ACRONYM in joined["North Atlantic Treaty Organization"] | joined["NATO"]
@@ -185,8 +185,8 @@ def test_every_alias_says_by_which_rule_it_joined() -> None:
     assert joined["L avrov"] == {rules.SPLIT_NAME}
     assert joined["Zelensky"] == {rules.SURNAME}
     assert joined["Anna Smith"] == set()  # alone: joined by nothing
-    merged = rules.EntityResolver.merge_records([e for e in entities if e["name"] == "Vladimir Putin"] * 2)
-    assert {r for ev in merged["evidence"] for r in ev["joined_by"]} >= {rules.SAME_PERSON, rules.IN_ARTICLE}
+    merged = rules.EntityResolver.merge_records([e for e in entities if e.name == "Vladimir Putin"] * 2)
+    assert {r for ev in merged.evidence for r in ev.joined_by} >= {rules.SAME_PERSON, rules.IN_ARTICLE}
 
 
 def test_a_bare_name_or_acronym_joins_its_one_owner_only_within_the_story() -> None:
@@ -202,15 +202,15 @@ def test_a_bare_name_or_acronym_joins_its_one_owner_only_within_the_story() -> N
     chains = resolver.chains(arts)
     apart = {"a1": frozenset({"S1"}), "a2": frozenset({"S2"}), "a3": frozenset({"S2"})}
     _, got = resolver.resolve(chains, None, apart.__getitem__)
-    assert got[(1, "c1")] != got[(2, "c1")] and got[(1, "c2")] != got[(2, "c2")]
+    assert got[("a1", "c1")] != got[("a2", "c1")] and got[("a1", "c2")] != got[("a2", "c2")]
     together = {"a1": frozenset({"S1"}), "a2": frozenset({"S1"}), "a3": frozenset({"S2"})}
     _, got = resolver.resolve(chains, None, together.__getitem__)
-    assert got[(1, "c1")] == got[(2, "c1")] != got[(3, "c1")]
+    assert got[("a1", "c1")] == got[("a2", "c1")] != got[("a3", "c1")]
     # "CDS" is also used in story S2, so it is not taken as S1's Chaotic Dynamic Systems...
-    assert got[(1, "c2")] != got[(2, "c2")] == got[(3, "c2")]
+    assert got[("a1", "c2")] != got[("a2", "c2")] == got[("a3", "c2")]
     # ... but where every use of it is in that story, it is
     _, got = resolver.resolve(chains[:4], None, together.__getitem__)
-    assert got[(1, "c2")] == got[(2, "c2")]
+    assert got[("a1", "c2")] == got[("a2", "c2")]
 
 
 def test_a_part_of_a_name_a_near_county_and_a_generational_suffix_join_nothing() -> None:
@@ -225,10 +225,10 @@ def test_a_part_of_a_name_a_near_county_and_a_generational_suffix_join_nothing()
         article(3, ("Kyrenvar", "GPE", "c1"), ("Kirenvar", "GPE", "c2")),
     ]  # fmt: skip
     _, got = resolve(arts)
-    assert got[(1, "c1")] != got[(2, "c1")]
-    assert got[(1, "c2")] != got[(2, "c2")]
-    assert got[(1, "c3")] != got[(2, "c3")]
-    assert got[(3, "c1")] == got[(3, "c2")]  # one letter apart, unknown to GeoNames: one place
+    assert got[("a1", "c1")] != got[("a2", "c1")]
+    assert got[("a1", "c2")] != got[("a2", "c2")]
+    assert got[("a1", "c3")] != got[("a2", "c3")]
+    assert got[("a3", "c1")] == got[("a3", "c2")]  # one letter apart, unknown to GeoNames: one place
 
 
 def test_a_bare_given_name_never_joins_a_surname_owner() -> None:
@@ -240,8 +240,8 @@ def test_a_bare_given_name_never_joins_a_surname_owner() -> None:
     ]
     resolver = EntityResolver()
     _, got = resolver.resolve(resolver.chains(arts), None, lambda aid: frozenset({"S1"}))
-    assert got[(2, "c1")] != got[(1, "c1")]
-    assert got[(2, "c2")] == got[(1, "c1")]
+    assert got[("a2", "c1")] != got[("a1", "c1")]
+    assert got[("a2", "c2")] == got[("a1", "c1")]
 
 
 def test_names_one_consonant_or_one_number_apart_stay_apart() -> None:
@@ -259,15 +259,15 @@ def test_names_one_consonant_or_one_number_apart_stay_apart() -> None:
     ]  # fmt: skip
     _, chains = resolve(arts)
     for c in ("c1", "c2", "c3", "c4", "c6", "c7"):
-        assert chains[(1, c)] != chains[(2, c)], c
-    assert chains[(1, "c5")] == chains[(2, "c5")]  # one letter doubled: one name
+        assert chains[("a1", c)] != chains[("a2", c)], c
+    assert chains[("a1", "c5")] == chains[("a2", "c5")]  # one letter doubled: one name
 
 
 def test_tokeniser_debris_is_no_part_of_a_name() -> None:
     arts = [article(1, ("JFK -RRB-", "ORG", "c1")), article(2, ("JFK", "ORG", "c1"))]
     entities, chains = resolve(arts)
-    assert chains[(1, "c1")] == chains[(2, "c1")]
-    assert {a for e in entities for a in e["aliases"]} == {"JFK"}
+    assert chains[("a1", "c1")] == chains[("a2", "c1")]
+    assert {a for e in entities for a in e.aliases} == {"JFK"}
 
 
 def test_a_name_a_headline_ran_on_into_is_the_name() -> None:
@@ -280,7 +280,7 @@ def test_a_name_a_headline_ran_on_into_is_the_name() -> None:
                 ("John Quincy Adams", "PERSON", "c3")),
     ]  # fmt: skip
     entities, chains = resolve(arts)
-    aliases = {a for e in entities for a in e["aliases"]}
+    aliases = {a for e in entities for a in e.aliases}
     assert "Ada Lind Checks Into Clinic" not in aliases and "Hire Bo Rask" not in aliases
-    assert chains[(1, "c1")] == chains[(2, "c1")] and chains[(1, "c2")] == chains[(2, "c2")]
+    assert chains[("a1", "c1")] == chains[("a2", "c1")] and chains[("a1", "c2")] == chains[("a2", "c2")]
     assert "John Quincy Adams" in aliases  # a middle name is no headline

@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from storyline.link import Linker
+from storyline.read.dated import redate
 from storyline.run.embedded import Ingest
 from storyline.store import Store
 from tests.conftest import DEMO
 
 
 def _snapshot(store: Store) -> tuple[dict[str, str], dict[str, str]]:
-    events = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
-    entities = {alias: e["id"] for e in store.views.entities() for alias in e["aliases"]}
+    events = {a: v.id for v, _ in store.views.events() for a in v.article_ids}
+    entities = {alias: e.id for e in store.views.entities() for alias in e.aliases}
     return events, entities
 
 
@@ -24,16 +25,16 @@ def test_ids_stable_across_relinks_and_reingests(tmp_path: Path) -> None:
         report = Ingest(store).run([str(DEMO / "corpus")])
         assert report.link is not None and report.link.events >= 10
         first = _snapshot(store)
-        again = Linker(store).run(full=True)
+        again = Linker(store.links, redate).run(full=True)
         assert _snapshot(store) == first and again.events == report.link.events
-        nothing = Linker(store).run()  # incremental: no article is new
+        nothing = Linker(store.links, redate).run()  # incremental: no article is new
         assert nothing.articles == 0 and _snapshot(store) == first
         Ingest(store).run([str(DEMO / "corpus")])  # nothing new
         assert _snapshot(store) == first
         exported = store.articles.get(next(iter(first[0])))
-        assert all(e.get("entity_id") for e in exported.entities if e["label"] == "PERSON")
-        speakers = [q for q in exported.quotes if q.get("speaker_chain")]
-        assert all(q["speaker_entity_id"] for q in speakers)
+        assert all(e.entity_id for e in exported.entities if e.label == "PERSON")
+        speakers = [q for q in exported.quotes if q.speaker_chain]
+        assert all(q.speaker_entity_id for q in speakers)
         assert store.views.link_log()  # founded events are logged
         assert store.integrity_check() == "ok"
 
@@ -81,12 +82,12 @@ def test_linking_as_articles_arrive_gives_the_events_of_linking_at_once(
     with Store(tmp_path / "whole.db") as store:
         Ingest(store).run([str(DEMO / "corpus")])
         whole = _snapshot(store)[0]
-        whole_stories = {a: s["id"] for s in store.views.stories() for a in s["article_ids"]}
+        whole_stories = {a: s.id for s, _ in store.views.stories() for a in s.article_ids}
     with Store(tmp_path / "parts.db") as store:
         for folder in _by_date(tmp_path, parts):
             Ingest(store).run([str(folder)])
         got = _snapshot(store)[0]
-        stories = store.views.stories()
+        stories = [s for s, _ in store.views.stories()]
         log = store.views.link_log(10**6)
         founded = [r["detail"].split()[0] for r in log if r["kind"] == "event founded"]
     assert set(got) == set(whole)
@@ -99,9 +100,9 @@ def test_linking_as_articles_arrive_gives_the_events_of_linking_at_once(
         assert max(ids.count(i) for i in ids) * 2 > len(arts) or len(arts) <= 2
     assert len(founded) == len(set(founded))
     # stories too: clustered afresh near the new articles, none left empty, every event in one
-    assert _bcubed({a: s["id"] for s in stories for a in s["article_ids"]}, whole_stories) >= 0.95
-    assert all(s["event_ids"] for s in stories)
-    in_stories = [e for s in stories for e in s["event_ids"]]
+    assert _bcubed({a: s.id for s in stories for a in s.article_ids}, whole_stories) >= 0.95
+    assert all(s.event_ids for s in stories)
+    in_stories = [e for s in stories for e in s.event_ids]
     assert sorted(in_stories) == sorted(set(got.values()))
     if parts > 2:  # the corpus doubled since its first link: events clustered again in full
         assert any(r["kind"] == "relinked in full" for r in log)

@@ -4,10 +4,12 @@ sentence cut at a word, never mid-word."""
 from __future__ import annotations
 
 from storyline.link.titles import cut_title, lede, representative_title
+from storyline.model import Article
+from tests.records import article
 
 
-def _art(aid: str, headline: str | None, text: str = "", published: str = "2023-01-01") -> dict:
-    return {"id": aid, "headline": headline, "text": text, "published": published}
+def _art(aid: str, headline: str | None, text: str = "", published: str = "2023-01-01") -> Article:
+    return article(aid, text, headline=headline, published=published)
 
 
 def test_the_most_central_headline_not_the_earliest() -> None:

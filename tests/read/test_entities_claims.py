@@ -39,7 +39,7 @@ def test_chains_and_roles(nlp) -> None:  # type: ignore[no-untyped-def]
 
 def test_claims_with_qualifiers_units_and_sources(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(TEXT)
-    claims = {c.text: c for c in ClaimFinder()(doc, QuoteExtractor()(doc))}
+    claims = {c.number: c for c in ClaimFinder()(doc, QuoteExtractor()(doc))}
     fuel = next(c for t, c in claims.items() if "1,200" in t)
     assert (fuel.value, fuel.qualifier) == (1200, "about") and "tonnes" in fuel.unit
     assert fuel.source == "Ostrelia"
@@ -89,13 +89,13 @@ def test_levels_rates_and_quantities(nlp) -> None:  # type: ignore[no-untyped-de
         "The guild said the tariff would cost members more than 40 million crowns a year. "
         "At least 12 people were killed and 30 injured."
     )
-    claims = {c.text: c for c in ClaimFinder()(doc, QuoteExtractor()(doc))}
+    claims = {c.number: c for c in ClaimFinder()(doc, QuoteExtractor()(doc))}
     toll = next(c for t, c in claims.items() if t == "58")
     assert toll.unit == "death toll" and quantity_of(toll.unit) == "deaths"
     cost = next(c for t, c in claims.items() if "40 million" in t)
     assert cost.unit == "crowns a year" and cost.qualifier == "more than"
     killed = next(c for t, c in claims.items() if "12" in t)
-    assert quantity_of(killed.unit) == "deaths" and killed.to_dict()["text"].startswith("At least")
+    assert quantity_of(killed.unit) == "deaths" and killed.text.startswith("At least")
 
 
 def test_speaker_name_in_apposition(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -35,5 +35,5 @@ def test_german_spanish_and_russian_pages_are_described_but_not_read(tmp_path: P
             assert art.entities == art.timexes == art.quotes == art.claims == []
         assert store.articles.summary()["not_read"] == {f"no reader for {x}": 1 for x in PAGES}
         events = store.views.events()
-        assert sorted(len(v["article_ids"]) for v in events) == [1, 1, 1]  # none joined by words
+        assert sorted(len(v.article_ids) for v, _ in events) == [1, 1, 1]  # none joined by words
         assert store.views.entities() == []

@@ -49,18 +49,18 @@ def test_a_long_text_read_in_pieces_equals_it_read_at_once() -> None:
     assert small.timexes == one.timexes
 
     def said(a: Article) -> list[tuple[object, ...]]:
-        return [(q["text"], q["start"], q["kind"], q["speaker"]) for q in a.quotes] + [
-            (c["text"], c["start"], c["value"], c["unit"]) for c in a.claims
+        return [(q.text, q.start, q.kind, q.speaker) for q in a.quotes] + [
+            (c.text, c.start, c.value, c.unit) for c in a.claims
         ]
 
     assert said(small) == said(one)
 
     def spans(a: Article) -> set[tuple[str, str, int]]:
-        return {(m["text"], m["label"], m["start"]) for m in a.entities}
+        return {(m.text, m.label, m.start) for m in a.entities}
 
     assert len(spans(small) & spans(one)) >= 0.9 * len(spans(small) | spans(one))
     for m in small.entities:
-        assert text[m["start"] : m["end"]] == m["text"]
+        assert text[m.start : m.end] == m.text
 
 
 def test_batches_hold_a_bounded_number_of_characters() -> None:

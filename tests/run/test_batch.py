@@ -18,6 +18,7 @@ import pytest
 from storyline.run.batch import TABLES, load, run, schema
 from storyline.run.embedded import Ingest
 from storyline.store import Store
+from storyline.store.records import plain
 from tests.conftest import DEMO
 
 SMALL = 12_000  # bytes per partition: the demo corpus becomes several partitions
@@ -27,17 +28,19 @@ def _snapshot(db: Path) -> dict[str, Any]:
     with Store(db) as store:
         arts = {
             a.id: (a.text, a.headline, a.published, a.published_basis, a.outlet, a.byline,
-                   len(a.removed), json.dumps([a.entities, a.timexes, a.quotes, a.claims], sort_keys=True))
+                   len(a.removed), json.dumps([[plain(n) for n in notes] for notes in
+                                               (a.entities, a.timexes, a.quotes, a.claims)], sort_keys=True))
             for a in store.articles.each()
         }  # fmt: skip
-        events = sorted(sorted(e["article_ids"]) for e in store.views.events())
-        stories = sorted(sorted(s["article_ids"]) for s in store.views.stories())
-        copies = sorted((d["article_id"], d["duplicate_of"]) for d in store.views.duplicates())
-        entities = sorted(
-            (e["name"], e["label"], tuple(sorted(e["aliases"]))) for e in store.views.entities()
+        events = sorted(sorted(e.article_ids) for e, _ in store.views.events())
+        stories = sorted(sorted(s.article_ids) for s, _ in store.views.stories())
+        copies = sorted((d.article_id, d.duplicate_of) for d in store.views.duplicates())
+        entities = sorted((e.name, e.label, tuple(sorted(e.aliases))) for e in store.views.entities())
+        timeline = sorted(
+            (e["date"], e["kind"], e["text"], e["support"])
+            for _, views in store.views.stories()
+            for e in views.get("timeline", [])
         )
-        timeline = sorted((e["date"], e["kind"], e["text"], e["support"])
-                          for s in store.views.stories() for e in s.get("timeline", []))  # fmt: skip
     return {"articles": arts, "events": events, "stories": stories, "copies": copies,
             "entities": entities, "timeline": timeline}  # fmt: skip
 

@@ -63,9 +63,9 @@ def _snapshot(db: Path) -> tuple[dict[str, Any], int]:
         arts = {
             a.id: (
                 a.text, [(r.text, r.reason) for r in a.removed], a.headline, a.published, a.outlet,
-                [(e["start"], e["end"], e["label"]) for e in a.entities],
-                [(q["start"], q["end"], q["speaker_resolved"]) for q in a.quotes],
-                [(t["start"], t["end"], t["value"]) for t in a.timexes],
+                [(e.start, e.end, e.label) for e in a.entities],
+                [(q.start, q.end, q.speaker_resolved) for q in a.quotes],
+                [(t.start, t.end, t.value) for t in a.timexes],
             )
             for a in store.articles.each()
         }  # fmt: skip

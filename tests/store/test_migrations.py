@@ -8,7 +8,7 @@ import sqlite3
 from importlib import resources
 from pathlib import Path
 
-from storyline.model import LinkResult
+from storyline.model import Entity, LinkResult, Mention, Quote
 from storyline.store import Store
 from tests.conftest import make_article
 
@@ -60,12 +60,12 @@ def test_a_corpus_made_before_the_rebuild_is_migrated_and_checks_ok(tmp_path: Pa
 def test_a_new_corpus_with_quotes_indexed_checks_ok(store: Store) -> None:
     art = make_article("x")
     art.text = "The harbour master said the quay would reopen."
-    art.entities = [{"text": "harbour master", "label": "PERSON", "start": 4, "end": 18, "chain": "c1"}]
-    art.quotes = [{"text": "the quay would reopen", "start": 24, "end": 45, "speaker_chain": "c1",
-                   "speaker_resolved": "harbour master", "kind": "indirect"}]  # fmt: skip
+    art.entities = [Mention(4, 18, "harbour master", "PERSON", "c1")]
+    art.quotes = [Quote(24, 45, "the quay would reopen", "indirect", speaker_chain="c1",
+                        speaker_resolved="harbour master")]  # fmt: skip
     store.articles.write_batch([art], [], None)
-    entity = {"id": "E1", "name": "Ilse Varga", "label": "PERSON"}
-    store.links.save(LinkResult([entity], {(1, "c1"): "E1"}, [], [], [], [], [], full=True))
+    entity = Entity(id="E1", name="Ilse Varga", label="PERSON", aliases=[], articles=1, mentions=1)
+    store.links.save(LinkResult([entity], {(art.id, "c1"): "E1"}, [], [], [], [], [], full=True))
     assert store.db.value("SELECT count(*) FROM entity_quotes") == 1
     assert store.integrity_check() == "ok"
 

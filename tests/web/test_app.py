@@ -76,7 +76,7 @@ def test_paging_filters_and_limits(client: TestClient, demo_db: Path) -> None:
     assert only and all(h["outlet"] == outlet for h in only)
     with Store(demo_db) as store:
         person = store.views.entities_page(1, 0, "PERSON")[1][0]
-    mentioning = client.get("/api/search", params={"q": person["name"].split()[-1], "entity": person["id"]})
+    mentioning = client.get("/api/search", params={"q": person.name.split()[-1], "entity": person.id})
     assert mentioning.status_code == 200 and mentioning.json()["items"]
 
 

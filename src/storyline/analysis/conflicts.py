@@ -23,9 +23,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from storyline.model import Article, Claim, ClaimFrame, Event
+from storyline.model.analyses import ClaimReport, Conflict, FrameData
 from storyline.read.claims import CLASSES
 
 SAME_TIME_DAYS = 2
@@ -79,24 +81,63 @@ _STOP = frozenset(
 )  # fmt: skip
 
 
-def conflicts(
-    events: list[dict[str, Any]], articles: dict[str, dict[str, Any]], copies: set[str]
-) -> list[dict[str, Any]]:
+@dataclass(slots=True)
+class _Report:
+    """One countable claim of an event's article, as conflicts compare it."""
+
+    article_id: str
+    event_id: str
+    outlet: str | None
+    value: float
+    qualifier: str | None
+    unit: str
+    source: str | None
+    start: int  # the number's span
+    end: int
+    sentence: str
+    claim_date: str | None
+    at: int  # where the number starts in its sentence
+    frame: ClaimFrame | None
+
+    def record(self) -> ClaimReport:
+        return ClaimReport(
+            article_id=self.article_id,
+            event_id=self.event_id,
+            outlet=self.outlet,
+            value=self.value,
+            qualifier=self.qualifier,
+            unit=self.unit,
+            source=self.source,
+            start=self.start,
+            end=self.end,
+            sentence=self.sentence,
+            claim_date=self.claim_date,
+            frame=_frame_data(self.frame) if self.frame else None,
+        )
+
+
+def _frame_data(f: ClaimFrame) -> FrameData:
+    return FrameData(
+        thing=f.thing, predicate=f.predicate, path=f.path, about=f.about, names=f.names, scope=f.scope
+    )
+
+
+def conflicts(events: list[Event], articles: dict[str, Article], copies: set[str]) -> list[Conflict]:
     """Quantities one event's outlets report with values that exclude each other, each
     conflicting report cited; then reports in different events of the story whose frames
     name one subject ("the Deepwater Horizon ... 40 miles off the coast"), as a name is
     evidence of one thing that an event is not needed for. ``basis`` says which."""
     out = []
-    pooled: dict[str, list[dict[str, Any]]] = {}
+    pooled: dict[str, list[_Report]] = {}
     for event in events:
         by_quantity = _reports(event, articles, copies)
         for quantity, reports in sorted(by_quantity.items()):
             involved = _disagreeing(reports, quantity)
             if involved:
                 out.append(_conflict(quantity, involved, "one event"))
-            pooled.setdefault(quantity, []).extend(r for r in reports if (r.get("frame") or {}).get("names"))
+            pooled.setdefault(quantity, []).extend(r for r in reports if r.frame and r.frame.names)
     for quantity, named in sorted(pooled.items()):
-        if len({r["event_id"] for r in named}) < 2:
+        if len({r.event_id for r in named}) < 2:
             continue
         named = named[:ACROSS_MAX]
         involved = _disagreeing(named, quantity, _across(named))
@@ -105,12 +146,12 @@ def conflicts(
     return out
 
 
-def _across(named: list[dict[str, Any]]) -> Callable[[int, int], bool]:
+def _across(named: list[_Report]) -> Callable[[int, int], bool]:
     """Pairs of reports in different events whose frames share a name."""
-    names = [set(r["frame"]["names"]) for r in named]
+    names = [set(r.frame.names if r.frame else ()) for r in named]
 
     def allowed(i: int, j: int) -> bool:
-        return named[i]["event_id"] != named[j]["event_id"] and bool(names[i] & names[j])
+        return named[i].event_id != named[j].event_id and bool(names[i] & names[j])
 
     return allowed
 
@@ -119,66 +160,64 @@ ACROSS_MAX = 1000
 """Named reports of one quantity compared across a story's events, at most (pairs grow with the square)."""
 
 
-def _conflict(quantity: str, involved: list[dict[str, Any]], basis: str) -> dict[str, Any]:
-    events = sorted({r["event_id"] for r in involved}, key=lambda e: (len(e), e))
-    return {
-        "event_id": events[0],
-        "event_ids": events,
-        "basis": basis,
-        "quantity": quantity,
-        "values": sorted({r["value"] for r in involved}),
-        "reports": involved,
-    }
+def _conflict(quantity: str, involved: list[_Report], basis: str) -> Conflict:
+    events = sorted({r.event_id for r in involved}, key=lambda e: (len(e), e))
+    return Conflict(
+        event_id=events[0],
+        event_ids=events,
+        basis=basis,
+        quantity=quantity,
+        values=sorted({r.value for r in involved}),
+        reports=[r.record() for r in involved],
+    )
 
 
-def _reports(
-    event: dict[str, Any], articles: dict[str, dict[str, Any]], copies: set[str]
-) -> dict[str, list[dict[str, Any]]]:
+def _reports(event: Event, articles: dict[str, Article], copies: set[str]) -> dict[str, list[_Report]]:
     """The countable claims of an event's articles (wire copies left out), by quantity."""
-    by_quantity: dict[str, list[dict[str, Any]]] = {}
-    for aid in event["article_ids"]:
+    by_quantity: dict[str, list[_Report]] = {}
+    for aid in event.article_ids:
         art = articles.get(aid)
         if art is None or aid in copies:
             continue
-        for c in art.get("claims", []):
+        for c in art.claims:
             if not _countable(c):
                 continue
-            by_quantity.setdefault(c["quantity"], []).append(
-                {
-                    "article_id": aid,
-                    "event_id": event["id"],
-                    "outlet": art.get("outlet"),
-                    "value": c["value"],
-                    "qualifier": c.get("qualifier"),
-                    "unit": c["unit"],
-                    "source": c.get("source"),
-                    "start": c.get("number_start", c["start"]),
-                    "end": c.get("number_end", c["end"]),
-                    "sentence": c["text"],
-                    "claim_date": c.get("claim_date"),
-                    "at": c.get("number_start", c["start"]) - c["start"],
-                    "frame": c.get("frame"),
-                }
+            by_quantity.setdefault(c.quantity, []).append(
+                _Report(
+                    article_id=aid,
+                    event_id=event.id,
+                    outlet=art.outlet,
+                    value=c.value,
+                    qualifier=c.qualifier,
+                    unit=c.unit,
+                    source=c.source,
+                    start=c.number_start,
+                    end=c.number_end,
+                    sentence=c.text,
+                    claim_date=c.claim_date,
+                    at=c.number_start - c.start,
+                    frame=c.frame,
+                )
             )
     return by_quantity
 
 
-def _countable(claim: dict[str, Any]) -> bool:
+def _countable(claim: Claim) -> bool:
     """A claim that can conflict: a named quantity with a unit (not a share or an amount of
     money, not debris), a value, and no year in its sentence other than its own date's."""
-    quantity = str(claim.get("quantity") or "")
-    if not quantity or quantity in ("percent", "currency") or not claim.get("unit"):
+    quantity = claim.quantity or ""
+    if not quantity or quantity in ("percent", "currency") or not claim.unit:
         return False
     if not _WORDY.search(quantity.lower()) or "-rrb-" in quantity or "-lrb-" in quantity:
         return False
-    if claim.get("value") is None:
+    if claim.value is None:
         return False
-    sentence = str(claim.get("text") or "")
+    sentence = claim.text or ""
     years = set(_YEAR.findall(sentence))
-    own = str(claim.get("claim_date") or "")[:4]
+    own = (claim.claim_date or "")[:4]
     if years and years != {own}:
         return False
-    at = claim.get("number_start", claim.get("start", 0)) - claim.get("start", 0)
+    at = claim.number_start - claim.start
     if any(m.start() <= at < m.end() for m in _BRACKETS.finditer(sentence)):
         return False  # a conversion of the figure before it
     return not (_RANGE.search(sentence[max(0, at - 12) : at + 24]) or _HYPOTHETICAL.search(sentence))
@@ -190,14 +229,14 @@ def _measure(quantity: str) -> bool:
     return bool(first) and first[0] in _MEASURES
 
 
-def _counted(report: dict[str, Any]) -> set[str]:
+def _counted(report: _Report) -> set[str]:
     """What a count names ("workers" of "workers killed"; nothing for "death toll")."""
-    return {w for w in _CONTENT.findall(str(report["unit"]).lower()) if w not in _GENERIC and w not in _STOP}
+    return {w for w in _CONTENT.findall(report.unit.lower()) if w not in _GENERIC and w not in _STOP}
 
 
-def _rate(report: dict[str, Any]) -> str:
+def _rate(report: _Report) -> str:
     """The time unit a figure is given per ("day" in "5,000 barrels a day"), or ""."""
-    sentence, at = report["sentence"], report["at"]
+    sentence, at = report.sentence, report.at
     m = _RATE.search(sentence, at, at + 60)
     return (m.group(1) or "day").lower() if m else ""
 
@@ -206,10 +245,10 @@ def _content(sentence: str) -> set[str]:
     return {w for w in _CONTENT.findall(sentence.lower()) if w not in _STOP}
 
 
-def _interval(report: dict[str, Any]) -> tuple[float, float]:
+def _interval(report: _Report) -> tuple[float, float]:
     """The values a report allows, by its qualifier."""
-    v = float(report["value"])
-    q = report.get("qualifier")
+    v = float(report.value)
+    q = report.qualifier
     if q in _AT_LEAST:
         return v, math.inf
     if q in _AT_MOST:
@@ -219,20 +258,20 @@ def _interval(report: dict[str, Any]) -> tuple[float, float]:
     return v, v
 
 
-def _same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    da, db = a.get("claim_date"), b.get("claim_date")
+def _same_time(a: _Report, b: _Report) -> bool:
+    da, db = a.claim_date, b.claim_date
     if not da or not db:
         return True
     return abs((date.fromisoformat(da[:10]) - date.fromisoformat(db[:10])).days) <= SAME_TIME_DAYS
 
 
 def _disagreeing(
-    reports: list[dict[str, Any]], quantity: str, allowed: Callable[[int, int], bool] | None = None
-) -> list[dict[str, Any]]:
+    reports: list[_Report], quantity: str, allowed: Callable[[int, int], bool] | None = None
+) -> list[_Report]:
     """The reports that exclude another outlet's report of the same thing at the same time
     (among the pairs ``allowed``, when given)."""
     involved: set[int] = set()
-    words = [_content(r["sentence"]) for r in reports]
+    words = [_content(r.sentence) for r in reports]
     rates = [_rate(r) for r in reports]
     counted = [_counted(r) for r in reports]
     measure = _measure(quantity)
@@ -240,7 +279,7 @@ def _disagreeing(
         lo_a, hi_a = _interval(a)
         for j in range(i + 1, len(reports)):
             b = reports[j]
-            if a["outlet"] == b["outlet"] or rates[i] != rates[j] or not _same_time(a, b):
+            if a.outlet == b.outlet or rates[i] != rates[j] or not _same_time(a, b):
                 continue
             if allowed is not None and not allowed(i, j):
                 continue
@@ -249,7 +288,7 @@ def _disagreeing(
                 continue
             if counted[i] and counted[j] and not counted[i] & counted[j]:
                 continue  # birds and workers
-            fa, fb = a.get("frame"), b.get("frame")
+            fa, fb = a.frame, b.frame
             if fa and fb:
                 same = same_frame(fa, fb, quantity in CLASSES, measure)
             else:
@@ -257,25 +296,25 @@ def _disagreeing(
                 same = not measure or shared >= SAME_THING
             if same:
                 involved.update((i, j))
-    return [{k: v for k, v in reports[k].items() if k != "at"} for k in sorted(involved)]
+    return [reports[k] for k in sorted(involved)]
 
 
-def same_frame(a: dict[str, Any], b: dict[str, Any], classed: bool, measure: bool) -> bool:
+def same_frame(a: ClaimFrame, b: ClaimFrame, classed: bool, measure: bool) -> bool:
     """Whether two numbers' frames say they count one thing: the same counted noun and
     predicate (any predicate for a classed quantity such as deaths), the same words between,
     compatible subjects (sharing a word, and no two different names), and a measure must say
     what it measures, a death toll what caused it. A number counted in addition to others is
     never the same."""
-    if a.get("scope") or b.get("scope"):
+    if a.scope or b.scope:
         return False
-    if not classed and (a["thing"] != b["thing"] or a["predicate"] != b["predicate"]):
+    if not classed and (a.thing != b.thing or a.predicate != b.predicate):
         return False
-    if a["path"] != b["path"]:
+    if a.path != b.path:
         return False
-    about_a, about_b = set(a["about"]), set(b["about"])
+    about_a, about_b = set(a.about), set(b.about)
     if (measure or classed) and not (about_a and about_b):
         return False  # "it was 5,000 barrels", "11 died": of what, in what, the sentence does not say
     if about_a and about_b and not about_a & about_b:
         return False
-    names_a, names_b = set(a["names"]), set(b["names"])
+    names_a, names_b = set(a.names), set(b.names)
     return not (names_a and names_b and not names_a & names_b)

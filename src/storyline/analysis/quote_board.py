@@ -10,11 +10,14 @@ where it first appeared.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
+
+from storyline.model import Article, Story
+from storyline.model.analyses import BoardGroup, Version
 
 SAME_QUOTE = 80.0  # token-set similarity of two quotations of one story
 QUOTE_DAYS = 14  # versions of one quotation are printed within two weeks of each other
@@ -25,46 +28,60 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def quote_board(
-    story: dict[str, Any], articles: dict[str, dict[str, Any]], copies: set[str]
-) -> list[dict[str, Any]]:
+@dataclass(slots=True)
+class _Quoted:
+    """A quote of one of the story's articles, as the board compares it."""
+
+    article_id: str
+    outlet: str | None
+    published: str | None
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_entity_id: str | None
+    norm: str  # its words, lower case
+    quoted: bool  # a quotation (not reported speech)
+
+
+def quote_board(story: Story, articles: dict[str, Article], copies: set[str]) -> list[BoardGroup]:
     """Groups of versions of one quotation across the story's outlets."""
     quotes = []
-    for aid in story["article_ids"]:
+    for aid in story.article_ids:
         art = articles.get(aid)
         if art is None or aid in copies:
             continue
-        for q in art.get("quotes", []):
-            if len(q["text"].split()) < 4:
+        for note in art.quotes:
+            if len(note.text.split()) < 4:
                 continue
             quotes.append(
-                {
-                    "article_id": aid,
-                    "outlet": art.get("outlet"),
-                    "published": art.get("published"),
-                    "text": q["text"],
-                    "start": q["start"],
-                    "end": q["end"],
-                    "speaker": q.get("speaker_resolved") or q.get("speaker"),
-                    "speaker_entity_id": q.get("speaker_entity_id"),
-                    "norm": _norm(q["text"]),
-                    "quoted": q["kind"] != "indirect",
-                }
+                _Quoted(
+                    article_id=aid,
+                    outlet=art.outlet,
+                    published=art.published,
+                    text=note.text,
+                    start=note.start,
+                    end=note.end,
+                    speaker=note.speaker_resolved or note.speaker,
+                    speaker_entity_id=note.speaker_entity_id,
+                    norm=_norm(note.text),
+                    quoted=note.kind != "indirect",
+                )
             )
-    if not any(q["quoted"] for q in quotes):
+    if not any(q.quoted for q in quotes):
         return []  # a board group shows a quotation: with none, no grouping is needed
     groups = [[quotes[i] for i in members] for members in _group(quotes)]
     board = []
     for group in groups:
-        if len({q["article_id"] for q in group}) < 2 or not any(q["quoted"] for q in group):
+        if len({q.article_id for q in group}) < 2 or not any(q.quoted for q in group):
             continue  # a quotation printed by two articles at least
-        group.sort(key=lambda q: (q["published"] or "9999", q["article_id"]))
+        group.sort(key=lambda q: (q.published or "9999", q.article_id))
         first = group[0]
-        reference = next(q for q in group if q["quoted"])  # the earliest printed quotation
+        reference = next(q for q in group if q.quoted)  # the earliest printed quotation
         versions = []
         for q in group:
-            score = fuzz.ratio(q["norm"], reference["norm"])
-            if not q["quoted"]:
+            score = fuzz.ratio(q.norm, reference.norm)
+            if not q.quoted:
                 kind = "reported speech"  # the same words as an indirect statement
             elif q is reference:
                 kind = "quotation"
@@ -75,34 +92,33 @@ def quote_board(
             else:
                 kind = "paraphrase presented as a quote"
             versions.append(
-                {
-                    k: q[k]
-                    for k in (
-                        "article_id",
-                        "outlet",
-                        "published",
-                        "text",
-                        "start",
-                        "end",
-                        "speaker",
-                    )
-                }
-                | {"kind": kind, "similarity": round(score, 1), "first": q is first}
+                Version(
+                    article_id=q.article_id,
+                    outlet=q.outlet,
+                    published=q.published,
+                    text=q.text,
+                    start=q.start,
+                    end=q.end,
+                    speaker=q.speaker,
+                    kind=kind,
+                    similarity=round(score, 1),
+                    first=q is first,
+                )
             )
         board.append(
-            {
-                "speaker": first["speaker"],
-                "speaker_entity_id": first["speaker_entity_id"],
-                "first_article_id": first["article_id"],
-                "first_outlet": first["outlet"],
-                "outlets": len({q["outlet"] for q in group}),
-                "versions": versions,
-            }
+            BoardGroup(
+                speaker=first.speaker,
+                speaker_entity_id=first.speaker_entity_id,
+                first_article_id=first.article_id,
+                first_outlet=first.outlet,
+                outlets=len({q.outlet for q in group}),
+                versions=versions,
+            )
         )
     return board
 
 
-def _group(quotes: list[dict[str, Any]], rows: int = 1000) -> list[list[int]]:
+def _group(quotes: list[_Quoted], rows: int = 1000) -> list[list[int]]:
     """Quotations (by index) grouped: each joins the first group holding a version of it,
     else starts one."""
     groups: list[list[int]] = []
@@ -116,7 +132,7 @@ def _group(quotes: list[dict[str, Any]], rows: int = 1000) -> list[list[int]]:
     return groups
 
 
-def _versions(quotes: list[dict[str, Any]], rows: int = 1000) -> list[set[int]]:
+def _versions(quotes: list[_Quoted], rows: int = 1000) -> list[set[int]]:
     """For each quotation, the others (of other articles, printed within ``QUOTE_DAYS`` of
     it when both are dated) that are versions of it: a token-set similarity of at least
     ``SAME_QUOTE``, or the same speaker's words sharing a run of four words ("defend every
@@ -127,12 +143,12 @@ def _versions(quotes: list[dict[str, Any]], rows: int = 1000) -> list[set[int]]:
 
     from rapidfuzz import process
 
-    norms = [q["norm"] for q in quotes]
-    days = [_ordinal(q.get("published")) for q in quotes]
+    norms = [q.norm for q in quotes]
+    days = [_ordinal(q.published) for q in quotes]
     near: list[set[int]] = [set() for _ in quotes]
 
     def add(i: int, j: int) -> None:
-        if i == j or quotes[i]["article_id"] == quotes[j]["article_id"]:
+        if i == j or quotes[i].article_id == quotes[j].article_id:
             return
         di, dj = days[i], days[j]
         if di is None or dj is None or abs(di - dj) <= QUOTE_DAYS:
@@ -161,10 +177,10 @@ def _versions(quotes: list[dict[str, Any]], rows: int = 1000) -> list[set[int]]:
             add(core[int(u)], others[int(v)])
     runs: dict[tuple[str, tuple[str, ...]], list[int]] = {}
     for i, q in enumerate(quotes):
-        if q["speaker_entity_id"]:
-            words = q["norm"].split()
+        if q.speaker_entity_id:
+            words = q.norm.split()
             for gram in {tuple(words[k : k + 4]) for k in range(len(words) - 3)}:
-                runs.setdefault((q["speaker_entity_id"], gram), []).append(i)
+                runs.setdefault((q.speaker_entity_id, gram), []).append(i)
     for members in runs.values():
         for a, i in enumerate(members):
             for j in members[a + 1 :]:
@@ -172,8 +188,8 @@ def _versions(quotes: list[dict[str, Any]], rows: int = 1000) -> list[set[int]]:
     return near
 
 
-def _ordinal(value: Any) -> int | None:
+def _ordinal(value: str | None) -> int | None:
     try:
-        return date.fromisoformat(str(value)[:10]).toordinal() if value else None
+        return date.fromisoformat(value[:10]).toordinal() if value else None
     except ValueError:
         return None

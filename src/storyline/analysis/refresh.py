@@ -7,7 +7,7 @@ runner; nothing is computed when a page is read."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
 
 from storyline.analysis.conflicts import conflicts
 from storyline.analysis.coverage import coverage
@@ -16,9 +16,10 @@ from storyline.analysis.quote_board import quote_board
 from storyline.analysis.summaries import SentenceTable, summarise
 from storyline.analysis.timelines import build_timeline
 from storyline.link.tasks import InProcess, Tasks
+from storyline.model import Article, Event, Story
+from storyline.model.analyses import EventViews, StoryViews
 from storyline.store import Store
 
-_TABLES = {"story": "stories", "event": "events"}
 CHUNK = 50  # stories or events read from the store and handed to the task runner at once
 
 
@@ -33,11 +34,12 @@ def refresh(
     done = 0
     for kind in ("story", "event"):
         stale = store.views.stale(kind)
-        phase = f"analysing {_TABLES[kind]}"
+        phase = "analysing stories" if kind == "story" else "analysing events"
         for n in range(0, len(stale), CHUNK):
             chunk = stale[n : n + CHUNK]
-            records = store.links.records(_TABLES[kind], chunk)
-            items = (view_inputs(store, kind, records[rid]) for rid in chunk)
+            records: dict[str, Story] | dict[str, Event]
+            records = store.links.stories(chunk) if kind == "story" else store.links.events(chunk)
+            items = (view_inputs(store, records[rid]) for rid in chunk)
             store.views.save(kind, dict(zip(chunk, tasks.map(compute_views, items), strict=True)))
             done += len(chunk)
             if progress:
@@ -45,32 +47,42 @@ def refresh(
     return done
 
 
-def view_inputs(store: Store, kind: str, record: dict[str, Any]) -> tuple[Any, ...]:
+@dataclass
+class ViewInputs:
+    """What one story's or event's analyses are computed from."""
+
+    record: Story | Event
+    articles: dict[str, Article]  # its articles, with every annotation and corpus entity ids
+    original: dict[str, str]  # copy → the article it copies, among them
+    events: dict[str, Event]  # a story's events
+
+
+def view_inputs(store: Store, record: Story | Event) -> ViewInputs:
     """What one story's or event's analyses are computed from, read from the store."""
-    ids = record["article_ids"]
-    by_id = {a["id"]: a for a in store.links.inputs(ids, full=True)}
-    original = {d["article_id"]: d["duplicate_of"] for d in store.links.records("duplicates", ids).values()}
-    events = store.links.records("events", record["event_ids"]) if kind == "story" else {}
-    return kind, record, by_id, original, events
+    ids = record.article_ids
+    by_id = {a.id: a for a in store.links.inputs(ids, full=True)}
+    original = {d.article_id: d.duplicate_of for d in store.links.duplicates(ids).values()}
+    events = store.links.events(record.event_ids) if isinstance(record, Story) else {}
+    return ViewInputs(record, by_id, original, events)
 
 
-def compute_views(item: tuple[Any, ...]) -> dict[str, Any]:
+def compute_views(item: ViewInputs) -> StoryViews | EventViews:
     """One story's analyses (timeline, summary, quote board, conflicts, coverage, key people)
     or one event's (summary, what one outlet alone reports), from ``view_inputs``: a task
     for the task runner, as stories are independent of each other."""
-    kind, record, by_id, original, events = item
-    ids = record["article_ids"]
+    record, by_id, original, events = item.record, item.articles, item.original, item.events
+    ids = record.article_ids
     copies = set(original)
-    if kind == "event":
+    if isinstance(record, Event):
         table = SentenceTable(ids, by_id, copies)
-        return {"summary": table.summary(3), "only_in": table.only_in()}
-    event_of = {a: e for e, v in events.items() for a in v["article_ids"]}
-    members = [events[e] for e in record["event_ids"] if e in events]
-    return {
-        "quote_board": quote_board(record, by_id, copies),
-        "conflicts": conflicts(members, by_id, copies),
-        "coverage": coverage(record, events, by_id, original),
-        "summary": summarise(ids, by_id, copies, size=5),
-        "timeline": build_timeline(ids, by_id, copies, events=event_of),
-        "people": key_people(ids, by_id, copies),
-    }
+        return EventViews(summary=table.summary(3), only_in=table.only_in())
+    event_of = {a: e for e, v in events.items() for a in v.article_ids}
+    members = [events[e] for e in record.event_ids if e in events]
+    return StoryViews(
+        quote_board=quote_board(record, by_id, copies),
+        conflicts=conflicts(members, by_id, copies),
+        coverage=coverage(record, events, by_id, original),
+        summary=summarise(ids, by_id, copies, size=5),
+        timeline=build_timeline(ids, by_id, copies, events=event_of),
+        people=key_people(ids, by_id, copies),
+    )

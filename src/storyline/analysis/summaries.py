@@ -16,7 +16,8 @@ from typing import Any
 import numpy as np
 
 from storyline.analysis.sentences import sentences
-from storyline.model import UNKNOWN_OUTLET
+from storyline.model import UNKNOWN_OUTLET, Article
+from storyline.model.analyses import Citation, OnlyIn, Sentence
 
 SAME = 0.5  # cosine at which two sentences say the same thing
 NEIGHBOURS = 500
@@ -44,14 +45,14 @@ class SentenceTable:
     """The sentences of some articles (wire copies left out) with their TF-IDF similarities,
     centrality and the outlets that say the same."""
 
-    def __init__(self, article_ids: list[str], articles: dict[str, dict[str, Any]], copies: set[str]) -> None:
+    def __init__(self, article_ids: list[str], articles: dict[str, Article], copies: set[str]) -> None:
         self.items: list[tuple[str, str, int, int, str]] = []
         for aid in article_ids:
             art = articles.get(aid)
-            if art is None or aid in copies or not art.get("text"):
+            if art is None or aid in copies or not art.text:
                 continue
-            for a, b in sentences(art["text"])[:PER_ARTICLE]:
-                self.items.append((aid, outlet_key(aid, art.get("outlet")), a, b, art["text"][a:b]))
+            for a, b in sentences(art.text)[:PER_ARTICLE]:
+                self.items.append((aid, outlet_key(aid, art.outlet), a, b, art.text[a:b]))
         self.outlets = sorted({o for _, o, *_ in self.items})
         self.same: list[np.ndarray] = []  # per sentence, the sentences with cosine >= SAME
         self.central = np.zeros(0)
@@ -74,23 +75,23 @@ class SentenceTable:
             same = {self.items[j][1] for j in self.same[i]}
             self.support.append(same | {self.items[i][1]})  # a stop-word sentence is like nothing
 
-    def record(self, i: int) -> dict[str, Any]:
+    def record(self, i: int) -> Sentence:
         """Sentence ``i`` with its citations (its own span first) and support."""
         aid, _, a, b, text = self.items[i]
         backers = [int(j) for j in self.same[i] if j != i]
-        citations = [{"article_id": aid, "start": a, "end": b}] + [
-            {"article_id": self.items[j][0], "start": self.items[j][2], "end": self.items[j][3]}
+        citations = [Citation(article_id=aid, start=a, end=b)] + [
+            Citation(article_id=self.items[j][0], start=self.items[j][2], end=self.items[j][3])
             for j in backers
         ]
-        return {
-            "text": text,
-            "citations": citations,
-            "support": len(self.support[i]),
-            "of_outlets": len(self.outlets),
-            "outlets": shown(self.support[i]),
-        }
+        return Sentence(
+            text=text,
+            citations=citations,
+            support=len(self.support[i]),
+            of_outlets=len(self.outlets),
+            outlets=shown(self.support[i]),
+        )
 
-    def summary(self, size: int = 4) -> list[dict[str, Any]]:
+    def summary(self, size: int = 4) -> list[Sentence]:
         """Up to ``size`` sentences, best first: central and said by many outlets, no repeats."""
         items, support = self.items, self.support
         scores = [float(self.central[i]) * (1 + math.log(len(support[i]))) for i in range(len(items))]
@@ -103,19 +104,19 @@ class SentenceTable:
             chosen.append(i)
         return [self.record(i) for i in chosen]
 
-    def only_in(self, per_outlet: int = 2) -> list[dict[str, Any]]:
+    def only_in(self, per_outlet: int = 2) -> list[OnlyIn]:
         """What one outlet reports that the others leave out: per outlet, its most central
         sentences that no other outlet's article says in similar words (TF-IDF cosine ≥
         ``SAME``; a paraphrase elsewhere is not recognised yet), when two outlets or more report."""
         if len(self.outlets) < 2:
             return []
-        out = []
+        out: list[OnlyIn] = []
         for outlet in self.outlets:
             own = [
                 i for i, item in enumerate(self.items) if item[1] == outlet and self.support[i] == {outlet}
             ]
             for i in sorted(own, key=lambda i: -float(self.central[i]))[:per_outlet]:
-                out.append({"outlet": shown([outlet])[0], **self.record(i)})
+                out.append(OnlyIn(outlet=shown([outlet])[0], **self.record(i)))
         return out
 
 
@@ -142,19 +143,19 @@ def _same(matrix: Any, rows: int = 256, most: int = NEIGHBOURS) -> list[np.ndarr
 
 def summarise(
     article_ids: list[str],
-    articles: dict[str, dict[str, Any]],
+    articles: dict[str, Article],
     copies: set[str],
     size: int = 4,
-) -> list[dict[str, Any]]:
+) -> list[Sentence]:
     """Up to ``size`` source sentences with citations and support counts, best first."""
     return SentenceTable(article_ids, articles, copies).summary(size)
 
 
 def only_in(
     article_ids: list[str],
-    articles: dict[str, dict[str, Any]],
+    articles: dict[str, Article],
     copies: set[str],
     per_outlet: int = 2,
-) -> list[dict[str, Any]]:
+) -> list[OnlyIn]:
     """What one outlet alone reports, see ``SentenceTable.only_in``."""
     return SentenceTable(article_ids, articles, copies).only_in(per_outlet)

@@ -17,12 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from storyline.analysis.sentences import sentences
 from storyline.analysis.summaries import SAME, outlet_key, shown
+from storyline.model import Article
+from storyline.model.analyses import Citation, TimelineEntry
 from storyline.spans import SpanIndex
 
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -43,74 +46,82 @@ def _year_in_span(value: str, first: str | None, last: str | None) -> str | None
     return fits[0] if len(fits) == 1 else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A sentence of a story's article with the date it is about."""
+
+    article_id: str
+    outlet: str  # whom it counts as a source for (``outlet_key``)
+    start: int
+    end: int
+    text: str
+    date: str
+    stated: bool  # the date is a time expression of the sentence, not its article's date
+    kind: str  # happened | said | planned
+    lead: bool  # among the first five sentences of its article
+    published: str | None
+
+
 def _items(
-    article_ids: list[str], articles: dict[str, dict[str, Any]], copies: set[str], months: bool
-) -> list[dict[str, Any]]:
-    days = sorted(
-        str(articles[a]["published"])[:10]
-        for a in article_ids
-        if a in articles and articles[a].get("published")
-    )
+    article_ids: list[str], articles: dict[str, Article], copies: set[str], months: bool
+) -> list[_Item]:
+    days = sorted(p[:10] for a in article_ids if a in articles and (p := articles[a].published))
     first, last = (days[0], days[-1]) if days else (None, None)
     items = []
     for aid in article_ids:
         art = articles.get(aid)
-        if art is None or aid in copies or not art.get("text"):
+        if art is None or aid in copies or not art.text:
             continue
-        text, published = art["text"], art.get("published")
+        text, published = art.text, art.published
         pattern = _MONTH_OR_DAY if months else _FULL
-        timexes = []
-        for t in art.get("timexes", []):
-            value = str(t.get("value") or "")
+        timexes: list[tuple[int, str]] = []  # (start, value) of the time expressions of a day or month
+        for t in art.timexes:
+            value = t.value or ""
             if not published:
                 value = _year_in_span(value, first, last) or value
             if pattern.match(value):
-                timexes.append({**t, "value": value})
+                timexes.append((t.start, value))
         # A sentence is a statement when it quotes someone, or reports an opinion, warning or
         # intention ("X said Y would ..."); "talks broke down, officials said" still happened.
         statements = SpanIndex(
-            [
-                (q["start"], q["end"])
-                for q in art.get("quotes", [])
-                if q.get("kind") != "indirect" or _MODAL.search(q.get("text") or "")
-            ]
+            [(q.start, q.end) for q in art.quotes if q.kind != "indirect" or _MODAL.search(q.text or "")]
         )
-        timexes.sort(key=lambda t: t["start"])  # stable: the first stated in a sentence first
-        dated = SpanIndex([(t["start"], t["start"] + 1) for t in timexes])
+        timexes.sort(key=lambda t: t[0])  # stable: the first stated in a sentence first
+        dated = SpanIndex([(start, start + 1) for start, _ in timexes])
         for n, (a, b) in enumerate(sentences(text)):
-            stated = [timexes[i]["value"] for i in dated.starting_in(a, b)]
+            stated = [timexes[i][1] for i in dated.starting_in(a, b)]
             date = stated[0] if stated else published
             if not date:
                 continue
             said = statements.overlaps(a, b)
             kind = "planned" if published and date > published else "said" if said else "happened"
             items.append(
-                {
-                    "article_id": aid,
-                    "outlet": outlet_key(aid, art.get("outlet")),
-                    "start": a,
-                    "end": b,
-                    "text": text[a:b],
-                    "date": date,
-                    "stated": bool(stated),
-                    "kind": kind,
-                    "lead": n < 5,
-                    "published": published,
-                }
+                _Item(
+                    aid,
+                    outlet_key(aid, art.outlet),
+                    a,
+                    b,
+                    text[a:b],
+                    date,
+                    bool(stated),
+                    kind,
+                    n < 5,
+                    published,
+                )
             )
     return items
 
 
 def build_timeline(
     article_ids: list[str],
-    articles: dict[str, dict[str, Any]],
+    articles: dict[str, Article],
     copies: set[str] | None = None,
     dates: int | None = None,
     per_date: int = 1,
     keywords: list[str] | None = None,
     months: bool = True,
     events: dict[str, str] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[TimelineEntry]:
     """Timeline entries, in date order. ``dates`` defaults to one per distinct date, at most
     20; ``keywords`` (lower case), when given, keep only sentences that name one; ``months``
     lets a sentence about a month ("late November") be an entry of that month (2022-11);
@@ -118,7 +129,7 @@ def build_timeline(
     sentences of the same date at a lower similarity (``CORROBORATE``)."""
     items = _items(article_ids, articles, copies or set(), months)
     if keywords:
-        items = [i for i in items if any(k in i["text"].lower() for k in keywords)]
+        items = [i for i in items if any(k in i.text.lower() for k in keywords)]
     if not items:
         return []
     chosen_dates = _top_dates(items, articles, dates)
@@ -126,14 +137,14 @@ def build_timeline(
 
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [i["text"] for i in items]
+            [i.text for i in items]
         )
     except ValueError:
         return []
     by_date: dict[str, list[int]] = defaultdict(list)
     for n, i in enumerate(items):
-        if i["stated"] or i["lead"]:  # undated sentences count only near the top of an article
-            by_date[i["date"]].append(n)
+        if i.stated or i.lead:  # undated sentences count only near the top of an article
+            by_date[i.date].append(n)
     entries = []
     for date in sorted(chosen_dates):
         rows = by_date.get(date, [])
@@ -142,18 +153,16 @@ def build_timeline(
     return entries
 
 
-def _top_dates(
-    items: list[dict[str, Any]], articles: dict[str, dict[str, Any]], dates: int | None
-) -> list[str]:
+def _top_dates(items: list[_Item], articles: dict[str, Article], dates: int | None) -> list[str]:
     """The most important dates: sentences of other articles that point at the date, and
     articles published that day (half as much)."""
     pointed: Counter[str] = Counter()
     for i in items:
-        if i["stated"] and i["date"] != i["published"]:
-            pointed[i["date"]] += 1
-    of_day = Counter(articles[a].get("published") for a in {i["article_id"] for i in items})
+        if i.stated and i.date != i.published:
+            pointed[i.date] += 1
+    of_day = Counter(articles[a].published for a in {i.article_id for i in items})
     published = Counter({d: n for d, n in of_day.items() if d})
-    score = {d: pointed[d] + 0.5 * published[d] for d in {i["date"] for i in items}}
+    score = {d: pointed[d] + 0.5 * published[d] for d in {i.date for i in items}}
     wanted = dates if dates is not None else min(20, len(score))
     return sorted(score, key=lambda d: (-score[d], d))[:wanted]
 
@@ -161,11 +170,11 @@ def _top_dates(
 def _entries_of_day(
     date: str,
     rows: list[int],
-    items: list[dict[str, Any]],
+    items: list[_Item],
     matrix: Any,
     per_date: int,
     events: dict[str, str] | None,
-) -> list[dict[str, Any]]:
+) -> list[TimelineEntry]:
     """A day's entries: its sentences most central to the day, supported by the outlets that
     say the same (in other words too, within one event), without repeats."""
     sub = matrix[rows]
@@ -176,11 +185,11 @@ def _entries_of_day(
     # like it (the same happening in other words) supports it too
     like = sim >= SAME
     if events:
-        of = [events.get(items[x]["article_id"]) for x in rows]
+        of = [events.get(items[x].article_id) for x in rows]
         same_event = np.array(
             [
                 [
-                    of[a] is not None and of[a] == of[b] and items[x]["article_id"] != items[y]["article_id"]
+                    of[a] is not None and of[a] == of[b] and items[x].article_id != items[y].article_id
                     for b, y in enumerate(rows)
                 ]
                 for a, x in enumerate(rows)
@@ -188,13 +197,13 @@ def _entries_of_day(
         )
         like |= same_event & (sim >= CORROBORATE)
     support = [
-        {items[rows[x]]["outlet"] for x in np.nonzero(like[r])[0]} | {items[rows[r]]["outlet"]}
+        {items[rows[x]].outlet for x in np.nonzero(like[r])[0]} | {items[rows[r]].outlet}
         for r in range(len(rows))
     ]
     ranking = [float(central[r]) * (1 + np.log(len(support[r]))) for r in range(len(rows))]
     # the day leads with what happened (its best "happened" sentence), then what was said
-    order = sorted(range(len(rows)), key=lambda r: (-ranking[r], items[rows[r]]["article_id"]))
-    lead = next(([r] for r in order if items[rows[r]]["kind"] == "happened"), [])
+    order = sorted(range(len(rows)), key=lambda r: (-ranking[r], items[rows[r]].article_id))
+    lead = next(([r] for r in order if items[rows[r]].kind == "happened"), [])
     picked: list[int] = []
     for r in lead + [r for r in order if r not in lead]:
         if len(picked) >= per_date:
@@ -202,23 +211,22 @@ def _entries_of_day(
         if any(sim[r, p] >= SAME for p in picked):
             continue
         picked.append(r)
-    entries = []
+    entries: list[TimelineEntry] = []
     for r in picked:
         i = items[rows[r]]
         backers = [rows[x] for x in np.nonzero(like[r])[0]]
-        outlets = shown(support[r])
         cited = [rows[r], *(b for b in backers if b != rows[r])]
+        citations = [
+            Citation(article_id=items[x].article_id, start=items[x].start, end=items[x].end) for x in cited
+        ]
         entries.append(
-            {
-                "date": date,
-                "text": i["text"],
-                "kind": i["kind"],
-                "citations": [
-                    {"article_id": items[x]["article_id"], "start": items[x]["start"], "end": items[x]["end"]}
-                    for x in cited
-                ],
-                "support": len(support[r]),
-                "outlets": outlets,
-            }
+            TimelineEntry(
+                date=date,
+                text=i.text,
+                kind=i.kind,
+                citations=citations,
+                support=len(support[r]),
+                outlets=shown(support[r]),
+            )
         )
     return entries

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -30,7 +30,9 @@ from storyline.cli.common import (
     warn_unanalysed,
 )
 from storyline.model import Source
+from storyline.pages.shapes import ArticlePage
 from storyline.store.export import FORMATS, export
+from storyline.store.rows import CorpusSummary
 
 
 def register(app: typer.Typer) -> None:
@@ -88,7 +90,7 @@ def show(
     print_article(data, removed)
 
 
-def print_article(art: dict[str, Any], removed: bool) -> None:
+def print_article(art: ArticlePage, removed: bool) -> None:
     """An article's metadata, its text with what reading found marked, and the lists."""
     out.rule(f"[bold]{escape(art['headline'] or '(no headline)')}")
     if art["dek"]:
@@ -127,7 +129,7 @@ def print_article(art: dict[str, Any], removed: bool) -> None:
 _STYLE = {"qt": "magenta", "tx": "cyan", "cl": "yellow"}
 
 
-def _marked_text(art: dict[str, Any]) -> Text:
+def _marked_text(art: ArticlePage) -> Text:
     """The clean text with what reading found marked in place (the article page's segments):
     quotes in magenta, people bold, places and organisations underlined, dates in cyan,
     numbers of claims in yellow."""
@@ -142,7 +144,7 @@ def _marked_text(art: dict[str, Any]) -> Text:
     return text
 
 
-def _print_annotations(art: dict[str, Any]) -> None:
+def _print_annotations(art: ArticlePage) -> None:
     """What reading found, each with its offsets into the text above."""
     if "read" not in art["stages"]:
         return
@@ -226,7 +228,7 @@ def summary(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
         print_summary(data, db)
 
 
-def print_summary(data: dict[str, Any], db: str) -> None:
+def print_summary(data: CorpusSummary, db: str) -> None:
     out.rule(f"[bold]Corpus {escape(db)}")
     out.print(
         f"[bold]{data['articles']}[/bold] articles from [bold]{data['outlets']}[/bold] outlets, "
@@ -265,7 +267,7 @@ def rejects(
     table.columns[1].no_wrap = True  # an origin keeps its file name (``short`` cuts its front)
     for r in rows:
         origin = (r["path"] or r["url"] or "<stdin>") + (f":{r['record']}" if r["record"] else "")
-        table.add_row(str(r["run_id"]), escape(short(origin)), r["stage"], escape(r["reason"]))
+        table.add_row(str(r.get("run_id")), escape(short(origin)), r["stage"], escape(r["reason"]))
     out.print(table)
 
 

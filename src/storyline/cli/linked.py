@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -26,6 +26,8 @@ from storyline.cli.common import (
     view,
     warn_unanalysed,
 )
+from storyline.model.analyses import Sentence
+from storyline.pages.shapes import EventPage, EventRef, RoleRow, StoryPage
 from storyline.store import Filters
 
 
@@ -58,7 +60,7 @@ def entities(
         _print_roles(e["roles"][:3])
 
 
-def _print_roles(roles: list[dict[str, Any]]) -> None:
+def _print_roles(roles: list[RoleRow]) -> None:
     for r in roles:
         out.print(f"  [dim]role:[/dim] {escape(r['role'])} [dim]{', '.join(r['as_of'])}[/dim]")
 
@@ -130,7 +132,7 @@ def duplicates(
                 out.print(f"  [green]+ {escape(op['copy'][:160])}[/green]")
 
 
-def _event_line(v: dict[str, Any], indent: str = "  ") -> str:
+def _event_line(v: EventPage | EventRef, indent: str = "  ") -> str:
     return (
         f"{indent}{v['id']} {v['date'] or 'undated'} {escape(v['title'] or '')} "
         f"[dim]({len(v['article_ids'])} articles: {escape(', '.join(v['outlets']))})[/dim]"
@@ -182,7 +184,7 @@ def event(
         out.print(f"  [dim]{d['article_id'][:8]} is a {d['kind']} of {d['duplicate_of'][:8]}[/dim]")
 
 
-def _print_summary(entries: list[dict[str, Any]]) -> None:
+def _print_summary(entries: list[Sentence]) -> None:
     out.print("\n[bold]Summary[/bold]")
     for e in entries:
         out.print(
@@ -222,7 +224,7 @@ def stories(
             out.print(f"  [dim]only {escape(x['outlet'])} reported {x['event_id']}[/dim]")
 
 
-def _print_findings(st: dict[str, Any]) -> None:
+def _print_findings(st: StoryPage) -> None:
     """A story's conflicting claims and quote board, a line each."""
     for c in st.get("conflicts", []):
         values = ", ".join(f"{r['value']:,} ({escape(r['outlet'] or '—')})" for r in c["reports"])

@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.markup import escape
@@ -19,7 +19,10 @@ from rich.table import Table
 
 from storyline.cli.common import DEFAULT_DB, Db, err, fail, open_store, out, print_json
 from storyline.follow.watch import now_text
+from storyline.model.follow import Alert
 from storyline.store import Store
+
+T = TypeVar("T")
 
 sources_app = typer.Typer(
     help="The feeds, sitemaps, sites and folders `watch` follows.", no_args_is_help=True
@@ -109,7 +112,7 @@ def alerts(
         out.print("no alerts")
 
 
-def _run_on_alert(command: str, alert: dict[str, Any]) -> None:
+def _run_on_alert(command: str, alert: Alert) -> None:
     """The user's command, with one alert as JSON on its standard input (time-limited)."""
     import json
     import shlex
@@ -143,7 +146,7 @@ def _added(db: str, make: Callable[[Store], int]) -> int:
             raise fail(str(exc)) from None
 
 
-def _listed(db: str, read: Callable[[Store], list[dict[str, Any]]], as_json: bool) -> list[dict[str, Any]]:
+def _listed(db: str, read: Callable[[Store], list[T]], as_json: bool) -> list[T]:
     """The rows ``read`` gives; printed as JSON with ``as_json`` (then none are returned)."""
     with open_store(db) as store:
         rows = read(store)

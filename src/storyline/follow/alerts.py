@@ -7,15 +7,25 @@ articles (id, outlet, date, headline) and has a key, so it is raised once."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, cast
 
 from storyline.analysis.conflicts import conflicts
 from storyline.analysis.refresh import view_inputs
+from storyline.model import Story
+from storyline.model.analyses import Conflict
+from storyline.model.follow import Alert, ArticleRef, QuotedSpan, Watch
 from storyline.store import Store
 
+Raise = Callable[..., None]
+"""``alert(watch, kind, key, title, cited article ids, **fields of its kind)``."""
 
-def _cite(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: row.get(k) for k in ("id", "outlet", "published", "headline")}
+
+def _cite(row: ArticleRef) -> ArticleRef:
+    return ArticleRef(
+        id=row["id"], outlet=row["outlet"], published=row["published"], headline=row["headline"]
+    )
 
 
 def _names_match(value: str, names: list[str]) -> bool:
@@ -24,7 +34,7 @@ def _names_match(value: str, names: list[str]) -> bool:
     return any(want.search(n.lower()) for n in names if n)
 
 
-def find_alerts(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
+def find_alerts(store: Store, article_ids: list[str]) -> list[Alert]:
     """The alerts the new articles ``article_ids`` raise against the watchlist."""
     watches = store.alerts.watches()
     if not watches or not article_ids:
@@ -33,23 +43,22 @@ def find_alerts(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
     stories = store.links.stories_of(article_ids)
     entities = store.alerts.entity_names(article_ids)
     new = set(article_ids)
-    out: list[dict[str, Any]] = []
+    out: list[Alert] = []
 
-    def alert(watch: dict[str, Any], kind: str, key: str, title: str, cites: list[str], **extra: Any) -> None:
+    def alert(watch: Watch, kind: str, key: str, title: str, cites: list[str], **extra: Any) -> None:
         older = [a for a in cites if a not in rows]
         if older:  # an older article cited beside the new ones (a conflict's other report)
             rows.update((r["id"], r) for r in store.articles.rows(older))
-        out.append(
-            {
-                "watch_id": watch["id"],
-                "watch": f"{watch['kind']} {watch['value']}",
-                "kind": kind,
-                "key": key,
-                "title": title,
-                "articles": [_cite(rows[a]) for a in cites if a in rows],
-                **extra,
-            }
+        cited = [_cite(rows[a]) for a in cites if a in rows]
+        raised = Alert(
+            watch_id=watch["id"],
+            watch=f"{watch['kind']} {watch['value']}",
+            kind=kind,
+            key=key,
+            title=title,
+            articles=cited,
         )
+        out.append(cast(Alert, {**raised, **extra}))
 
     for w in watches:
         value = w["value"]
@@ -72,7 +81,7 @@ def find_alerts(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
                 alert(w, "query", f"query:{w['id']}:{aid}", f"New article matching “{value}”", [aid])
         elif w["kind"] == "outlet":
             for aid in article_ids:
-                if (rows.get(aid, {}).get("outlet") or "").lower() == value.lower():
+                if aid in rows and (rows[aid]["outlet"] or "").lower() == value.lower():
                     alert(w, "outlet", f"outlet:{w['id']}:{aid}", f"New article from {value}", [aid])
         elif w["kind"] == "story":
             _story_alerts(
@@ -82,7 +91,11 @@ def find_alerts(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
 
 
 def _quote_alerts(
-    store: Store, watch: dict[str, Any], article_ids: list[str], entities: dict[str, Any], alert: Any
+    store: Store,
+    watch: Watch,
+    article_ids: list[str],
+    entities: dict[str, list[tuple[str, list[str]]]],
+    alert: Raise,
 ) -> None:
     """New quotes by the watched entity (its speaker's entity carries the watched name)."""
     wanted = {
@@ -91,16 +104,14 @@ def _quote_alerts(
     if not wanted:
         return
     for art in store.links.inputs(article_ids, full=True):
-        for n, q in enumerate(art.get("quotes", [])):
-            if q.get("speaker_entity_id") in wanted:
-                key = f"quote:{watch['id']}:{art['id']}:{n}"
-                said = {"text": q["text"], "start": q["start"], "end": q["end"]}
-                alert(
-                    watch, "quote", key, f"{watch['value']} said: {q['text'][:120]}", [art["id"]], quote=said
-                )
+        for n, q in enumerate(art.quotes):
+            if q.speaker_entity_id in wanted:
+                key = f"quote:{watch['id']}:{art.id}:{n}"
+                said = QuotedSpan(text=q.text, start=q.start, end=q.end)
+                alert(watch, "quote", key, f"{watch['value']} said: {q.text[:120]}", [art.id], quote=said)
 
 
-def _story_alerts(store: Store, watch: dict[str, Any], members: list[str], new: set[str], alert: Any) -> None:
+def _story_alerts(store: Store, watch: Watch, members: list[str], new: set[str], alert: Raise) -> None:
     """New articles of a watched story, its events made only of new articles (new events),
     the outlets reporting it for the first time, and its conflicts that cite a new article."""
     if not members:
@@ -112,15 +123,15 @@ def _story_alerts(store: Store, watch: dict[str, Any], members: list[str], new: 
         event = store.links.event_of(aid)
         if event and event not in events_seen:
             events_seen.add(event)
-            found = store.links.records("events", [event]).get(event, {})
-            if set(found.get("article_ids", [])) <= new:
-                title = f"New event in story {story}: {found.get('title') or event}"
+            found = store.links.events([event]).get(event)
+            if found is not None and set(found.article_ids) <= new:
+                title = f"New event in story {story}: {found.title or event}"
                 key = f"event:{watch['id']}:{event}"
-                alert(watch, "event", key, title, found.get("article_ids", []), event_id=event)
-    record = store.links.records("stories", [story]).get(story)
+                alert(watch, "event", key, title, found.article_ids, event_id=event)
+    record = store.links.stories([story]).get(story)
     if record is None:
         return
-    rows = store.articles.rows(record["article_ids"])
+    rows = store.articles.rows(record.article_ids)
     before = {r["outlet"] for r in rows if r["outlet"] and r["id"] not in new}
     first: dict[str, list[str]] = {}
     for r in sorted(rows, key=lambda r: (r["published"] or "9999", r["id"])):
@@ -129,7 +140,7 @@ def _story_alerts(store: Store, watch: dict[str, Any], members: list[str], new: 
     for outlet, cites in sorted(first.items()):
         key = f"story-outlet:{watch['id']}:{outlet.lower()}"
         alert(watch, "story_outlet", key, f"Story {story} taken up by {outlet}", cites, outlet=outlet)
-    for c in story_conflicts(store, record, new & set(record["article_ids"])):
+    for c in story_conflicts(store, record, new & set(record.article_ids)):
         cites = list(dict.fromkeys(r["article_id"] for r in c["reports"]))
         if not new & set(cites):
             continue
@@ -139,17 +150,18 @@ def _story_alerts(store: Store, watch: dict[str, Any], members: list[str], new: 
         alert(watch, "conflict", key, title, cites, conflict=c)
 
 
-def story_conflicts(store: Store, record: dict[str, Any], new: set[str]) -> list[dict[str, Any]]:
-    """A story's conflicting claims that may cite the ``new`` articles: from its view when
+def story_conflicts(store: Store, record: Story, new: set[str]) -> list[Conflict]:
+    """A story's conflicting claims that may cite the ``new`` articles: from its analyses when
     computed, else computed over the story's events that hold a new article (so a round's
     work follows what it brought, not the size of a long story)."""
-    view = store.views.view("story", record["id"])
-    if view is not None and "conflicts" in view:
-        return list(view["conflicts"])
-    held = set(record["event_ids"])
+    found = store.views.story(record.id)
+    if found is not None and "conflicts" in found[1]:
+        return list(found[1]["conflicts"])
+    held = set(record.event_ids)
     touched = [e for e in dict.fromkeys(store.links.event_of(a) for a in sorted(new)) if e and e in held]
-    events = store.links.records("events", touched)
-    members = [a for e in touched for a in events.get(e, {}).get("article_ids", [])]
-    part = {**record, "event_ids": touched, "article_ids": members}
-    _, part, by_id, original, events = view_inputs(store, "story", part)
-    return conflicts([events[e] for e in touched if e in events], by_id, set(original))
+    events = store.links.events(touched)
+    members = [a for e in touched for a in (events[e].article_ids if e in events else [])]
+    inputs = view_inputs(store, replace(record, event_ids=touched, article_ids=members))
+    return conflicts(
+        [inputs.events[e] for e in touched if e in inputs.events], inputs.articles, set(inputs.original)
+    )

@@ -21,6 +21,7 @@ from typing import Any
 from storyline.follow.fetch import Fetched, Fetcher, host_of, web_address
 from storyline.follow.listings import Item, Listing, read_listing
 from storyline.model import Reject, Source
+from storyline.model.follow import Alert, FollowedSource, ItemState
 from storyline.store import Store
 
 MAX_NEW_PER_SOURCE = 200  # new items fetched from one source in one round, at most
@@ -48,7 +49,7 @@ class RoundReport:
     resumed: int = 0
     seconds: float = 0.0
     article_ids: list[str] = field(default_factory=list)
-    alerts: list[dict[str, Any]] = field(default_factory=list)
+    alerts: list[Alert] = field(default_factory=list)
     relink_due: str | None = None  # why `storyline link` should recluster the corpus in full
     phase: str = "starting"
 
@@ -122,7 +123,7 @@ class _Read:
 class _Polling:
     """A source listed this round whose new items are not all settled (``left`` of them)."""
 
-    source: dict[str, Any]
+    source: FollowedSource
     page: Fetched
     problem: str | None
     left: int
@@ -186,8 +187,8 @@ class Watcher:
                 self._store_warc(pending, report)
                 report.resumed += 1
         warc = RoundWarc(self.raw)
-        folders: list[tuple[int, list[dict[str, Any]], list[str]]] = []
-        web: list[dict[str, Any]] = []
+        folders: list[tuple[int, list[ItemState], list[str]]] = []
+        web: list[FollowedSource] = []
         due = sources.due(float("inf") if everything else None)
         report.due = len(due)
         self._phase(report, "polling")
@@ -235,8 +236,8 @@ class Watcher:
 
     # -- folders ------------------------------------------------------------------------
     def _poll_folder(
-        self, source: dict[str, Any], report: RoundReport
-    ) -> tuple[int, list[dict[str, Any]], list[str]]:
+        self, source: FollowedSource, report: RoundReport
+    ) -> tuple[int, list[ItemState], list[str]]:
         """New files of a folder source (a file changed since is new again)."""
         root = Path(source["location"])
         if not root.is_dir():
@@ -259,7 +260,7 @@ class Watcher:
         )
 
     # -- feeds, sitemaps, sites ---------------------------------------------------------
-    def _poll_urls(self, sources: list[dict[str, Any]], warc: RoundWarc, report: RoundReport) -> None:
+    def _poll_urls(self, sources: list[FollowedSource], warc: RoundWarc, report: RoundReport) -> None:
         """Poll web sources and fetch their new pages, ``workers`` requests at a time and one
         at a time per host: each host's requests (listings, then pages as listings name them)
         wait in a queue of their own, so a slow host holds one worker, not all. Workers only
@@ -282,7 +283,7 @@ class Watcher:
                 lambda page: self._fetched(run, url, page, warc, report),
             )
 
-        def list_source(source: dict[str, Any]) -> None:
+        def list_source(source: FollowedSource) -> None:
             queue(
                 source["location"],
                 lambda: self._read_source(source),
@@ -317,7 +318,7 @@ class Watcher:
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def _read_source(self, source: dict[str, Any]) -> _Read:
+    def _read_source(self, source: FollowedSource) -> _Read:
         """A source's listing fetched (conditionally) and read, with the child sitemaps and
         feeds it names (in a worker: nothing stored here)."""
         page = self.fetcher.get(
@@ -339,7 +340,7 @@ class Watcher:
     def _listed(
         self,
         run: _Run,
-        source: dict[str, Any],
+        source: FollowedSource,
         got: _Read | Fetched | None,
         report: RoundReport,
         fetch_page: Callable[[str], None],
@@ -421,14 +422,9 @@ class Watcher:
     ) -> None:
         """Items marked fetched (into the WARC), ``retry`` (a failure that may pass) or failed
         (with the reason), source by source; a final failure is recorded as a reject, once."""
-        by_source: dict[int, tuple[_Polling, list[dict[str, Any]]]] = {}
+        by_source: dict[int, tuple[_Polling, list[ItemState]]] = {}
         for polling, item in waiting:
-            state: dict[str, Any] = {
-                "key": item.key,
-                "url": item.url,
-                "state": outcome.state,
-                "warc": outcome.warc,
-            }
+            state = ItemState(key=item.key, url=item.url, state=outcome.state, warc=outcome.warc)
             if outcome.error:
                 state |= {"state": "retry" if outcome.transient else "failed", "error": outcome.error}
             by_source.setdefault(id(polling), (polling, []))[1].append(state)
@@ -454,7 +450,7 @@ class Watcher:
             self._polled(polling.source, polling.problem, report, page)
 
     def _polled(
-        self, source: dict[str, Any], error: str | None, report: RoundReport, page: Fetched | None = None
+        self, source: FollowedSource, error: str | None, report: RoundReport, page: Fetched | None = None
     ) -> None:
         if error:
             report.errors.append(f"{source['location']}: {error}")

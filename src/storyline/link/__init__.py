@@ -1,7 +1,10 @@
 """Linking across articles: one outlet per site, corpus entities, wire copies, events,
 stories, inferred dates.
 
-Unlike the per-article stages, linking reads the whole corpus and writes through the store.
+Unlike the per-article stages, linking reads the whole corpus; it reads and writes through
+the small protocol of ``link.io`` (``LinkStore``: ``store.links`` today), and it never reads an
+article itself: what an inferred date changes is derived by the ``redate`` function the run
+gives it (reading's own).
 It runs at the end of every ``storyline ingest`` and can be rerun alone (``storyline link``);
 it starts from the previous run's assignments, so entity and event ids stay stable across
 runs and re-ingests, and the same input always gives the same result. ``full`` links every
@@ -16,14 +19,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from storyline.link.dates import Redate
 from storyline.link.entities import EntityResolver
 from storyline.link.events import EventClusterer
 from storyline.link.full import link_all
 from storyline.link.incremental import link_new
+from storyline.link.io import LinkStore
 from storyline.link.outlets import site_outlets
 from storyline.link.stories import StoryBuilder
 from storyline.link.tasks import InProcess, Tasks
-from storyline.store import Store
 
 __all__ = ["LinkReport", "Linker"]
 
@@ -59,11 +63,15 @@ class Laps:
 
 class Linker:
     """Runs entity resolution, duplicate detection, event clustering, date inference and
-    story building over a store; the heavy tasks go to ``tasks`` (``chunk`` articles per
-    task; None: each part's default)."""
+    story building over what ``links`` holds; the heavy tasks go to ``tasks`` (``chunk``
+    articles per task; None: each part's default); an article whose date is inferred is
+    dated again by ``redate``."""
 
-    def __init__(self, store: Store, tasks: Tasks | None = None, chunk: int | None = None) -> None:
-        self.store = store
+    def __init__(
+        self, links: LinkStore, redate: Redate, tasks: Tasks | None = None, chunk: int | None = None
+    ) -> None:
+        self.links = links
+        self.redate = redate
         self.tasks = tasks or InProcess()
         self.chunk = chunk
         self.resolver = EntityResolver(tasks=self.tasks)
@@ -81,13 +89,13 @@ class Linker:
         report = LinkReport()
         grown = False
         if full is None:
-            grown = self.store.links.any() and self._grown()
-            full = (grown and relink) or not self.store.links.any()
+            grown = self.links.any() and self._grown()
+            full = (grown and relink) or not self.links.any()
             if grown and not relink:
                 report.relink_due = "the corpus has doubled since events were last clustered in full"
         lap = Laps(report)
-        renamed = site_outlets(self.store.links.outlet_rows())
-        if self.store.links.set_outlets(renamed):
+        renamed = site_outlets(self.links.outlet_rows())
+        if self.links.set_outlets(renamed):
             if relink:
                 full = True  # linked articles renamed: their events and views are relinked with it
             else:
@@ -100,7 +108,7 @@ class Linker:
                 result.log.insert(
                     0, ("relinked in full", "the corpus has doubled since events were last clustered in full")
                 )
-            self.store.links.save(result, run_id)
+            self.links.save(result, run_id)
             lap("save")
             report.log = result.log
             report.entities, report.duplicates = len(result.entities), len(result.duplicates)
@@ -113,7 +121,7 @@ class Linker:
         are weighed by how many articles hold them, and those weights drift as the corpus
         grows, so the events formed early are clustered again with today's weights (ids kept
         by majority). Doubling keeps the cost of these runs to a constant per article."""
-        counted, at_full = self.store.links.clustered_counts()
+        counted, at_full = self.links.clustered_counts()
         if not at_full:
             return False
-        return counted + len(self.store.links.unlinked_ids()) >= 2 * at_full
+        return counted + len(self.links.unlinked_ids()) >= 2 * at_full

@@ -23,6 +23,7 @@ import numpy as np
 
 from storyline.link.tasks import InProcess, Tasks, chunks
 from storyline.link.unionfind import UnionFind
+from storyline.model import Article, Duplicate
 
 SHINGLE = 5
 THRESHOLD = 0.5  # Jaccard of 5-shingles: light rewrites and re-dressed wire copy score above
@@ -97,12 +98,12 @@ def band_keys(text: str, shingled: set[int] | None = None) -> list[int]:
 
 
 def find_duplicates(
-    articles: Iterable[dict[str, Any]],
+    articles: Iterable[Article],
     known: dict[str, str | None] | None = None,
     keys: dict[str, list[int]] | None = None,
     tasks: Tasks | None = None,
     chunk: int = CHUNK,
-) -> list[dict[str, Any]]:
+) -> list[Duplicate]:
     """Copies in a corpus: one record per copy, pointing at its original.
 
     ``known``: articles linked before, each with the original it was found to copy (None
@@ -118,10 +119,10 @@ def find_duplicates(
     known = known or {}
     keys = {} if keys is None else keys
     tasks = tasks or InProcess()
-    arts = [a for a in articles if a.get("text")]
-    by_id = {a["id"]: a for a in arts}
+    arts = [a for a in articles if a.text]
+    by_id = {a.id: a for a in arts}
     sims = _similarities(tasks, _candidates(arts, keys, known, tasks, chunk), by_id, chunk)
-    order = {a["id"]: (a.get("published") or "9999", i) for i, a in enumerate(arts)}
+    order = {a.id: (a.published or "9999", i) for i, a in enumerate(arts)}
     sets: UnionFind[str] = UnionFind(by_id)
 
     def base(x: str) -> str:  # a stored copy joins through its stored original
@@ -140,17 +141,17 @@ def find_duplicates(
     pairs = [p for root, members in groups.items() for p in _copies(root, members, by_id, known, order)]
     unknown = sorted({_pair(*p) for p in pairs} - set(sims))
     sims.update(_similarities(tasks, unknown, by_id, chunk))
-    texts = [(by_id[o]["text"], by_id[m]["text"]) for m, o in pairs]
+    texts = [(by_id[o].text, by_id[m].text) for m, o in pairs]
     diffs = [d for part in tasks.map(diff_task, chunks(texts, chunk)) for d in part]
     out = [
         _record(by_id[m], by_id[original], sims[_pair(m, original)], diff)
         for (m, original), diff in zip(pairs, diffs, strict=True)
     ]
-    return sorted(out, key=lambda d: (d["duplicate_of"], d["article_id"]))
+    return sorted(out, key=lambda d: (d.duplicate_of, d.article_id))
 
 
 def _candidates(
-    arts: list[dict[str, Any]],
+    arts: list[Article],
     keys: dict[str, list[int]],
     known: dict[str, str | None],
     tasks: Tasks,
@@ -158,30 +159,26 @@ def _candidates(
 ) -> list[tuple[str, str]]:
     """Pairs of articles sharing an LSH band key (not both linked before): band keys of the
     articles that lack them (put into ``keys``), then the keys shuffled into buckets."""
-    missing = [(a["id"], a["text"]) for a in arts if a["id"] not in keys]
+    missing = [(a.id, a.text) for a in arts if a.id not in keys]
     for part in tasks.map(keys_task, chunks(missing, chunk)):
         keys.update(part)
     count = max(1, len(arts) // chunk)
     buckets: list[list[tuple[int, int]]] = [[] for _ in range(count)]
     for i, a in enumerate(arts):
-        for key in keys[a["id"]]:
+        for key in keys[a.id]:
             buckets[key % count].append((key, i))
     found: set[tuple[int, int]] = set()
     for pairs_found in tasks.map(bucket_pairs, buckets):
         found.update(pairs_found)
     return sorted(
-        {
-            _pair(arts[i]["id"], arts[j]["id"])
-            for i, j in found
-            if not (arts[i]["id"] in known and arts[j]["id"] in known)
-        }
+        {_pair(arts[i].id, arts[j].id) for i, j in found if not (arts[i].id in known and arts[j].id in known)}
     )
 
 
 def _copies(
     root: str,
     members: list[str],
-    by_id: dict[str, dict[str, Any]],
+    by_id: dict[str, Article],
     known: dict[str, str | None],
     order: dict[str, tuple[str, int]],
 ) -> list[tuple[str, str]]:
@@ -191,10 +188,10 @@ def _copies(
     its record unless a new article outranks the stored original (then all repoint)."""
     if len(members) < 2 or all(m in known for m in members):
         return []
-    credited = {c.lower() for m in members for c in by_id[m].get("credits", [])}
+    credited = {c.lower() for m in members for c in by_id[m].credits}
 
     def rank(m: str) -> tuple[bool, tuple[str, int]]:
-        outlet = (by_id[m].get("outlet") or "").lower()
+        outlet = (by_id[m].outlet or "").lower()
         return (not (outlet and outlet in credited), order[m])
 
     original = min(members, key=rank)
@@ -204,21 +201,19 @@ def _copies(
     ]
 
 
-def _record(
-    copy: dict[str, Any], original: dict[str, Any], sim: float, diff: list[dict[str, str]]
-) -> dict[str, Any]:
+def _record(copy: Article, original: Article, sim: float, diff: list[dict[str, str]]) -> Duplicate:
     """The record of one copy: its original, similarity, kind, credits and word diff."""
-    kind = "exact copy" if sim >= 0.98 else "wire copy" if copy.get("credits") else "near duplicate"
-    return {
-        "article_id": copy["id"],
-        "duplicate_of": original["id"],
-        "similarity": round(sim, 4),
-        "kind": kind,
-        "credits": copy.get("credits", []),
-        "outlet": copy.get("outlet"),
-        "original_outlet": original.get("outlet"),
-        "diff": diff,
-    }
+    kind = "exact copy" if sim >= 0.98 else "wire copy" if copy.credits else "near duplicate"
+    return Duplicate(
+        article_id=copy.id,
+        duplicate_of=original.id,
+        similarity=round(sim, 4),
+        kind=kind,
+        credits=list(copy.credits),
+        outlet=copy.outlet,
+        original_outlet=original.outlet,
+        diff=diff,
+    )
 
 
 def _pair(x: str, y: str) -> tuple[str, str]:
@@ -226,11 +221,11 @@ def _pair(x: str, y: str) -> tuple[str, str]:
 
 
 def _similarities(
-    tasks: Tasks, pairs: list[tuple[str, str]], by_id: dict[str, dict[str, Any]], chunk: int
+    tasks: Tasks, pairs: list[tuple[str, str]], by_id: dict[str, Article], chunk: int
 ) -> dict[tuple[str, str], float]:
     items = []
     for some in chunks(pairs, chunk):
-        texts = {aid: by_id[aid]["text"] for pair in some for aid in pair}
+        texts = {aid: by_id[aid].text for pair in some for aid in pair}
         items.append((list(some), texts))
     out: dict[tuple[str, str], float] = {}
     for (asked, _), got in zip(items, tasks.map(similarity_task, items), strict=True):

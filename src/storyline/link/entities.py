@@ -28,7 +28,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -38,7 +37,7 @@ from storyline.link.ids import StableIds
 from storyline.link.names import clean_name, digits, headline_trimmed
 from storyline.link.tasks import InProcess, Tasks
 from storyline.link.unionfind import UnionFind
-from storyline.model import LINKED_LABELS
+from storyline.model import LINKED_LABELS, AliasEvidence, Article, Entity, Role
 from storyline.read.entities import TITLE_WORDS, given_names_agree, skeleton
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -88,14 +87,20 @@ PLACE_FUZZY = 85.0  # "Kyrenvar" ~ "Kirenvar" scores 87.5
 
 @dataclass
 class Chain:
-    """One article's chain of mentions of one entity."""
+    """One article's chain of mentions of one entity (or, ``stand_in``, a corpus entity
+    standing in as one chain of its aliases: ``article_id`` and ``chain`` are then its id)."""
 
-    article_rowid: int
     article_id: str
     chain: str
     label: str
     names: Counter[str] = field(default_factory=Counter)
     roles: list[tuple[str, str | None]] = field(default_factory=list)
+    stand_in: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(article id, chain): how a run's chain → entity map names this chain."""
+        return (self.article_id, self.chain)
 
     @cached_property
     def best(self) -> str:
@@ -276,32 +281,31 @@ class EntityResolver:
         self.fuzzy = fuzzy
         self.tasks = tasks or InProcess()
 
-    def chains(self, articles: Iterable[dict[str, Any]]) -> list[Chain]:
+    def chains(self, articles: Iterable[Article]) -> list[Chain]:
         """Collect the chains of named mentions (pronouns only join through their chain)."""
-        out: dict[tuple[int, str], Chain] = {}
+        out: dict[tuple[str, str], Chain] = {}
         for art in articles:
-            persons = {" ".join(m["text"].split()) for m in art.get("entities", []) if m["label"] == "PERSON"}
-            for m in art.get("entities", []):
-                if m["label"] not in LINKED_LABELS or not m.get("chain"):
+            persons = {" ".join(m.text.split()) for m in art.entities if m.label == "PERSON"}
+            for m in art.entities:
+                if m.label not in LINKED_LABELS or not m.chain:
                     continue
-                text = clean_name(m["text"])
+                text = clean_name(m.text)
                 if not text[:1].isupper() or text.lower() in ("he", "she", "his", "her", "him"):
                     continue
-                if m["label"] == "PERSON":
+                if m.label == "PERSON":
                     text = headline_trimmed(text, persons)
-                key = (art["rowid"], m["chain"])
-                chain = out.setdefault(key, Chain(art["rowid"], art["id"], m["chain"], m["label"]))
+                chain = out.setdefault((art.id, m.chain), Chain(art.id, m.chain, m.label))
                 chain.names[_POSSESSIVE.sub("", text)] += 1
-                if m.get("role"):
-                    chain.roles.append((m["role"], m.get("role_as_of")))
+                if m.role:
+                    chain.roles.append((m.role, m.role_as_of))
         return [c for c in out.values() if c.names and normalise(c.best, c.label)]
 
     def resolve(
         self,
         chains: list[Chain],
-        previous: dict[tuple[int, str], str] | None = None,
+        previous: dict[tuple[str, str], str] | None = None,
         scope: Scope | None = None,
-    ) -> tuple[list[dict[str, Any]], dict[tuple[int, str], str]]:
+    ) -> tuple[list[Entity], dict[tuple[str, str], str]]:
         """Entities (with aliases, evidence, roles) and the chain → entity id map.
 
         ``previous`` is the last run's chain → id map: a cluster keeps the id most of its
@@ -317,28 +321,28 @@ class EntityResolver:
         chains: list[Chain],
         known: list[tuple[str, str, list[str]]],
         scope: Scope | None = None,
-    ) -> tuple[dict[tuple[int, str], str], dict[str, str], list[str]]:
+    ) -> tuple[dict[tuple[str, str], str], dict[str, str], list[str]]:
         """New articles' chains against the corpus entities ``known`` ((id, label, aliases)),
         without reading the older articles: each entity stands in as one chain of its
         aliases (``scope`` gives an entity id the stories it is in). Returns the chain →
         entity id map, entities merged by the new evidence (merged id → kept id), and the
         ids of new entities (also in the map)."""
         stand_ins = [
-            Chain(-1, eid, eid, label, Counter({a: 1 for a in aliases}))
+            Chain(eid, eid, label, Counter({a: 1 for a in aliases}), stand_in=True)
             for eid, label, aliases in known
             if aliases
         ]
         everything = stand_ins + chains
         ids = StableIds("E", (eid for eid, _, _ in known))
-        mapping: dict[tuple[int, str], str] = {}
+        mapping: dict[tuple[str, str], str] = {}
         merged: dict[str, str] = {}
         fresh: list[str] = []
         for members in sorted(self._clusters(everything, scope)[0].values(), key=min):
-            new = [everything[i] for i in members if everything[i].article_rowid >= 0]
+            new = [everything[i] for i in members if not everything[i].stand_in]
             if not new:
                 continue
             olds = sorted(
-                (everything[i].chain for i in members if everything[i].article_rowid < 0),
+                (everything[i].chain for i in members if everything[i].stand_in),
                 key=lambda e: (int(e[1:]) if e[1:].isdigit() else 0, e),
             )
             if olds:
@@ -349,14 +353,14 @@ class EntityResolver:
                 eid, _ = ids.take([])
                 fresh.append(eid)
             for c in new:
-                mapping[(c.article_rowid, c.chain)] = eid
+                mapping[c.key] = eid
         return mapping, merged, fresh
 
-    def records(self, chains: list[Chain], mapping: dict[tuple[int, str], str]) -> list[dict[str, Any]]:
+    def records(self, chains: list[Chain], mapping: dict[tuple[str, str], str]) -> list[Entity]:
         """Entity records built from ``chains`` alone, with the ids of ``mapping``."""
         clusters: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(chains):
-            clusters[mapping[(c.article_rowid, c.chain)]].append(i)
+            clusters[mapping[c.key]].append(i)
         entities, _ = self._entities(chains, {k: v for k, v in enumerate(clusters.values())}, mapping)
         return entities
 
@@ -471,19 +475,15 @@ class EntityResolver:
         self,
         chains: list[Chain],
         clusters: dict[int, list[int]],
-        previous: dict[tuple[int, str], str],
+        previous: dict[tuple[str, str], str],
         why: dict[int, set[str]] | None = None,
-    ) -> tuple[list[dict[str, Any]], dict[tuple[int, str], str]]:
+    ) -> tuple[list[Entity], dict[tuple[str, str], str]]:
         why = why or {}
         ordered = sorted(clusters.values(), key=lambda ms: min(ms))
         ids = StableIds("E", previous.values())
         entities, mapping = [], {}
         for members in ordered:
-            eid, _ = ids.take(
-                previous[(chains[i].article_rowid, chains[i].chain)]
-                for i in members
-                if (chains[i].article_rowid, chains[i].chain) in previous
-            )
+            eid, _ = ids.take(previous[chains[i].key] for i in members if chains[i].key in previous)
             aliases: Counter[str] = Counter()
             articles: dict[str, set[str]] = defaultdict(set)
             labels: Counter[str] = Counter()
@@ -491,7 +491,7 @@ class EntityResolver:
             rules: dict[str, set[str]] = defaultdict(set)
             for i in members:
                 c = chains[i]
-                mapping[(c.article_rowid, c.chain)] = eid
+                mapping[c.key] = eid
                 labels[c.label] += sum(c.names.values())
                 for name, n in c.names.items():
                     aliases[name] += n
@@ -503,70 +503,27 @@ class EntityResolver:
                     roles[role].add(as_of or "")
             label = labels.most_common(1)[0][0]
             name = self._canonical(aliases, label)
-            entities.append(
-                {
-                    "id": eid,
-                    "name": name,
-                    "label": label,
-                    "aliases": sorted(aliases, key=lambda a: (-aliases[a], a)),
-                    "articles": len({a for ids in articles.values() for a in ids}),
-                    "mentions": sum(aliases.values()),
-                    "evidence": [
-                        {
-                            "alias": a,
-                            "mentions": aliases[a],
-                            "article_ids": sorted(articles[a]),
-                            "joined_by": sorted(rules[a]),
-                        }
-                        for a in sorted(aliases, key=lambda a: (-aliases[a], a))
-                    ],
-                    "roles": [
-                        {"role": r, "as_of": sorted(d for d in dates if d)}
-                        for r, dates in sorted(roles.items())
-                    ],
-                }
-            )
+            entities.append(_record(eid, name, label, aliases, articles, rules, roles))
         return entities, mapping
 
     @classmethod
-    def merge_records(cls, records: list[dict[str, Any]]) -> dict[str, Any]:
+    def merge_records(cls, records: list[Entity]) -> Entity:
         """One entity record from several (a stored one and the new articles' evidence)."""
-        first = records[0]
         aliases: Counter[str] = Counter()
         evidence: dict[str, set[str]] = defaultdict(set)
         roles: dict[str, set[str]] = defaultdict(set)
         labels: Counter[str] = Counter()
         rules: dict[str, set[str]] = defaultdict(set)
         for r in records:
-            labels[r["label"]] += r["mentions"]
-            for e in r["evidence"]:
-                aliases[e["alias"]] += e["mentions"]
-                evidence[e["alias"]].update(e["article_ids"])
-                rules[e["alias"]].update(e.get("joined_by", []))
-            for role in r["roles"]:
-                roles[role["role"]].update(role["as_of"])
+            labels[r.label] += r.mentions
+            for e in r.evidence:
+                aliases[e.alias] += e.mentions
+                evidence[e.alias].update(e.article_ids)
+                rules[e.alias].update(e.joined_by)
+            for role in r.roles:
+                roles[role.role].update(role.as_of)
         label = labels.most_common(1)[0][0]
-        order = sorted(aliases, key=lambda a: (-aliases[a], a))
-        return {
-            "id": first["id"],
-            "name": cls._canonical(aliases, label),
-            "label": label,
-            "aliases": order,
-            "articles": len(set().union(*evidence.values())),
-            "mentions": sum(aliases.values()),
-            "evidence": [
-                {
-                    "alias": a,
-                    "mentions": aliases[a],
-                    "article_ids": sorted(evidence[a]),
-                    "joined_by": sorted(rules[a]),
-                }
-                for a in order
-            ],
-            "roles": [
-                {"role": r, "as_of": sorted(d for d in dates if d)} for r, dates in sorted(roles.items())
-            ],
-        }
+        return _record(records[0].id, cls._canonical(aliases, label), label, aliases, evidence, rules, roles)
 
     @staticmethod
     def _canonical(aliases: Counter[str], label: str) -> str:
@@ -580,3 +537,27 @@ class EntityResolver:
         most = max(len(a.split()) for a in whole)
         full = [a for a in whole if len(a.split()) >= min(most, 2)]
         return max(full, key=lambda a: (aliases[a], -len(a), a))
+
+
+def _record(
+    eid: str,
+    name: str,
+    label: str,
+    aliases: Counter[str],
+    articles: dict[str, set[str]],
+    rules: dict[str, set[str]],
+    roles: dict[str, set[str]],
+) -> Entity:
+    """An entity's record: its aliases, commonest first, each with its evidence (mentions,
+    articles, the rules it joined by), and its roles with the dates they hold as of."""
+    order = sorted(aliases, key=lambda a: (-aliases[a], a))
+    return Entity(
+        id=eid,
+        name=name,
+        label=label,
+        aliases=order,
+        articles=len({a for ids in articles.values() for a in ids}),
+        mentions=sum(aliases.values()),
+        evidence=[AliasEvidence(a, aliases[a], sorted(articles[a]), sorted(rules[a])) for a in order],
+        roles=[Role(r, sorted(d for d in dates if d)) for r, dates in sorted(roles.items())],
+    )

@@ -28,6 +28,7 @@ from storyline.link.event_model import years as year_rows
 from storyline.link.tasks import InProcess, Tasks
 from storyline.link.titles import lede, representative_title
 from storyline.link.unionfind import UnionFind
+from storyline.model import UNKNOWN_OUTLET, Article, Event
 
 FLOOR = 0.08  # similarities below this are not kept: the graph stays sparse
 CHUNK = 4000  # articles per task when edges and clusters are computed window by window
@@ -51,6 +52,13 @@ class EventDoc:
     date: str | None = None
     headline: str | None = None
     readable: bool = True  # False: no reader read it (another language): no vocabulary signal
+
+
+def event_doc(a: Article) -> EventDoc:
+    """What event clustering reads of an article (no vocabulary from one no reader read)."""
+    return EventDoc(
+        id=a.id, text=a.text, date=a.published, headline=a.headline, readable="read" not in a.skipped
+    )
 
 
 @dataclass
@@ -558,23 +566,23 @@ def _event_order(event: str) -> int:
     return int(event[1:]) if event[1:].isdigit() else 0
 
 
-def summarise_events(assign: dict[str, str], articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def summarise_events(assign: dict[str, str], articles: dict[str, Article]) -> list[Event]:
     """Event records: title (the headline most central to it), date, articles, outlets."""
     events: dict[str, list[str]] = {}
     for aid, event in assign.items():
         events.setdefault(event, []).append(aid)
-    out: list[dict[str, Any]] = []
+    out: list[Event] = []
     for event, members in events.items():
         arts = [articles[m] for m in members if m in articles]
-        dates = sorted(str(a["published"]) for a in arts if a.get("published"))
+        dates = sorted(a.published for a in arts if a.published)
         out.append(
-            {
-                "id": event,
-                "title": representative_title(arts),
-                "lede": lede(arts),
-                "date": dates[0] if dates else None,
-                "article_ids": sorted(members, key=lambda m: (articles[m].get("published") or "9999", m)),
-                "outlets": sorted({a.get("outlet") or "unknown outlet" for a in arts}),
-            }
+            Event(
+                id=event,
+                title=representative_title(arts),
+                lede=lede(arts),
+                date=dates[0] if dates else None,
+                article_ids=sorted(members, key=lambda m: (articles[m].published or "9999", m)),
+                outlets=sorted({a.outlet or UNKNOWN_OUTLET for a in arts}),
+            )
         )
-    return sorted(out, key=lambda e: (e["date"] or "9999", e["id"]))
+    return sorted(out, key=lambda e: (e.date or "9999", e.id))

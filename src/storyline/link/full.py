@@ -3,37 +3,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from storyline.link.dates import infer_dates
 from storyline.link.duplicates import CHUNK as DUPLICATE_CHUNK
 from storyline.link.duplicates import find_duplicates
 from storyline.link.event_model import story_rows, text_blocks
 from storyline.link.events import CHUNK as EVENT_CHUNK
-from storyline.link.events import EventDoc, summarise_events
+from storyline.link.events import event_doc, summarise_events
 from storyline.model import LinkResult
 
 if TYPE_CHECKING:
     from storyline.link import Laps, Linker, LinkReport
 
 
-def event_doc(a: dict[str, Any]) -> EventDoc:
-    """What event clustering reads of a link input."""
-    return EventDoc(
-        id=a["id"],
-        text=a["text"],
-        date=a.get("published"),
-        headline=a.get("headline"),
-        readable="read" not in a.get("skipped", {}),
-    )
-
-
 def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
     """Copies, events, inferred dates, entities and stories of the whole corpus."""
-    store = linker.store
-    articles = list(store.links.inputs())
+    links = linker.links
+    articles = list(links.inputs())
     report.articles = len(articles)
-    saved = store.links.saved()
+    saved = links.saved()
     lap("load")
 
     keys: dict[str, list[int]] = {}
@@ -42,9 +31,9 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
     )
     lap("duplicates")
 
-    original = {d["article_id"]: d["duplicate_of"] for d in duplicates}
-    by_id = {a["id"]: a for a in articles}
-    docs = [event_doc(a) for a in articles if a["id"] not in original]
+    original = {d.article_id: d.duplicate_of for d in duplicates}
+    by_id = {a.id: a for a in articles}
+    docs = [event_doc(a) for a in articles if a.id not in original]
     parts, frequencies = text_blocks(docs) if docs else (None, None)
     x = linker.events.model.rows(parts) if parts else None
     clustering = linker.events.cluster(
@@ -54,7 +43,7 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
         linker.tasks,
         linker.chunk or EVENT_CHUNK,
         recluster=True,
-        issued=linker.store.links.event_ids_issued(),
+        issued=links.event_ids_issued(),
     )
     assign = clustering.assign
     for copy, source in original.items():  # a wire copy reports what its original reports
@@ -63,7 +52,7 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
     events = summarise_events(assign, by_id)
     lap("events")
 
-    redated = infer_dates(store, events, by_id)  # before entities: roles' "as of" follow
+    redated = infer_dates(links, events, by_id, linker.redate)  # before entities: roles' "as of" follow
     lap("dates")
 
     row_of = {d.id: k for k, d in enumerate(docs)}
@@ -72,7 +61,7 @@ def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
     lap("stories")
 
     # before entities: a name with one owner is that owner only within its story
-    story_of = {a: frozenset([s["id"]]) for s in stories for a in s["article_ids"]}
+    story_of = {a: frozenset([s.id]) for s in stories for a in s.article_ids}
     chains = linker.resolver.chains(articles)
     entities, chain_map = linker.resolver.resolve(
         chains, saved.chains, lambda aid: story_of.get(aid, frozenset([aid]))

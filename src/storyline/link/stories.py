@@ -18,8 +18,9 @@ from typing import Any
 import numpy as np
 
 from storyline.link.event_model import blocks, story_rows
-from storyline.link.events import FLOOR, EventDoc, average_linkage, similarity_edges
+from storyline.link.events import FLOOR, average_linkage, event_doc, similarity_edges
 from storyline.link.ids import StableIds
+from storyline.model import Article, Event, Story
 
 THRESHOLD = 0.2  # checked on the demo corpus's five labelled stories
 WINDOW = 120  # days between two events of one story, at most
@@ -33,12 +34,12 @@ class StoryBuilder:
 
     def build(
         self,
-        events: list[dict[str, Any]],
-        articles: dict[str, dict[str, Any]],
+        events: list[Event],
+        articles: dict[str, Article],
         previous: dict[str, str] | None = None,
         x: Any = None,
         row_of: dict[str, int] | None = None,
-    ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    ) -> tuple[list[Story], list[tuple[str, str]]]:
         """Story records (id, title, event ids, article ids, dates, outlets) and a log.
 
         ``x``/``row_of``: the articles' story vectors (``event_model.story_rows``), when the
@@ -54,44 +55,44 @@ class StoryBuilder:
         # of them, or those near the new articles) clustered afresh, ids by majority, so that
         # arriving in slices gives the stories arriving at once gives
         labels = average_linkage(len(events), edges, self.threshold)
-        groups: dict[int, list[dict[str, Any]]] = {}
+        groups: dict[int, list[Event]] = {}
         for event, label in zip(events, labels, strict=True):
             groups.setdefault(label, []).append(event)
-        ordered = sorted(groups.values(), key=lambda g: (min(e["date"] or "9999" for e in g), g[0]["id"]))
+        ordered = sorted(groups.values(), key=lambda g: (min(e.date or "9999" for e in g), g[0].id))
         ids = StableIds("S", previous.values())
         stories = []
         for group in ordered:
-            sid, fresh = ids.take(previous[e["id"]] for e in group if e["id"] in previous)
+            sid, fresh = ids.take(previous[e.id] for e in group if e.id in previous)
             if fresh:
-                log.append(("story founded", f"{sid} with {group[0]['id']}"))
+                log.append(("story founded", f"{sid} with {group[0].id}"))
             for e in group:
-                if e["id"] in previous and previous[e["id"]] != sid:
-                    log.append(("event moved", f"{e['id']} from {previous[e['id']]} to {sid}"))
+                if e.id in previous and previous[e.id] != sid:
+                    log.append(("event moved", f"{e.id} from {previous[e.id]} to {sid}"))
             stories.append(self.record(sid, group))
         return stories, log
 
     @staticmethod
-    def record(sid: str, group: list[dict[str, Any]]) -> dict[str, Any]:
+    def record(sid: str, group: list[Event]) -> Story:
         """A story's record from its events' records: title of its largest event, dates,
         events, articles, outlets."""
-        group = sorted(group, key=lambda e: (e["date"] or "9999", e["id"]))
-        lead = max(group, key=lambda e: (len(e["article_ids"]), -group.index(e)))
-        dates = [e["date"] for e in group if e["date"]]
-        return {
-            "id": sid,
-            "title": lead["title"],
-            "lede": lead.get("lede", ""),
-            "event_ids": [e["id"] for e in group],
-            "article_ids": [a for e in group for a in e["article_ids"]],
-            "first_date": min(dates) if dates else None,
-            "last_date": max(dates) if dates else None,
-            "outlets": sorted({o for e in group for o in e["outlets"]}),
-        }
+        group = sorted(group, key=lambda e: (e.date or "9999", e.id))
+        lead = max(group, key=lambda e: (len(e.article_ids), -group.index(e)))
+        dates = [e.date for e in group if e.date]
+        return Story(
+            id=sid,
+            title=lead.title,
+            lede=lead.lede,
+            event_ids=[e.id for e in group],
+            article_ids=[a for e in group for a in e.article_ids],
+            first_date=min(dates) if dates else None,
+            last_date=max(dates) if dates else None,
+            outlets=sorted({o for e in group for o in e.outlets}),
+        )
 
     def _edges(
         self,
-        events: list[dict[str, Any]],
-        articles: dict[str, dict[str, Any]],
+        events: list[Event],
+        articles: dict[str, Article],
         x: Any,
         row_of: dict[str, int] | None,
     ) -> dict[tuple[int, int], float]:
@@ -101,26 +102,14 @@ class StoryBuilder:
         from sklearn.preprocessing import normalize
 
         if x is None or row_of is None:
-            docs = [
-                EventDoc(
-                    a,
-                    articles[a].get("text") or "",
-                    headline=articles[a].get("headline"),
-                    readable="read" not in articles[a].get("skipped", {}),
-                )
-                for e in events
-                for a in e["article_ids"]
-                if a in articles
-            ]
+            docs = [event_doc(articles[a]) for e in events for a in e.article_ids if a in articles]
             if not docs:
                 return {}
             x, row_of = story_rows(blocks(docs)), {d.id: k for k, d in enumerate(docs)}
         rows = []
         for e in events:
-            members = [row_of[a] for a in e["article_ids"] if a in row_of]
+            members = [row_of[a] for a in e.article_ids if a in row_of]
             rows.append(csr_matrix(x[members].mean(axis=0)) if members else csr_matrix((1, x.shape[1])))
         centroids = normalize(vstack(rows, format="csr"))
-        days = np.array(
-            [date.fromisoformat(e["date"][:10]).toordinal() if e.get("date") else -1 for e in events]
-        )
+        days = np.array([date.fromisoformat(e.date[:10]).toordinal() if e.date else -1 for e in events])
         return similarity_edges(centroids, days, WINDOW, lambda gap: 1.0, floor=FLOOR)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+
+from storyline.model import Article
 
 TITLE_CHARS = 110
 _WORD = re.compile(r"\w+")
@@ -26,22 +27,22 @@ def cut_title(text: str, limit: int = TITLE_CHARS) -> str:
     return first[:limit].rsplit(" ", 1)[0].rstrip(",;:-–—") + "…"
 
 
-def lede(arts: list[dict[str, Any]], limit: int = 200) -> str:
+def lede(arts: list[Article], limit: int = 200) -> str:
     """The first sentence of the earliest article with text, cut at a word: what a list
     shows under a title."""
-    order = sorted(arts, key=lambda a: (a.get("published") or "9999", a["id"]))
-    text = next((a.get("text") for a in order if a.get("text")), "") or ""
+    order = sorted(arts, key=lambda a: (a.published or "9999", a.id))
+    text = next((a.text for a in order if a.text), "")
     return cut_title(text, limit)
 
 
-def representative_title(arts: list[dict[str, Any]]) -> str:
-    """The title of a group of articles (dicts with ``headline``, ``text``, ``published``,
-    ``id``): the headline whose words the others' headlines share most, ties to the earliest."""
-    order = sorted(arts, key=lambda a: (a.get("published") or "9999", a["id"]))
-    heads = [(a, " ".join((a.get("headline") or "").split())) for a in order]
+def representative_title(arts: list[Article]) -> str:
+    """The title of a group of articles: the headline whose words the others' headlines share
+    most, ties to the earliest."""
+    order = sorted(arts, key=lambda a: (a.published or "9999", a.id))
+    heads = [(a, " ".join((a.headline or "").split())) for a in order]
     heads = [(a, h) for a, h in heads if h]
     if not heads:
-        return cut_title(order[0].get("text") or "") if order else ""
+        return cut_title(order[0].text) if order else ""
     if len(heads) == 1:
         return cut_title(heads[0][1])
     sets = [_words(h) for _, h in heads]

@@ -4,9 +4,12 @@ articles of unknown outlet apart ("3 outlets and 12 articles of unknown outlet")
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from storyline.model import UNKNOWN_OUTLET
+from storyline.model.analyses import Citation, EventViews, OnlyIn, Sentence, StoryViews, TimelineEntry
+from storyline.model.follow import ArticleRef
+from storyline.pages.shapes import SourceCounts
 
 HEADLINE_CHARS = 70
 
@@ -20,57 +23,74 @@ def short(text: str | None, limit: int = HEADLINE_CHARS) -> str:
     return (cut or text[:limit]) + "…"
 
 
-def source_label(row: dict[str, Any] | None) -> str:
+def source_label(row: ArticleRef | None) -> str:
     """How a citation names its article: outlet, day and headline."""
-    row = row or {}
-    day = (row.get("published") or "")[:10] or "undated"
-    title = short(row.get("headline")) or short(row.get("lede"), 50) or "untitled article"
-    return " · ".join([row.get("outlet") or UNKNOWN_OUTLET, day, title])
+    if row is None:
+        return " · ".join([UNKNOWN_OUTLET, "undated", "untitled article"])
+    day = (row["published"] or "")[:10] or "undated"
+    title = short(row["headline"]) or short(row.get("lede"), 50) or "untitled article"
+    return " · ".join([row["outlet"] or UNKNOWN_OUTLET, day, title])
 
 
-def cites(citations: list[dict[str, Any]], articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def cites(citations: list[Citation], articles: Mapping[str, ArticleRef]) -> list[Citation]:
     """``citations`` labelled, one per article (its first span; ``spans`` counts the article's
     citations), in their order."""
-    out: list[dict[str, Any]] = []
-    seen: dict[str, dict[str, Any]] = {}
+    out: list[Citation] = []
+    seen: dict[str, Citation] = {}
     for c in citations:
         aid = c["article_id"]
         if aid in seen:
-            seen[aid]["spans"] += 1
+            seen[aid]["spans"] = seen[aid].get("spans", 1) + 1
             continue
-        seen[aid] = {**c, "label": source_label(articles.get(aid)), "spans": 1}
+        seen[aid] = Citation(
+            article_id=aid, start=c["start"], end=c["end"], label=source_label(articles.get(aid)), spans=1
+        )
         out.append(seen[aid])
     return out
 
 
-def support_counts(ids: list[str], articles: dict[str, dict[str, Any]]) -> dict[str, int]:
+def support_counts(ids: list[str], articles: Mapping[str, ArticleRef]) -> SourceCounts:
     """The sources of the articles ``ids``: distinct known outlets, articles of no outlet."""
-    known = {articles.get(a, {}).get("outlet") for a in ids} - {None, ""}
-    return {
-        "known_outlets": len(known),
-        "unknown_articles": sum(1 for a in set(ids) if not articles.get(a, {}).get("outlet")),
-    }
+    outlets = {a: articles[a]["outlet"] if a in articles else None for a in set(ids)}
+    return SourceCounts(
+        known_outlets=len({o for o in outlets.values() if o}),
+        unknown_articles=sum(1 for o in outlets.values() if not o),
+    )
 
 
-def story_sources(outlets: list[str], articles: dict[str, dict[str, Any]]) -> dict[str, int]:
+def story_sources(outlets: list[str], articles: Mapping[str, ArticleRef]) -> SourceCounts:
     """A story's or event's sources: distinct known outlets, and its articles of no outlet."""
-    return {
-        "known_outlets": len([o for o in outlets if o != UNKNOWN_OUTLET]),
-        "unknown_articles": sum(1 for a in articles.values() if not a.get("outlet")),
-    }
+    return SourceCounts(
+        known_outlets=len([o for o in outlets if o != UNKNOWN_OUTLET]),
+        unknown_articles=sum(1 for a in articles.values() if not a["outlet"]),
+    )
 
 
-def label_all(data: dict[str, Any], articles: dict[str, dict[str, Any]]) -> None:
-    """Labels on every citation of a story's or event's views, in place: ``cites`` beside each
-    ``citations`` list (timeline, summary, one-outlet-only), ``label`` on each quote version
-    and conflict report."""
-    for key in ("timeline", "summary", "only_in"):
-        for item in data.get(key) or []:
-            item["cites"] = cites(item.get("citations", []), articles)
-            item.update(support_counts([c["article_id"] for c in item["cites"]], articles))
-    for board in data.get("quote_board") or []:
-        for version in board.get("versions", []):
-            version["label"] = source_label(articles.get(version.get("article_id", "")))
-    for conflict in data.get("conflicts") or []:
-        for report in conflict.get("reports", []):
-            report["label"] = source_label(articles.get(report.get("article_id", "")))
+def _label(
+    items: list[TimelineEntry] | list[Sentence] | list[OnlyIn], articles: Mapping[str, ArticleRef]
+) -> None:
+    """``cites`` beside each item's ``citations``, and its source counts."""
+    for item in items:
+        item["cites"] = cites(item["citations"], articles)
+        counts = support_counts([c["article_id"] for c in item["cites"]], articles)
+        item["known_outlets"], item["unknown_articles"] = counts["known_outlets"], counts["unknown_articles"]
+
+
+def label_story(views: StoryViews, articles: Mapping[str, ArticleRef]) -> None:
+    """Labels on every citation of a story's analyses, in place: ``cites`` beside each
+    ``citations`` list (timeline, summary), ``label`` on each quote version and conflict
+    report."""
+    _label(views.get("timeline", []), articles)
+    _label(views.get("summary", []), articles)
+    for board in views.get("quote_board", []):
+        for version in board["versions"]:
+            version["label"] = source_label(articles.get(version["article_id"]))
+    for conflict in views.get("conflicts", []):
+        for report in conflict["reports"]:
+            report["label"] = source_label(articles.get(report["article_id"]))
+
+
+def label_event(views: EventViews, articles: Mapping[str, ArticleRef]) -> None:
+    """Labels on every citation of an event's analyses, in place (summary, one outlet only)."""
+    _label(views.get("summary", []), articles)
+    _label(views.get("only_in", []), articles)

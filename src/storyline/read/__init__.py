@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from storyline.model import Article
+from storyline.model import Article, Mention, Quote
 from storyline.read.claims import ClaimFinder
 from storyline.read.dated import date_dependents, timex_records
 from storyline.read.entities import EntityFinder
 from storyline.read.nlp import load_nlp
-from storyline.read.quotes import Quote, QuoteExtractor
+from storyline.read.quotes import Attribution, QuoteExtractor
 from storyline.read.timex import TimexTagger
 
 __all__ = ["LanguageReader", "ReadOptions", "Reader", "english", "pieces_of", "timex_records"]
@@ -36,35 +36,34 @@ class ReadOptions:
     batch_chars: int = 500_000  # a batch holds at most this many characters (one text at least)
 
 
-def quote_record(q: Quote) -> dict[str, Any]:
-    """A quote as the export contract shows it (plus cue, offsets and confidence)."""
-    return {
-        "text": q.text,
-        "start": q.start,
-        "end": q.end,
-        "kind": q.kind,
-        "speaker": q.speaker,
-        "speaker_start": q.speaker_start,
-        "speaker_end": q.speaker_end,
-        "speaker_resolved": q.resolved_from or q.speaker,
-        "speaker_entity_id": None,
-        "cue": q.cue,
-        "cue_start": q.cue_start,
-        "cue_end": q.cue_end,
-        "confidence": q.confidence,
-    }
+def quote_record(q: Attribution) -> Quote:
+    """A quote as it is stored and exported (with cue, offsets and confidence)."""
+    return Quote(
+        start=q.start,
+        end=q.end,
+        text=q.text,
+        kind=q.kind,
+        speaker=q.speaker,
+        speaker_start=q.speaker_start,
+        speaker_end=q.speaker_end,
+        speaker_resolved=q.resolved_from or q.speaker,
+        cue=q.cue,
+        cue_start=q.cue_start,
+        cue_end=q.cue_end,
+        confidence=q.confidence,
+    )
 
 
 class _Chains:
     """The article's chained mentions indexed by start and by text, so tying each quote and
     claim to a chain costs a bisection, not a pass over every mention."""
 
-    def __init__(self, entities: list[dict[str, Any]]) -> None:
-        self.chained = sorted((e for e in entities if e["chain"]), key=lambda e: e["start"])
-        self.starts = [e["start"] for e in self.chained]
+    def __init__(self, entities: list[Mention]) -> None:
+        self.chained = sorted((e for e in entities if e.chain), key=lambda e: e.start)
+        self.starts = [e.start for e in self.chained]
         self.by_text: dict[str, str] = {}
         for e in self.chained:
-            self.by_text.setdefault(e["text"], str(e["chain"]))
+            self.by_text.setdefault(e.text, str(e.chain))
 
     def at(self, start: int | None, end: int | None, name: str | None) -> str | None:
         """The chain of the mention at a span (a person's first) that names ``name``, or
@@ -73,10 +72,10 @@ class _Chains:
         someone else, "Washington" in "Washington's envoy"."""
         if start is not None and end is not None:
             lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-            inside = [e for e in self.chained[lo:hi] if e["end"] <= end and _names(name, e["text"])]
-            people = [e for e in inside if e["label"] == "PERSON"] or inside
+            inside = [e for e in self.chained[lo:hi] if e.end <= end and _names(name, e.text)]
+            people = [e for e in inside if e.label == "PERSON"] or inside
             if people:
-                return str(people[-1]["chain"])
+                return str(people[-1].chain)
         return self.by_text.get(name) if name else None
 
 
@@ -93,11 +92,11 @@ def _link_within(article: Article) -> None:
     chains, roles and claims to their dates (``date_dependents``)."""
     chains = _Chains(article.entities)
     for q in article.quotes:
-        q["speaker_chain"] = chains.at(q["speaker_start"], q["speaker_end"], q["speaker_resolved"])
-        if q["speaker_chain"] is None and q["speaker_resolved"]:
-            q["speaker_chain"] = chains.at(None, None, q["speaker_resolved"])
+        q.speaker_chain = chains.at(q.speaker_start, q.speaker_end, q.speaker_resolved)
+        if q.speaker_chain is None and q.speaker_resolved:
+            q.speaker_chain = chains.at(None, None, q.speaker_resolved)
     for c in article.claims:
-        c["source_chain"] = chains.at(None, None, c["source"])
+        c.source_chain = chains.at(None, None, c.source)
     date_dependents(
         article.entities,
         article.claims,
@@ -205,8 +204,8 @@ class Reader:
 def _annotate(reader: LanguageReader, article: Article, doc: Any) -> None:
     anchor = date.fromisoformat(article.published) if article.published else None
     quotes = reader.quotes(doc)
-    article.entities = [m.to_dict() for m in reader.entities(doc)]
+    article.entities = reader.entities(doc)
     article.timexes = timex_records(reader.timexes, article.text, anchor)
     article.quotes = [quote_record(q) for q in quotes]
-    article.claims = [c.to_dict() for c in reader.claims(doc, quotes)]
+    article.claims = reader.claims(doc, quotes)
     _link_within(article)

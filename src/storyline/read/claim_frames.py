@@ -12,7 +12,9 @@ addition to another ("another 15", "11 more"), which cannot contradict a total.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from storyline.model import ClaimFrame
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -39,7 +41,7 @@ _GENERIC = frozenset(
 _UNIT_DEPS = frozenset(("nummod", "quantmod", "compound", "npadvmod", "nmod"))
 
 
-def frame_of(ent: Span) -> dict[str, Any]:
+def frame_of(ent: Span) -> ClaimFrame:
     """The frame of a number entity: ``thing``, ``predicate``, ``path``, ``about``, ``names``
     (the proper nouns among ``about``) and ``scope``."""
     thing = _counted(ent)
@@ -55,14 +57,14 @@ def frame_of(ent: Span) -> dict[str, Any]:
     inside = {t.i for t in ent}
     words = {w for w, i in about if i not in inside and w.lower() not in path} - {_lemma(thing)}
     names = {w for w in words if w[:1].isupper()}
-    return {
-        "thing": _lemma(thing),
-        "predicate": _predicate(verb),
-        "path": sorted(path),
-        "about": sorted(w.lower() for w in words),
-        "names": sorted(w.lower() for w in names),
-        "scope": _scoped(ent, thing),
-    }
+    return ClaimFrame(
+        thing=_lemma(thing),
+        predicate=_predicate(verb),
+        path=sorted(path),
+        about=sorted(w.lower() for w in words),
+        names=sorted(w.lower() for w in names),
+        scope=_scoped(ent, thing),
+    )
 
 
 def _lemma(tok: Token) -> str:

@@ -8,15 +8,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from storyline.model import Claim
 from storyline.read.claim_frames import CHANGE, frame_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from storyline.read.quotes import Quote
+    from storyline.read.quotes import Attribution
 
 NUMERIC = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 QUALIFIERS = [
@@ -52,43 +52,6 @@ _MONEY_SCALE = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3}
 """Scales written after an amount of money ("$ 20bn", "£207m"); after other numbers "m" is metres."""
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d{1,3}),(\d{1,2})(?![\d,])")
 """A decimal comma ("3,5 bn"): one to three digits, a comma, one or two digits, nothing more."""
-
-
-@dataclass
-class Claim:
-    start: int
-    end: int
-    text: str
-    value: float
-    unit: str
-    qualifier: str | None
-    source: str | None
-    currency: str | None = None
-    confidence: float = 0.6
-    sentence: tuple[int, int, str] | None = None  # (start, end, text) of the claim's sentence
-    frame: dict[str, Any] | None = None  # what the number is about (read.claim_frames)
-
-    def to_dict(self) -> dict[str, Any]:
-        """As the export contract shows a claim: ``text``/``start``/``end`` are the sentence that
-        makes it; the number itself is ``number``/``number_start``/``number_end``."""
-        value: float | int = int(self.value) if self.value == int(self.value) else self.value
-        s_start, s_end, s_text = self.sentence or (self.start, self.end, self.text)
-        return {
-            "text": s_text,
-            "start": s_start,
-            "end": s_end,
-            "number": self.text,
-            "number_start": self.start,
-            "number_end": self.end,
-            "value": value,
-            "unit": self.unit,
-            "quantity": quantity_of(self.unit),
-            "qualifier": self.qualifier,
-            "source": self.source,
-            "currency": self.currency,
-            "confidence": self.confidence,
-            "frame": self.frame,
-        }
 
 
 def parse_number(text: str) -> tuple[float | None, str | None, str | None]:
@@ -213,7 +176,7 @@ def _sentence(ent: Span) -> tuple[int, int, str]:
 class ClaimFinder:
     """Numeric claims of a parsed document; sources come from the quotes they sit in."""
 
-    def __call__(self, doc: Doc, quotes: list[Quote]) -> list[Claim]:
+    def __call__(self, doc: Doc, quotes: list[Attribution]) -> list[Claim]:
         out = []
         for ent in doc.ents:
             if ent.label_ not in NUMERIC:
@@ -232,17 +195,22 @@ class ClaimFinder:
                     break
             if source is None:
                 source = self._reporting_subject(ent)
+            unit = _unit(doc, ent)
+            s_start, s_end, s_text = _sentence(ent)
             out.append(
                 Claim(
-                    ent.start_char,
-                    ent.end_char,
-                    ent.text,
-                    value,
-                    _unit(doc, ent),
-                    qualifier,
-                    source,
-                    currency,
-                    sentence=_sentence(ent),
+                    start=s_start,
+                    end=s_end,
+                    text=s_text,
+                    number=ent.text,
+                    number_start=ent.start_char,
+                    number_end=ent.end_char,
+                    value=int(value) if value == int(value) else value,
+                    unit=unit,
+                    quantity=quantity_of(unit),
+                    qualifier=qualifier,
+                    source=source,
+                    currency=currency,
                     frame=frame_of(ent),
                 )
             )

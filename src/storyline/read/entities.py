@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from storyline.model import Mention
 from storyline.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -34,28 +34,6 @@ TITLE_WORDS = {
 }  # fmt: skip
 _NOT_ENTITIES = {"state", "minister", "secretary", "president", "pm", "icon", "leave a reply"}
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    text: str
-    label: str
-    chain: str
-    role: str | None = None
-    confidence: float = 0.7
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "label": self.label,
-            "start": self.start,
-            "end": self.end,
-            "chain": self.chain,
-            "role": self.role,
-            "confidence": self.confidence,
-        }
 
 
 _SPLIT_NAME = re.compile(r"\b([A-Z]) ([a-z]{3,})\b")

@@ -111,7 +111,7 @@ _PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
 
 
 @dataclass
-class Quote:
+class Attribution:
     """One attributed statement: content span, cue, speaker span, kind and confidence."""
 
     start: int
@@ -377,11 +377,11 @@ class QuoteExtractor:
         self.min_direct_words = min_direct_words
         self.stances = stances  # also "X endorsed Y" (content: the object), as PolNeAR counts
 
-    def __call__(self, doc: Doc) -> list[Quote]:
+    def __call__(self, doc: Doc) -> list[Attribution]:
         text = doc_text(doc)
         marks = quote_spans(text)
         inside = [(a, b) for a, b, _ in marks]
-        quotes: list[Quote] = []
+        quotes: list[Attribution] = []
         used_cues: set[int] = set()
         for start, end, closed in marks:
             s, e = _inner(text, start, end)
@@ -399,7 +399,7 @@ class QuoteExtractor:
             cues = _cue_tokens(doc[lo:hi], inside)
             embedded = _embedded(text, start, end)
             kind = "direct" if words >= self.min_direct_words and not embedded else "partial"
-            quote = Quote(s, e, text[s:e], kind, closed=closed, spans=[(s, e)])
+            quote = Attribution(s, e, text[s:e], kind, closed=closed, spans=[(s, e)])
             prev = quotes[-1] if quotes else None
             if (
                 prev is not None
@@ -461,7 +461,7 @@ class QuoteExtractor:
         quotes.sort(key=lambda q: q.start)
         return quotes
 
-    def _attach(self, quote: Quote, cue: Token, doc: Doc) -> None:
+    def _attach(self, quote: Attribution, cue: Token, doc: Doc) -> None:
         quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.idx, cue.idx + len(cue)
         subj = _subject(cue)
         where = _speaker_span(subj, cue) if subj is not None else None
@@ -480,7 +480,7 @@ class QuoteExtractor:
             elif any(c.dep_ == "appos" for c in subj.children):
                 quote.resolved_from = _name_in_apposition(subj)
 
-    def _inherit_speakers(self, quotes: list[Quote], text: str) -> None:
+    def _inherit_speakers(self, quotes: list[Attribution], text: str) -> None:
         """A quote with no cue of its own continues the quote just before it (same speaker)."""
         for i, q in enumerate(quotes):
             if q.speaker is not None or i == 0:
@@ -498,14 +498,14 @@ class QuoteExtractor:
                 q.continues = i - 1
                 q.confidence = 0.7
 
-    def _indirect(self, doc: Doc, inside: list[tuple[int, int]], used: set[int]) -> list[Quote]:
+    def _indirect(self, doc: Doc, inside: list[tuple[int, int]], used: set[int]) -> list[Attribution]:
         """Reported speech: the clausal complement of a cue verb, with its speaker.
 
         A complement that holds a partial quote ("said the plan was “dead on arrival”") is the
         statement and the quoted words are evidence inside it, so both are kept; a complement
         that is essentially one direct quote was attributed already.
         """
-        out: list[Quote] = []
+        out: list[Attribution] = []
         for sent in doc.sents:
             lemmas = CUE_LEMMAS | STANCE_LEMMAS if self.stances else CUE_LEMMAS
             for cue in _cue_tokens(sent, inside, lemmas):
@@ -516,7 +516,7 @@ class QuoteExtractor:
                 if any(_covers(a, b, left, right, doc_text(doc)) for a, b in inside):
                     continue  # the complement is itself a direct quote, already attributed
                 content = doc_text(doc)[left:right]
-                q = Quote(left, right, content, "indirect", spans=[(left, right)], confidence=0.6)
+                q = Attribution(left, right, content, "indirect", spans=[(left, right)], confidence=0.6)
                 self._attach(q, cue, doc)
                 if q.speaker is None and cue.tag_ not in ("VBG", "VBN"):
                     continue  # a finite cue with no subject is usually a misparse
@@ -536,7 +536,7 @@ class QuoteExtractor:
                 if rest:
                     left = min(t.idx for t in rest)
                     right = max(t.idx + len(t) for t in rest)
-                    q = Quote(
+                    q = Attribution(
                         left,
                         right,
                         doc_text(doc)[left:right],

@@ -28,6 +28,7 @@ from typing import Any
 from storyline.link import LinkReport
 from storyline.link.tasks import Tasks
 from storyline.model import Article, Reject, Source
+from storyline.store.records import article_plain, article_typed, plain
 
 TABLES = ("articles", "mentions", "timexes", "quotes", "claims", "rejects")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -222,7 +223,7 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
                 "path": a.source.path,
                 "part": a.source.part,
                 "text": a.text,
-                "record": json.dumps(a.to_dict(), ensure_ascii=False),
+                "record": json.dumps(article_plain(a), ensure_ascii=False),
             }
         )
         for table, kind in NOTE_TABLES.items():
@@ -231,10 +232,10 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
                     {
                         "article_id": a.id,
                         "seq": seq,
-                        "start": note.get("start"),
-                        "end": note.get("end"),
-                        "text": note.get("text"),
-                        "data": json.dumps(note, ensure_ascii=False),
+                        "start": note.start,
+                        "end": note.end,
+                        "text": note.text,
+                        "data": json.dumps(plain(note), ensure_ascii=False),
                     }
                 )
     for r in rejects:
@@ -391,7 +392,7 @@ def load(
         for n, manifest in enumerate(manifests, start=1):
             name = manifest.stem + ".parquet"
             table = pq.read_table(out / "articles" / name).to_pylist()
-            arts = [Article.from_dict(json.loads(r["record"])) for r in table]
+            arts = [article_typed(json.loads(r["record"])) for r in table]
             rejects = [
                 Reject(
                     Source(path=r["path"], part=r["part"] or 0, record=r["record"]),
@@ -434,13 +435,15 @@ def write_links(output: str | Path, tasks: Tasks | None = None, chunk: int | Non
         report = link_and_analyse(store, full=True, tasks=tasks, chunk=chunk)
         stories = store.views.stories()
         tables = {
-            "entities": store.views.entities(),
-            "duplicates": store.views.duplicates(),
-            "events": [
-                {k: v for k, v in e.items() if k not in ("summary", "only_in")} for e in store.views.events()
+            "entities": [plain(e) for e in store.views.entities()],
+            "duplicates": [plain(d) for d in store.views.duplicates()],
+            "events": [plain(e) for e, _ in store.views.events()],
+            "stories": [
+                {**plain(s), **{k: v for k, v in views.items() if k != "timeline"}} for s, views in stories
             ],
-            "stories": [{k: v for k, v in s.items() if k != "timeline"} for s in stories],
-            "timeline_entries": [{"story_id": s["id"], **e} for s in stories for e in s.get("timeline", [])],
+            "timeline_entries": [
+                {"story_id": s.id, **e} for s, views in stories for e in views.get("timeline", [])
+            ],
         }
     for name, rows in tables.items():
         (out / name).mkdir(exist_ok=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from storyline.analysis.refresh import refresh
 from storyline.link import Linker, LinkReport
 from storyline.link.tasks import Tasks
+from storyline.read.dated import redate
 from storyline.store import Store
 
 
@@ -24,7 +25,7 @@ def link_and_analyse(
 ) -> LinkReport:
     """Link the store (see ``Linker.run`` for ``full`` and ``relink``), then analyse every
     story and event left without its analyses; the report says how many and how long."""
-    report = Linker(store, tasks, chunk).run(run_id, full=full, relink=relink)
+    report = Linker(store.links, redate, tasks, chunk).run(run_id, full=full, relink=relink)
     clock = time.perf_counter()
     report.analysed = refresh(store, tasks, progress)
     report.seconds["analysis"] = round(time.perf_counter() - clock, 3)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import cast
 
+from storyline.model.follow import Alert, Watch
 from storyline.store.database import Database
 
 WATCH_KINDS = ("entity", "query", "outlet", "story")
@@ -34,15 +35,16 @@ class Alerts:
             )
         return int(done.lastrowid or 0)
 
-    def watches(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.db.rows("SELECT * FROM watches ORDER BY id")]
+    def watches(self) -> list[Watch]:
+        rows = self.db.rows("SELECT id, kind, value, added_at FROM watches ORDER BY id")
+        return [Watch(id=r["id"], kind=r["kind"], value=r["value"], added_at=r["added_at"]) for r in rows]
 
     def unwatch(self, watch_id: int) -> bool:
         with self.db.transaction():
             done = self.db.execute("DELETE FROM watches WHERE id = ?", (watch_id,))
         return bool(done.rowcount)
 
-    def add(self, alerts: list[dict[str, Any]], now: str) -> list[dict[str, Any]]:
+    def add(self, alerts: list[Alert], now: str) -> list[Alert]:
         """Store the alerts not raised before (by ``key``); returns those that are new."""
         fresh = []
         with self.db.transaction():
@@ -50,19 +52,19 @@ class Alerts:
                 done = self.db.execute(
                     "INSERT OR IGNORE INTO alerts (at, watch_id, kind, key, title, data)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    (now, a.get("watch_id"), a["kind"], a["key"], a["title"], json.dumps(a)),
+                    (now, a["watch_id"], a["kind"], a["key"], a["title"], json.dumps(a)),
                 )
                 if done.rowcount:
-                    fresh.append({**a, "at": now})
+                    fresh.append(Alert(**a, at=now))
         return fresh
 
-    def since(self, at: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    def since(self, at: str | None = None, limit: int = 200) -> list[Alert]:
         """Alerts raised at or after ``at``, newest first."""
         rows = self.db.rows(
             "SELECT id, at, data FROM alerts WHERE at >= ? ORDER BY at DESC, id DESC LIMIT ?",
             (at or "", limit),
         )
-        return [{**json.loads(r["data"]), "id": r["id"], "at": r["at"]} for r in rows]
+        return [cast(Alert, {**json.loads(r["data"]), "id": r["id"], "at": r["at"]}) for r in rows]
 
     def entity_names(self, article_ids: Iterable[str]) -> dict[str, list[tuple[str, list[str]]]]:
         """Article id → (entity id, names and aliases) of the entities it mentions."""

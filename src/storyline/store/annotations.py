@@ -5,10 +5,12 @@ kind, with the corpus entity ids linking tied to its chains."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
+from storyline.model import Claim, Mention, Quote, Timex
 from storyline.store.database import Database, marks
+from storyline.store.records import note, plain
 
 KINDS = {
     "entities": "label",
@@ -18,14 +20,20 @@ KINDS = {
 }
 """Annotation lists of an article and the field each is filtered by (stored as ``label``)."""
 
-Notes = dict[str, list[dict[str, Any]]]
+Note = Mention | Timex | Quote | Claim
 
 
-def empty() -> Notes:
-    return {kind: [] for kind in KINDS}
+@dataclass
+class Notes:
+    """An article's annotations, each kind in its order."""
+
+    entities: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
 
-def insert_notes(db: Database, rowid: int, notes: dict[str, list[dict[str, Any]]]) -> None:
+def insert_notes(db: Database, rowid: int, notes: dict[str, Sequence[Note]]) -> None:
     """Write an article's annotations of the kinds in ``notes`` (each list in its order)."""
     db.executemany(
         'INSERT INTO annotations (article_rowid, kind, seq, start, "end", label, data)'
@@ -35,10 +43,10 @@ def insert_notes(db: Database, rowid: int, notes: dict[str, list[dict[str, Any]]
                 rowid,
                 kind,
                 i,
-                rec.get("start"),
-                rec.get("end"),
-                rec.get(KINDS[kind]),
-                json.dumps(rec, ensure_ascii=False),
+                rec.start,
+                rec.end,
+                getattr(rec, KINDS[kind]),
+                json.dumps(plain(rec), ensure_ascii=False),
             )
             for kind, records in notes.items()
             for i, rec in enumerate(records)
@@ -46,7 +54,7 @@ def insert_notes(db: Database, rowid: int, notes: dict[str, list[dict[str, Any]]
     )
 
 
-def replace_notes(db: Database, rowid: int, notes: dict[str, list[dict[str, Any]]]) -> None:
+def replace_notes(db: Database, rowid: int, notes: dict[str, Sequence[Note]]) -> None:
     """Replace an article's annotations of the kinds in ``notes``."""
     kinds = list(notes)
     db.execute(
@@ -59,7 +67,7 @@ def replace_notes(db: Database, rowid: int, notes: dict[str, list[dict[str, Any]
 def read_notes(db: Database, rowids: list[int], kinds: Iterable[str] = KINDS) -> dict[int, Notes]:
     """Annotations of these articles (of ``kinds``) by article rowid, each kind in its order."""
     wanted = tuple(kinds)
-    out: dict[int, Notes] = {r: empty() for r in rowids}
+    out: dict[int, Notes] = {r: Notes() for r in rowids}
     if not rowids:
         return out
     for r in db.execute(
@@ -68,7 +76,7 @@ def read_notes(db: Database, rowids: list[int], kinds: Iterable[str] = KINDS) ->
         " ORDER BY article_rowid, kind, seq",
         [*rowids, *wanted],
     ):
-        out[r[0]][r[1]].append(json.loads(r[2]))
+        getattr(out[r[0]], r[1]).append(note(r[1], json.loads(r[2])))
     return out
 
 
@@ -90,9 +98,9 @@ def apply_entity_ids(notes: Notes, chains: dict[str, str]) -> None:
     """Corpus entity ids onto an article's mentions, speakers and claim sources."""
     if not chains:
         return
-    for e in notes["entities"]:
-        e["entity_id"] = chains.get(e.get("chain") or "")
-    for q in notes["quotes"]:
-        q["speaker_entity_id"] = chains.get(q.get("speaker_chain") or "")
-    for c in notes["claims"]:
-        c["source_entity_id"] = chains.get(c.get("source_chain") or "")
+    for e in notes.entities:
+        e.entity_id = chains.get(e.chain or "")
+    for q in notes.quotes:
+        q.speaker_entity_id = chains.get(q.speaker_chain or "")
+    for c in notes.claims:
+        c.source_entity_id = chains.get(c.source_chain or "")

@@ -11,17 +11,20 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from storyline.model import Article, Reject, Removed, Source
+from storyline.model.follow import ArticleRef
 from storyline.store.annotations import (
     KINDS,
+    Notes,
     apply_entity_ids,
     chain_entities,
     insert_notes,
     read_notes,
 )
 from storyline.store.database import Database, chunks, marks
+from storyline.store.rows import ArticleRow, CorpusSummary, OutletCount, QuoteRow, RejectRow, SearchHit
 from storyline.store.search import Search
 
 
@@ -74,6 +77,45 @@ def filters(
     if not clauses:
         return "", ()
     return f"{prefix} " + " AND ".join(clauses), tuple(args)
+
+
+def article_from_row(
+    row: sqlite3.Row, notes: Notes | None = None, removed: list[Removed] | None = None, raw: str = ""
+) -> Article:
+    """An article from a row of ``articles`` (whichever of its columns the query selected; the
+    others keep their defaults) with its annotations and removed spans."""
+    cols = set(row.keys())
+
+    def col(name: str, default: Any = None) -> Any:
+        return row[name] if name in cols and row[name] is not None else default
+
+    notes = notes or Notes()
+    return Article(
+        id=row["id"],
+        source=Source(path=col("path"), url=col("url"), part=col("part", 0), record=col("record")),
+        raw=raw,
+        format=col("format", "text"),
+        content_hash=col("content_hash", ""),
+        text=col("text", ""),
+        removed=removed or [],
+        headline=col("headline"),
+        dek=col("dek"),
+        published=col("published"),
+        published_basis=col("published_basis"),
+        published_source=col("published_source"),
+        outlet=col("outlet"),
+        outlet_basis=col("outlet_basis"),
+        byline=col("byline"),
+        credits=json.loads(col("credits", "[]")),
+        language=col("language"),
+        hints=json.loads(col("hints", "{}")),
+        stages=json.loads(col("stages", "[]")),
+        skipped=json.loads(col("skipped", "{}")),
+        entities=notes.entities,
+        timexes=notes.timexes,
+        quotes=notes.quotes,
+        claims=notes.claims,
+    )
 
 
 class Articles:
@@ -320,32 +362,8 @@ class Articles:
         ]
         notes = read_notes(self.db, [rowid])[rowid]
         apply_entity_ids(notes, chain_entities(self.db, [rowid]).get(rowid, {}))
-        return Article(
-            entities=notes["entities"],
-            timexes=notes["timexes"],
-            quotes=notes["quotes"],
-            claims=notes["claims"],
-            id=row["id"],
-            content_hash=row["content_hash"],
-            source=Source(path=row["path"], url=row["url"], part=row["part"], record=row["record"]),
-            raw=zlib.decompress(row["raw"]).decode("utf-8") if with_raw and row["raw"] else "",
-            format=row["format"],
-            text=row["text"],
-            removed=removed,
-            headline=row["headline"],
-            dek=row["dek"],
-            published=row["published"],
-            published_basis=row["published_basis"],
-            published_source=row["published_source"],
-            outlet=row["outlet"],
-            outlet_basis=row["outlet_basis"],
-            byline=row["byline"],
-            credits=json.loads(row["credits"]),
-            language=row["language"],
-            hints=json.loads(row["hints"]),
-            stages=json.loads(row["stages"]),
-            skipped=json.loads(row["skipped"]),
-        )
+        raw = zlib.decompress(row["raw"]).decode("utf-8") if with_raw and row["raw"] else ""
+        return article_from_row(row, notes, removed, raw)
 
     def ids(self) -> list[str]:
         """Every article id, in ingest order."""
@@ -358,7 +376,7 @@ class Articles:
         until: str | None = None,
         limit: int = 50,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
+    ) -> list[ArticleRow]:
         """One page of articles, oldest first (undated last), filtered by outlet and dates."""
         where, args = filters(outlet, since, until)
         rows = self.db.execute(
@@ -367,19 +385,22 @@ class Articles:
             f" {where} ORDER BY published IS NULL, published, rowid LIMIT ? OFFSET ?",
             (*args, limit, offset),
         )
-        return [dict(r) for r in rows]
+        return [cast(ArticleRow, dict(r)) for r in rows]
 
     def count(self, outlet: str | None = None, since: str | None = None, until: str | None = None) -> int:
         where, args = filters(outlet, since, until)
         return int(self.db.value(f"SELECT count(*) FROM articles a {where}", args))
 
-    def rows(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+    def rows(self, ids: Iterable[str]) -> list[ArticleRef]:
         """id, headline, outlet, date and the first words (``lede``) of these articles."""
         sql = (
             "SELECT id, headline, outlet, published, substr(text, 1, 160) AS lede FROM articles"
             " WHERE id IN ({marks})"
         )
-        return [dict(r) for r in self.db.select_in(sql, ids)]
+        return [
+            ArticleRef(id=r[0], headline=r[1], outlet=r[2], published=r[3], lede=r[4])
+            for r in self.db.select_in(sql, ids)
+        ]
 
     def _filters(
         self, outlet: str | None, since: str | None, until: str | None, entity_id: str | None
@@ -404,7 +425,7 @@ class Articles:
         until: str | None = None,
         entity_id: str | None = None,
         strict: bool = False,
-    ) -> list[dict[str, Any]]:
+    ) -> list[SearchHit]:
         """Full-text search ranked by BM25 (headline hits weigh more), with snippets built for
         this page of hits only; ``entity_id`` keeps articles that mention that corpus entity. A
         query that is not valid FTS5 syntax is searched as its words, or with ``strict``
@@ -441,7 +462,7 @@ class Articles:
         limit: int = 100,
         offset: int = 0,
         entity_id: str | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[QuoteRow]:
         """Quotes across the corpus, newest article first; ``speaker`` matches any part of the
         name, ``entity_id`` keeps the quotes whose speaker linking resolved to that entity."""
         if entity_id:  # the entity's quotes, newest first, from their index
@@ -468,15 +489,14 @@ class Articles:
         sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
         keys = ("article_id", "published", "outlet", "headline")
         return [
-            {
-                **{k: r[k] for k in keys},
-                **json.loads(r["data"]),
-                "speaker_entity_id": r["entity_id"],
-            }
+            cast(
+                QuoteRow,
+                {**{k: r[k] for k in keys}, **json.loads(r["data"]), "speaker_entity_id": r["entity_id"]},
+            )
             for r in self.db.execute(sql, (*args, limit, offset))
         ]
 
-    def rejects(self, run_id: int | None = None, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+    def rejects(self, run_id: int | None = None, limit: int = 1000, offset: int = 0) -> list[RejectRow]:
         """Every input that did not become an article, in the order they were recorded."""
         sql = "SELECT * FROM rejects"
         args: tuple[Any, ...] = ()
@@ -484,9 +504,9 @@ class Articles:
             sql += " WHERE run_id = ?"
             args = (run_id,)
         rows = self.db.execute(sql + " ORDER BY id LIMIT ? OFFSET ?", (*args, limit, offset))
-        return [dict(r) for r in rows]
+        return [cast(RejectRow, dict(r)) for r in rows]
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> CorpusSummary:
         """Counts a user wants first: articles, outlets, dates, languages, rejects, removals."""
         one = self.db.row(
             "SELECT count(*) AS articles, min(published) AS first, max(published) AS last,"
@@ -519,7 +539,7 @@ class Articles:
                 "SELECT count(DISTINCT content_hash) FROM articles WHERE part > 0"
             ),
             "rejects": self.db.value("SELECT count(*) FROM rejects"),
-            "by_outlet": [dict(r) for r in outlets],
+            "by_outlet": [cast(OutletCount, dict(r)) for r in outlets],
             "by_language": {r["language"]: r["n"] for r in languages},
             "removed_by_reason": {r["reason"]: r["n"] for r in removed},
             "not_read": {r["reason"]: r["n"] for r in not_read},

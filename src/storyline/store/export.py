@@ -9,19 +9,62 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypedDict
 
 from storyline import __version__
 from storyline.model import Article
 from storyline.store import Store
+from storyline.store.records import plain
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
 TABLES = ("articles", "entities", "events", "stories", "duplicates")
 
 
-def article_record(art: Article) -> dict[str, Any]:
+class SourceRecord(TypedDict):
+    """Where an article came from, as the contract writes it."""
+
+    path: str | None
+    url: str | None
+    part: int
+    record: int | None
+
+
+class RemovedRecord(TypedDict):
+    text: str
+    reason: str
+    stage: str
+
+
+class ArticleRecord(TypedDict):
+    """One article as the contract describes it (plus added fields); its annotations are the
+    model's records as plain data (``store.records.plain``)."""
+
+    id: str
+    source: SourceRecord
+    outlet: str | None
+    headline: str | None
+    published: str | None
+    published_basis: str | None
+    published_source: str | None
+    language: str | None
+    text: str
+    removed: list[RemovedRecord]
+    entities: list[dict[str, Any]]
+    timexes: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    dek: str | None
+    byline: str | None
+    credits: list[str]
+    outlet_basis: str | None
+    format: str
+    content_hash: str
+    skipped: dict[str, str]
+
+
+def article_record(art: Article) -> ArticleRecord:
     """One article as the contract describes it (plus added fields)."""
     return {
         "id": art.id,
@@ -39,10 +82,10 @@ def article_record(art: Article) -> dict[str, Any]:
         "language": art.language,
         "text": art.text,
         "removed": [{"text": r.text, "reason": r.reason, "stage": r.stage} for r in art.removed],
-        "entities": [{**e, "entity_id": e.get("entity_id")} for e in art.entities],
-        "timexes": art.timexes,
-        "quotes": art.quotes,
-        "claims": [{**c, "source_entity_id": c.get("source_entity_id")} for c in art.claims],
+        "entities": [plain(e) for e in art.entities],
+        "timexes": [plain(t) for t in art.timexes],
+        "quotes": [plain(q) for q in art.quotes],
+        "claims": [plain(c) for c in art.claims],
         "dek": art.dek,
         "byline": art.byline,
         "credits": art.credits,
@@ -53,14 +96,14 @@ def article_record(art: Article) -> dict[str, Any]:
     }
 
 
-def iter_tables(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
+def iter_tables(store: Store) -> dict[str, Iterator[Mapping[str, Any]]]:
     """Each top-level table of the export as a stream of records."""
     return {
         "articles": (article_record(a) for a in store.articles.each()),
-        "entities": iter(store.views.entities()),
-        "events": iter(store.views.events()),
-        "stories": iter(store.views.stories()),
-        "duplicates": iter(store.views.duplicates()),
+        "entities": (plain(e) for e in store.views.entities()),
+        "events": ({**plain(e), **views} for e, views in store.views.events()),
+        "stories": ({**plain(s), **views} for s, views in store.views.stories()),
+        "duplicates": (plain(d) for d in store.views.duplicates()),
     }
 
 
@@ -112,7 +155,7 @@ def export(store: Store, fmt: str, output: str | None) -> list[str]:
     return written
 
 
-def _write_json(tables: dict[str, Iterator[dict[str, Any]]], fh: IO[str]) -> None:
+def _write_json(tables: dict[str, Iterator[Mapping[str, Any]]], fh: IO[str]) -> None:
     """Stream the document so a large corpus never sits in memory twice."""
     fh.write('{"storyline_version": ' + json.dumps(__version__))
     for name, records in tables.items():
@@ -123,7 +166,7 @@ def _write_json(tables: dict[str, Iterator[dict[str, Any]]], fh: IO[str]) -> Non
     fh.write("}\n")
 
 
-def _flat(rec: dict[str, Any]) -> dict[str, Any]:
+def _flat(rec: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in rec.items():
         if key == "source" and isinstance(value, dict):
@@ -136,7 +179,7 @@ def _flat(rec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _write_csv(records: list[dict[str, Any]], path: Path) -> None:
+def _write_csv(records: list[Mapping[str, Any]], path: Path) -> None:
     rows = [_flat(r) for r in records]
     with path.open("w", encoding="utf-8", newline="") as fh:
         if not rows:
@@ -146,7 +189,7 @@ def _write_csv(records: list[dict[str, Any]], path: Path) -> None:
         writer.writerows(rows)
 
 
-def _write_parquet(records: list[dict[str, Any]], path: Path) -> None:
+def _write_parquet(records: list[Mapping[str, Any]], path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from storyline.model import LinkResult, Redated, Renamed
+from storyline.model import Article, Duplicate, Entity, Event, LinkResult, Redated, Renamed, Saved, Story
 from storyline.store.annotations import (
     KINDS,
     apply_entity_ids,
@@ -18,8 +17,10 @@ from storyline.store.annotations import (
     read_notes,
     replace_notes,
 )
-from storyline.store.articles import now
+from storyline.store.articles import article_from_row, now
 from storyline.store.database import Database, chunks, marks
+from storyline.store.records import plain, typed
+from storyline.store.rows import Neighbour, StoryCount
 
 
 def _number(event_id: str) -> int:
@@ -44,16 +45,6 @@ _LINK_TABLES = (
 )
 
 
-@dataclass
-class Saved:
-    """The previous run's assignments, so ids stay stable across runs."""
-
-    chains: dict[tuple[int, str], str]  # (article rowid, chain) → entity id
-    events: dict[str, str]  # article id → event id
-    stories: dict[str, str]  # event id → story id
-    duplicates: dict[str, str]  # copy → original
-
-
 class Links:
     """The link tables: entities, entity_chains, entity_quotes, duplicates, minhash_bands,
     events, event_articles, stories, story_events and link_log."""
@@ -67,11 +58,14 @@ class Links:
         ids: Iterable[str] | None = None,
         full: bool = False,
         kinds: tuple[str, ...] = ("entities",),
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Article]:
         """What linking needs of the articles (all, or ``ids``): ids, dates, outlet, text and
         their annotations of ``kinds`` as stored; ``full``: every kind, with corpus entity ids."""
         kinds = tuple(KINDS) if full else kinds
-        cols = "rowid, id, published, published_basis, outlet, headline, text, credits, content_hash, skipped"
+        cols = (
+            "rowid, id, url, language, published, published_basis, outlet, headline, text, credits,"
+            " content_hash, stages, skipped"
+        )
         batches: Iterator[list[sqlite3.Row]]
         if ids is None:
             batches = self._batches(f"SELECT {cols} FROM articles")
@@ -89,12 +83,7 @@ class Links:
             chains = chain_entities(self.db, rowids) if full else {}
             for row in rows:
                 apply_entity_ids(notes[row["rowid"]], chains.get(row["rowid"], {}))
-                yield {
-                    **dict(row),
-                    "credits": json.loads(row["credits"]),
-                    "skipped": json.loads(row["skipped"]),
-                    **notes[row["rowid"]],
-                }
+                yield article_from_row(row, notes[row["rowid"]])
 
     def _batches(self, sql: str, size: int = 1000) -> Iterator[list[sqlite3.Row]]:
         last = 0
@@ -145,7 +134,10 @@ class Links:
         return Saved(
             chains={
                 (r[0], r[1]): r[2]
-                for r in db.execute("SELECT article_rowid, chain, entity_id FROM entity_chains")
+                for r in db.execute(
+                    "SELECT a.id, c.chain, c.entity_id FROM entity_chains c"
+                    " JOIN articles a ON a.rowid = c.article_rowid"
+                )
             }
             if chains
             else {},
@@ -205,7 +197,7 @@ class Links:
 
     def entity_neighbours(
         self, entity_id: str, sample: int = 2000, limit: int = 10
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    ) -> tuple[list[StoryCount], list[Neighbour]]:
         """(stories, co-mentioned entities) of an entity's latest ``sample`` articles, most
         shared first: what a reader opens next from its page, at a cost bounded per entity."""
         latest = (
@@ -227,20 +219,33 @@ class Links:
             " GROUP BY o.entity_id ORDER BY articles DESC, o.entity_id LIMIT ?",
             (entity_id, sample, entity_id, limit),
         )
-        return [dict(r) for r in stories], [dict(r) for r in others]
+        return [cast(StoryCount, dict(r)) for r in stories], [cast(Neighbour, dict(r)) for r in others]
 
     def entity_aliases(self) -> list[tuple[str, str, list[str]]]:
         """(id, label, aliases) of every corpus entity: what a new article's names match."""
         rows = self.db.execute("SELECT id, label, json_extract(data, '$.aliases') FROM entities")
         return [(r[0], r[1], json.loads(r[2] or "[]")) for r in rows]
 
-    def records(self, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Stored records of ``table`` (entities, events, stories, duplicates) by id."""
-        if table not in RECORD_TABLES:
-            raise ValueError(f"no records table {table!r}")
+    def _records(self, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         key = RECORD_TABLES[table]
         sql = f"SELECT {key}, data FROM {table} WHERE {key} IN ({{marks}})"
         return {r[0]: json.loads(r[1]) for r in self.db.select_in(sql, ids)}
+
+    def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
+        """Stored entity records, by id."""
+        return {k: typed(Entity, v) for k, v in self._records("entities", ids).items()}
+
+    def events(self, ids: Iterable[str]) -> dict[str, Event]:
+        """Stored event records, by id."""
+        return {k: typed(Event, v) for k, v in self._records("events", ids).items()}
+
+    def stories(self, ids: Iterable[str]) -> dict[str, Story]:
+        """Stored story records, by id."""
+        return {k: typed(Story, v) for k, v in self._records("stories", ids).items()}
+
+    def duplicates(self, ids: Iterable[str]) -> dict[str, Duplicate]:
+        """Stored copies among these articles, by the copy's id."""
+        return {k: typed(Duplicate, v) for k, v in self._records("duplicates", ids).items()}
 
     def story_events(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
         """The events of these stories, by story, in id order."""
@@ -293,18 +298,19 @@ class Links:
             self._merge(links)
             db.executemany(
                 "INSERT OR REPLACE INTO entities (id, name, label, data) VALUES (?, ?, ?, ?)",
-                [(e["id"], e["name"], e["label"], json.dumps(e)) for e in links.entities],
+                [(e.id, e.name, e.label, json.dumps(plain(e))) for e in links.entities],
             )
+            rowid = self._rowids({aid for aid, _ in links.chains})
             db.executemany(
                 "INSERT OR REPLACE INTO entity_chains (article_rowid, chain, entity_id) VALUES (?, ?, ?)",
-                [(rowid, chain, eid) for (rowid, chain), eid in links.chains.items()],
+                [(rowid[aid], chain, eid) for (aid, chain), eid in links.chains.items() if aid in rowid],
             )
-            self._index_quotes(None if links.full else {rowid for rowid, _ in links.chains})
+            self._index_quotes(None if links.full else set(rowid.values()))
             db.executemany(
                 "INSERT OR REPLACE INTO duplicates (article_id, duplicate_of, similarity, kind,"
                 " data) VALUES (?, ?, ?, ?, ?)",
                 [
-                    (d["article_id"], d["duplicate_of"], d["similarity"], d["kind"], json.dumps(d))
+                    (d.article_id, d.duplicate_of, d.similarity, d.kind, json.dumps(plain(d)))
                     for d in links.duplicates
                 ],
             )
@@ -337,34 +343,27 @@ class Links:
         db = self.db
         db.executemany(
             "INSERT OR REPLACE INTO events (id, title, date, data) VALUES (?, ?, ?, ?)",
-            [(v["id"], v["title"], v["date"], json.dumps(v)) for v in links.events],
+            [(v.id, v.title, v.date, json.dumps(plain(v))) for v in links.events],
         )
         db.executemany(
             "INSERT OR REPLACE INTO event_articles (article_id, event_id, score) VALUES (?, ?, ?)",
-            [(aid, v["id"], None) for v in links.events for aid in v["article_ids"]],
+            [(aid, v.id, None) for v in links.events for aid in v.article_ids],
         )
         db.executemany(
             "INSERT OR REPLACE INTO stories (id, title, first_date, last_date, articles, data)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (
-                    v["id"],
-                    v["title"],
-                    v["first_date"],
-                    v.get("last_date"),
-                    len(v["article_ids"]),
-                    json.dumps(v),
-                )
+                (v.id, v.title, v.first_date, v.last_date, len(v.article_ids), json.dumps(plain(v)))
                 for v in links.stories
             ],
         )
         db.executemany(
             "INSERT OR REPLACE INTO story_events (event_id, story_id) VALUES (?, ?)",
-            [(e, v["id"]) for v in links.stories for e in v["event_ids"]],
+            [(e, v.id) for v in links.stories for e in v.event_ids],
         )
         db.executemany(
             "DELETE FROM views WHERE kind = ? AND id = ?",
-            [("story", v["id"]) for v in links.stories] + [("event", v["id"]) for v in links.events],
+            [("story", v.id) for v in links.stories] + [("event", v.id) for v in links.events],
         )
 
     def _index_quotes(self, rowids: set[int] | None) -> None:
@@ -399,6 +398,11 @@ class Links:
                 (u.published, rowid),
             )
             replace_notes(self.db, rowid, {"timexes": u.timexes, "entities": u.entities, "claims": u.claims})
+
+    def _rowids(self, ids: Iterable[str]) -> dict[str, int]:
+        """Article id → rowid (the key the annotation and chain tables use)."""
+        sql = "SELECT id, rowid FROM articles WHERE id IN ({marks})"
+        return {r[0]: r[1] for r in self.db.select_in(sql, ids)}
 
     def outlet_rows(self) -> list[tuple[str, str | None, str | None, str | None]]:
         """(id, url, outlet, outlet basis) of every article, for naming one outlet per site."""

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from storyline.store.database import Database
+from storyline.store.rows import SearchHit
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"  # as articles_fts (migration 0001)
 SNIPPET_CHARS = 200_000  # the part of an article a snippet is looked for in
@@ -49,7 +50,7 @@ class Search:
 
     def hits(
         self, query: str, where: str, args: tuple[Any, ...], limit: int, offset: int, strict: bool = False
-    ) -> list[dict[str, Any]]:
+    ) -> list[SearchHit]:
         """One page of hits ranked by BM25 (headline hits weigh more), each with a snippet whose
         hits are wrapped in U+0002 ... U+0003. ``where`` filters ``articles a`` (starting AND)."""
         sql = (
@@ -72,7 +73,7 @@ class Search:
         for f in found:
             rowid = f.pop("rowid")
             f["snippet"] = snippets.get(rowid) or opening(texts.get(rowid) or "")
-        return found
+        return [cast(SearchHit, f) for f in found]
 
     def count(self, query: str, where: str, args: tuple[Any, ...]) -> int:
         """How many articles the query finds (with the same filters as ``hits``)."""

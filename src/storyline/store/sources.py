@@ -6,9 +6,11 @@ the reason), so a watch killed at any moment resumes without fetching a stored i
 
 from __future__ import annotations
 
+import sqlite3
 import time
-from typing import Any
+from typing import cast
 
+from storyline.model.follow import Failure, FollowedSource, ItemState
 from storyline.store.database import Database
 
 KINDS = ("url", "feed", "sitemap", "site", "folder")  # "url": not read yet
@@ -44,14 +46,14 @@ class Sources:
             self.db.execute("DELETE FROM sources WHERE id = ?", (found["id"],))
         return True
 
-    def find(self, key: str) -> dict[str, Any] | None:
+    def find(self, key: str) -> FollowedSource | None:
         """A source by id, name or location."""
         row = self.db.row(
             "SELECT * FROM sources WHERE CAST(id AS TEXT) = ? OR name = ? OR location = ?", (key, key, key)
         )
-        return dict(row) if row else None
+        return _source(row) if row else None
 
-    def all(self) -> list[dict[str, Any]]:
+    def all(self) -> list[FollowedSource]:
         """Every source with its item counts by state."""
         out = []
         for row in self.db.rows("SELECT * FROM sources ORDER BY id"):
@@ -62,13 +64,15 @@ class Sources:
                     (row["id"],),
                 )
             }
-            out.append({**dict(row), "items": counts})
+            out.append(FollowedSource(**_source(row), items=counts))
         return out
 
-    def due(self, at: float | None = None) -> list[dict[str, Any]]:
+    def due(self, at: float | None = None) -> list[FollowedSource]:
         """Sources whose next poll is due (all of them with ``at`` = infinity)."""
         at = time.time() if at is None else at
-        return [dict(r) for r in self.db.rows("SELECT * FROM sources WHERE next_due <= ? ORDER BY id", (at,))]
+        return [
+            _source(r) for r in self.db.rows("SELECT * FROM sources WHERE next_due <= ? ORDER BY id", (at,))
+        ]
 
     def polled(
         self,
@@ -100,7 +104,7 @@ class Sources:
         sql = "SELECT url, warc FROM source_items WHERE url IN ({marks}) AND state = 'stored'"
         return {r[0]: r[1] for r in self.db.select_in(sql, urls)}
 
-    def mark(self, source_id: int, items: list[dict[str, Any]], now: str) -> list[str]:
+    def mark(self, source_id: int, items: list[ItemState], now: str) -> list[str]:
         """Items in a new state: dicts of key, url, state, and warc or error. An item marked
         ``retry`` once more than ``MAX_ATTEMPTS`` allow is ``failed``; returns the keys whose
         state is ``failed`` now (their failure is final)."""
@@ -156,11 +160,17 @@ class Sources:
         with self.db.transaction():
             self.db.execute("UPDATE sources SET kind = ? WHERE id = ?", (kind, source_id))
 
-    def failures(self, limit: int = 100) -> list[dict[str, Any]]:
+    def failures(self, limit: int = 100) -> list[Failure]:
         """Items that failed, newest first, with their source and reason."""
         rows = self.db.rows(
             "SELECT s.location AS source, i.url, i.error, i.seen_at FROM source_items i"
             " JOIN sources s ON s.id = i.source_id WHERE i.state = 'failed' ORDER BY i.seen_at DESC LIMIT ?",
             (limit,),
         )
-        return [dict(r) for r in rows]
+        return [Failure(source=r[0], url=r[1], error=r[2], seen_at=r[3]) for r in rows]
+
+
+def _source(row: sqlite3.Row) -> FollowedSource:
+    """A row of ``sources`` as its record."""
+    names = row.keys()  # a Row iterates over its values: its column names come from keys()
+    return cast(FollowedSource, {k: row[k] for k in names if k in FollowedSource.__annotations__})

@@ -4,11 +4,16 @@ board, ...), which of them are stale, and the reads the pages make of the link t
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.model import Duplicate, Entity, Event, Story
+from storyline.model.analyses import EventViews, StoryViews
 from storyline.store.articles import filters as article_filters
 from storyline.store.database import Database
+from storyline.store.records import typed
+from storyline.store.rows import LogEntry, MonthCount
 
 _VIEW_TABLES = {"story": ("stories", "first_date"), "event": ("events", "date")}
 
@@ -74,7 +79,7 @@ class Views:
         )
         return [r[0] for r in rows]
 
-    def save(self, kind: str, views: dict[str, dict[str, Any]]) -> None:
+    def save(self, kind: str, views: Mapping[str, StoryViews | EventViews]) -> None:
         """The views of these stories (or events), by id."""
         with self.db.transaction():
             self.db.executemany(
@@ -82,17 +87,26 @@ class Views:
                 [(kind, i, json.dumps(v)) for i, v in views.items()],
             )
 
-    def view(self, kind: str, item_id: str) -> dict[str, Any] | None:
-        """One story's or event's record merged with its views (None when unknown)."""
+    def _one(self, kind: str, item_id: str) -> tuple[Any, Any] | None:
         table, _ = _VIEW_TABLES[kind]
         row = self.db.row(
             f"SELECT t.data, v.data FROM {table} t LEFT JOIN views v ON v.kind = ? AND v.id = t.id"
             " WHERE t.id = ?",
             (kind, item_id),
         )
-        return None if row is None else {**json.loads(row[0]), **json.loads(row[1] or "{}")}
+        return None if row is None else (json.loads(row[0]), json.loads(row[1] or "{}"))
 
-    def _with_views(self, kind: str, filters: Filters | None = None) -> list[dict[str, Any]]:
+    def story(self, story_id: str) -> tuple[Story, StoryViews] | None:
+        """One story's record and its views ({} while not computed); None when unknown."""
+        found = self._one("story", story_id)
+        return None if found is None else (typed(Story, found[0]), found[1])
+
+    def event(self, event_id: str) -> tuple[Event, EventViews] | None:
+        """One event's record and its views ({} while not computed); None when unknown."""
+        found = self._one("event", event_id)
+        return None if found is None else (typed(Event, found[0]), found[1])
+
+    def _with_views(self, kind: str, filters: Filters | None = None) -> list[tuple[Any, Any]]:
         table, order = _VIEW_TABLES[kind]
         where, args, page = _span_filters(filters or Filters())
         rows = self.db.execute(
@@ -100,22 +114,22 @@ class Views:
             f" {where.format(day=f't.{order}')} ORDER BY t.{order} IS NULL, t.{order}, t.id {page}",
             (kind, *args),
         )
-        return [{**json.loads(r[0]), **json.loads(r[1] or "{}")} for r in rows]
+        return [(json.loads(r[0]), json.loads(r[1] or "{}")) for r in rows]
 
-    def events(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+    def events(self, filters: Filters | None = None) -> list[tuple[Event, EventViews]]:
         """Events with their views (summary, what one outlet alone reports) where computed, in
         date order; ``filters``: an outlet that reported it, dates it spans, a page."""
-        return self._with_views("event", filters)
+        return [(typed(Event, r), v) for r, v in self._with_views("event", filters)]
 
-    def stories(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+    def stories(self, filters: Filters | None = None) -> list[tuple[Story, StoryViews]]:
         """Stories with their views (timeline, summary, quote board, conflicts, coverage) where
         computed, in date order; ``filters``: an outlet that reported it, dates it spans, a page."""
-        return self._with_views("story", filters)
+        return [(typed(Story, r), v) for r, v in self._with_views("story", filters)]
 
     # -- page queries ------------------------------------------------------------------
     def stories_page(
         self, limit: int = 50, offset: int = 0, order: str = "newest", min_articles: int = 1
-    ) -> tuple[int, list[dict[str, Any]]]:
+    ) -> tuple[int, list[Story]]:
         """(total, one page of story records without their views) of ``min_articles`` articles
         or more, in ``order`` (one of ``STORY_ORDERS``)."""
         if order not in STORY_ORDERS:
@@ -132,11 +146,11 @@ class Views:
             f"SELECT data FROM stories WHERE articles >= ? ORDER BY {sort} LIMIT ? OFFSET ?",
             (min_articles, *args, limit, offset),
         )
-        return total, [json.loads(r[0]) for r in rows]
+        return total, [typed(Story, json.loads(r[0])) for r in rows]
 
     def entities_page(
         self, limit: int = 50, offset: int = 0, label: str | None = None, name: str | None = None
-    ) -> tuple[int, list[dict[str, Any]]]:
+    ) -> tuple[int, list[Entity]]:
         """(total, one page of entities), most reported first; ``name`` matches name or alias."""
         where, args = [], []
         if label:
@@ -152,13 +166,13 @@ class Views:
             " ORDER BY json_extract(data, '$.articles') DESC, id LIMIT ? OFFSET ?",
             [*args, limit, offset],
         )
-        return total, [json.loads(r[0]) for r in rows]
+        return total, [typed(Entity, json.loads(r[0])) for r in rows]
 
-    def entities(self, label: str | None = None, name: str | None = None) -> list[dict[str, Any]]:
+    def entities(self, label: str | None = None, name: str | None = None) -> list[Entity]:
         """Every entity (of ``label``, matching ``name`` in a name or alias), most reported first."""
         return self.entities_page(-1, 0, label, name)[1]
 
-    def duplicates(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+    def duplicates(self, filters: Filters | None = None) -> list[Duplicate]:
         """Copies with their originals, grouped by original; ``filters``: the copy's or the
         original's outlet, the copy's publication dates, a page."""
         f = filters or Filters()
@@ -175,9 +189,9 @@ class Views:
             f" ORDER BY d.duplicate_of, d.article_id {page}",
             [*args, *((f.limit, f.offset) if f.limit is not None else ())],
         )
-        return [json.loads(r[0]) for r in rows]
+        return [typed(Duplicate, json.loads(r[0])) for r in rows]
 
-    def entity_months(self, entity_id: str) -> list[dict[str, Any]]:
+    def entity_months(self, entity_id: str) -> list[MonthCount]:
         """Articles mentioning the entity per month of publication: its mentions over time."""
         rows = self.db.execute(
             "SELECT substr(a.published, 1, 7) AS month, count(DISTINCT a.rowid) AS articles"
@@ -185,7 +199,7 @@ class Views:
             " WHERE c.entity_id = ? AND a.published IS NOT NULL GROUP BY month ORDER BY month",
             (entity_id,),
         )
-        return [dict(r) for r in rows]
+        return [MonthCount(month=r["month"], articles=r["articles"]) for r in rows]
 
     def link_counts(self) -> dict[str, int]:
         """How many entities, events, stories and copies linking found."""
@@ -194,9 +208,9 @@ class Views:
             for t in ("entities", "events", "stories", "duplicates")
         }
 
-    def link_log(self, limit: int = 100) -> list[dict[str, Any]]:
+    def link_log(self, limit: int = 100) -> list[LogEntry]:
         """The newest entries of the link log (events founded and merged, ...)."""
         rows = self.db.execute(
             "SELECT run_id, kind, detail, at FROM link_log ORDER BY id DESC LIMIT ?", (limit,)
         )
-        return [dict(r) for r in rows]
+        return [LogEntry(run_id=r["run_id"], kind=r["kind"], detail=r["detail"], at=r["at"]) for r in rows]

@@ -14,11 +14,11 @@ import functools
 import hmac
 import json
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder as jsonable
@@ -29,6 +29,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__, pages
+from storyline.pages import shapes
 from storyline.store import Store, interrupted
 from storyline.web.errors import error_body
 from storyline.web.guard import HEADERS, Guard, host_names
@@ -38,6 +39,7 @@ Limit = Annotated[int, Query(ge=1, le=pages.MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Text = Annotated[str | None, Query(max_length=200)]
 Words = Annotated[str, Query(max_length=500)]
+T = TypeVar("T")
 MAX_BODY = 5_000_000  # bytes a request may send (ingest only; pages take none)
 QUERY_SECONDS = 10.0  # database work one request may do
 
@@ -90,7 +92,7 @@ def _store(request: Request) -> Iterator[Store]:
         yield s
 
 
-def _page(request: Request, make: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+def _page(request: Request, make: Callable[..., T], *args: Any) -> T:
     """A page's data from the view layer; what the corpus does not hold is a 404, work cut
     off by the time limit a 503."""
     try:
@@ -107,7 +109,7 @@ def _page(request: Request, make: Callable[..., dict[str, Any]], *args: Any) -> 
 
 
 # --- the pages' data: each is a JSON twin, and its page renders what it returns -------------
-def overview(request: Request) -> dict[str, Any]:
+def overview(request: Request) -> shapes.Overview:
     """Outlets, date range, counts, rejects, newest stories."""
     return _page(request, pages.overview)
 
@@ -118,50 +120,50 @@ def stories(
     offset: Offset = 0,
     order: Annotated[Literal["rank", "newest", "oldest", "size"], Query()] = "rank",
     min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-) -> dict[str, Any]:
+) -> shapes.StoriesPage:
     """Stories ranked by size and recency (``order=rank``), or newest, oldest, largest first;
     ``min_articles=2`` hides single-article stories."""
     return _page(request, pages.stories, limit, offset, order, min_articles)
 
 
-def story(request: Request, story_id: str) -> dict[str, Any]:
+def story(request: Request, story_id: str) -> shapes.StoryPage:
     """A story: timeline, summary, events, quote board, conflicts, coverage."""
     return _page(request, pages.story, story_id)
 
 
-def event(request: Request, event_id: str) -> dict[str, Any]:
+def event(request: Request, event_id: str) -> shapes.EventPage:
     """An event: its articles side by side, wire-copy diffs, summary, what one outlet alone reports."""
     return _page(request, pages.event, event_id)
 
 
 def entities(
     request: Request, limit: Limit = 50, offset: Offset = 0, label: Text = None, name: Text = None
-) -> dict[str, Any]:
+) -> shapes.EntitiesPage:
     """Entities, most reported first."""
     return _page(request, pages.entities, limit, offset, label, name)
 
 
-def entity(request: Request, entity_id: str) -> dict[str, Any]:
+def entity(request: Request, entity_id: str) -> shapes.EntityPage:
     """An entity: aliases with evidence, roles, quotes, mentions by month."""
     return _page(request, pages.entity, entity_id)
 
 
-def article(request: Request, article_id: str, hl: Text = None) -> dict[str, Any]:
+def article(request: Request, article_id: str, hl: Text = None) -> shapes.ArticlePage:
     """An article: clean text with annotations, removed boilerplate with reasons, origin."""
     return _page(request, pages.article, article_id, hl)
 
 
-def alerts(request: Request, since: Text = None, limit: Limit = 50) -> dict[str, Any]:
+def alerts(request: Request, since: Text = None, limit: Limit = 50) -> shapes.AlertsPage:
     """Alerts of the watchlist, newest first (``since`` a date or time)."""
     return _page(request, pages.alerts, since, limit)
 
 
-def search(request: Request, query: SearchParams) -> dict[str, Any]:
+def search(request: Request, query: SearchParams) -> shapes.SearchPage:
     """Full-text search (FTS5 syntax or plain words) with filters and snippets."""
     return _page(request, lambda s: pages.search(s, **query))
 
 
-PAGES: list[tuple[str, str, Callable[..., dict[str, Any]]]] = [
+PAGES: list[tuple[str, str, Callable[..., Mapping[str, object]]]] = [
     ("/overview", "index.html", overview),
     ("/stories", "stories.html", stories),
     ("/stories/{story_id}", "story.html", story),
@@ -175,13 +177,17 @@ PAGES: list[tuple[str, str, Callable[..., dict[str, Any]]]] = [
 """(path of the JSON twin under /api, template, the page's data). The overview's page is /."""
 
 
-def _register(app: FastAPI, path: str, template: str, data: Callable[..., dict[str, Any]]) -> None:
+def _register(app: FastAPI, path: str, template: str, data: Callable[..., Mapping[str, object]]) -> None:
     """The JSON twin at ``/api{path}`` and the page at ``path`` (``/`` for the overview), both
     over ``data``: the page takes the same parameters and renders what the twin returns."""
     answers = dict(COMMON_ERRORS)
     if "{" in path:
         answers[404] = {"model": Problem, "description": "No such item in the corpus"}
-    app.get("/api" + path, tags=["api"], name=f"api_{data.__name__}", responses=answers)(data)
+    # the page's data as it is (no response model: a page's typed shape documents it, and
+    # nothing it holds is filtered or revalidated on the way out)
+    app.get("/api" + path, tags=["api"], name=f"api_{data.__name__}", responses=answers, response_model=None)(
+        data
+    )
     links = Links()
 
     @functools.wraps(data)
@@ -193,7 +199,9 @@ def _register(app: FastAPI, path: str, template: str, data: Callable[..., dict[s
 
     page.__annotations__ = {**data.__annotations__, "return": HTMLResponse}
     route = "/" if path == "/overview" else path
-    app.get(route, response_class=HTMLResponse, include_in_schema=False, name=data.__name__)(page)
+    app.get(
+        route, response_class=HTMLResponse, include_in_schema=False, name=data.__name__, response_model=None
+    )(page)
 
 
 def _error(request: Request, status: int, detail: str, headers: dict[str, str] | None = None) -> Response:

@@ -3,15 +3,15 @@ one entry per alert, linking to the first article it cites."""
 
 from __future__ import annotations
 
-from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from storyline import __version__
+from storyline.model.follow import Alert
 
 
-def alerts_atom(alerts: list[dict[str, Any]], base: str) -> str:
+def alerts_atom(alerts: list[Alert], base: str) -> str:
     """The Atom document of ``alerts`` (newest first), with links under ``base``."""
-    updated = alerts[0]["at"] if alerts else "1970-01-01T00:00:00Z"
+    updated = alerts[0].get("at", "") if alerts else "1970-01-01T00:00:00Z"
     entries = []
     for a in alerts:
         cited = a.get("articles") or []
@@ -19,17 +19,17 @@ def alerts_atom(alerts: list[dict[str, Any]], base: str) -> str:
         lines = "; ".join(
             " · ".join(
                 [
-                    c.get("outlet") or "unknown outlet",
-                    c.get("published") or "undated",
-                    c.get("headline") or "",
+                    c["outlet"] or "unknown outlet",
+                    c["published"] or "undated",
+                    c["headline"] or "",
                 ]
             )
             for c in cited
         )
         entries.append(
             "<entry>"
-            f"<id>{escape(base)}/alerts#{a['id']}</id><title>{escape(a['title'])}</title>"
-            f"<updated>{escape(a['at'])}</updated><link href={quoteattr(href)}/>"
+            f"<id>{escape(base)}/alerts#{a.get('id')}</id><title>{escape(a['title'])}</title>"
+            f"<updated>{escape(a.get('at', ''))}</updated><link href={quoteattr(href)}/>"
             f"<category term={quoteattr(a['kind'])}/><summary>{escape(a['watch'] + ': ' + lines)}</summary>"
             "</entry>"
         )

@@ -3,6 +3,7 @@ report; only how links are written differs."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -64,7 +65,7 @@ class Links:
         return f"{self.root}static/{name}"
 
 
-def render(template: str, data: dict[str, Any], links: Links, json_twin: str = "") -> str:
+def render(template: str, data: Mapping[str, object], links: Links, json_twin: str = "") -> str:
     """One page's HTML from its data."""
     return (
         environment()

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from storyline import pages
 from storyline.store import Store
@@ -32,24 +31,27 @@ def write_report(
         (out / "static" / name).write_bytes((static / name).read_bytes())
     counts = {"stories": 0, "events": 0, "entities": 0, "articles": 0}
     if story:
-        chosen = [pages.story(store, story)]
+        records = [r for r in store.links.stories([story]).values()]
+        if not records:
+            raise pages.NotFound(f"no story {story}")
     else:
         total, _ = store.views.stories_page(1, 0)
-        chosen = [pages.story(store, s["id"]) for s in store.views.stories_page(total or 1, 0, "rank")[1]]
-    article_ids = sorted({a for s in chosen for a in s["article_ids"]})
-    event_ids = sorted({v["id"] for s in chosen for v in s["events"]})
+        records = store.views.stories_page(total or 1, 0, "rank")[1]
+    chosen = [pages.story(store, r.id) for r in records]
+    article_ids = sorted({a for r in records for a in r.article_ids})
+    event_ids = sorted({e for r in records for e in r.event_ids})
     entity_ids: set[str] = set()
 
-    def write(path: str, template: str, data: dict[str, Any]) -> None:
+    def write(path: str, template: str, data: Mapping[str, object]) -> None:
         target = out / f"{path}.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render(template, data, Links(report=True, depth=path.count("/"))))
 
     overview = pages.overview(store)
     if story:
-        overview["latest_stories"] = [pages.story_row(chosen[0])]
+        overview["latest_stories"] = [pages.story_row(records[0])]
     write("index", "index.html", overview)
-    rows = [pages.story_row(s) for s in chosen]
+    rows = [pages.story_row(r) for r in records]
     write(
         "stories/index",
         "stories.html",
@@ -57,22 +59,23 @@ def write_report(
         | {"order": "rank", "orders": ["rank"], "min_articles": 1},
     )
     steps, done = len(chosen) + len(event_ids) + len(article_ids), 0
-    for s in chosen:
-        write(f"stories/{s['id']}", "story.html", s)
+    for r, s in zip(records, chosen, strict=True):
+        write(f"stories/{r.id}", "story.html", s)
         counts["stories"] += 1
         done += 1
         if progress:
             progress(done, steps)
-    for e in event_ids:
-        write(f"events/{e}", "event.html", pages.event(store, e))
+    for eid in event_ids:
+        write(f"events/{eid}", "event.html", pages.event(store, eid))
         counts["events"] += 1
         done += 1
-    index: dict[str, Any] = {"articles": {}, "words": {}}
+    listed_articles: dict[int, dict[str, object]] = {}  # the search index: the articles and
+    words_in: dict[str, list[int]] = {}  # for each word, the articles that hold it
     for k, a in enumerate(article_ids):
         data = pages.article(store, a)
         write(f"articles/{a}", "article.html", data)
-        entity_ids.update(x["entity_id"] for x in data["entities"] if x.get("entity_id"))
-        index["articles"][k] = {
+        entity_ids.update(str(x["entity_id"]) for x in data["entities"] if x.get("entity_id"))
+        listed_articles[k] = {
             "id": a,
             "href": f"articles/{a}.html",
             "headline": data["headline"],
@@ -81,13 +84,13 @@ def write_report(
         }
         words = set(re.findall(r"\w+", f"{data['headline'] or ''} {data['text']}".lower()))
         for w in words:
-            index["words"].setdefault(w, []).append(k)
+            words_in.setdefault(w, []).append(k)
         counts["articles"] += 1
         done += 1
         if progress:
             progress(done, steps)
-    known = store.links.records("entities", entity_ids)
-    listed = sorted(known.values(), key=lambda e: (-e["articles"], e["id"]))
+    known = store.links.entities(entity_ids)
+    listed = sorted(known.values(), key=lambda e: (-e.articles, e.id))
     write(
         "entities/index",
         "entities.html",
@@ -98,12 +101,14 @@ def write_report(
             "items": [pages.entity_row(e) for e in listed],
         },
     )
-    for e in listed:
-        write(f"entities/{e['id']}", "entity.html", pages.entity(store, e["id"]))
+    for entity in listed:
+        write(f"entities/{entity.id}", "entity.html", pages.entity(store, entity.id))
         counts["entities"] += 1
     write("search", "search.html", {"q": "", "items": [], "limit": 20, "offset": 0})
     # Loaded as a script (not fetched), so search works from file:// too.
     (out / "static" / "search-index.js").write_text(
-        "window.STORYLINE_INDEX = " + json.dumps(index, separators=(",", ":")) + ";\n"
+        "window.STORYLINE_INDEX = "
+        + json.dumps({"articles": listed_articles, "words": words_in}, separators=(",", ":"))
+        + ";\n"
     )
     return counts

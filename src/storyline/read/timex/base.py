@@ -13,19 +13,8 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from storyline.model import Timex
 from storyline.read.timex.tense import _future
-
-
-@dataclass
-class Timex:
-    """One temporal expression: its span, TIMEX3 type and value, and an optional modifier."""
-
-    start: int
-    end: int
-    text: str
-    type: str  # DATE | TIME | DURATION | SET
-    value: str
-    mod: str | None = None  # START | MID | END (early, mid-, late), APPROX, ...
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""The records every stage passes along: an article, what was removed from it, and rejections.
+"""The records every stage passes along: an article (with what was removed from it and its
+annotations), where it came from, and rejections.
 
 Stages are pure functions over these records, so the same code runs in-process, in worker
 processes and on Dask. Only ``store/`` turns them into rows.
@@ -8,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from storyline.model.annotations import Claim, Mention, Quote, Timex
 
 UNKNOWN_OUTLET = "unknown outlet"
 """How pages and views name the outlet of an article that names none."""
@@ -75,25 +78,13 @@ class Article:
     credits: list[str] = field(default_factory=list)
     language: str | None = None
     hints: dict[str, Any] = field(default_factory=dict)
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    timexes: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)  # the stages that ran on it, in order
     skipped: dict[str, str] = field(default_factory=dict)  # stage → why it passed the article by
     rejected: str | None = None  # set by a stage that finds no article here; the reason
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-dict form (for worker processes and JSON)."""
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Article:
-        """Inverse of :meth:`to_dict`."""
-        data = dict(data)
-        data["source"] = Source(**data["source"])
-        data["removed"] = [Removed(**r) for r in data.get("removed", [])]
-        return cls(**data)
 
 
 @dataclass
@@ -126,60 +117,3 @@ def part_id(parent_hash: str, part: int) -> str:
     if part == 0:
         return parent_hash
     return hashlib.sha256(f"{parent_hash}#{part}".encode()).hexdigest()[:16]
-
-
-@dataclass
-class TermFrequencies:
-    """Document frequencies of the event model's text blocks: ``n`` articles counted and,
-    per block, term → how many of them hold it (``link.event_model``)."""
-
-    n: int = 0
-    df: dict[str, dict[str, int]] = field(default_factory=dict)
-
-
-@dataclass
-class LinkResult:
-    """What one linking run found, as the store saves it (``Store.links.save``).
-
-    ``full``: a run over every article, whose records replace every link table (band keys
-    too); otherwise the records are added to what is stored, and the entities and events
-    that the new evidence merged into others (merged id → kept id) are folded in.
-    """
-
-    entities: list[dict[str, Any]]
-    chains: dict[tuple[int, str], str]  # (article rowid, chain) → entity id
-    duplicates: list[dict[str, Any]]
-    events: list[dict[str, Any]]
-    stories: list[dict[str, Any]]
-    bands: list[tuple[int, str]]  # (LSH band key, article id)
-    log: list[tuple[str, str]]  # (kind, detail): what was founded and merged
-    full: bool
-    merged_entities: dict[str, str] = field(default_factory=dict)
-    merged_events: dict[str, str] = field(default_factory=dict)
-    emptied_stories: list[str] = field(default_factory=list)  # every event of theirs moved away
-    redated: list[Redated] = field(default_factory=list)  # dates inferred or withdrawn
-    frequencies: TermFrequencies | None = None  # of the articles clustered: replace or add
-
-
-@dataclass
-class Redated:
-    """An article whose publication date linking inferred (or withdrew), and every field that
-    follows from that date: time expressions resolved again, roles' "as of", claims' dates."""
-
-    article_id: str
-    published: str | None
-    basis: str | None  # "inferred", or None when withdrawn
-    timexes: list[dict[str, Any]]
-    entities: list[dict[str, Any]]
-    claims: list[dict[str, Any]]
-    source: str | None = None  # what it was inferred from ("the earliest stated date of event V3")
-
-
-@dataclass(frozen=True)
-class Renamed:
-    """An article's outlet as the corpus names it (one name per site, one spelling per
-    outlet), and why (``outlet_basis``)."""
-
-    article_id: str
-    outlet: str
-    basis: str

@@ -1,0 +1,102 @@
+"""Typed records to plain data and back: the one place that knows how an annotation, a link
+record or a whole article is written as JSON (the ``data`` columns of the store, a batch's
+Parquet tables) and read back. Reading back is forgiving across versions: a field a newer
+record has is left at its default when an older row lacks it, and a field an older version
+wrote that the record no longer has is dropped."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from typing import Any, TypeVar
+
+from storyline.model import (
+    AliasEvidence,
+    Article,
+    Claim,
+    ClaimFrame,
+    Duplicate,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    Removed,
+    Role,
+    Source,
+    Story,
+    Timex,
+)
+
+R = TypeVar("R")
+Plain = dict[str, Any]
+"""A record as plain data (what ``json.dumps`` writes)."""
+
+NOTE_TYPES: dict[str, type[Mention] | type[Timex] | type[Quote] | type[Claim]] = {
+    "entities": Mention,
+    "timexes": Timex,
+    "quotes": Quote,
+    "claims": Claim,
+}
+"""The record type of each annotation list of an article."""
+LINK_TYPES: dict[str, type[Entity] | type[Event] | type[Story] | type[Duplicate]] = {
+    "entities": Entity,
+    "events": Event,
+    "stories": Story,
+    "duplicates": Duplicate,
+}
+"""The record type of each table of link records."""
+
+
+_FIELDS: dict[Any, frozenset[str]] = {}
+
+
+def _names(cls: Any) -> frozenset[str]:
+    """The field names of a record type (computed once per type)."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = frozenset(f.name for f in fields(cls))
+    return _FIELDS[cls]
+
+
+def plain(record: Any) -> Plain:
+    """A record (any of the model's dataclasses) as plain data."""
+    return asdict(record)
+
+
+def typed(cls: type[R], data: Plain) -> R:
+    """``cls`` from plain data, nested records included; unknown keys are dropped."""
+    known = _names(cls)
+    values = {k: v for k, v in data.items() if k in known}
+    if cls is Claim:  # a claim read before numbers had their own span holds its sentence's
+        values.setdefault("number", values.get("text", ""))
+        values.setdefault("number_start", values.get("start", 0))
+        values.setdefault("number_end", values.get("end", 0))
+        if isinstance(values.get("frame"), dict):
+            values["frame"] = typed(ClaimFrame, values["frame"])
+    elif cls is Entity:
+        values["evidence"] = [typed(AliasEvidence, e) for e in values.get("evidence", [])]
+        values["roles"] = [typed(Role, r) for r in values.get("roles", [])]
+    return cls(**values)
+
+
+def note(kind: str, data: Plain) -> Mention | Timex | Quote | Claim:
+    """One stored annotation of ``kind`` (entities, timexes, quotes, claims)."""
+    return typed(NOTE_TYPES[kind], data)
+
+
+def link_record(table: str, data: Plain) -> Entity | Event | Story | Duplicate:
+    """One stored link record of ``table`` (entities, events, stories, duplicates)."""
+    return typed(LINK_TYPES[table], data)
+
+
+def article_plain(article: Article) -> Plain:
+    """A whole article as plain data (a batch's Parquet ``record`` column)."""
+    return asdict(article)
+
+
+def article_typed(data: Plain) -> Article:
+    """The inverse of ``article_plain``."""
+    values = {k: v for k, v in data.items() if k in _names(Article)}
+    values["source"] = typed(Source, values["source"])
+    values["removed"] = [typed(Removed, r) for r in values.get("removed", [])]
+    for kind, cls in NOTE_TYPES.items():
+        values[kind] = [typed(cls, n) for n in values.get(kind, [])]
+    return Article(**values)
