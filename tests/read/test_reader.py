@@ -70,3 +70,23 @@ def test_batches_hold_a_bounded_number_of_characters() -> None:
     groups = list(_batches(texts, ReadOptions(batch_size=2, batch_chars=100)))
     assert [t for g in groups for t in g] == texts  # every text once, in order
     assert [len(g) for g in groups] == [2, 1, 1, 2, 1]  # the 200 alone: one text at least
+
+
+def test_a_language_is_read_as_far_as_lang_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readers come from ``storyline.lang``: a language that reads names only gets its
+    entities and nothing else; one that reads nothing, or has no tables, is passed by."""
+    from storyline import lang
+
+    monkeypatch.setitem(lang.REGISTRY, "zy", "tests.lang.names_only")
+    monkeypatch.setitem(lang.REGISTRY, "zw", "tests.lang.reads_nothing")
+    text = "\n\n".join(PARAGRAPHS)
+    articles = [
+        Article(id=code, content_hash=code, source=Source(path="t.txt"), raw=text, format="text", text=text,
+                published="2023-03-07", language=code)
+        for code in ("zy", "zw", "de")
+    ]  # fmt: skip
+    names, nothing, german = Reader().pipe(articles)
+    assert names.entities and names.timexes == names.quotes == names.claims == []
+    assert not names.skipped
+    assert nothing.skipped == {"read": "no reader for zw"} and german.skipped == {"read": "no reader for de"}
+    assert nothing.entities == german.entities == []

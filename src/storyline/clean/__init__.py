@@ -7,6 +7,7 @@ import unicodedata
 
 import ftfy
 
+from storyline import lang
 from storyline.clean.boilerplate import CleanOptions, KeyCount, clean_text, line_key
 from storyline.clean.html import HtmlOptions, extract_html
 from storyline.clean.not_articles import not_an_article
@@ -98,7 +99,9 @@ class Cleaner:
     """Stage ``clean`` (step 2): leftover boilerplate out of ``article.text``, kept in ``removed``.
 
     ``repeats`` (optional) answers in how many other articles a line occurs; the pipeline
-    passes corpus statistics from the store, so this stage itself stays pure.
+    passes corpus statistics from the store, so this stage itself stays pure. The phrases
+    are those of the language the page declares (its text's is detected later, by
+    ``describe``): English tables for every language until that language has its own.
     """
 
     name = "clean"
@@ -110,7 +113,9 @@ class Cleaner:
     def __call__(self, article: Article) -> Article:
         if "extract" not in article.stages and not article.text:
             Extractor()(article)  # not extracted yet: the stage called on its own
-        article.text, removed = clean_text(article.text, self.options, self.repeats)
+        declared = article.language or article.hints.get("language")
+        language = lang.get(declared if isinstance(declared, str) else None)
+        article.text, removed = clean_text(article.text, self.options, self.repeats, language)
         article.removed.extend(removed)
         if not article.text.strip():
             article.rejected = (

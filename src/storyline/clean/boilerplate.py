@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
+from storyline import lang
 from storyline.clean.phrases import line_reason, sentence_reason
 from storyline.model import Removed
 
@@ -28,12 +30,18 @@ _BOUNDARY = re.compile(
     r"(?<=[a-z]{2}[.!?])(?=[A-Z“\"‘])|(?<=[.!?][\"”’)])\s+(?=[A-Z“\"‘])|(?<=[.!?])\s+(?=[\"“‘(]?[A-Z0-9])"
 )
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
-_VOICE = re.compile(r"\b(?:we|our|us|your|you)\b", re.IGNORECASE)
 _DIGITS = str.maketrans("123456789", "000000000")
 _FOLD_ZEROS = re.compile(r"0+")
 _ICON = re.compile(r"icon", re.IGNORECASE)
 
 KeyCount = Callable[[str], int]
+
+
+@cache
+def _voice(code: str) -> re.Pattern[str]:
+    """The words of an outlet speaking to its readers ("we", "your"), in one language."""
+    words = "|".join(lang.get(code).boilerplate.voice)
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,10 +114,10 @@ def unwrap_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _strip_appeal_sentences(line: str) -> tuple[str, list[Removed]]:
+def _strip_appeal_sentences(line: str, language: lang.Language) -> tuple[str, list[Removed]]:
     """Drop appeal sentences (and outlet-voice sentences next to them) from one line."""
     spans = split_sentences(line)
-    marks: list[str | None] = [sentence_reason(line[a:b]) for a, b in spans]
+    marks: list[str | None] = [sentence_reason(line[a:b], language) for a, b in spans]
     if not any(marks):
         return line, []
     # A sentence in the outlet's voice ("we", "our", "your") beside an appeal is the appeal.
@@ -121,7 +129,7 @@ def _strip_appeal_sentences(line: str) -> tuple[str, list[Removed]]:
                 continue
             near = [marks[j] for j in (i - 1, i + 1) if 0 <= j < len(marks) and marks[j]]
             unquoted = _QUOTED.sub("", line[a:b])
-            if near and _VOICE.search(unquoted):
+            if near and _voice(language.code).search(unquoted):
                 marks[i] = near[0]
                 changed = True
     removed: list[Removed] = []
@@ -139,13 +147,16 @@ def clean_text(
     text: str,
     options: CleanOptions | None = None,
     repeats: KeyCount | None = None,
+    language: lang.Language | None = None,
 ) -> tuple[str, list[Removed]]:
     """Remove boilerplate from plain text; return the clean text and what was removed.
 
     Paragraphs of the result are separated by one blank line. ``repeats(line_key)`` tells
     in how many *other* articles a line occurs (corpus statistics kept by the store).
+    ``language``: whose phrases are boilerplate (None: the fallback's, ``lang.get``).
     """
     opts = options or CleanOptions()
+    language = language or lang.get(None)
     raw_lines = text.splitlines()
     lines = unwrap_lines(raw_lines) if opts.join_wrapped_lines else raw_lines
     lines = [ln.strip() for ln in lines if ln.strip()]
@@ -155,8 +166,8 @@ def clean_text(
     partial: list[list[Removed]] = [[] for _ in range(n)]
 
     for i, line in enumerate(lines):
-        reason = line_reason(line) or shape_reason(line)
-        hit = sentence_reason(line)
+        reason = line_reason(line, language) or shape_reason(line)
+        hit = sentence_reason(line, language)
         if reason is None and hit and len(line) < 400 and not is_prose(line):
             reason = hit
         if reason:
@@ -164,7 +175,7 @@ def clean_text(
             continue
         if not hit:
             continue
-        new, stripped = _strip_appeal_sentences(line)
+        new, stripped = _strip_appeal_sentences(line, language)
         if stripped:
             partial[i] = stripped
             if new.strip():
@@ -178,7 +189,11 @@ def clean_text(
         if reasons[i] is None and not partial[i]:
             before = reasons[i - 1] or (partial[i - 1][0].reason if partial[i - 1] else None)
             after = reasons[i + 1] or (partial[i + 1][0].reason if partial[i + 1] else None)
-            if before == "donation appeal" and after == "donation appeal" and _in_appeal_voice(lines[i]):
+            if (
+                before == "donation appeal"
+                and after == "donation appeal"
+                and _in_appeal_voice(lines[i], language)
+            ):
                 reasons[i] = "donation appeal"
 
     prose = [i for i in range(n) if reasons[i] is None and is_prose(kept_text[i])]
@@ -207,6 +222,6 @@ def clean_text(
     return "\n\n".join(kept), removed
 
 
-def _in_appeal_voice(line: str) -> bool:
+def _in_appeal_voice(line: str, language: lang.Language) -> bool:
     """A paragraph written in the outlet's voice, as pitches are ("we", "our", "your")."""
-    return bool(_VOICE.search(_QUOTED.sub("", line)))
+    return bool(_voice(language.code).search(_QUOTED.sub("", line)))

@@ -5,7 +5,9 @@ and it outranks a CMS date in the markup that disagrees with it (``describe.date
 
 Only lines, not sentences: a text node longer than ``MAX_LINE`` characters is prose, whose
 dates are events. Lines naming a change ("Updated", "Aktualisiert", "mis à jour") are left
-out: a modification date is never a publication date. Values are returned as written.
+out: a modification date is never a publication date. Values are returned as written. Month
+names and change words are those of several languages at once (``lang.multilingual``): the
+page's language is not known yet.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 from itertools import islice
 
 from lxml.html import HtmlElement
+
+from storyline import lang
 
 WINDOW = 300
 """Characters of visible text after the headline that count as its header (byline, date)."""
@@ -26,14 +30,8 @@ _NUMERIC = re.compile(
     r"(?<![\d.])(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}"
     r"|\d{1,2}/\d{1,2}/(?:19|20)\d{2})(?!\d)"
 )
-_WORDY = re.compile(
-    r"\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d{2}\b|\b[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"
-)
-_CHANGED = re.compile(
-    r"updated|update:|modified|revised|aktualisiert|geändert|änderung|modifié|mis à jour|actualizado"
-    r"|actualización|aggiornat|bijgewerkt|atualizado",
-    re.IGNORECASE,
-)
+_WORDY = re.compile(lang.multilingual().written_date)
+_CHANGED = re.compile(lang.multilingual().changed, re.IGNORECASE)
 _INVISIBLE = {"script", "style", "noscript", "template"}
 
 

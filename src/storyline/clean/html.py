@@ -17,6 +17,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from storyline import lang
 from storyline.clean.header_dates import header_dates
 from storyline.clean.markup_dates import markup_dates
 
@@ -28,6 +29,8 @@ _META_KEYS = {
     "url": ("og:url",),
     "language": ("og:locale", "language", "content-language", "dc.language"),
 }
+# the word that opens a byline element, in several languages: the page's is not known yet
+_BYLINE_PREFIX = re.compile(lang.multilingual().byline_prefix, re.IGNORECASE)
 _LD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]+)"')
 
 
@@ -107,7 +110,7 @@ def _byline_element(tree: HtmlElement) -> str | None:
     """The author named in a byline element ("By Anna Petrov"), as pages mark it up."""
     for node in tree.xpath(_BYLINE_XPATH)[:3]:
         text = " ".join(node.text_content().split())
-        text = re.sub(r"^(?:by|von|par|por)\s+", "", text, flags=re.IGNORECASE)
+        text = _BYLINE_PREFIX.sub("", text)
         if 0 < len(text.split()) <= 6:
             return text
     return None

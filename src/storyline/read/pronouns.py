@@ -5,24 +5,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from storyline import lang
 from storyline.read.quote_marks import doc_text, quote_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def antecedent(doc: Doc, pronoun: Token) -> str | None:
+def antecedent(doc: Doc, pronoun: Token, people: lang.People | None = None) -> str | None:
     """The person (or organisation) a pronoun stands for, from the discourse topic.
 
     News writes "X did this. He said ...": the pronoun follows the latest *subject* (a named
     subject, or a subject pronoun already resolved), not the latest name ("X met Y, and he said"
-    is X). Bare surnames count once the full name has been seen.
+    is X). Bare surnames count once the full name has been seen. ``people``: the language's
+    pronouns and titles (None: the fallback's, ``lang.get``).
     """
+    people = people or lang.get(None).people
     topics = doc.user_data.get("storyline_topics")
     if topics is None:
-        topics = _topics(doc)
+        topics = _topics(doc, people)
         doc.user_data["storyline_topics"] = topics
-    if pronoun.lower_ in _GENDER:
+    if pronoun.lower_ in people.genders:
         return topics.get(pronoun.i)
     bodies = doc.user_data.get("storyline_bodies")
     if bodies is None:  # doc.ents is rebuilt on every access
@@ -32,16 +35,13 @@ def antecedent(doc: Doc, pronoun: Token) -> str | None:
     return before[-1].text if before else None
 
 
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-
-
 def _mostly_person(labels: list[str]) -> bool:
     """Whether the model calls a surface form a person at least as often as anything else
     (a tie keeps it a person: the same answer whatever order the labels come in)."""
     return labels.count("PERSON") >= max(labels.count(x) for x in labels)
 
 
-def _topics(doc: Doc) -> dict[int, str]:
+def _topics(doc: Doc, people: lang.People) -> dict[int, str]:
     """For each he/she/him/her token, the person it most likely refers to.
 
     Candidates are the current topic (the latest main-clause subject) and then the people named
@@ -53,7 +53,7 @@ def _topics(doc: Doc) -> dict[int, str]:
     # A surface form the model mostly calls a place ("Kyiv") is not a person here either.
     from storyline.read.entities import context_label
 
-    label = {e.start: context_label(doc, e) for e in doc.ents}
+    label = {e.start: context_label(doc, e, people) for e in doc.ents}
     persons = [
         e
         for e in doc.ents
@@ -84,7 +84,7 @@ def _topics(doc: Doc) -> dict[int, str]:
             if subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "ROOT" and not in_quote(subj.head):
                 topic = name  # main-clause subjects set the topic; embedded and quoted ones do not
             continue
-        g = _GENDER.get(tok.lower_)
+        g = people.genders.get(tok.lower_)
         if g is None:
             non_person_subject = (
                 tok.dep_ in ("nsubj", "nsubjpass")

@@ -4,7 +4,8 @@ Direct quotes are paired from quotation marks tolerantly: curly and straight mar
 pairs (“…"), an opening mark never closed (the quote then runs to the paragraph's end), quotes
 continued across paragraphs. Indirect statements come from the parse: a speech or cognition
 verb with a clausal complement ("X said that ..."), "according to X". One odd mark never costs
-the document: every step works on what it can pair and leaves the rest.
+the document: every step works on what it can pair and leaves the rest. The verbs and the
+words around a quotation are the language's (``lang.Speech``).
 """
 
 from __future__ import annotations
@@ -13,101 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline import lang
 from storyline.read.pronouns import antecedent
 from storyline.read.quote_marks import CLOSE, OPEN, STRAIGHT, doc_text, quote_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-CUE_LEMMAS = {
-    "say", "tell", "add", "stress", "urge", "vow", "warn", "insist", "note", "remark", "announce",
-    "declare", "explain", "claim", "write", "tweet", "predict", "argue", "continue", "reply", "respond",
-    "confirm", "affirm", "state", "opine", "accuse", "emphasize", "emphasise", "assert", "acknowledge",
-    "admit", "ask", "report", "suggest", "believe", "think", "contend", "maintain", "allege", "caution",
-    "promise", "pledge", "deny", "complain", "describe", "call", "recall", "concede", "observe",
-    "reiterate", "indicate", "point", "mention", "comment", "counter", "testify", "estimate", "agree",
-    "assure", "blast", "slam", "dismiss", "hope", "fear", "worry", "expect", "know", "recount", "quip",
-    "joke", "shout", "scream", "lament", "demand",
-}  # fmt: skip
-CUE_LEMMAS |= {
-    "reveal",
-    "find",
-    "feel",
-    "consider",
-    "conclude",
-    "propose",
-    "question",
-    "wonder",
-    "recommend",
-    "signal",
-    "hint",
-    "imply",
-    "insist",
-    "boast",
-    "brag",
-    "concede",
-    "disclose",
-    "forecast",
-    "guess",
-    "figure",
-    "want",
-    "seek",
-    "plan",
-    "refuse",
-    "intend",
-    "decide",
-    "threaten",
-    "offer",
-    "request",
-    "order",
-    "advise",
-    "encourage",
-    "invite",
-    "challenge",
-    "pressure",
-    "push",
-    "press",
-    "implore",
-    "beg",
-    "instruct",
-    "remind",
-    "inform",
-    "notify",
-    "warn",
-    "charge",
-    "reckon",
-    "doubt",
-    "suspect",
-    "assume",
-    "anticipate",
-    "imagine",
-    "understand",
-    "learn",
-    "realize",
-    "realise",
-    "recognize",
-    "recognise",
-    "prefer",
-    "like",
-    "love",
-    "hate",
-}
-# Belief, perception and intention rather than speech: attributed, with less confidence.
-SPEECH_ONLY = {
-    "think", "believe", "hope", "fear", "worry", "expect", "know", "feel", "consider", "wonder", "want",
-    "seek", "plan", "intend", "decide", "reckon", "doubt", "suspect", "assume", "anticipate", "imagine",
-    "understand", "learn", "realize", "realise", "recognize", "recognise", "prefer", "like", "love",
-    "hate", "figure", "guess",
-}  # fmt: skip
-# Stance verbs: PolNeAR-style attributions whose content is an object ("X endorsed Y"). Off by
-# default: a stance is not a statement a user looks for in a quote list.
-STANCE_LEMMAS = {
-    "support", "endorse", "oppose", "criticize", "criticise", "praise", "condemn", "defend", "attack",
-    "tout", "question", "cite", "dismiss", "reject", "welcome", "applaud", "back", "blame", "denounce",
-    "decry", "champion", "favor", "favour", "mock", "ridicule", "slam", "blast", "call", "label", "brand",
-    "announce",
-}  # fmt: skip
-_PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
 
 
 @dataclass
@@ -141,13 +53,13 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def _np_span(tok: Token) -> tuple[int, int]:
+def _np_span(tok: Token, speech: lang.Speech) -> tuple[int, int]:
     """Character span of a noun phrase headed by ``tok`` (its subtree, trimmed of clauses)."""
     skip: set[int] = set()
     for child in tok.children:
         if child.dep_ in ("relcl", "acl", "advcl") and child.i > tok.i:
             first = child.left_edge
-            who = first.lower_ in ("who", "whose") and first.i > 0 and tok.doc[first.i - 1].text == ","
+            who = first.lower_ in speech.person_relatives and first.i > 0 and tok.doc[first.i - 1].text == ","
             if not (child.dep_ == "relcl" and who):  # "X, who chairs the panel," describes X
                 skip.update(t.i for t in child.subtree)
     kept = [t for t in tok.subtree if t.i not in skip]
@@ -172,7 +84,7 @@ def _name_in_apposition(subj: Token) -> str | None:
     return None
 
 
-def _embedded(text: str, start: int, end: int) -> bool:
+def _embedded(text: str, start: int, end: int, speech: lang.Speech) -> bool:
     """Is the quotation woven into the writer's sentence ("called it “a border on the water”",
     "walked out “before the coffee was cold”") rather than standing as the speaker's words
     ("“We came …,” she said", "She said: “…”", "he stated, “…”")?"""
@@ -180,33 +92,26 @@ def _embedded(text: str, start: int, end: int) -> bool:
     if not before or before[-1] in '\n.!?:,;—–-("“”':
         return False
     words = before.split()
-    if words and words[-1].lower().strip(",") in (
-        "said",
-        "says",
-        "added",
-        "told",
-        "asked",
-        "wrote",
-    ):
+    if words and words[-1].lower().strip(",") in speech.introducers:
         return False
     after = text[end : end + 3]
     return not (after[:1] == "\n" or not after) or before[-1].isalpha()
 
 
-def _lemma(t: Token) -> str:
+def _lemma(t: Token, speech: lang.Speech) -> str:
     lemma = t.lemma_.lower()
-    return "hope" if lemma == "hop" and t.lower_.startswith("hope") else lemma
+    fixed = speech.lemma_fixes.get(lemma)
+    return fixed if fixed is not None and t.lower_.startswith(fixed) else lemma
 
 
-_RELATIVE = {"who", "that", "which", "whom"}
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]*\)\s*)?(?:--|—|–|-|$)\s*"
 )
 
 
-def _speaker_span(subj: Token, cue: Token) -> tuple[int, int] | None:
+def _speaker_span(subj: Token, cue: Token, speech: lang.Speech) -> tuple[int, int] | None:
     """The speaker's noun phrase, without a dateline before it or anything from the cue on."""
-    a, b = _np_span(subj)
+    a, b = _np_span(subj, speech)
     text = doc_text(subj.doc)
     if a < cue.idx < b:
         b = cue.idx
@@ -225,15 +130,18 @@ def _speaker_span(subj: Token, cue: Token) -> tuple[int, int] | None:
 
 
 def _cue_tokens(
-    sent: Span, inside: list[tuple[int, int]], lemmas: frozenset[str] | set[str] = CUE_LEMMAS
+    sent: Span, inside: list[tuple[int, int]], speech: lang.Speech, lemmas: frozenset[str] | None = None
 ) -> list[Token]:
+    """The cue verbs of a sentence outside quotations: ``lemmas``, else the language's cues."""
+    cues = speech.cues if lemmas is None else lemmas
+
     def outside(t: Token) -> bool:
         return not any(a <= t.idx < b for a, b in inside)
 
-    return [t for t in sent if _lemma(t) in lemmas and t.pos_ in ("VERB", "AUX") and outside(t)]
+    return [t for t in sent if _lemma(t, speech) in cues and t.pos_ in ("VERB", "AUX") and outside(t)]
 
 
-def _best_cue(cues: list[Token], start: int, end: int, text: str) -> Token:
+def _best_cue(cues: list[Token], start: int, end: int, text: str, speech: lang.Speech) -> Token:
     """The cue that introduces or closes this quote.
 
     News attaches a quote to the verb right before it ("he stated, “…”") or right after it
@@ -249,28 +157,20 @@ def _best_cue(cues: list[Token], start: int, end: int, text: str) -> Token:
             return 10_000
         words = len(between.split())
         penalty = 0 if t.tag_ in ("VBD", "VBZ", "VBP") else 3  # finite verbs over participles
-        if _lemma(t) in SPEECH_ONLY:
+        if _lemma(t, speech) in speech.beliefs:
             penalty += 8  # "said Latvia would like X to be “more efficient”": the speaker said it
         return words * 2 + penalty + (0 if t.idx >= end else 1)
 
     return min(cues, key=gap)
 
 
-_AGENT_NOUNS = {
-    "official", "officials", "ministry", "spokesman", "spokeswoman", "spokesperson", "minister",
-    "president", "government", "source", "sources", "police", "analyst", "analysts", "expert", "experts",
-    "statement", "report", "agency", "department", "office", "leader", "leaders", "union", "company",
-    "court", "judge",
-}  # fmt: skip
-
-
-def _agent_like(tok: Token) -> bool:
+def _agent_like(tok: Token, speech: lang.Speech) -> bool:
     """Can this subject speak? A named person or body, a pronoun, or a speaking role noun."""
-    if tok.lower_ in _PRONOUNS or tok.lower_ in ("they", "we", "i"):
+    if tok.lower_ in speech.pronouns:
         return True
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    return tok.lower_ in _AGENT_NOUNS or tok.lemma_.lower() in _AGENT_NOUNS
+    return tok.lower_ in speech.agents or tok.lemma_.lower() in speech.agents
 
 
 _DASHES = {"—", "–", "--", "-"}
@@ -285,18 +185,18 @@ def _dateline(tok: Token) -> bool:
     return sub[0].i == tok.sent.start and ends_at_dash
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
+def _subject(verb: Token, speech: lang.Speech, depth: int = 0) -> Token | None:
     """The speaker of a cue verb; participles ("…, adding") borrow the subject of the verb they
     hang on. A dateline the parser took for a subject ("KYIV, Ukraine (AP) — ...") is none:
     the subject nearest the verb is."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _dateline(c)]
     if subjects:
         child = subjects[-1]
-        if depth and not _agent_like(child) and verb.head.i != verb.i:
-            return _subject(verb.head, depth + 1) if depth < 4 else None
+        if depth and not _agent_like(child, speech) and verb.head.i != verb.i:
+            return _subject(verb.head, speech, depth + 1) if depth < 4 else None
         return child
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head.i != verb.i and depth < 4:
-        return _subject(verb.head, depth + 1)
+        return _subject(verb.head, speech, depth + 1)
     for child in verb.children:  # passive "was told by X"
         if child.dep_ == "agent":
             for grand in child.children:
@@ -361,9 +261,11 @@ def _covers(a: int, b: int, left: int, right: int, text: str) -> bool:
     return len(outside.split()) <= 1
 
 
-def _according_to(sent: Span) -> tuple[Token, Token] | None:
+def _according_to(sent: Span, speech: lang.Speech) -> tuple[Token, Token] | None:
+    """The two words of "according to X" and X, in a sentence."""
+    first, second = speech.according
     for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+        if t.lower_ == first and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == second:
             for child in t.doc[t.i + 1].children:
                 if child.dep_ == "pobj":
                     return t, child
@@ -373,9 +275,15 @@ def _according_to(sent: Span) -> tuple[Token, Token] | None:
 class QuoteExtractor:
     """Finds direct, partial and indirect quotes in a parsed document."""
 
-    def __init__(self, min_direct_words: int = 4, stances: bool = False) -> None:
+    def __init__(
+        self, min_direct_words: int = 4, stances: bool = False, language: lang.Language | None = None
+    ) -> None:
         self.min_direct_words = min_direct_words
         self.stances = stances  # also "X endorsed Y" (content: the object), as PolNeAR counts
+        language = language or lang.get(None)  # None: the fallback's tables (lang.get)
+        self.speech, self.people = language.speech, language.people
+        # "Roy, who chairs the committee, said": a description after the name
+        self._described = re.compile(rf", (?:{'|'.join(self.speech.person_relatives)}) ")
 
     def __call__(self, doc: Doc) -> list[Attribution]:
         text = doc_text(doc)
@@ -396,8 +304,8 @@ class QuoteExtractor:
             lo, hi = first[0].sent.start, last[-1].sent.end
             if hi < len(doc) and doc[hi].sent.start == hi and len(doc[hi].sent) <= 12:
                 hi = doc[hi].sent.end
-            cues = _cue_tokens(doc[lo:hi], inside)
-            embedded = _embedded(text, start, end)
+            cues = _cue_tokens(doc[lo:hi], inside, self.speech)
+            embedded = _embedded(text, start, end, self.speech)
             kind = "direct" if words >= self.min_direct_words and not embedded else "partial"
             quote = Attribution(s, e, text[s:e], kind, closed=closed, spans=[(s, e)])
             prev = quotes[-1] if quotes else None
@@ -424,7 +332,7 @@ class QuoteExtractor:
                 quotes.append(quote)
                 continue
             if cues:
-                cue = _best_cue(cues, start, end, text)
+                cue = _best_cue(cues, start, end, text, self.speech)
                 self._attach(quote, cue, doc)
                 used_cues.add(cue.i)
                 quote.confidence = 0.9 if quote.speaker else 0.6
@@ -441,11 +349,11 @@ class QuoteExtractor:
                 # a quote cued by a belief verb inside someone's reported statement is theirs:
                 # "Rinkevics said that Latvia would like it to be “more efficient”"
                 at, to = q.cue_start, q.cue_end
-                if at is None or to is None or q.cue.lower() in ("said", "says"):
+                if at is None or to is None or q.cue.lower() in self.speech.plain_said:
                     continue
                 inner = [st for st in outer if st.start <= at < st.end]
                 cue_span = doc.char_span(at, to) if inner else None
-                if cue_span is None or _lemma(cue_span[0]) not in SPEECH_ONLY:
+                if cue_span is None or _lemma(cue_span[0], self.speech) not in self.speech.beliefs:
                     continue
                 outer = inner
             if outer:  # 'According to him, Moscow “has been willing …”': the statement's speaker
@@ -463,19 +371,19 @@ class QuoteExtractor:
 
     def _attach(self, quote: Attribution, cue: Token, doc: Doc) -> None:
         quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.idx, cue.idx + len(cue)
-        subj = _subject(cue)
-        where = _speaker_span(subj, cue) if subj is not None else None
+        subj = _subject(cue, self.speech)
+        where = _speaker_span(subj, cue, self.speech) if subj is not None else None
         if subj is not None and where is not None:
             a, b = where
             quote.speaker, quote.speaker_start, quote.speaker_end = doc_text(doc)[a:b], a, b
-            if subj.lower_ in _PRONOUNS:
-                quote.resolved_from = antecedent(doc, subj)
-            elif re.search(r", who(se)? ", quote.speaker):
+            if subj.lower_ in self.speech.pronouns:
+                quote.resolved_from = antecedent(doc, subj, self.people)
+            elif self._described.search(quote.speaker):
                 # "Roy, who chairs the committee, said": the span as written, the name resolved
-                quote.resolved_from = re.split(r", who(?:se)? ", quote.speaker)[0]
-            elif subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
+                quote.resolved_from = self._described.split(quote.speaker)[0]
+            elif subj.lower_ in self.speech.relatives and subj.head.dep_ == "relcl":
                 # "X, who said ...": the relative pronoun stands for the phrase it hangs on
-                a, b = _np_span(subj.head.head)
+                a, b = _np_span(subj.head.head, self.speech)
                 quote.resolved_from = doc_text(doc)[a:b]
             elif any(c.dep_ == "appos" for c in subj.children):
                 quote.resolved_from = _name_in_apposition(subj)
@@ -507,9 +415,11 @@ class QuoteExtractor:
         """
         out: list[Attribution] = []
         for sent in doc.sents:
-            lemmas = CUE_LEMMAS | STANCE_LEMMAS if self.stances else CUE_LEMMAS
-            for cue in _cue_tokens(sent, inside, lemmas):
-                span = _complement(cue, objects=self.stances and _lemma(cue) in STANCE_LEMMAS)
+            lemmas = self.speech.cues | self.speech.stances if self.stances else self.speech.cues
+            for cue in _cue_tokens(sent, inside, self.speech, lemmas):
+                span = _complement(
+                    cue, objects=self.stances and _lemma(cue, self.speech) in self.speech.stances
+                )
                 if span is None:
                     continue
                 left, right = span
@@ -520,14 +430,14 @@ class QuoteExtractor:
                 self._attach(q, cue, doc)
                 if q.speaker is None and cue.tag_ not in ("VBG", "VBN"):
                     continue  # a finite cue with no subject is usually a misparse
-                q.confidence = 0.7 if _lemma(cue) not in SPEECH_ONLY else 0.5
+                q.confidence = 0.7 if _lemma(cue, self.speech) not in self.speech.beliefs else 0.5
                 if q.speaker is None:
                     q.confidence = 0.4  # "..., saying that ...": a statement whose source is unclear
                 out.append(q)
-            acc = _according_to(sent)
+            acc = _according_to(sent, self.speech)
             if acc is not None:
                 according, source = acc
-                a, b = _np_span(source)
+                a, b = _np_span(source, self.speech)
                 rest = [
                     t
                     for t in sent
@@ -544,13 +454,10 @@ class QuoteExtractor:
                         spans=[(left, right)],
                         confidence=0.6,
                     )
-                    q.cue, q.cue_start, q.cue_end = (
-                        "according to",
-                        according.idx,
-                        according.idx + 12,
-                    )
+                    phrase = " ".join(self.speech.according)
+                    q.cue, q.cue_start, q.cue_end = phrase, according.idx, according.idx + len(phrase)
                     q.speaker, q.speaker_start, q.speaker_end = doc_text(doc)[a:b], a, b
-                    if source.lower_ in _PRONOUNS:
-                        q.resolved_from = antecedent(doc, source)
+                    if source.lower_ in self.speech.pronouns:
+                        q.resolved_from = antecedent(doc, source, self.people)
                     out.append(q)
         return out

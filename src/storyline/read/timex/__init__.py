@@ -6,9 +6,10 @@ weekday in past-tense reporting is the most recent such day on or before publica
 future tense or plans it is the next one. Without an anchor, relative expressions get a
 partial value (``XXXX-WXX-3``) instead of a guess dressed as fact.
 
-The package: ``patterns`` (word tables, regex fragments), ``tense`` (past or future clause),
-``calendar`` (date arithmetic), ``rules_*`` (each rule's pattern beside its resolver, by
-family), ``rules`` (the ordered table) and ``tagger`` (matching, overlaps, resolution).
+The package: ``tense`` (past or future clause), ``calendar`` (date arithmetic), ``rules_*``
+(each rule's resolver, by family), ``rules`` (the ordered table, and a language's) and
+``tagger`` (matching, overlaps, resolution). A rule's pattern and the words its resolver reads
+are the language's (``lang.Times``: ``lang/en/timex.py`` holds the English patterns and tables).
 """
 
 from __future__ import annotations

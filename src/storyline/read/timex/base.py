@@ -2,19 +2,37 @@
 
 A rule is a pattern, a priority for overlaps and a resolver; the resolver gets a ``Hit`` (the
 match with its text, anchor and context) and returns a ``Timex`` or None (not a time after all).
+Patterns and the words resolvers read are the language's (``lang.Times``): the context carries
+them, and ``pattern`` compiles a rule's once per language.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
+from storyline import lang
 from storyline.model import Timex
 from storyline.read.timex.tense import _future
+
+
+def _fallback_words() -> lang.Times:
+    """The time words of the fallback language (``lang.get``), for a context given none."""
+    return lang.get(None).times
+
+
+@cache
+def _compiled(code: str, name: str) -> re.Pattern[str]:
+    return re.compile(lang.get(code).times.patterns[name])
+
+
+def pattern(name: str, language: lang.Language | None = None) -> re.Pattern[str]:
+    """Rule ``name``'s pattern in ``language`` (None: the fallback's), compiled once per language."""
+    return _compiled((language or lang.get(None)).code, name)
 
 
 @dataclass
@@ -26,6 +44,7 @@ class _Context:
     quarter_at: int = -10_000  # where it was referred to
     near: bool = False  # whether that reference is close to the expression being resolved
     last_year: int | None = None  # the year the text last named outright ("in June 1998")
+    words: lang.Times = field(default_factory=_fallback_words)  # the text's language's
 
 
 @dataclass(frozen=True)
@@ -40,6 +59,11 @@ class Hit:
     def g(self) -> dict[str, Any]:
         """The named groups (None where a group did not take part)."""
         return self.m.groupdict()
+
+    @property
+    def words(self) -> lang.Times:
+        """The words of the text's language the resolver reads (``lang.Times``)."""
+        return self.ctx.words
 
     @property
     def anchor(self) -> date | None:
@@ -64,7 +88,7 @@ class Hit:
     @cached_property
     def future(self) -> bool:
         """Is the clause about the future? Computed once, and only for resolvers that ask."""
-        return _future(self.text, self.start, self.end)
+        return _future(self.text, self.start, self.end, self.ctx.words)
 
     def timex(self, kind: str, value: str, mod: str | None = None) -> Timex:
         """A ``Timex`` over the whole match."""

@@ -1,7 +1,9 @@
 """Calendar arithmetic the resolvers share: weeks, quarters, seasons, offsets, clocks, numbers.
 
 Pure functions of dates and words, so each can be checked on its own; the one exception,
-``_quarter_ref``, reads the quarter the text last named from the running context.
+``_quarter_ref``, reads the quarter the text last named from the running context. The words
+are the language's (``lang.Times``; None: the fallback's); a unit is the rules' own name for
+it ("day", "fortnight"), whatever the language calls it.
 """
 
 from __future__ import annotations
@@ -9,17 +11,18 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from storyline import lang
 from storyline.read.timex.base import _Context
-from storyline.read.timex.patterns import NUMBERS, PARTS_OF_DAY, VAGUE
 
 
-def _num(word: str) -> float | None:
+def _num(word: str, words: lang.Times | None = None) -> float | None:
     """The number a count word or numeral means; None for vague ones ("several", "a few")."""
+    words = words or lang.get(None).times
     w = word.lower().strip()
-    if w in VAGUE:
+    if w in words.vague:
         return None
-    if w in NUMBERS:
-        return NUMBERS[w]
+    if w in words.numbers:
+        return words.numbers[w]
     try:
         return float(w)
     except ValueError:
@@ -48,22 +51,23 @@ def _quarter(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
-def _part_of_day(pod: str | None) -> str:
+def _part_of_day(pod: str | None, words: lang.Times | None = None) -> str:
     """The TIMEX3 part-of-day suffix ("Friday night" -> ...TNI)."""
-    return f"T{PARTS_OF_DAY[pod.lower()]}" if pod and pod.lower() in PARTS_OF_DAY else ""
+    parts = (words or lang.get(None).times).parts_of_day
+    return f"T{parts[pod.lower()]}" if pod and pod.lower() in parts else ""
 
 
-def _weekday_date(anchor: date, weekday: int, future: bool, rel: str | None) -> date:
+def _weekday_date(
+    anchor: date, weekday: int, future: bool, rel: str | None, words: lang.Times | None = None
+) -> date:
     """The date a weekday names, seen from ``anchor``: "next"/"coming" ahead, "last"/"past"
     behind (never the anchor's own day); bare, the tense decides (today counts)."""
     delta = anchor.weekday() - weekday
-    if rel in ("next", "this coming", "coming"):
+    step = (words or lang.get(None).times).weekday_steps.get(rel or "")
+    if step == 1:
         # HeidelTime's convention: "next Tuesday" is the first Tuesday after the anchor
         return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-    if rel == "last":
-        back = delta % 7 or 7
-        return anchor - timedelta(days=back)
-    if rel == "this past" or rel == "past":
+    if step == -1:
         return anchor - timedelta(days=delta % 7 or 7)
     if future:  # news style names today's day too: "will travel to Paris later Tuesday"
         return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
@@ -81,12 +85,11 @@ def _duration_value(n: float | None, kind: str, letter: str) -> str:
     return f"P{kind}{'X' if n is None else _fmt_num(n)}{letter}"
 
 
-def _clock(t: str) -> tuple[int | None, int]:
+def _clock(t: str, words: lang.Times | None = None) -> tuple[int | None, int]:
     """(hour, minute) of a clock time ("5 p.m." -> (17, 0), midnight -> 24); hour None if none."""
-    if "noon" in t or "midday" in t:
-        return 12, 0
-    if "midnight" in t:
-        return 24, 0  # TIMEX3: midnight closes its day ("midnight Friday" = Friday T24)
+    for word, clock in (words or lang.get(None).times).clock_words.items():
+        if word in t:
+            return clock
     m = re.match(r"(\d{1,2})(?::(\d{2}))?", t)
     if not m:
         return None, 0
@@ -129,11 +132,12 @@ def _quarter_ref(anchor: date, rel: str, ctx: _Context) -> tuple[int, int]:
     """(year, quarter) of "the quarter", "this quarter", "next quarter" ...: the one just
     named when it is near, else counted from the anchor (bare: the last completed one)."""
     q = _quarter(anchor)
-    if rel in ("the", "same", "") and ctx.last_quarter and ctx.near:
+    if rel in ctx.words.named_quarter and ctx.last_quarter and ctx.near:
         return ctx.last_quarter
-    if rel in ("current", "this"):
+    step = ctx.words.quarter_steps.get(rel)
+    if step == 0:
         return anchor.year, q
-    if rel in ("next", "coming", "following"):
+    if step == 1:
         return (anchor.year, q + 1) if q < 4 else (anchor.year + 1, 1)
     # "the quarter", "the latest quarter", "last quarter": the most recent completed one.
     return (anchor.year, q - 1) if q > 1 else (anchor.year - 1, 4)

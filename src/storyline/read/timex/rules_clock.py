@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storyline.read.timex.base import Hit, Rule, Timex
+from storyline.read.timex.base import Hit, Rule, Timex, pattern
 from storyline.read.timex.calendar import _clock, _closest_year, _weekday_date
-from storyline.read.timex.patterns import _DAYNUM, _MON, _TIME, _WD, MONTHS, WEEKDAYS, _rx
 
 
 def _time(h: Hit) -> Timex | None:
@@ -27,43 +26,26 @@ def _time(h: Hit) -> Timex | None:
         and not text[max(0, start - 3) : start].lower().endswith("at ")
     ):
         return None  # "0:00", "20:57": media timers and scores, not times of day
-    hour, minute = _clock(t)
+    hour, minute = _clock(t, h.words)
     if hour is None:
         return None
     day_word = (g.get("wd") or g.get("wd2") or "").lower()
     clock = "T24" if hour == 24 else f"T{hour:02d}:{minute:02d}"
     if a is None:
         return h.timex("TIME", f"XXXX-XX-XX{clock}")
-    d = a
-    if day_word in WEEKDAYS:
-        d = _weekday_date(a, WEEKDAYS[day_word], h.future, None)
-    elif day_word == "yesterday":
-        d = a - timedelta(days=1)
-    elif day_word == "tomorrow":
-        d = a + timedelta(days=1)
+    if day_word in h.words.weekdays:
+        d = _weekday_date(a, h.words.weekdays[day_word], h.future, None, h.words)
+    else:  # "yesterday", "tomorrow"; "today" or no day: the anchor's
+        d = a + timedelta(days=h.words.day_offsets.get(day_word, 0))
     return h.timex("TIME", f"{d.isoformat()}{clock}")
 
 
 TIME = Rule(
     "time",
-    _rx(
-        rf"(?:(?P<wd>{_WD}|today|yesterday|tomorrow),?\s+(?:at\s+)?)?(?P<t>{_TIME})"
-        rf"(?:\s*(?:\([^)]{{1,12}}\))?\s*,?\s*(?P<wd2>{_WD}|today|yesterday|tomorrow))?"
-    ),
+    pattern("time"),
     6,
     _time,
 )
-
-# Holidays on a fixed day of the year (month-day).
-_FIXED_HOLIDAYS = {
-    "christmas": "12-25",
-    "christmas day": "12-25",
-    "christmas eve": "12-24",
-    "new year's day": "01-01",
-    "new year's eve": "12-31",
-    "halloween": "10-31",
-    "independence day": "07-04",
-}
 
 
 def _holiday(h: Hit) -> Timex:
@@ -75,7 +57,7 @@ def _holiday(h: Hit) -> Timex:
         # U.S. Election Day: the Tuesday after the first Monday of November
         first_monday = date(a.year, 11, 1) + timedelta(days=(0 - date(a.year, 11, 1).weekday()) % 7)
         return h.timex("DATE", (first_monday + timedelta(days=1)).isoformat())
-    md = _FIXED_HOLIDAYS.get(holiday)
+    md = h.words.holidays.get(holiday)
     if md is None and holiday.startswith("thanksgiving") and a is not None:
         year = a.year if a.month >= 11 else a.year - 1
         first = date(year, 11, 1)
@@ -91,10 +73,7 @@ def _holiday(h: Hit) -> Timex:
 
 HOLIDAY = Rule(
     "holiday",
-    _rx(
-        r"(?P<h>christmas(?: day| eve)?|new year's(?: day| eve)|thanksgiving(?: day)?|easter|halloween"
-        r"|independence day|labor day|memorial day|election day)"
-    ),
+    pattern("holiday"),
     5,
     _holiday,
 )
@@ -103,10 +82,10 @@ HOLIDAY = Rule(
 def _time_date(h: Hit) -> Timex | None:
     """A clock time on the date written after it ("5 p.m. EST, March 10")."""
     g, a = h.g, h.anchor
-    hour, minute = _clock(g["t"].lower())
+    hour, minute = _clock(g["t"].lower(), h.words)
     if hour is None:
         return None
-    mon = MONTHS[g["mon"].lower().rstrip(".")]
+    mon = h.words.months[g["mon"].lower().rstrip(".")]
     day = int(re.sub(r"\D", "", g["d"]))
     clock = "T24" if hour == 24 else f"T{hour:02d}:{minute:02d}"
     if a is None:
@@ -116,7 +95,7 @@ def _time_date(h: Hit) -> Timex | None:
 
 TIME_DATE = Rule(
     "time_date",
-    _rx(rf"(?P<t>{_TIME})\s*,?\s*(?:on\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})(?!\s*,?\s*\d)"),
+    pattern("time_date"),
     8,
     _time_date,
 )

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.read.timex.base import Hit, Rule, Timex
+from storyline.read.timex.base import Hit, Rule, Timex, pattern
 from storyline.read.timex.calendar import _quarter, _quarter_ref, _season_of
-from storyline.read.timex.patterns import _MOD, _YEAR, ORDINALS, SEASONS, _rx
 from storyline.read.timex.tense import _tense
 
 
@@ -20,8 +19,8 @@ def _quarter_rule(h: Hit) -> Timex:
     count from the anchor or are the one just named. Remembered for later references."""
     g, a, ctx, start = h.g, h.anchor, h.ctx, h.start
     ord_ = (g.get("ord") or g.get("ord2") or g.get("ord3") or "").lower()
-    if ord_ in ORDINALS:
-        q = ORDINALS[ord_]
+    if ord_ in h.words.ordinals:
+        q = h.words.ordinals[ord_]
         if g.get("y"):
             y = int(g["y"])
         elif a is None:
@@ -41,15 +40,7 @@ def _quarter_rule(h: Hit) -> Timex:
 
 QUARTER = Rule(
     "quarter",
-    _rx(
-        r"(?:the\s+(?:fiscal[\s-]+)?"
-        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|previous"
-        r"|year-earlier|same|final)[\s-]+)?"
-        r"|(?P<ord3>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|previous|year-earlier"
-        r"|final|this|next)[\s-]+)"
-        rf"(?:(?P<fisc>fiscal)\s+)?quarter(?!s)(?:\s+of\s+(?P<y>{_YEAR}))?"
-        r"|(?P<ord2>first|second|third|fourth)-quarter"
-    ),
+    pattern("quarter"),
     6,
     _quarter_rule,
 )
@@ -62,7 +53,7 @@ def _year_quarter(h: Hit) -> Timex:
     rel_y = {"last": -1, "this": 0, "next": 1}.get((g.get("rel") or "").lower(), 0)
     qy = int(g["y"]) if g.get("y") else (None if a is None else a.year + rel_y)
     ord_ = (g.get("ord") or "").lower()
-    qn = ORDINALS.get(ord_) or (ctx.last_quarter[1] if ctx.last_quarter and ctx.near else None)
+    qn = h.words.ordinals.get(ord_) or (ctx.last_quarter[1] if ctx.last_quarter and ctx.near else None)
     shown = str(qy) if qy is not None else "XXXX"
     if qn is None:
         return h.timex("DATE", f"{shown}-QX" if "quarter" in h.surface.lower() else shown)
@@ -73,10 +64,7 @@ def _year_quarter(h: Hit) -> Timex:
 
 YEAR_QUARTER = Rule(
     "year_quarter",
-    _rx(
-        rf"(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year's)\s+"
-        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)(?!s)"
-    ),
+    pattern("year_quarter"),
     9,
     _year_quarter,
 )
@@ -92,10 +80,7 @@ def _half(h: Hit) -> Timex:
 
 HALF = Rule(
     "half",
-    _rx(
-        r"(?:the\s+)?(?P<ord>first|second|latter)\s+half"
-        rf"(?:\s+of\s+(?:(?P<y>{_YEAR})|the year|this year|next year|last year))?"
-    ),
+    pattern("half"),
     6,
     _half,
 )
@@ -106,11 +91,11 @@ def _season(h: Hit) -> Timex | None:
     a bare "fall" or "spring" without a determiner is the verb."""
     g, a, text, start = h.g, h.anchor, h.text, h.start
     bare = not (g.get("rel") or g.get("y") or g.get("mod"))
-    det = re.search(r"\b(?:the|in|this|last|next|of)\s+$", text[max(0, start - 6) : start].lower())
+    det = re.search(h.words.cues["season_determiner"], text[max(0, start - 6) : start].lower())
     if g["s"].lower() in ("fall", "spring") and bare and not det:
         return None  # "prices fall", "spring into action": verbs
-    s = SEASONS[g["s"].lower()]
-    mod = _MOD.get((g.get("mod") or "").lower())
+    s = h.words.seasons[g["s"].lower()]
+    mod = h.words.modifiers.get((g.get("mod") or "").lower())
     if g.get("y"):
         return h.timex("DATE", f"{g['y']}-{s}", mod)
     if a is None:
@@ -128,10 +113,7 @@ def _season(h: Hit) -> Timex | None:
 
 SEASON = Rule(
     "season",
-    _rx(
-        r"(?:(?P<rel>last|next|this|this past|the coming)\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
-        rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?"
-    ),
+    pattern("season"),
     5,
     _season,
 )
@@ -149,7 +131,7 @@ def _period(h: Hit) -> Timex:
     return h.timex("DATE", f"{y}-Q{q}")
 
 
-PERIOD = Rule("period", _rx(r"the (?:latest|most recent|year-ago|year-earlier) period"), 4, _period)
+PERIOD = Rule("period", pattern("period"), 4, _period)
 
 
 def _year_end(h: Hit) -> Timex:
@@ -157,17 +139,14 @@ def _year_end(h: Hit) -> Timex:
     The span is "year-end" alone, without the preposition."""
     g, a, m, text, end = h.g, h.anchor, h.m, h.text, h.end
     x = m.start("x")
-    back = g["p"].lower() in ("since", "after", "from") or _tense(text, m.start(), end) == "past"
+    back = g["p"].lower() in ("since", "after", "from") or _tense(text, m.start(), end, h.words) == "past"
     value = "XXXX-12-31" if a is None else f"{a.year - 1 if back else a.year}-12-31"
     return Timex(x, end, text[x:end], "DATE", value)
 
 
 YEAR_END = Rule(
     "year_end",
-    _rx(
-        r"(?P<p>by|at|since|until|before|after|from|to|near|toward|towards|through)"
-        r"\s+(?:the\s+)?(?P<x>year[- ]end)"
-    ),
+    pattern("year_end"),
     6,
     _year_end,
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storyline.read.timex.base import Hit, Rule, Timex
+from storyline.read.timex.base import Hit, Rule, Timex, pattern
 from storyline.read.timex.calendar import (
     _duration_value,
     _num,
@@ -21,7 +21,6 @@ from storyline.read.timex.calendar import (
     _week,
     _weekday_date,
 )
-from storyline.read.timex.patterns import _NUMW, _POD, _UNIT, _WD, _WD_ABBR, UNITS, WEEKDAYS, _rx
 
 
 def _weekday(h: Hit) -> Timex | None:
@@ -29,34 +28,28 @@ def _weekday(h: Hit) -> Timex | None:
     "last") puts it on, seen from the anchor; a TIME with a part of the day."""
     g, a = h.g, h.anchor
     key = g["wd"].lower().rstrip(".")
-    wd = WEEKDAYS.get(key, _WD_ABBR.get(key))
+    wd = h.words.weekdays.get(key, h.words.weekday_abbreviations.get(key))
     if wd is None:
         return None
-    pod = _part_of_day(g.get("pod"))
+    pod = _part_of_day(g.get("pod"), h.words)
     if a is None:
         return h.timex("DATE" if not pod else "TIME", f"XXXX-WXX-{wd + 1}{pod}")
-    d = _weekday_date(a, wd, h.future, (g.get("rel") or "").lower() or None)
+    d = _weekday_date(a, wd, h.future, (g.get("rel") or "").lower() or None, h.words)
     return h.timex("TIME" if pod else "DATE", d.isoformat() + pod)
 
 
 WEEKDAY = Rule(
     "weekday",
-    _rx(
-        r"(?:(?P<rel>last|next|this|this past|this coming|coming|past)\s+)?"
-        rf"(?P<wd>{_WD})(?:\s+(?P<pod>{_POD}))?"
-    ),
+    pattern("weekday"),
     6,
     _weekday,
 )
-# Abbreviations only capitalised and before a date or the end ("Tue, 8 March"): "sun", "wed" are words.
 WD_ABBR = Rule(
     "wd_abbr",
-    re.compile(r"(?<![\w-])(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?=\s*,?\s*(?:\d|$))"),
+    pattern("wd_abbr"),
     3,
     _weekday,
 )
-
-_DAY_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}
 
 
 def _deictic(h: Hit) -> Timex:
@@ -64,8 +57,8 @@ def _deictic(h: Hit) -> Timex:
     TIME with a part of the day; without an anchor "today" is the present."""
     g, a = h.g, h.anchor
     w = (g.get("w") or g.get("w2") or "").lower()
-    pod = _part_of_day(g.get("pod") or g.get("pod2") or ("tonight" if w == "tonight" else None))
-    offset = _DAY_OFFSETS[w]
+    pod = _part_of_day(g.get("pod") or g.get("pod2") or ("tonight" if w == "tonight" else None), h.words)
+    offset = h.words.day_offsets[w]
     if w == "last" and (g.get("pod2") or "").lower() != "night":
         offset = -1
     if a is None:
@@ -79,10 +72,7 @@ def _deictic(h: Hit) -> Timex:
 
 DEICTIC = Rule(
     "deictic",
-    _rx(
-        rf"(?P<w>today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+(?P<pod>{_POD}))?"
-        rf"|(?P<w2>this|last|tomorrow|yesterday)\s+(?P<pod2>{_POD})"
-    ),
+    pattern("deictic"),
     7,
     _deictic,
 )
@@ -92,14 +82,14 @@ def _ago(h: Hit) -> Timex:
     """A date that far from the anchor ("three days ago", "two weeks from now"); "three days
     later" is the distance from the story's own time, a duration."""
     g, a, ctx, start = h.g, h.anchor, h.ctx, h.start
-    n = _num(g["n"])
+    n = _num(g["n"], h.words)
     unit = g["u"].lower()
     direction = -1 if g["dir"].lower() in ("ago", "earlier", "before") else 1
     if g["dir"].lower() in ("earlier", "later", "before") and not (n == 1 and unit == "year"):
         # "three days later", "a day earlier": counted from the story's own time, not
         # from publication; what the text gives is the distance ("a year earlier" in
         # results compares with the same period of the previous year, handled below).
-        kind, letter = UNITS.get(unit, ("", "X"))
+        kind, letter = h.words.units.get(unit, ("", "X"))
         return h.timex("DURATION", _duration_value(n, kind, letter))
     if a is None or n is None or n != int(n):
         return h.timex("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
@@ -120,15 +110,10 @@ def _ago(h: Hit) -> Timex:
 
 AGO = Rule(
     "ago",
-    _rx(
-        r"(?:(?:about|nearly|almost|some|more than|less than|over|just|only|roughly|around)\s+)?"
-        rf"(?P<n>{_NUMW})[\s-]+(?P<u>{_UNIT})s?\s+(?P<dir>ago|earlier|before|later|from now|hence)"
-    ),
+    pattern("ago"),
     8,
     _ago,
 )
-
-_REL_STEPS = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
 
 
 def _rel_unit(h: Hit) -> Timex:
@@ -137,15 +122,9 @@ def _rel_unit(h: Hit) -> Timex:
     g, a = h.g, h.anchor
     rel = g["rel"].lower().removeprefix("the ")
     unit = g["u"].lower()
-    k = _REL_STEPS.get(rel, 0)
-    if h.surface.lower().startswith(("the past ", "the last ")) and unit in (
-        "week",
-        "month",
-        "year",
-        "decade",
-        "century",
-    ):
-        letter = {"decade": "10Y", "century": "100Y"}.get(unit, "1" + UNITS[unit][1])
+    k = h.words.steps.get(rel, 0)
+    if h.surface.lower().startswith(("the past ", "the last ")) and unit in h.words.span_units:
+        letter = {"decade": "10Y", "century": "100Y"}.get(unit, "1" + h.words.units[unit][1])
         return h.timex("DURATION", f"P{letter}")
     if unit == "fiscal year":
         unit = "year"
@@ -178,7 +157,7 @@ def _rel_unit_anaphoric(h: Hit, rel: str, unit: str, k: int) -> Timex | None:
         and start - ctx.quarter_at < 400
         and (
             text[end : end + 2] in ("'s", "’s")
-            or re.search(r"\b(?:period|quarter)\s+$", text[max(0, start - 20) : start])
+            or re.search(h.words.cues["compared_period"], text[max(0, start - 20) : start])
         )
     ):
         # "last year's quarter", "the same period last year": the quarter being compared.
@@ -222,11 +201,7 @@ def _rel_unit_from_anchor(h: Hit, a: date, rel: str, unit: str, k: int) -> Timex
 
 REL_UNIT = Rule(
     "rel_unit",
-    _rx(
-        r"(?P<rel>last|next|this|the coming|coming|the past|past|the previous|previous|the current|current"
-        r"|the latest|latest|the same|that|the following|following|the prior|prior)"
-        r"\s+(?P<u>week|weekend|month|year|quarter|decade|century|season|fiscal year|half)"
-    ),
+    pattern("rel_unit"),
     6,
     _rel_unit,
 )
@@ -237,8 +212,8 @@ def _within_unit(h: Hit) -> Timex:
     g, a = h.g, h.anchor
     rel = g["rel"].lower()
     unit = g["u"].lower()
-    k = {"last": -1, "next": 1}.get(rel, 0)
-    mod = {"earlier": None, "later": None, "early": "START", "late": "END"}[g["mod"].lower()]
+    k = h.words.steps.get(rel, 0)
+    mod = h.words.modifiers.get(g["mod"].lower())  # "earlier", "later": none
     if a is None:
         return h.timex("DATE", "XXXX", mod)
     return h.timex("DATE", _offset_value(a, unit, k), mod)
@@ -246,10 +221,7 @@ def _within_unit(h: Hit) -> Timex:
 
 WITHIN_UNIT = Rule(
     "within_unit",
-    _rx(
-        r"(?P<mod>earlier|later|early|late)\s+(?:in\s+)?(?P<rel>this|last|next)"
-        r"\s+(?P<u>week|month|year|quarter|decade|century)"
-    ),
+    pattern("within_unit"),
     7,
     _within_unit,
 )
@@ -269,7 +241,7 @@ def _year_earlier(h: Hit) -> Timex:
 
 YEAR_EARLIER = Rule(
     "year_earlier",
-    _rx(r"(?:a\s+)?year[- ](?:earlier|ago)|year-before|the year-earlier(?: period| quarter)?"),
+    pattern("year_earlier"),
     6,
     _year_earlier,
 )
@@ -289,7 +261,7 @@ def _weekend(h: Hit) -> Timex:
 
 WEEKEND = Rule(
     "weekend",
-    _rx(r"(?:(?P<rel>the|this|last|next|this past|over the|during the)\s+)?weekend"),
+    pattern("weekend"),
     5,
     _weekend,
 )
@@ -314,7 +286,7 @@ def _the_year(h: Hit) -> Timex:
 
 THE_YEAR = Rule(
     "the_year",
-    _rx(r"the (?:(?P<fisc>fiscal|calendar|full|current)\s+)?year(?!s|-)(?P<ended>\s+end(?:ed|ing))?"),
+    pattern("the_year"),
     3,
     _the_year,
 )

@@ -2,37 +2,24 @@
 
 News reports the past ("said Friday") and announces the future ("will travel on Friday"); the
 nearest decisive word tells which, so relative expressions resolve on the right side of the
-publication date.
+publication date. The words are the language's (``lang.Times``; None: the fallback's).
 """
 
 from __future__ import annotations
 
 import re
 
-# Words that make a clause about the future (plans, schedules, will) or the past.
-_FUTURE_WORDS = {
-    "will", "won't", "'ll", "shall", "scheduled", "upcoming", "coming", "next", "could", "might", "may",
-    "soon", "deadline", "planned", "planning", "slated", "would",
-}  # fmt: skip
-# Future only when followed by "to" ("plans to", "is to", "expected to").
-_FUTURE_BEFORE_TO = {
-    "plan", "plans", "planned", "planning", "intend", "intends", "intended", "expected", "expects",
-    "expect", "due", "set", "going", "aims", "aim", "hopes", "hope", "is", "are", "ready", "likely",
-}  # fmt: skip
-_PAST_WORDS = {
-    "said", "says", "told", "was", "were", "had", "did", "announced", "reported", "ago", "last", "earlier",
-    "yesterday", "met", "went", "came", "took", "made", "left", "held", "began", "killed", "died", "arrived",
-    "since", "signed", "predicted", "warned",
-}  # fmt: skip
+from storyline import lang
+
 _WORDS = re.compile(r"[\w']+")
 
 
-def _future(text: str, start: int, end: int) -> bool:
+def _future(text: str, start: int, end: int, words: lang.Times | None = None) -> bool:
     """Is the clause around ``start..end`` about the future (plans, schedules, will)?"""
-    return _tense(text, start, end) == "future"
+    return _tense(text, start, end, words) == "future"
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
+def _tense(text: str, start: int, end: int, words: lang.Times | None = None) -> str | None:
     """The tense of the clause around ``start..end``: "future", "past" or None (no cue).
 
     The nearest decisive word before the expression decides ("said Friday" is past, "will
@@ -40,6 +27,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     "be" is passive, not past ("will be held on Friday"); a plan that "had" been made or was
     made "previously" is a past plan ("had been due to expire Friday").
     """
+    words = words or lang.get(None).times
     if text[end : end + 2] in ("'s", "’s"):
         return "past"  # "Wednesday's ruling": a possessive points back at something done
     lo = max(
@@ -54,28 +42,29 @@ def _tense(text: str, start: int, end: int) -> str | None:
         prev = before[i - 1] if i > 0 else ""
         if word in ("until", "till") and i == len(before) - 1 and prev not in ("", "up", "not"):
             return "future"  # "postponed until Tuesday" (but "Until Tuesday, they had ...")
-        if (word == "to" and prev in _FUTURE_BEFORE_TO) or (word in ("early", "soon") and prev == "as"):
-            return "past" if _earlier_plan(before, i - 1) else "future"  # "as early as Tuesday"
-        if word in _FUTURE_WORDS:
-            return "past" if _earlier_plan(before, i) else "future"
-        if word in _PAST_WORDS or word.endswith("ed"):
+        if (word == "to" and prev in words.future_before_to) or (word in ("early", "soon") and prev == "as"):
+            return "past" if _earlier_plan(before, i - 1, words) else "future"  # "as early as Tuesday"
+        if word in words.future_words:
+            return "past" if _earlier_plan(before, i, words) else "future"
+        if word in words.past_words or word.endswith("ed"):
             if (
                 prev == "be"
                 and i > 1
-                and before[i - 2] in ("will", "'ll", "shall", "would", "to")
-                and word not in ("was", "were", "had")
+                and before[i - 2] in words.future_auxiliaries
+                and word not in words.past_auxiliaries
             ):
                 continue  # passive future: "will be held", "is to be signed"
             return "past"
     after = [w.lower() for w in _WORDS.findall(text[end : end + 60])][:4]
     for word in after:
-        if word in _PAST_WORDS or word.endswith("ed"):
+        if word in words.past_words or word.endswith("ed"):
             return "past"
-        if word in _FUTURE_WORDS or word == "deadline":
+        if word in words.future_words or word == "deadline":
             return "future"
     return None
 
 
-def _earlier_plan(before: list[str], i: int) -> bool:
+def _earlier_plan(before: list[str], i: int, words: lang.Times | None = None) -> bool:
     """Is the plan or schedule at ``before[i]`` one made before, in a past narrative?"""
-    return any(w in ("had", "previously", "originally") for w in before[max(0, i - 3) : i])
+    earlier = (words or lang.get(None).times).earlier_plan
+    return any(w in earlier for w in before[max(0, i - 3) : i])
