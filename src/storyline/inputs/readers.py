@@ -235,6 +235,9 @@ def _read_jsonl(text: str, source: Source, max_bytes: int) -> Iterator[Article |
         except json.JSONDecodeError as exc:
             yield Reject(where, f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:
+            yield Reject(where, f"line {lineno}: JSON nested too deeply to read")
+            continue
         yield _from_record(record, where, max_bytes)
 
 
@@ -243,6 +246,9 @@ def _read_json(text: str, source: Source, max_bytes: int) -> Iterator[Article | 
         doc = json.loads(text)
     except ValueError as exc:
         yield Reject(source, f"invalid JSON ({exc})")
+        return
+    except RecursionError:
+        yield Reject(source, "JSON nested too deeply to read")
         return
     records = doc if isinstance(doc, list) else [doc]
     for i, record in enumerate(records, start=1):
