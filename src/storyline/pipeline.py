@@ -167,10 +167,7 @@ def _piped(
 def _failed(article: Article, name: str, exc: Exception) -> Article:
     """The article rejected for the error its stage raised on it: the stage, the error's type
     and message (the traceback goes to the log, at debug level)."""
-    message = " ".join(str(exc).split())
-    if len(message) > MAX_ERROR_CHARS:
-        message = message[:MAX_ERROR_CHARS] + "…"
-    article.rejected = f"error in stage {name}: {type(exc).__name__}" + (f": {message}" if message else "")
+    article.rejected = error_reason(name, exc)
     article.skipped.pop(name, None)  # it ran, and failed: the reject names this stage
     log.debug("%s: %s", article.source.label(), article.rejected, exc_info=exc)
     return article
@@ -216,3 +213,12 @@ def finish_batch(
         return max(0, counts.get(line_hash(key), 0) - 1)  # other articles than this one
 
     return run_stages(articles, stages(options, first="clean", repeats=repeats), seconds)
+
+
+def error_reason(stage: str, exc: BaseException) -> str:
+    """The reason of a reject for an error: the stage, the error's type and its message
+    ("error in stage describe: JSONDecodeError: Unterminated string …"), on one line."""
+    message = " ".join(str(exc).split())
+    if len(message) > MAX_ERROR_CHARS:
+        message = message[:MAX_ERROR_CHARS] + "…"
+    return f"error in stage {stage}: {type(exc).__name__}" + (f": {message}" if message else "")

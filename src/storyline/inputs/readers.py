@@ -33,13 +33,18 @@ _OUTLET_FIELDS = ("source_domain", "outlet", "source", "site_name", "sitename", 
 
 @dataclass
 class InputItem:
-    """One thing to read: a path on disk, or bytes from standard input."""
+    """One thing to read: a path on disk, bytes from standard input, or a remote file (an
+    fsspec URL, with the size its listing gave; ``storyline.run.passes`` reads it)."""
 
     path: Path | None
     data: bytes | None = None
+    url: str | None = None
+    size: int | None = None
 
     @property
     def name(self) -> str:
+        if self.url is not None:
+            return self.url
         return str(self.path) if self.path is not None else "<stdin>"
 
 

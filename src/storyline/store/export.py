@@ -14,16 +14,18 @@ from pathlib import Path
 from typing import IO, Any
 
 from storyline import __version__
-from storyline.model import Article
+from storyline.model import Article, Removed, Source
 from storyline.store import Store
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
 TABLES = ("articles", "entities", "events", "stories", "duplicates")
 
 
-def article_record(art: Article) -> dict[str, Any]:
-    """One article as the contract describes it (plus added fields)."""
-    return {
+def article_record(art: Article, stored: bool = False) -> dict[str, Any]:
+    """One article as the contract describes it (plus added fields). ``stored``: with what the
+    store keeps beside it too (the stages it went through, its raw input and hints), so that
+    ``article_from_record`` gives the article back: a batch output's record, loaded later."""
+    record = {
         "id": art.id,
         "source": {
             "path": art.source.path,
@@ -51,6 +53,43 @@ def article_record(art: Article) -> dict[str, Any]:
         "content_hash": art.content_hash,
         "skipped": art.skipped,
     }
+    if stored:
+        record.update(stages=art.stages, raw=art.raw, hints=art.hints)
+    return record
+
+
+def article_from_record(record: dict[str, Any]) -> Article:
+    """The article an ``article_record(art, stored=True)`` describes, as the store takes it:
+    the corpus entity ids the record adds are left out (linking gives them again)."""
+    src = record["source"]
+    return Article(
+        id=record["id"],
+        source=Source(
+            path=src.get("path"), url=src.get("url"), part=src.get("part") or 0, record=src.get("record")
+        ),
+        raw=record.get("raw") or "",
+        format=record.get("format") or "text",
+        content_hash=record.get("content_hash") or "",
+        text=record.get("text") or "",
+        removed=[Removed(**r) for r in record.get("removed", [])],
+        headline=record.get("headline"),
+        dek=record.get("dek"),
+        published=record.get("published"),
+        published_basis=record.get("published_basis"),
+        published_source=record.get("published_source"),
+        outlet=record.get("outlet"),
+        outlet_basis=record.get("outlet_basis"),
+        byline=record.get("byline"),
+        credits=list(record.get("credits") or []),
+        language=record.get("language"),
+        hints=dict(record.get("hints") or {}),
+        entities=[{k: v for k, v in e.items() if k != "entity_id"} for e in record.get("entities", [])],
+        timexes=list(record.get("timexes", [])),
+        quotes=list(record.get("quotes", [])),
+        claims=[{k: v for k, v in c.items() if k != "source_entity_id"} for c in record.get("claims", [])],
+        stages=list(record.get("stages", [])),
+        skipped=dict(record.get("skipped") or {}),
+    )
 
 
 def iter_tables(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
