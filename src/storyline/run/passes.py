@@ -46,7 +46,8 @@ def expand(names: list[str], stdin: bytes | None = None) -> Expansion:
     for name in names:
         if not is_url(name):
             found = expand_inputs([name], stdin)
-            items, out.rejects = found.items, out.rejects + found.rejects
+            items = found.items
+            out.rejects += found.rejects
         else:
             try:
                 items = [InputItem(path=None, url=u, size=n) for u, n in _list_url(name)]
