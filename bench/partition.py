@@ -25,7 +25,8 @@ def main() -> None:
     ap.add_argument("--partition-mb", type=float, default=32)
     ap.add_argument("--workers", type=int, default=2, help="as `storyline batch` plans for")
     args = ap.parse_args()
-    from storyline.run.batch import _raw, plan, process
+    from storyline.run.batch import plan, process
+    from storyline.run.passes import read_group
 
     inputs = args.inputs or [str(need(EVAL / "timeline17", "Timeline17"))]
     parts = plan(inputs, int(args.partition_mb * 1024 * 1024), args.workers)
@@ -35,7 +36,7 @@ def main() -> None:
                    "--partition-mb", str(args.partition_mb), "--workers", str(args.workers)]  # fmt: skip
             subprocess.run(cmd, check=True)
         return
-    arts, _ = _raw(parts[args.index])
+    arts, _ = read_group(parts[args.index])
     longest = sorted((len(a.raw or ""), str(a.source.path)) for a in arts)[-3:]
     del arts  # only the worker's own copy counts toward the peak
     with tempfile.TemporaryDirectory() as out:

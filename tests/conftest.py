@@ -97,3 +97,25 @@ def link_disagreements(export: dict) -> list[str]:
             elif not named(m["text"], entity_id):
                 found.append(f"{art['id']} mention {m['text']!r} on {entity_id}")
     return found
+
+
+def agency_page(body: str | None = None) -> str:
+    """A news agency's page (original text, written for the tests) whose JSON-LD names its
+    publisher with escaped quotes inside the name, as Ukrainian agencies write theirs."""
+    body = body or (
+        "<p>У Полтаві в неділю відкрили новий міст через річку Ворсклу після двох років будівництва.</p>"
+        "<p>Міський голова сказав, що рух мостом стане вільним для автобусів та велосипедистів уже "
+        "наступного тижня, а пішохідна частина відкриється навесні.</p>"
+        "<p>Будівельники додали, що старий міст закриють на ремонт до кінця року.</p>"
+    )
+    ld = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle",'
+        ' "headline": "У Полтаві відкрили новий міст", "datePublished": "2024-05-12T10:30:00+03:00",'
+        ' "publisher": {"@type": "Organization", "name": "Агентство \\"Полтава-Інфо\\""}}'
+    )
+    return (
+        '<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8">'
+        "<title>У Полтаві відкрили новий міст</title>"
+        f'<script type="application/ld+json">{ld}</script></head>'
+        f"<body><article><h1>У Полтаві відкрили новий міст</h1>{body}</article></body></html>"
+    )

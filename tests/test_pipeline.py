@@ -17,7 +17,7 @@ from storyline.pipeline import (
     split_rejected,
     stages,
 )
-from tests.conftest import make_article
+from tests.conftest import agency_page, make_article
 
 TEXT = (
     "Quay to reopen after repairs\n\nThe harbour authority of Port Selan said on Tuesday that "
@@ -91,3 +91,70 @@ def test_stage_names_in_the_records_are_the_names_until_takes() -> None:
     (short,) = finish_batch(extract_batch([make_article("Too short.")], options), {}, options)
     good, rejects = split_rejected([short])
     assert not good and rejects[0].stage == "describe" and "too little text" in rejects[0].reason
+
+
+class Boom:
+    """A stage that raises on the articles whose raw text says "bad"."""
+
+    name = "boom"
+
+    def __init__(self, error: type[BaseException] = ValueError) -> None:
+        self.error = error
+
+    def __call__(self, article: Article) -> Article:
+        if "bad" in article.raw:
+            raise self.error("cannot read this one")
+        return article
+
+
+class BatchedBoom(Boom):
+    """The batched form of ``Boom``: one bad article makes the whole batch raise."""
+
+    name = "batched boom"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches: list[list[str]] = []
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        batch = list(articles)
+        self.batches.append([a.raw for a in batch])
+        return iter([self(a) for a in batch])
+
+
+def test_a_stage_that_raises_on_one_article_rejects_that_article_and_the_run_goes_on() -> None:
+    arts = [make_article("one"), make_article("bad two"), make_article("three")]
+    batched = Batched()
+    out = run_stages(arts, [Boom(), batched])
+    good, rejects = split_rejected(out)
+    assert [a.raw for a in good] == ["one", "three"] and batched.seen == ["one", "three"]
+    assert [(r.source.path, r.stage, r.reason) for r in rejects] == [
+        ("test.txt", "boom", "error in stage boom: ValueError: cannot read this one")
+    ]
+
+
+def test_a_batched_stage_that_raises_is_run_again_one_article_at_a_time() -> None:
+    arts = [make_article("one"), make_article("bad two"), make_article("three")]
+    stage = BatchedBoom()
+    out = run_stages(arts, [stage, Gate()])
+    assert stage.batches == [["one", "bad two", "three"], ["one"], ["bad two"], ["three"]]
+    good, rejects = split_rejected(out)
+    assert [a.raw for a in good] == ["one", "three"]
+    assert all(a.stages == ["batched boom", "gate"] for a in good)
+    assert [(r.stage, r.reason) for r in rejects] == [
+        ("batched boom", "error in stage batched boom: ValueError: cannot read this one")
+    ]
+
+
+@pytest.mark.parametrize("error", [MemoryError, KeyboardInterrupt, SystemExit])
+def test_an_error_that_is_not_about_the_article_ends_the_run(error: type[BaseException]) -> None:
+    with pytest.raises(error):
+        run_stages([make_article("one"), make_article("bad two")], [Boom(error)])
+
+
+def test_a_page_whose_json_ld_has_escaped_quotes_reads_its_publisher_as_the_outlet() -> None:
+    page = make_article(agency_page(), fmt="html", path="agency.html")
+    options = PipelineOptions(until="describe")
+    (art,) = finish_batch(extract_batch([page], options), {}, options)
+    assert not art.rejected and art.stages == ["extract", "clean", "split", "describe"]
+    assert art.outlet == 'Агентство "Полтава-Інфо"' and art.published == "2024-05-12"

@@ -7,13 +7,20 @@ that gives back the same articles in order (reading parses texts together). The 
 the rest: an article a stage rejected skips the stages after it, each stage's name is
 recorded on the articles it ran on (a stage that passes an article by says why in
 ``article.skipped`` instead) and its time measured, and ``until`` stops after a stage.
-Stages never touch storage, so the embedded ingest (``storyline.run.embedded``), worker
+As spaCy's ``Language.pipe`` hands a component's error to a handler, an exception a stage
+raises on one article rejects that article (the stage and the error are its reason) and the
+run goes on; a batched ``pipe`` that raises is run again one article at a time, so only the
+article that raised is rejected (a ``pipe`` must therefore be safe to run again on an article
+it already saw: it sets its fields, never appends to them). Errors that are not about an
+article (out of memory, no model installed, an interrupt) still end the run. Stages never
+touch storage, so the embedded ingest (``storyline.run.embedded``), worker
 processes and the batch path (``storyline.run.batch``) all run this same loop, and turn rejected
 articles into rejects the same way (``split_rejected``).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,11 +31,19 @@ from storyline.describe import DescribeOptions, Describer, DigestOptions, Splitt
 from storyline.inputs.readers import DEFAULT_MAX_BYTES
 from storyline.model import Article, Reject
 from storyline.read import Reader, ReadOptions
+from storyline.read.nlp import ModelMissing
 from storyline.store.articles import line_hash
+
+log = logging.getLogger(__name__)
 
 STAGES = ("extract", "clean", "split", "describe", "read", "link")
 """Every stage in order, by the name it records on an article; ``--until`` stops after one.
 ``link`` is corpus-wide: it runs once at the end of an ingest, over everything in the store."""
+
+FATAL: tuple[type[Exception], ...] = (MemoryError, ModelMissing)
+"""Exceptions about the run, not the article: they end it (as KeyboardInterrupt and SystemExit
+do, which are no ``Exception``); any other exception of a stage rejects the article it met."""
+MAX_ERROR_CHARS = 500  # of an error's message kept in the reject's reason
 
 
 class Stage(Protocol):
@@ -103,12 +118,10 @@ def _run_one(stage: Stage, articles: list[Article]) -> Iterator[Article]:
     pipe = getattr(stage, "pipe", None)
     if pipe is not None:  # the batched form: the same articles back, in order
         live = [a for a in articles if not a.rejected]
-        done = list(pipe(live))
-        if len(done) != len(live):
-            raise RuntimeError(f"stage {stage.name}: pipe gave {len(done)} articles for {len(live)}")
-        given = iter(done)
+        ran = {id(a) for a in live}  # by identity: the stage may reject an article it is given
+        given = iter(_piped(stage, pipe, live))
         for article in articles:
-            if not article.rejected:
+            if id(article) in ran:
                 article = next(given)
                 _record(article, stage.name)
             yield article
@@ -117,10 +130,47 @@ def _run_one(stage: Stage, articles: list[Article]) -> Iterator[Article]:
         if article.rejected:
             yield article
             continue
-        got = stage(article)
+        try:
+            got = stage(article)
+        except FATAL:
+            raise
+        except Exception as exc:  # about this article: it is rejected, the run goes on
+            got = _failed(article, stage.name, exc)
         for part in got if isinstance(got, list) else [got]:
             _record(part, stage.name)
             yield part
+
+
+def _piped(
+    stage: Stage, pipe: Callable[[list[Article]], Iterable[Article]], live: list[Article]
+) -> list[Article]:
+    """The batched form over the articles; when it raises, each article again on its own, so
+    the one that raised is rejected and the others go through."""
+    try:
+        done = list(pipe(live))
+    except FATAL:
+        raise
+    except Exception:
+        done = []
+        for article in live:
+            try:
+                done.extend(list(pipe([article])))  # all of it, or nothing
+            except FATAL:
+                raise
+            except Exception as exc:
+                done.append(_failed(article, stage.name, exc))
+    if len(done) != len(live):
+        raise RuntimeError(f"stage {stage.name}: pipe gave {len(done)} articles for {len(live)}")
+    return done
+
+
+def _failed(article: Article, name: str, exc: Exception) -> Article:
+    """The article rejected for the error its stage raised on it: the stage, the error's type
+    and message (the traceback goes to the log, at debug level)."""
+    article.rejected = error_reason(name, exc)
+    article.skipped.pop(name, None)  # it ran, and failed: the reject names this stage
+    log.debug("%s: %s", article.source.label(), article.rejected, exc_info=exc)
+    return article
 
 
 def _record(article: Article, name: str) -> None:
@@ -163,3 +213,12 @@ def finish_batch(
         return max(0, counts.get(line_hash(key), 0) - 1)  # other articles than this one
 
     return run_stages(articles, stages(options, first="clean", repeats=repeats), seconds)
+
+
+def error_reason(stage: str, exc: BaseException) -> str:
+    """The reason of a reject for an error: the stage, the error's type and its message
+    ("error in stage describe: JSONDecodeError: Unterminated string …"), on one line."""
+    message = " ".join(str(exc).split())
+    if len(message) > MAX_ERROR_CHARS:
+        message = message[:MAX_ERROR_CHARS] + "…"
+    return f"error in stage {stage}: {type(exc).__name__}" + (f": {message}" if message else "")

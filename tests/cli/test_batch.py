@@ -6,8 +6,10 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.cli import run
-from tests.conftest import DEMO
+import pyarrow.parquet as pq
+
+from tests.cli import ARTICLE, run
+from tests.conftest import DEMO, agency_page
 
 
 def test_batch_load_stories(tmp_path: Path) -> None:
@@ -34,3 +36,38 @@ def test_batch_load_stories(tmp_path: Path) -> None:
     assert again.returncode == 0 and "finished before" in again.stdout
     missing = run("batch", str(tmp_path / "nowhere"), "--output", str(out))
     assert missing.returncode != 0 and "no such file" in " ".join(missing.stderr.split())
+
+
+def test_batch_takes_the_run_options_of_ingest(tmp_path: Path) -> None:
+    """`--until` and `--max-chars` (and the other run options) mean in batch what they mean in
+    ingest: the Parquet articles stop at that stage, a long text is rejected with the same reason."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "quay.txt").write_text(ARTICLE.format(date="14 Feb, 2023 09:12"))
+    (folder / "long.txt").write_text(ARTICLE.format(date="2 Mar, 2023") * 5)  # about 2,000 characters
+    (folder / "agency.html").write_text(agency_page())
+    options = [
+        "--until",
+        "describe",
+        "--max-chars",
+        "1000",
+        "--max-bytes",
+        "4096",
+        "--model",
+        "no_such_model",
+    ]
+    ingested = run("ingest", str(folder), "--db", str(tmp_path / "c.db"), *options, "--json")
+    assert ingested.returncode == 1, ingested.stderr  # the long text is rejected
+    out = tmp_path / "out"
+    done = run("batch", str(folder), "--output", str(out), "--workers", "1", *options, "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["articles"] == 2 and report["rejects"] == 1 and report["link"] is None
+    records = [json.loads(r) for r in pq.read_table(out / "articles").column("record").to_pylist()]
+    assert all(r["stages"] == ["extract", "clean", "split", "describe"] for r in records)
+    assert all(not r["entities"] for r in records)  # not read: no model was asked for
+    assert 'Агентство "Полтава-Інфо"' in {r["outlet"] for r in records}
+    rejects = pq.read_table(out / "rejects").to_pylist()
+    said = json.loads(ingested.stdout)["rejects"]
+    assert [(r["stage"], r["reason"]) for r in rejects] == [(r["stage"], r["reason"]) for r in said]
+    assert "at most 1,000" in rejects[0]["reason"]

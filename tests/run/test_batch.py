@@ -15,11 +15,12 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
+from storyline.pipeline import PipelineOptions
 from storyline.run.batch import TABLES, load, run, schema
 from storyline.run.embedded import Ingest
 from storyline.store import Store
 from storyline.store.records import plain
-from tests.conftest import DEMO
+from tests.conftest import DEMO, agency_page
 
 SMALL = 12_000  # bytes per partition: the demo corpus becomes several partitions
 
@@ -184,3 +185,13 @@ def test_a_worker_killed_while_linking_changes_no_link(embedded: dict[str, Any],
     assert report.skipped == report.partitions and report.link_redone > 0
     linked = ("events", "stories", "copies", "entities", "timeline")
     assert _links(out) == {k: embedded[k] for k in linked}
+
+
+def test_an_agency_page_whose_json_ld_has_escaped_quotes_is_read_in_batch(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "agency.html").write_text(agency_page())
+    report = run([str(folder)], tmp_path / "out", workers=1, options=PipelineOptions(until="describe"))
+    assert (report.articles, report.rejects, report.link) == (1, 0, None)  # until describe: no linking
+    (record,) = pq.read_table(tmp_path / "out" / "articles").column("record").to_pylist()
+    assert json.loads(record)["outlet"] == 'Агентство "Полтава-Інфо"'

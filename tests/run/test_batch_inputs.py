@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.run.batch import _raw, plan
+from storyline.run.batch import plan
+from storyline.run.passes import read_group
 from tests.conftest import DEMO
 
 
@@ -15,8 +16,8 @@ def test_a_file_url_reads_like_the_local_folder() -> None:
     remote = plan([folder.resolve().as_uri()], 12_000, 2)
     assert [len(p) for p in remote] == [len(p) for p in local] and len(local) > 1
     for lp, rp in zip(local, remote, strict=True):
-        arts, rejects = _raw(lp)
-        got, got_rejects = _raw(rp)
+        arts, rejects = read_group(lp)
+        got, got_rejects = read_group(rp)
         assert [(a.id, a.text) for a in got] == [(a.id, a.text) for a in arts]
         assert all(str(a.source.path).startswith("file://") for a in got)
         assert len(got_rejects) == len(rejects)

@@ -4,6 +4,7 @@ the whole run, and line counts are stored with the articles they came from."""
 
 from __future__ import annotations
 
+import io
 import signal
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 from storyline.pipeline import PipelineOptions
 from storyline.run.embedded import Ingest
 from storyline.store import Store
-from tests.conftest import DEMO
+from tests.conftest import DEMO, agency_page
 
 BODIES = [
     "The harbour authority of Port Selan said the eastern quay would reopen after three weeks of repairs.",
@@ -135,3 +136,30 @@ def test_a_killed_ingest_run_again_gives_the_same_corpus(
     assert 0 < stored < len(reference[0])
     _ingest(db, FILES)
     assert _snapshot(db) == reference
+
+
+def _warc(pages: list[tuple[str, str]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for url, html in pages:
+        head = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        payload = io.BytesIO(html.encode("utf-8"))
+        writer.write_record(writer.create_warc_record(url, "response", payload=payload, http_headers=head))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_crawl_with_an_agency_page_whose_json_ld_has_escaped_quotes_is_stored_whole(
+    tmp_path: Path, workers: int
+) -> None:
+    other = agency_page("<p>" + " ".join(BODIES[:4]) + "</p>").replace("Полтава-Інфо", "Порт Селан")
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(_warc([("https://agency.example/1", agency_page()), ("https://port.example/2", other)]))
+    with Store(tmp_path / "c.db") as store:
+        report = Ingest(store, PipelineOptions(until="describe", workers=workers)).run([str(crawl)])
+        outlets = sorted(a.outlet or "" for a in store.articles.each())
+    assert report.ok and len(report.stored) == 2
+    assert outlets == ['Агентство "Полтава-Інфо"', 'Агентство "Порт Селан"']

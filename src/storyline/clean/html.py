@@ -8,7 +8,6 @@ extraction time. Comments are left out: they are not the article.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from trafilatura.utils import load_html
 
 from storyline import lang
 from storyline.clean.header_dates import header_dates
+from storyline.clean.json_ld import publisher_names
 from storyline.clean.markup_dates import markup_dates
 
 _META_KEYS = {
@@ -31,7 +31,6 @@ _META_KEYS = {
 }
 # the word that opens a byline element, in several languages: the page's is not known yet
 _BYLINE_PREFIX = re.compile(lang.multilingual().byline_prefix, re.IGNORECASE)
-_LD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -66,9 +65,7 @@ def page_metadata(tree: HtmlElement) -> dict[str, Any]:
         title = tree.findtext(".//title")
         hints["title"] = title.strip() if title else None
     names = [found[k] for k in ("og:site_name",) if k in found]
-    for script in tree.iterfind(".//script[@type='application/ld+json']"):
-        if m := _LD_PUBLISHER.search(script.text or ""):
-            names.append(json.loads(f'"{m.group(1)}"'))
+    names += publisher_names(tree)
     names += [found[k] for k in ("publisher", "dc.publisher", "application-name") if k in found]
     hints["site_names"] = list(dict.fromkeys(n.strip() for n in names if n.strip()))
     hints["outlet"] = hints["site_names"][0] if hints["site_names"] else None

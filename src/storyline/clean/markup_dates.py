@@ -8,12 +8,12 @@ Values are returned as written; ``describe.dates`` reads them.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from lxml.html import HtmlElement
+
+from storyline.clean.json_ld import date_published_fallback, documents, objects
 
 # Meta keys (lower case, ":" read as ".") that name when the page was published, most trusted
 # first; the first found wins among them.
@@ -47,16 +47,11 @@ def _json_ld(tree: HtmlElement) -> list[tuple[str, str]]:
     """``datePublished`` of an article-like object first, then of any object; then
     ``dateCreated`` and ``uploadDate``."""
     found: list[tuple[int, str, str]] = []
-    for script in tree.iterfind(".//script[@type='application/ld+json']"):
-        text = (script.text or "").strip()
-        try:
-            data = json.loads(text)
-        except ValueError:
-            m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', text)
-            if m:
-                found.append((1, "json-ld datePublished", m.group(1)))
+    for data, text in documents(tree):
+        if data is None:
+            found += [(1, "json-ld datePublished", value) for value in date_published_fallback(text)[:1]]
             continue
-        for obj in _objects(data):
+        for obj in objects(data):
             kind = " ".join(str(t) for t in _as_list(obj.get("@type")))
             for rank, key in ((0, "datePublished"), (2, "dateCreated"), (3, "uploadDate")):
                 value = obj.get(key)
@@ -65,22 +60,6 @@ def _json_ld(tree: HtmlElement) -> list[tuple[str, str]]:
                     found.append((rank if first or rank else 1, f"json-ld {key}", value.strip()))
     found.sort(key=lambda f: f[0])
     return [(where, value) for _, where, value in found]
-
-
-def _objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
-    """Every object of a JSON-LD document (``@graph``, lists, nested values), shallow first."""
-    if depth > 6:
-        return
-    items = data if isinstance(data, list) else [data]
-    nested: list[Any] = []
-    for item in items:
-        if isinstance(item, dict):
-            yield item
-            nested += [v for v in item.values() if isinstance(v, dict | list)]
-        elif isinstance(item, list):
-            nested.append(item)
-    for value in nested:
-        yield from _objects(value, depth + 1)
 
 
 def _names_around(node: HtmlElement) -> str:

@@ -3,14 +3,36 @@ Parquet tables) and ``load`` (a batch output into a database for browsing)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from contextlib import nullcontext
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 
-from storyline.cli.common import DEFAULT_DB, Db, fail, out, stage_bars
-from storyline.cli.ingest import print_link
+from storyline.clean import MAX_CHARS
+from storyline.cli.common import (
+    DEFAULT_DB,
+    Db,
+    Json,
+    LastStage,
+    MaxBytes,
+    MaxChars,
+    Model,
+    Quiet,
+    fail,
+    out,
+    print_json,
+    run_options,
+    stage_bars,
+)
+from storyline.cli.ingest import link_dict, print_link
+from storyline.inputs.readers import DEFAULT_MAX_BYTES
+from storyline.pipeline import STAGES
 from storyline.store import StoreError
+
+if TYPE_CHECKING:
+    from storyline.run.batch import BatchReport
 
 
 def register(app: typer.Typer) -> None:
@@ -29,18 +51,30 @@ def batch(
     ] = None,
     partition_mb: Annotated[float, typer.Option(min=0.001, help="Input MB per partition.")] = 32,
     no_link: Annotated[bool, typer.Option("--no-link", help="Skip linking.")] = False,
+    until: LastStage = STAGES[-1],
+    model: Model = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    max_chars: MaxChars = MAX_CHARS,
+    quiet: Quiet = False,
+    as_json: Json = False,
 ) -> None:
     """Run the pipeline on a dask.distributed cluster into partitioned Parquet tables; a rerun
     skips finished partitions. `storyline load` brings the result into a database."""
     from storyline.run.batch import run
 
-    with stage_bars() as progress:
+    options = run_options(until, model, max_bytes, max_chars)
+    bars = nullcontext(None) if quiet or as_json else stage_bars()
+    with bars as progress:
         try:
-            report = run(
-                inputs, output, workers, scheduler, progress, not no_link, int(partition_mb * 1024 * 1024)
-            )
+            report = run(inputs, output, workers, scheduler, progress, not no_link,
+                         int(partition_mb * 1024 * 1024), options=options)  # fmt: skip
         except (OSError, ValueError) as exc:
             raise fail(str(exc)) from None
+    if as_json:
+        print_json(batch_dict(report, output))
+        return
+    if quiet:
+        return
     repeats = ""
     if report.distinct < report.articles:
         repeats = f" ({report.distinct} distinct: the others are the same text read again from another input)"
@@ -57,6 +91,12 @@ def batch(
                 f"[yellow]{report.link_redone} linking tasks lost with a worker were redone here[/yellow]"
             )
     out.print(f"Next: [bold]storyline load {escape(output)} --db corpus.db[/bold]")
+
+
+def batch_dict(report: BatchReport, output: str) -> dict[str, Any]:
+    """What a batch run did, for ``--json``."""
+    data = {k: v for k, v in asdict(report).items() if k != "link"}
+    return {"output": output, **data, "link": link_dict(report.link) if report.link else None}
 
 
 def load(

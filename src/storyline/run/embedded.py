@@ -1,6 +1,8 @@
 """The embedded ingest: inputs read and extracted, every article cleaned and read (in this
 process or in worker processes), each batch stored in one transaction, then linking.
 
+The inputs, the two passes and the options are those of the cluster batch
+(``storyline.run.passes``); this run keeps its corpus statistics and articles in the store.
 Two passes, so the same inputs give the same corpus whatever the batch size, the workers,
 the order of the inputs or a crash and a rerun. Pass 1 reads and extracts every input (new
 content only), stages its line keys in the store (the corpus statistics cleaning weighs) and
@@ -22,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from storyline.clean import line_keys
-from storyline.inputs.paths import expand_inputs
-from storyline.inputs.readers import InputItem, read_item
+from storyline.inputs.readers import InputItem
 from storyline.link import LinkReport
 from storyline.model import Article, Reject
-from storyline.pipeline import STAGES, PipelineOptions, extract_batch, finish_batch, split_rejected
+from storyline.pipeline import STAGES, PipelineOptions, split_rejected
 from storyline.run.linking import link_and_analyse
+from storyline.run.passes import expand, first_pass, read_input, second_pass
 from storyline.store import Store, line_hash
 
 MAX_BATCH_CHARS = 64 * 1024 * 1024  # raw characters read into one batch, at most
@@ -62,9 +64,9 @@ then "processing articles" (articles cleaned, read and stored)."""
 class _Done:
     """A result computed in-process, shaped like a future."""
 
-    value: list[Article]
+    value: Any
 
-    def result(self) -> list[Article]:
+    def result(self) -> Any:
         return self.value
 
 
@@ -106,7 +108,7 @@ class Ingest:
         """Read, process and store everything ``names`` points at; then link."""
         started = time.perf_counter()
         opts = self.options
-        expansion = expand_inputs(names, stdin)
+        expansion = expand(names, stdin)
         report = RunReport(run_id=self.store.articles.start_run(names, opts.until))
         report.inputs = len(expansion.items)
         report.repeated_inputs = expansion.repeated
@@ -153,10 +155,7 @@ class Ingest:
             progress("reading inputs", 0, len(items))
         for k, (batch, rejects, done) in enumerate(self._batches(items, report, progress)):
             fresh, resumed = self._drop_duplicates(batch, seen, report)
-            extracted = self._extract(fresh, executor)
-            keys = {
-                a.content_hash: {line_hash(key) for key in line_keys(a)} for a in extracted if not a.rejected
-            }
+            extracted, keys = self._extract(fresh, executor)
             lines = {h: ks for h, ks in keys.items() if h not in resumed}
             stored = {key for h, ks in keys.items() if h in resumed for key in ks}
             self.store.articles.stage_lines(list(lines.values()), stored)
@@ -179,7 +178,7 @@ class Ingest:
         for n, item in enumerate(items, start=1):
             if progress and n > 1:
                 progress("reading inputs", n - 1, len(items))
-            for got in read_item(item, self.options.max_bytes):
+            for got in read_input(item, self.options.max_bytes):
                 if isinstance(got, Reject):
                     rejects.append(got)
                     continue
@@ -213,11 +212,18 @@ class Ingest:
                 resumed.add(art.content_hash)
         return fresh, resumed
 
-    def _extract(self, batch: list[Article], executor: Executor | None) -> list[Article]:
-        """The extraction stage, on the workers when there are HTML pages to parse."""
+    def _extract(
+        self, batch: list[Article], executor: Executor | None
+    ) -> tuple[list[Article], dict[str, set[int]]]:
+        """Pass 1 (extraction, line keys), on the workers when there are HTML pages to parse."""
         needs_workers = any(a.format == "html" for a in batch)
-        parts = self._fan_out(extract_batch, batch, executor if needs_workers else None, self.options)
-        return [a for part in parts for a in part.result()]
+        extracted: list[Article] = []
+        keys: dict[str, set[int]] = {}
+        for part in self._fan_out(first_pass, batch, executor if needs_workers else None, self.options):
+            arts, lines = part.result()
+            extracted += arts
+            keys.update(lines)
+        return extracted, keys
 
     # -- pass 2: the other stages against the frozen statistics, then store ------------------
     def _process_all(
@@ -238,7 +244,7 @@ class Ingest:
             # Batch k is processed by the workers while the main process stores batch k-1.
             keys = {key for a in articles if not a.rejected for key in map(line_hash, line_keys(a))}
             counts = self.store.articles.line_totals(keys)
-            futures = self._fan_out(finish_batch, articles, executor, counts, self.options)
+            futures = self._fan_out(second_pass, articles, executor, counts, self.options)
             submitted = _Pending(futures, rejects, lines, resumed, len(articles))
             if pending is not None:
                 done += self._store(pending, report)
@@ -252,7 +258,7 @@ class Ingest:
 
     def _fan_out(
         self,
-        fn: Callable[..., list[Article]],
+        fn: Callable[..., Any],
         batch: list[Article],
         executor: Executor | None,
         *args: object,

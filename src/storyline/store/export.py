@@ -10,13 +10,14 @@ import csv
 import json
 import sys
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any, TypedDict
+from typing import IO, Any, NotRequired, TypedDict
 
 from storyline import __version__
-from storyline.model import Article
+from storyline.model import Article, Claim, Mention, Quote, Removed, Source, Timex
 from storyline.store import Store
-from storyline.store.records import plain
+from storyline.store.records import plain, typed
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
 TABLES = ("articles", "entities", "events", "stories", "duplicates")
@@ -62,11 +63,16 @@ class ArticleRecord(TypedDict):
     format: str
     content_hash: str
     skipped: dict[str, str]
+    stages: NotRequired[list[str]]  # with ``stored``: what the store keeps beside it too
+    raw: NotRequired[str]
+    hints: NotRequired[dict[str, Any]]
 
 
-def article_record(art: Article) -> ArticleRecord:
-    """One article as the contract describes it (plus added fields)."""
-    return {
+def article_record(art: Article, stored: bool = False) -> ArticleRecord:
+    """One article as the contract describes it (plus added fields). ``stored``: with what the
+    store keeps beside it too (the stages it went through, its raw input and hints), so that
+    ``article_from_record`` gives the article back: a batch output's record, loaded later."""
+    record: ArticleRecord = {
         "id": art.id,
         "source": {
             "path": art.source.path,
@@ -94,6 +100,43 @@ def article_record(art: Article) -> ArticleRecord:
         "content_hash": art.content_hash,
         "skipped": art.skipped,
     }
+    if stored:
+        record["stages"], record["raw"], record["hints"] = art.stages, art.raw, art.hints
+    return record
+
+
+def article_from_record(record: dict[str, Any]) -> Article:
+    """The article an ``article_record(art, stored=True)`` describes, as the store takes it:
+    the corpus entity ids the record adds are left out (linking gives them again)."""
+    src = record["source"]
+    return Article(
+        id=record["id"],
+        source=Source(
+            path=src.get("path"), url=src.get("url"), part=src.get("part") or 0, record=src.get("record")
+        ),
+        raw=record.get("raw") or "",
+        format=record.get("format") or "text",
+        content_hash=record.get("content_hash") or "",
+        text=record.get("text") or "",
+        removed=[Removed(**r) for r in record.get("removed", [])],
+        headline=record.get("headline"),
+        dek=record.get("dek"),
+        published=record.get("published"),
+        published_basis=record.get("published_basis"),
+        published_source=record.get("published_source"),
+        outlet=record.get("outlet"),
+        outlet_basis=record.get("outlet_basis"),
+        byline=record.get("byline"),
+        credits=list(record.get("credits") or []),
+        language=record.get("language"),
+        hints=dict(record.get("hints") or {}),
+        entities=[replace(typed(Mention, e), entity_id=None) for e in record.get("entities", [])],
+        timexes=[typed(Timex, t) for t in record.get("timexes", [])],
+        quotes=[typed(Quote, q) for q in record.get("quotes", [])],
+        claims=[replace(typed(Claim, c), source_entity_id=None) for c in record.get("claims", [])],
+        stages=list(record.get("stages", [])),
+        skipped=dict(record.get("skipped") or {}),
+    )
 
 
 def iter_tables(store: Store) -> dict[str, Iterator[Mapping[str, Any]]]:

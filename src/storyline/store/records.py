@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 from storyline.model import (
     AliasEvidence,
-    Article,
     Claim,
     ClaimFrame,
     Duplicate,
@@ -19,9 +18,7 @@ from storyline.model import (
     Event,
     Mention,
     Quote,
-    Removed,
     Role,
-    Source,
     Story,
     Timex,
 )
@@ -85,18 +82,3 @@ def note(kind: str, data: Plain) -> Mention | Timex | Quote | Claim:
 def link_record(table: str, data: Plain) -> Entity | Event | Story | Duplicate:
     """One stored link record of ``table`` (entities, events, stories, duplicates)."""
     return typed(LINK_TYPES[table], data)
-
-
-def article_plain(article: Article) -> Plain:
-    """A whole article as plain data (a batch's Parquet ``record`` column)."""
-    return asdict(article)
-
-
-def article_typed(data: Plain) -> Article:
-    """The inverse of ``article_plain``."""
-    values = {k: v for k, v in data.items() if k in _names(Article)}
-    values["source"] = typed(Source, values["source"])
-    values["removed"] = [typed(Removed, r) for r in values.get("removed", [])]
-    for kind, cls in NOTE_TYPES.items():
-        values[kind] = [typed(cls, n) for n in values.get(kind, [])]
-    return Article(**values)
