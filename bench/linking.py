@@ -238,6 +238,7 @@ def link(db: str, workers: int = 0) -> dict[str, Any]:
     """Time one linking run over the store at ``db``; with ``workers``, its tasks run on a
     LocalCluster of that many processes (the task runner `storyline batch` uses)."""
     from storyline.link import Linker
+    from storyline.read.dated import redate
     from storyline.store import Store
 
     cluster = client = tasks = None
@@ -252,7 +253,7 @@ def link(db: str, workers: int = 0) -> dict[str, Any]:
     try:
         with Store(db) as store:
             t = time.perf_counter()
-            report = Linker(store, tasks).run()
+            report = Linker(store.links, redate, tasks).run()
             seconds = time.perf_counter() - t
     finally:
         if client is not None and cluster is not None:

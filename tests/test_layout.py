@@ -197,3 +197,118 @@ def test_the_word_list_check_finds_word_lists() -> None:
     assert _words_of_collection(_literal('("PERSON", "ORG", "GPE", "LOC")')) == []
     assert _words_of_collection(_literal('("speaker_start", "text", "start", "end")')) == []
     assert _words_of_collection(_literal('("nsubj", "dobj", "pobj", "appos")')) == []
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, modules: set[str]) -> set[str]:
+    """The storyline modules ``path`` imports, wherever the import stands (in a function, under
+    ``TYPE_CHECKING``): each module named and the package a name is taken from."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, *([base] if base else [])])
+            targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names]
+        else:
+            continue
+        for target in targets:
+            parts = target.split(".")
+            for k in range(1, len(parts) + 1):  # a module, and every package above it that runs first
+                candidate = ".".join(parts[:k])
+                if candidate in modules and candidate != name:
+                    found.add(candidate)
+    return found
+
+
+def test_no_import_circle() -> None:
+    """No two modules import each other, directly or through others, not even inside a
+    function (a circle hidden there is still one). A module's own package ``__init__`` runs
+    before it whatever it imports, so that edge counts only when the module takes names
+    from it."""
+    modules = {_module_name(p): p for p in MODULES}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        graph[name] = {m for m in _imports(path, set(modules)) if not name.startswith(m + ".")}
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            own = isinstance(node, ast.ImportFrom) and node.module and name.startswith(node.module + ".")
+            if own and any(f"{node.module}.{a.name}" not in modules for a in node.names):  # type: ignore[union-attr]
+                graph[name].add(str(node.module))  # type: ignore[union-attr]  # names from its package's __init__
+    circles: list[list[str]] = []
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(v: str) -> None:  # Tarjan's strongly connected components
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    assert circles == []
+
+
+def test_untyped_dicts_only_at_the_json_edges() -> None:
+    """Records are typed (``model/``, and JSON-shaped ``TypedDict``s where they are JSON): a
+    plain ``dict[str, Any]`` stays only where data is free-form or leaves as JSON (the API,
+    the export, the CLI's JSON), at most 60 of them."""
+    count = sum(p.read_text(encoding="utf-8").count("dict[str, Any]") for p in MODULES)
+    assert count <= 60, count
+
+
+def test_the_cli_imports_the_web_only_to_serve() -> None:
+    """The CLI prints the page data (``pages/``); only ``serve`` and ``report`` start the web."""
+    cli = [p for p in MODULES if p.relative_to(SRC).parts[0] == "cli" and p.name != "serve.py"]
+    modules = {_module_name(p) for p in MODULES}
+    importing = sorted(
+        str(p.relative_to(SRC))
+        for p in cli
+        if any(m.startswith("storyline.web") for m in _imports(p, modules))
+    )
+    assert importing == []
+
+
+def test_pages_and_the_web_open_the_store_read_only() -> None:
+    """No page reads for writing: the web and the page data open the store read-only (SQLite
+    then refuses any write); only ``POST /api/ingest`` (given a token) writes."""
+    writing = []
+    for p in MODULES:
+        if p.relative_to(SRC).parts[0] not in ("web", "pages"):
+            continue
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Store":
+                readonly = {k.arg: k.value for k in node.keywords}.get("readonly")
+                if not (isinstance(readonly, ast.Constant) and readonly.value is True):
+                    writing.append(f"{p.relative_to(SRC)}:{node.lineno}")
+    assert writing == ["web/app.py:" + str(_ingest_line())]
+
+
+def _ingest_line() -> int:
+    """The line of the one writing store of the web: ``POST /api/ingest``."""
+    source = (SRC / "web" / "app.py").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(source, start=1) if "with Store(db) as s:" in line)

@@ -16,49 +16,15 @@ transaction. The analyses of what changed are computed after, by the run
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, field
-
 from storyline.link.dates import Redate
-from storyline.link.entities import EntityResolver
-from storyline.link.events import EventClusterer
 from storyline.link.full import link_all
 from storyline.link.incremental import link_new
 from storyline.link.io import LinkStore
 from storyline.link.outlets import site_outlets
-from storyline.link.stories import StoryBuilder
-from storyline.link.tasks import InProcess, Tasks
+from storyline.link.parts import Laps, Linking, LinkOptions, LinkReport
+from storyline.link.tasks import Tasks
 
-__all__ = ["LinkReport", "Linker"]
-
-
-@dataclass
-class LinkReport:
-    """What one linking run found, and how long each part took."""
-
-    articles: int = 0
-    entities: int = 0
-    duplicates: int = 0
-    events: int = 0
-    stories: int = 0
-    inferred: int = 0  # articles whose date was inferred (or withdrawn) this run
-    renamed: int = 0  # articles whose outlet took their site's name or a common spelling
-    log: list[tuple[str, str]] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
-    relink_due: str | None = None  # why a full run is due, when this run was not allowed one
-    analysed: int = 0  # stories and events whose analyses the run computed after linking
-
-
-class Laps:
-    """Times the parts of a run into ``report.seconds``: ``lap(name)`` ends a part."""
-
-    def __init__(self, report: LinkReport) -> None:
-        self.report, self.clock = report, time.perf_counter()
-
-    def __call__(self, name: str) -> None:
-        now = time.perf_counter()
-        self.report.seconds[name] = round(now - self.clock, 3)
-        self.clock = now
+__all__ = ["LinkOptions", "LinkReport", "Linker"]
 
 
 class Linker:
@@ -68,15 +34,10 @@ class Linker:
     dated again by ``redate``."""
 
     def __init__(
-        self, links: LinkStore, redate: Redate, tasks: Tasks | None = None, chunk: int | None = None
+        self, links: LinkStore, redate: Redate, tasks: Tasks | None = None, options: LinkOptions | None = None
     ) -> None:
         self.links = links
-        self.redate = redate
-        self.tasks = tasks or InProcess()
-        self.chunk = chunk
-        self.resolver = EntityResolver(tasks=self.tasks)
-        self.events = EventClusterer()
-        self.stories = StoryBuilder()
+        self.parts = Linking.made(links, redate, tasks, options or LinkOptions())
 
     def run(self, run_id: int | None = None, full: bool | None = None, relink: bool = True) -> LinkReport:
         """Link the corpus. By default only the articles no run has seen are linked, against
@@ -102,7 +63,7 @@ class Linker:
                 report.relink_due = report.relink_due or "linked articles' outlets were renamed"
         report.renamed = len(renamed)
         lap("outlets")
-        result = link_all(self, report, lap) if full else link_new(self, report, lap)
+        result = link_all(self.parts, report, lap) if full else link_new(self.parts, report, lap)
         if result is not None:
             if grown and full:
                 result.log.insert(

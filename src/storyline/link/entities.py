@@ -83,6 +83,9 @@ BARE_FUZZY_MIN = 6
 """A bare name this long may be a surname spelt one letter apart; shorter ones are too easily
 another name ("Reich" / "Rich")."""
 PLACE_FUZZY = 85.0  # "Kyrenvar" ~ "Kirenvar" scores 87.5
+FUZZY = 88.0
+"""The rapidfuzz ratio two full names' spellings reach to be one person's ("Zelenskyy" /
+"Zelensky"), given names agreeing."""
 
 
 @dataclass
@@ -277,7 +280,7 @@ def _acronym(name: str) -> str:
 class EntityResolver:
     """Clusters article chains into corpus entities; deterministic for a given input."""
 
-    def __init__(self, fuzzy: float = 88.0, tasks: Tasks | None = None) -> None:
+    def __init__(self, fuzzy: float = FUZZY, tasks: Tasks | None = None) -> None:
         self.fuzzy = fuzzy
         self.tasks = tasks or InProcess()
 

@@ -29,6 +29,10 @@ import numpy as np
 
 from storyline.model import TermFrequencies
 
+NEAR_BOOST = 1.2
+"""How much likelier two articles dated within two days of each other are to report one
+development: their same-event probability is multiplied by this (``events.decay_factor``)."""
+
 BLOCKS = ("words", "names", "numbers", "headline", "lead", "lead_marks")
 _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -200,8 +204,6 @@ class EventModel:
     def min_dot(self, floor: float) -> float:
         """The smallest weighted dot product that can reach probability ``floor`` (with the
         most the year flags and the date boost can add): pairs below it are never kept."""
-        from storyline.link.events import NEAR_BOOST
-
         z = math.log(floor / NEAR_BOOST / (1 - floor / NEAR_BOOST))
         return z - self.intercept - max(self.shared_year, 0.0)
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline.link.event_model import EventModel, blocks, shipped
+from storyline.link.event_model import NEAR_BOOST, EventModel, blocks, shipped
 from storyline.link.event_model import signature as signature
 from storyline.link.event_model import years as year_rows
 from storyline.link.tasks import InProcess, Tasks
@@ -40,7 +40,6 @@ ATTACH_PEAK = 0.3  # ... if it is at least this like one of that event's article
 # an event's articles are judged another development (0.05 let a 2020 awards page join a 2009
 # one through a single article; bench/purity.py), at the cost of 0.004 on ECB+ (bench/ecbplus.py --cv).
 DECAY_DAYS = 7.0
-NEAR_BOOST = 1.2  # dated within two days of each other: likelier one development
 
 
 @dataclass

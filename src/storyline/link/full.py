@@ -3,21 +3,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from storyline.link.dates import infer_dates
 from storyline.link.duplicates import CHUNK as DUPLICATE_CHUNK
 from storyline.link.duplicates import find_duplicates
 from storyline.link.event_model import story_rows, text_blocks
 from storyline.link.events import CHUNK as EVENT_CHUNK
 from storyline.link.events import event_doc, summarise_events
+from storyline.link.parts import Laps, Linking, LinkReport
 from storyline.model import LinkResult
 
-if TYPE_CHECKING:
-    from storyline.link import Laps, Linker, LinkReport
 
-
-def link_all(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult:
+def link_all(linker: Linking, report: LinkReport, lap: Laps) -> LinkResult:
     """Copies, events, inferred dates, entities and stories of the whole corpus."""
     links = linker.links
     articles = list(links.inputs())

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from storyline.link.dates import infer_dates
 from storyline.link.duplicates import band_keys, find_duplicates
 from storyline.link.event_model import story_rows, text_blocks
 from storyline.link.events import Clustering, EventDoc, event_doc, summarise_events
+from storyline.link.parts import Laps, Linking, LinkReport
 from storyline.model import Article, Duplicate, Entity, Event, LinkResult, Saved, Story, TermFrequencies
-
-if TYPE_CHECKING:
-    from storyline.link import Laps, Linker, LinkReport
 
 POOL_UNDATED = 5000  # older articles an undated batch is compared with: the latest published
 
@@ -33,7 +31,7 @@ class _Events:
     frequencies: TermFrequencies  # of the new articles clustered, for the store to add
 
 
-def link_new(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult | None:
+def link_new(linker: Linking, report: LinkReport, lap: Laps) -> LinkResult | None:
     """Link the unlinked articles; None when there are none."""
     links = linker.links
     new_ids = links.unlinked_ids()
@@ -79,7 +77,7 @@ def link_new(linker: Linker, report: LinkReport, lap: Laps) -> LinkResult | None
 
 
 def _entities(
-    linker: Linker, new: list[Article], stories: list[Story]
+    linker: Linking, new: list[Article], stories: list[Story]
 ) -> tuple[list[Entity], dict[tuple[str, str], str], dict[str, str]]:
     """New chains against the stored entities' aliases: the entity records that changed,
     the chain → entity map, and entities merged by the new evidence (merged → kept). A
@@ -109,7 +107,7 @@ def _entities(
 
 
 def _copies(
-    linker: Linker, new: list[Article], saved: Saved
+    linker: Linking, new: list[Article], saved: Saved
 ) -> tuple[dict[str, list[int]], list[Duplicate], dict[str, Article]]:
     """Band keys of the new articles against the stored keys: the new articles' keys, the
     copy records, and the older articles read as candidates (with their groups)."""
@@ -126,7 +124,7 @@ def _copies(
 
 
 def _events(
-    linker: Linker,
+    linker: Linking,
     new: list[Article],
     new_ids: list[str],
     saved: Saved,
@@ -197,7 +195,7 @@ def _events(
 
 
 def _stories(
-    linker: Linker, step: _Events, saved: Saved
+    linker: Linking, step: _Events, saved: Saved
 ) -> tuple[list[Story], list[tuple[str, str]], list[str]]:
     """The events near the new articles clustered into stories afresh (ids by majority, as a
     full run does); an event that changes story leaves its old one: the records of every

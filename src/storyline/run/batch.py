@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.inputs.readers import InputItem
-from storyline.link import LinkReport
+from storyline.link import LinkOptions, LinkReport
 from storyline.link.tasks import Tasks
 from storyline.model import Article, Reject, Source
 from storyline.pipeline import PipelineOptions, split_rejected
@@ -388,7 +388,7 @@ def write_links(output: str | Path, tasks: Tasks | None = None, chunk: int | Non
     counts = load(out, db, relink=False, progress=getattr(tasks, "progress", None))
     with Store(db) as store:
         # stories and events analysed too: browsing starts computed
-        report = link_and_analyse(store, full=True, tasks=tasks, chunk=chunk)
+        report = link_and_analyse(store, full=True, tasks=tasks, options=LinkOptions(chunk=chunk))
         stories = store.views.stories()
         tables = {
             "entities": [plain(e) for e in store.views.entities()],

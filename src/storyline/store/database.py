@@ -77,14 +77,19 @@ class Database:
         self.path = str(path)
         if readonly and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no corpus database at {self.path} (run `storyline ingest` first)")
+        memory = self.path == ":memory:"
         try:
-            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            if readonly and not memory:  # SQLite itself refuses every write on this connection
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
         self.conn.row_factory = sqlite3.Row
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            if self.path != ":memory:":  # switching to WAL waits for no busy handler: retried
+            if not memory and not readonly:  # switching to WAL waits for no busy handler: retried
                 _retry_locked(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
