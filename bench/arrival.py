@@ -108,8 +108,8 @@ def product(parts: list[list[dict]], workers: int, folder: Path, name: str) -> t
             path = folder / f"{name}-{n:02d}.jsonl"
             path.write_text("".join(json.dumps(r) + "\n" for r in part), encoding="utf-8")
             Ingest(store, PipelineOptions(workers=workers)).run([str(path)])
-        events = {a: v["id"] for v in store.views.events() for a in v["article_ids"]}
-        stories = {a: s["id"] for s in store.views.stories() for a in s["article_ids"]}
+        events = {a: v.id for v, _ in store.views.events() for a in v.article_ids}
+        stories = {a: s.id for s, _ in store.views.stories() for a in s.article_ids}
     return events, stories
 
 

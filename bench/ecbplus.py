@@ -73,7 +73,7 @@ def through_ingest(docs: list[EventDoc], workers: int) -> dict[str, str]:
             if report.rejects:
                 print(f"{len(report.rejects)} documents rejected by ingest", file=sys.stderr)
             ids = {a.id: Path(a.source.path or "").stem for a in store.articles.each()}
-            return {ids[a]: v["id"] for v in store.views.events() for a in v["article_ids"]}
+            return {ids[a]: v.id for v, _ in store.views.events() for a in v.article_ids}
 
 
 def bcubed(system: dict[str, str], gold: dict[str, str]) -> dict[str, float]:

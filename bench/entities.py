@@ -110,7 +110,7 @@ def through_ingest(docs: dict[str, str], workers: int) -> dict[str, dict[str, An
         with Store(Path(tmp) / "ecb.db") as store:
             Ingest(store, PipelineOptions(workers=workers)).run([str(folder)])
             names = {a.id: Path(a.source.path or "").stem for a in store.articles.each()}
-            return {names[a["id"]]: a for a in store.links.inputs(full=True)}
+            return {names[a.id]: a for a in store.links.inputs(full=True)}
 
 
 def _aligned(ours: str, stored: str, start: int, end: int) -> int | None:
@@ -144,11 +144,12 @@ def main() -> None:
     total = 0
     moved = 0
     for doc_id, mentions in gold.items():
-        art = ours.get(doc_id) or {"text": "", "entities": []}
-        linked = sorted((m["start"], m["end"], m["entity_id"]) for m in art["entities"] if m.get("entity_id"))
+        art = ours.get(doc_id)
+        text = art.text if art else ""
+        linked = sorted((m.start, m.end, m.entity_id) for m in (art.entities if art else []) if m.entity_id)
         for k, g in enumerate(mentions):
             total += 1
-            start = _aligned(texts[doc_id], art["text"], g["start"], g["end"])
+            start = _aligned(texts[doc_id], text, g["start"], g["end"])
             if start is None:
                 continue
             moved += start != g["start"]

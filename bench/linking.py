@@ -195,7 +195,9 @@ def generate(db: str, n: int, start: int = 0, total: int | None = None, seed: in
     articles, in date order (so a later batch is the newer news), into the store at ``db``;
     5% are wire copies."""
     from storyline.model import Article, Source, content_hash
+    from storyline.pipeline import STAGES
     from storyline.store import Store
+    from storyline.store.records import note
 
     world = Corpus(seed)
     stories = world.stories(total or n + start)
@@ -222,8 +224,8 @@ def generate(db: str, n: int, start: int = 0, total: int | None = None, seed: in
                 source=Source(path=f"generated/{start + k}.txt"),
                 raw=body, text=body, headline=rec["headline"], outlet=rec["outlet"],
                 published=rec["published"], published_basis="stated" if rec["published"] else None,
-                credits=rec.get("credits", []), language="en",
-                **rec["notes"],
+                credits=rec.get("credits", []), language="en", stages=list(STAGES[:-1]),
+                **{kind: [note(kind, n) for n in notes] for kind, notes in rec["notes"].items()},
             )  # fmt: skip
             batch.append(art)
             if len(batch) == 1000:

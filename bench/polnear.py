@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import EVAL, need, peak_rss_mb, save
 
 from storyline.read.nlp import load_nlp
-from storyline.read.quotes import Quote, QuoteExtractor
+from storyline.read.quotes import Attribution as Quote
+from storyline.read.quotes import QuoteExtractor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

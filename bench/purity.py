@@ -35,6 +35,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import EVAL, need, save
 
+from storyline.model import Article, Event, Story
+
 T17_TOPICS = ("bpoil", "EgyptianProtest", "Finan", "H1N1", "haiti")
 
 
@@ -113,8 +115,8 @@ def collection_of(article: Any, origin: dict[str, str]) -> str:
     )
 
 
-def _brief(article: dict[str, Any]) -> str:
-    return (article.get("headline") or " ".join((article.get("text") or "")[:90].split()))[:90]
+def _brief(article: Article) -> str:
+    return (article.headline or " ".join(article.text[:90].split()))[:90]
 
 
 def score(db: Path, origin: dict[str, str]) -> dict[str, Any]:
@@ -123,26 +125,30 @@ def score(db: Path, origin: dict[str, str]) -> dict[str, Any]:
 
     with Store(db) as store:
         coll = {a.id: collection_of(a, origin) for a in store.articles.each()}
-        texts = {a["id"]: a for a in store.links.inputs(list(coll))}
-        events, stories, entities = store.views.events(), store.views.stories(), store.views.entities()
+        texts = {a.id: a for a in store.links.inputs(list(coll))}
+        events = [e for e, _ in store.views.events()]
+        stories = [s for s, _ in store.views.stories()]
+        entities = store.views.entities()
     top = {a: c.split(":")[0] if c.startswith(("htmldate", "realworld")) else c for a, c in coll.items()}
     pairs: dict[str, list[Any]] = {"events": [], "stories": [], "entities": []}
-    for kind, groups in (("events", events), ("stories", stories)):
-        for g in groups:
-            found = Counter(top[a] for a in g["article_ids"] if a in top)
-            if len(found) > 1:
-                by = defaultdict(list)
-                for a in g["article_ids"]:
-                    if a in texts and len(by[top[a]]) < 3:
-                        by[top[a]].append(_brief(texts[a]))
-                pairs[kind].append({"id": g["id"], "collections": dict(found), "headlines": dict(by)})
+    groups: list[tuple[str, Event | Story]] = [("events", e) for e in events] + [
+        ("stories", s) for s in stories
+    ]
+    for kind, g in groups:
+        found = Counter(top[a] for a in g.article_ids if a in top)
+        if len(found) > 1:
+            by = defaultdict(list)
+            for a in g.article_ids:
+                if a in texts and len(by[top[a]]) < 3:
+                    by[top[a]].append(_brief(texts[a]))
+            pairs[kind].append({"id": g.id, "collections": dict(found), "headlines": dict(by)})
     cross_entities = 0
     for e in entities:
         names: dict[str, set[str]] = defaultdict(set)
-        for ev in e.get("evidence", []):
-            for a in ev.get("article_ids", []):
+        for ev in e.evidence:
+            for a in ev.article_ids:
                 if a in top:
-                    names[top[a]].add(ev["alias"])
+                    names[top[a]].add(ev.alias)
         if len(names) < 2:
             continue
         cross_entities += 1
@@ -154,9 +160,9 @@ def score(db: Path, origin: dict[str, str]) -> dict[str, Any]:
             aliases = {c: sorted(v) for c, v in names.items()}
             pairs["entities"].append(
                 {
-                    "id": e["id"],
-                    "name": e["name"],
-                    "label": e["label"],
+                    "id": e.id,
+                    "name": e.name,
+                    "label": e.label,
                     "joined_by_other_names": alone,
                     "aliases": aliases,
                 }

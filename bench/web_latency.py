@@ -48,12 +48,12 @@ def sample(db: str, k: int, seed: int = 3) -> dict[str, list[str]]:
 
     rng = random.Random(seed)
     with Store(db) as store:
-        stories = [s["id"] for s in store.views.stories_page(-1, 0)[1]]
+        stories = [s.id for s in store.views.stories_page(-1, 0)[1]]
         ents = store.views.entities_page(-1, 0)[1]
         ids = store.articles.ids()
-    people = [e for e in ents if e["label"] == "PERSON"]
-    words = [e["name"].split()[-1] for e in rng.sample(people, min(k, len(people)))]
-    picked_ents = [e["id"] for e in ents[:5]] + [e["id"] for e in rng.sample(ents, min(k, len(ents)) - 5)]
+    people = [e for e in ents if e.label == "PERSON"]
+    words = [e.name.split()[-1] for e in rng.sample(people, min(k, len(people)))]
+    picked_ents = [e.id for e in ents[:5]] + [e.id for e in rng.sample(ents, min(k, len(ents)) - 5)]
     return {
         "story": [f"/stories/{s}" for s in rng.sample(stories, min(k, len(stories)))],
         "article": [f"/articles/{a}" for a in rng.sample(ids, k)],
