@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from storyline.cli.common import DEFAULT_DB, Db, err, fail, open_store, out, print_json
-from storyline.follow.watch import now_text
+from storyline.clock import now_text
 from storyline.model.follow import Alert
 from storyline.store import Store
 

@@ -6,7 +6,6 @@ reads the metadata of each. Neither touches storage.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from storyline import lang
@@ -20,8 +19,6 @@ from storyline.describe.titles import strip_site
 from storyline.model import Article, Removed
 
 __all__ = ["DescribeOptions", "Describer", "DigestOptions", "Splitter"]
-
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from storyline.clock import now_text
 from storyline.follow.fetch import Fetched, Fetcher, host_of, web_address
 from storyline.follow.listings import Item, Listing, read_listing
 from storyline.model import Reject, Source
@@ -26,10 +27,6 @@ from storyline.store import Store
 
 MAX_NEW_PER_SOURCE = 200  # new items fetched from one source in one round, at most
 MAX_CHILD_SITEMAPS = 20
-
-
-def now_text() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass

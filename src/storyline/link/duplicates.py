@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from storyline.link.tasks import InProcess, Tasks, chunks
+from storyline.chunks import chunks
+from storyline.link.tasks import InProcess, Tasks
 from storyline.link.unionfind import UnionFind
 from storyline.model import Article, Duplicate
 

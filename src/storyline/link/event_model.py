@@ -5,7 +5,7 @@ inside sentences), its numbers, its headline, its lead (first four sentences) an
 and numbers of headline and lead — each an L2-normalised TF-IDF row, so a block's dot product
 is a cosine. A logistic model over those cosines plus "both name a year and share one" /
 "both name years, none in common" gives the probability that the pair is one event. Its
-weights are learned from ECB+ topics 1–35 (CC BY 3.0; ``tools/train_event_model.py``,
+weights are learned from ECB+ topics 1–35 (CC BY 3.0; ``bench/ecbplus.py --train``,
 cross-validated by topic in ``bench/ecbplus.py --cv``) and ship in ``event_model.json``.
 
 Every block weight is positive, so the weighted sum of cosines is one sparse dot product of

@@ -7,7 +7,7 @@ LSH band keys) and hands them to a task runner (``Tasks``). The embedded path ru
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -26,8 +26,3 @@ class InProcess:
 
     def map(self, fn: Callable[..., R], items: Iterable[Any], *shared: Any) -> list[R]:
         return [fn(item, *shared) for item in items]
-
-
-def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
-    """``items`` cut into runs of at most ``size``."""
-    return [items[k : k + size] for k in range(0, len(items), max(size, 1))]

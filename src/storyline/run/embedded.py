@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyline.chunks import parts
 from storyline.clean import line_keys
 from storyline.inputs.readers import InputItem
 from storyline.link import LinkReport
@@ -88,11 +89,6 @@ class _Pending:
     lines: dict[str, set[int]]
     resumed: set[str]
     articles: int
-
-
-def _chunks(items: list[Article], n: int) -> list[list[Article]]:
-    size = max(1, -(-len(items) // n))
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 class Ingest:
@@ -266,7 +262,7 @@ class Ingest:
         """``fn`` over the batch: in this process, or cut into one chunk per worker."""
         if executor is None or len(batch) < 2:
             return [_Done(fn(batch, *args))]
-        return [executor.submit(fn, chunk, *args) for chunk in _chunks(batch, self.options.workers)]
+        return [executor.submit(fn, chunk, *args) for chunk in parts(batch, self.options.workers)]
 
     def _store(self, pending: _Pending, report: RunReport) -> int:
         """Wait for a submitted batch, then write its articles, rejections and line counts in

@@ -10,9 +10,10 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, cast
 
+from storyline.chunks import chunks
+from storyline.clock import now_text
 from storyline.model import Article, Reject, Removed, Source
 from storyline.model.follow import ArticleRef
 from storyline.store.annotations import (
@@ -23,7 +24,7 @@ from storyline.store.annotations import (
     insert_notes,
     read_notes,
 )
-from storyline.store.database import Database, chunks, marks
+from storyline.store.database import CHUNK, Database, marks
 from storyline.store.rows import ArticleRow, CorpusSummary, OutletCount, QuoteRow, RejectRow, SearchHit
 from storyline.store.search import Search
 
@@ -39,10 +40,6 @@ class WriteResult:
 def line_hash(key: str) -> int:
     """A signed 64-bit hash of a normalised line, the key of ``line_counts``."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
-
-
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _tally(keys_per_input: Iterable[set[int]]) -> dict[int, int]:
@@ -130,7 +127,7 @@ class Articles:
         with self.db.transaction():
             cur = self.db.execute(
                 "INSERT INTO runs (started_at, inputs, until_stage) VALUES (?, ?, ?)",
-                (now(), json.dumps(inputs), until),
+                (now_text(), json.dumps(inputs), until),
             )
         return int(cur.lastrowid or 0)
 
@@ -138,21 +135,10 @@ class Articles:
         with self.db.transaction():
             self.db.execute(
                 "UPDATE runs SET finished_at=?, stored=?, duplicates=?, rejected=? WHERE id=?",
-                (now(), stored, duplicates, rejected, run_id),
+                (now_text(), stored, duplicates, rejected, run_id),
             )
 
     # -- writing -----------------------------------------------------------------------
-    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
-        """Which of these content hashes are already stored."""
-        sql = "SELECT DISTINCT content_hash FROM articles WHERE content_hash IN ({marks})"
-        return {r[0] for r in self.db.select_in(sql, hashes)}
-
-    # -- corpus line statistics ----------------------------------------------------------
-    # A run stages the line keys of its articles first (a temporary table of this connection),
-    # then cleans every article against the stored counts plus the whole run's: statistics
-    # that do not depend on where an article fell in the run. Each input's keys are added to
-    # ``line_counts`` in the transaction that stores its articles, so the counts describe
-    # exactly the stored articles, after a crash too.
     def stage_lines(self, keys_per_input: list[set[int]], stored: Iterable[int] = ()) -> None:
         """Add each input's distinct line keys to this run's counts; ``stored``: keys of inputs
         whose counts are stored already (taken into the totals, not counted again)."""
@@ -199,7 +185,7 @@ class Articles:
         stored: list[str] = []
         duplicates: list[str] = []
         counted: dict[str, set[int]] = {}
-        at = now()
+        at = now_text()
         with self.db.transaction():
             self._delete_inputs(replace or set())
             for art in articles:
@@ -255,7 +241,7 @@ class Articles:
             "DELETE FROM duplicates WHERE article_id IN ({marks}) OR duplicate_of IN ({marks})",
             "DELETE FROM minhash_bands WHERE article_id IN ({marks})",
         ):
-            for part in chunks(sorted(ids)):
+            for part in chunks(sorted(ids), CHUNK):
                 self.db.execute(sql.format(marks=marks(len(part))), list(part) * sql.count("{marks}"))
         self.db.execute_in("DELETE FROM articles WHERE rowid IN ({marks})", [r["rowid"] for r in rows])
 
@@ -298,7 +284,7 @@ class Articles:
     def add_rejects(self, rejects: list[Reject], run_id: int | None) -> None:
         if rejects:
             with self.db.transaction():
-                self._insert_rejects(rejects, run_id, now())
+                self._insert_rejects(rejects, run_id, now_text())
 
     def _insert_rejects(self, rejects: list[Reject], run_id: int | None, at: str) -> None:
         self.db.executemany(

@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline.chunks import chunks
+
 BUSY_TIMEOUT_S = 120.0
 CHUNK = 500  # values bound in one ``IN (...)``: well under SQLite's limit of variables
 
@@ -39,12 +41,6 @@ def _split_sql(script: str) -> list[str]:
     """Statements of a migration script (no semicolons inside strings in our migrations)."""
     lines = [ln for ln in script.splitlines() if not ln.strip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
-
-
-def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
-    """``items`` in runs of at most ``size``."""
-    for k in range(0, len(items), size):
-        yield items[k : k + size]
 
 
 def _retry_locked(step: Callable[[], object]) -> None:
@@ -135,12 +131,12 @@ class Database:
     def select_in(self, sql: str, values: Iterable[Any], extra: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
         """Rows of ``sql`` whose ``{marks}`` takes the distinct values (sorted), ``CHUNK`` at a
         time; ``extra`` are bound after each chunk's values."""
-        for part in chunks(sorted(set(values))):
+        for part in chunks(sorted(set(values)), CHUNK):
             yield from self.conn.execute(sql.format(marks=marks(len(part))), [*part, *extra])
 
     def execute_in(self, sql: str, values: Iterable[Any]) -> None:
         """Run a statement whose ``{marks}`` takes the distinct values, ``CHUNK`` at a time."""
-        for part in chunks(sorted(set(values))):
+        for part in chunks(sorted(set(values)), CHUNK):
             self.conn.execute(sql.format(marks=marks(len(part))), list(part))
 
     @contextmanager

@@ -9,6 +9,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
+from storyline.chunks import chunks
+from storyline.clock import now_text
 from storyline.model import Article, Duplicate, Entity, Event, LinkResult, Redated, Renamed, Saved, Story
 from storyline.store.annotations import (
     KINDS,
@@ -17,8 +19,8 @@ from storyline.store.annotations import (
     read_notes,
     replace_notes,
 )
-from storyline.store.articles import article_from_row, now
-from storyline.store.database import Database, chunks, marks
+from storyline.store.articles import article_from_row
+from storyline.store.database import CHUNK, Database, marks
 from storyline.store.records import plain, typed
 from storyline.store.rows import Neighbour, StoryCount
 
@@ -75,7 +77,7 @@ class Links:
                     f"SELECT {cols} FROM articles WHERE id IN ({marks(len(part))}) ORDER BY rowid",
                     part,
                 )
-                for part in chunks(sorted(set(ids)))
+                for part in chunks(sorted(set(ids)), CHUNK)
             )
         for rows in batches:
             rowids = [r["rowid"] for r in rows]
@@ -319,7 +321,7 @@ class Links:
             self._add_frequencies(links)
             db.executemany(
                 "INSERT INTO link_log (run_id, kind, detail, at) VALUES (?, ?, ?, ?)",
-                [(run_id, kind, detail, now()) for kind, detail in links.log],
+                [(run_id, kind, detail, now_text()) for kind, detail in links.log],
             )
 
     def _merge(self, links: LinkResult) -> None:
