@@ -67,7 +67,21 @@ def ends_sentence(line: str, marks: str = ".!?…") -> bool:
     return bool(stripped) and stripped[-1] in marks
 
 
-def is_prose(line: str, min_words: int = 8) -> bool:
+PROSE_WORDS = 8
+"""Words a line of running text has at least (with a sentence ending): a boilerplate phrase
+inside such a line is a sentence of the article, not chrome."""
+ICON_ROW = (5, 3, 4)
+"""A line is a row of icons when it has at least 5 tokens of which at least 3, and a quarter,
+are icon glyphs or icon names."""
+WRAPPED = 40
+"""Characters of a line that a wrapped continuation (starting in lower case) is joined to:
+a shorter one is a label or a list item, not a sentence cut by a line break."""
+LONG_LINE = 400
+"""A line this long is a paragraph: a boilerplate sentence in it is taken out alone (its
+sentence), never the whole line."""
+
+
+def is_prose(line: str, min_words: int = PROSE_WORDS) -> bool:
     """A line that reads as running text: enough words and a sentence ending."""
     return ends_sentence(line) and len(line.split()) >= min_words
 
@@ -75,7 +89,8 @@ def is_prose(line: str, min_words: int = 8) -> bool:
 def shape_reason(line: str) -> str | None:
     """Reason for a line whose shape alone says it is not prose (icon rows, bare symbols)."""
     tokens = line.split()
-    if len(tokens) >= 5 and len(_ICON.findall(line)) >= max(3, len(tokens) // 4):
+    least, icons, share = ICON_ROW
+    if len(tokens) >= least and len(_ICON.findall(line)) >= max(icons, len(tokens) // share):
         return "icon row"
     if not _WORD.search(line) and not any(ch.isdigit() for ch in line):
         return "non-prose symbols"
@@ -106,7 +121,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
             and out[-1].strip()
             and stripped[0].islower()
             and not ends_sentence(out[-1])
-            and len(out[-1]) > 40
+            and len(out[-1]) > WRAPPED
         ):
             out[-1] = out[-1].rstrip() + " " + stripped
         else:
@@ -168,7 +183,7 @@ def clean_text(
     for i, line in enumerate(lines):
         reason = line_reason(line, language) or shape_reason(line)
         hit = sentence_reason(line, language)
-        if reason is None and hit and len(line) < 400 and not is_prose(line):
+        if reason is None and hit and len(line) < LONG_LINE and not is_prose(line):
             reason = hit
         if reason:
             reasons[i] = reason

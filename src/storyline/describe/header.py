@@ -58,9 +58,30 @@ def word_count(text: str) -> int:
     return len(_UNSPACED.sub(" ", text).split()) + unspaced // 2
 
 
-def is_headline_like(line: str, min_words: int = 2, max_words: int = 25) -> bool:
+HEADLINE_WORDS = 25
+"""A headline (or subheading) has at most this many words."""
+WORD_CHARS = 20
+"""Characters a headline's word takes at most on average: a longer line is a paragraph whose
+words the tokenizer could not split (a URL, a run of unspaced script)."""
+BYLINE_WORDS = 14
+"""A byline ("By Ilse Varga and Tomas Brandt, Reuters, in Port Selan") is at most this many
+words; a longer line opening with "By" is a sentence ("By Monday the quay had reopened ...")."""
+HEADER_LINES = 8
+"""Lines at the top of an article read as its header (date lines, bylines, headline, dek)."""
+DEK_WORDS = (6, 60)
+"""A dek (standfirst) is one sentence of this many words, at least and at most ..."""
+DEK_UNPUNCTUATED = 45
+"""... and without a final period at most this many; a longer one is the lede."""
+LEDE_WORDS = 15
+"""The first paragraph of at least this many words is the lede a dek is compared with."""
+REPEATS_LEDE = 85
+"""A dek ending in a period is one only when the lede nearly repeats it (rapidfuzz token-set
+ratio): otherwise it is the lede itself."""
+
+
+def is_headline_like(line: str, min_words: int = 2, max_words: int = HEADLINE_WORDS) -> bool:
     """Short, no sentence-final period: how headlines (and subheadings) look."""
-    if len(line) > max_words * 20:
+    if len(line) > max_words * WORD_CHARS:
         return False
     n = len(words(line))
     return min_words <= n <= max_words and not ends_sentence(line, ".!;,:…")
@@ -72,7 +93,7 @@ def _same(a: str, b: str, threshold: float = 90.0) -> bool:
 
 def _byline(line: str, language: lang.Language) -> str | None:
     m = _byline_pattern(language.code).match(line.strip())
-    if not m or len(words(line)) > 14:
+    if not m or len(words(line)) > BYLINE_WORDS:
         return None
     return m.group("name").strip()
 
@@ -101,7 +122,7 @@ def read_header(
     headline = strip_controls(title_hint).strip() if title_hint else None
     i = 0
     seen_headline_line = False
-    while i < len(paras) and i < 8:
+    while i < len(paras) and i < HEADER_LINES:
         line = paras[i]
         date = parse_date_line(line, language)
         if date:
@@ -168,11 +189,11 @@ def _is_dek(line: str, following: list[str]) -> bool:
     nearly repeat it (otherwise it is the lede itself).
     """
     n = len(words(line))
-    if n < 6 or n > 60:
+    if not DEK_WORDS[0] <= n <= DEK_WORDS[1]:
         return False
-    lede = next((p for p in following if len(words(p)) >= 15), None)
+    lede = next((p for p in following if len(words(p)) >= LEDE_WORDS), None)
     if lede is None:
         return False
-    if not ends_sentence(line, ".!;,:…") and n <= 45:
+    if not ends_sentence(line, ".!;,:…") and n <= DEK_UNPUNCTUATED:
         return True
-    return fuzz.token_set_ratio(line, lede[: len(line) * 2]) >= 85
+    return fuzz.token_set_ratio(line, lede[: len(line) * 2]) >= REPEATS_LEDE

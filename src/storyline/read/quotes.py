@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
+CUE_SENTENCE_TOKENS = 12
+"""The sentence right after a quote is read for its cue when it is this short ("…," he said.)."""
+CONTINUED_WITHIN = 80
+"""Characters between two quotes of one paragraph, past the first's cue, within which the
+second continues the first ("“…,” he told Zelenskyy. “I think …”")."""
+SAME_SPEAKER_WITHIN = 400
+"""Characters within which a quote with no cue of its own continues the quote before it."""
+
+
 @dataclass
 class Attribution:
     """One attributed statement: content span, cue, speaker span, kind and confidence."""
@@ -302,7 +311,7 @@ class QuoteExtractor:
                 continue
             # The sentences the quote touches, and the one right after it ("…," he said.).
             lo, hi = first[0].sent.start, last[-1].sent.end
-            if hi < len(doc) and doc[hi].sent.start == hi and len(doc[hi].sent) <= 12:
+            if hi < len(doc) and doc[hi].sent.start == hi and len(doc[hi].sent) <= CUE_SENTENCE_TOKENS:
                 hi = doc[hi].sent.end
             cues = _cue_tokens(doc[lo:hi], inside, self.speech)
             embedded = _embedded(text, start, end, self.speech)
@@ -314,7 +323,7 @@ class QuoteExtractor:
                 and prev.speaker
                 and prev.cue_start is not None
                 and prev.end <= prev.cue_start < start
-                and start - prev.end < 80
+                and start - prev.end < CONTINUED_WITHIN
                 and "\n" not in text[prev.end : start]
             ):
                 # "“…,” he told Zelenskyy. “I think …”": the second part continues the first.
@@ -395,7 +404,7 @@ class QuoteExtractor:
                 continue
             prev = quotes[i - 1]
             gap = text[prev.end : q.start]
-            if prev.speaker and (not prev.closed or len(gap) < 400):
+            if prev.speaker and (not prev.closed or len(gap) < SAME_SPEAKER_WITHIN):
                 q.speaker, q.speaker_start, q.speaker_end = (
                     prev.speaker,
                     prev.speaker_start,
