@@ -250,3 +250,17 @@ def test_link_counts_and_the_newest_of_the_link_log(store: Store) -> None:
     assert log[0]["at"].endswith("Z") and [e["kind"] for e in store.views.link_log(limit=1)] == [
         "events merged"
     ]
+
+
+def test_an_entity_is_found_by_an_alias_in_any_script(store: Store) -> None:
+    store.links.save(
+        linked(
+            entities=[
+                entity("E1", "Volodymyr Zelenskyy", aliases=["Volodymyr Zelenskyy", "Володимир Зеленський"]),
+                entity("E2", "Pedro Sanchez", aliases=["Pedro Sanchez", "Pedro Sánchez"]),
+            ]
+        )
+    )
+    assert [e.id for e in store.views.entities(name="Зеленський")] == ["E1"]
+    assert [e.id for e in store.views.entities(name="Sánchez")] == ["E2"]
+    assert store.views.entities_page(name="Зеленський")[0] == 1
