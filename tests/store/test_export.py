@@ -245,3 +245,12 @@ def test_a_stored_record_gives_the_article_back(store: Store) -> None:
     assert store.articles.get("a1") == art  # as the store takes it and gives it back
     minimal = article_from_record({"id": "m1", "source": {}})
     assert (minimal.source, minimal.text, minimal.format, minimal.entities) == (Source(), "", "text", [])
+
+
+def test_parquet_takes_a_corpus_no_stage_passed_by(store: Store, tmp_path: Path) -> None:
+    """Every article read by every stage: ``skipped`` is empty throughout (a free-form map,
+    written as JSON text like the annotation lists)."""
+    store.articles.write_batch([_article("a1", "2023-01-03"), _article("a2")], [], None)
+    export(store, "parquet", str(tmp_path / "pq"))
+    rows = pq.read_table(tmp_path / "pq" / "articles.parquet").to_pylist()
+    assert [json.loads(r["skipped"]) for r in rows] == [{}, {}]

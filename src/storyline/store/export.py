@@ -236,13 +236,13 @@ def _write_parquet(records: list[Mapping[str, Any]], path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    # Nested lists whose element type is not yet fixed (empty annotations) go as JSON text.
-    rows = [
-        {
-            k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list) and k != "removed" else v)
-            for k, v in r.items()
-        }
-        for r in records
-    ]
+    # Nested lists whose element type is not yet fixed (empty annotations) go as JSON text, and
+    # so do maps keyed by data (``skipped``: stage → reason, a story's coverage by outlet):
+    # as Parquet structs they would take a column per key, and none when every map is empty.
+    def cell(k: str, v: Any) -> Any:
+        nested = (isinstance(v, list) and k != "removed") or (isinstance(v, dict) and k != "source")
+        return json.dumps(v, ensure_ascii=False) if nested else v
+
+    rows = [{k: cell(k, v) for k, v in r.items()} for r in records]
     table = pa.Table.from_pylist(rows) if rows else pa.table({})
     pq.write_table(table, path)
