@@ -254,3 +254,24 @@ def test_parquet_takes_a_corpus_no_stage_passed_by(store: Store, tmp_path: Path)
     export(store, "parquet", str(tmp_path / "pq"))
     rows = pq.read_table(tmp_path / "pq" / "articles.parquet").to_pylist()
     assert [json.loads(r["skipped"]) for r in rows] == [{}, {}]
+
+
+def test_folders_take_stories_and_events_analysed_or_not(corpus: Store, tmp_path: Path) -> None:
+    """A run stopped after linking leaves some records without their analyses: the first record
+    of a table need not hold every column."""
+    corpus.links.save(
+        linked(
+            full=False,
+            events=[event("V0", ["a2"], "2022-12-30")],  # listed first, not analysed yet
+            stories=[story("S0", ["V0"], ["a2"], first_date="2022-12-30", last_date="2022-12-30")],
+        )
+    )
+    export(corpus, "csv", str(tmp_path / "csv"))
+    with (tmp_path / "csv" / "stories.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["id"] for r in rows] == ["S0", "S1"] and rows[0]["timeline"] == ""
+    assert json.loads(rows[1]["timeline"])[0]["kind"] == "planned"
+    export(corpus, "parquet", str(tmp_path / "pq"))
+    events = pq.read_table(tmp_path / "pq" / "events.parquet").to_pylist()
+    assert [e["id"] for e in events] == ["V0", "V1"] and events[0]["summary"] is None
+    assert json.loads(events[1]["summary"])[0]["citations"] == [CITE]

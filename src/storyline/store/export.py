@@ -222,12 +222,18 @@ def _flat(rec: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    """Every key of the rows, in the order first seen: a story or event not analysed yet has
+    none of its analyses' keys, so the first row need not hold them all."""
+    return list(dict.fromkeys(k for r in rows for k in r))
+
+
 def _write_csv(records: list[Mapping[str, Any]], path: Path) -> None:
     rows = [_flat(r) for r in records]
     with path.open("w", encoding="utf-8", newline="") as fh:
         if not rows:
             return
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer = csv.DictWriter(fh, fieldnames=_columns(rows))
         writer.writeheader()
         writer.writerows(rows)
 
@@ -244,5 +250,6 @@ def _write_parquet(records: list[Mapping[str, Any]], path: Path) -> None:
         return json.dumps(v, ensure_ascii=False) if nested else v
 
     rows = [{k: cell(k, v) for k, v in r.items()} for r in records]
-    table = pa.Table.from_pylist(rows) if rows else pa.table({})
+    names = _columns(rows)  # the columns of all rows (from_pylist takes the first row's)
+    table = pa.Table.from_pylist([{k: r.get(k) for k in names} for r in rows]) if rows else pa.table({})
     pq.write_table(table, path)
