@@ -275,3 +275,17 @@ def test_folders_take_stories_and_events_analysed_or_not(corpus: Store, tmp_path
     events = pq.read_table(tmp_path / "pq" / "events.parquet").to_pylist()
     assert [e["id"] for e in events] == ["V0", "V1"] and events[0]["summary"] is None
     assert json.loads(events[1]["summary"])[0]["citations"] == [CITE]
+
+
+def test_a_record_gives_its_article_without_corpus_entity_ids(corpus: Store, tmp_path: Path) -> None:
+    """A record of a linked article names the corpus entities of its mentions, speakers and
+    claim sources; the article it gives back names none (linking gives them again)."""
+    record = json.loads(json.dumps(article_record(corpus.articles.get("a1"), stored=True)))
+    assert record["quotes"][0]["speaker_entity_id"] == "E1"
+    art = article_from_record(record)
+    assert [m.entity_id for m in art.entities] == [None, None]
+    assert [q.speaker_entity_id for q in art.quotes] == [None]
+    assert [c.source_entity_id for c in art.claims] == [None]
+    with Store(tmp_path / "fresh.db") as fresh:  # a corpus with no entities of its own yet
+        fresh.articles.write_batch([art], [], None)
+        assert fresh.articles.get("a1") == art

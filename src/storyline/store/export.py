@@ -132,7 +132,7 @@ def article_from_record(record: dict[str, Any]) -> Article:
         hints=dict(record.get("hints") or {}),
         entities=[replace(typed(Mention, e), entity_id=None) for e in record.get("entities", [])],
         timexes=[typed(Timex, t) for t in record.get("timexes", [])],
-        quotes=[typed(Quote, q) for q in record.get("quotes", [])],
+        quotes=[replace(typed(Quote, q), speaker_entity_id=None) for q in record.get("quotes", [])],
         claims=[replace(typed(Claim, c), source_entity_id=None) for c in record.get("claims", [])],
         stages=list(record.get("stages", [])),
         skipped=dict(record.get("skipped") or {}),
