@@ -132,7 +132,7 @@ def article_from_record(record: dict[str, Any]) -> Article:
         hints=dict(record.get("hints") or {}),
         entities=[replace(typed(Mention, e), entity_id=None) for e in record.get("entities", [])],
         timexes=[typed(Timex, t) for t in record.get("timexes", [])],
-        quotes=[typed(Quote, q) for q in record.get("quotes", [])],
+        quotes=[replace(typed(Quote, q), speaker_entity_id=None) for q in record.get("quotes", [])],
         claims=[replace(typed(Claim, c), source_entity_id=None) for c in record.get("claims", [])],
         stages=list(record.get("stages", [])),
         skipped=dict(record.get("skipped") or {}),
@@ -222,12 +222,18 @@ def _flat(rec: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    """Every key of the rows, in the order first seen: a story or event not analysed yet has
+    none of its analyses' keys, so the first row need not hold them all."""
+    return list(dict.fromkeys(k for r in rows for k in r))
+
+
 def _write_csv(records: list[Mapping[str, Any]], path: Path) -> None:
     rows = [_flat(r) for r in records]
     with path.open("w", encoding="utf-8", newline="") as fh:
         if not rows:
             return
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer = csv.DictWriter(fh, fieldnames=_columns(rows))
         writer.writeheader()
         writer.writerows(rows)
 
@@ -236,13 +242,14 @@ def _write_parquet(records: list[Mapping[str, Any]], path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    # Nested lists whose element type is not yet fixed (empty annotations) go as JSON text.
-    rows = [
-        {
-            k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list) and k != "removed" else v)
-            for k, v in r.items()
-        }
-        for r in records
-    ]
-    table = pa.Table.from_pylist(rows) if rows else pa.table({})
+    # Nested lists whose element type is not yet fixed (empty annotations) go as JSON text, and
+    # so do maps keyed by data (``skipped``: stage → reason, a story's coverage by outlet):
+    # as Parquet structs they would take a column per key, and none when every map is empty.
+    def cell(k: str, v: Any) -> Any:
+        nested = (isinstance(v, list) and k != "removed") or (isinstance(v, dict) and k != "source")
+        return json.dumps(v, ensure_ascii=False) if nested else v
+
+    rows = [{k: cell(k, v) for k, v in r.items()} for r in records]
+    names = _columns(rows)  # the columns of all rows (from_pylist takes the first row's)
+    table = pa.Table.from_pylist([{k: r.get(k) for k in names} for r in rows]) if rows else pa.table({})
     pq.write_table(table, path)

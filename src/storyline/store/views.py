@@ -156,8 +156,10 @@ class Views:
         if label:
             where.append("label = ?")
             args.append(label)
-        if name:
-            where.append("(name LIKE ? OR json_extract(data, '$.aliases') LIKE ?)")
+        if name:  # each alias as text: the stored JSON escapes letters outside ASCII
+            where.append(
+                "(name LIKE ? OR EXISTS (SELECT 1 FROM json_each(data, '$.aliases') a WHERE a.value LIKE ?))"
+            )
             args += [f"%{name}%", f"%{name}%"]
         clause = (" WHERE " + " AND ".join(where)) if where else ""
         total = self.db.value(f"SELECT count(*) FROM entities{clause}", args)

@@ -1,0 +1,221 @@
+"""The connection to one SQLite file: migrations and WAL, read-only opening, the time limit,
+chunked ``IN (...)`` queries, transactions (rolled back whole, waiting out other writers and
+processes), crash safety, and copying a corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from storyline.store import Store, StoreError, interrupted
+from storyline.store.database import CHUNK
+from tests.conftest import make_article
+from tests.records import article
+
+TEXT = "The harbour authority of Port Selan said on Tuesday that the eastern quay would reopen next month."
+ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+
+
+def test_migrations_and_wal(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.db") as store:
+        assert store.schema_version() >= 1
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with Store(tmp_path / "a.db", readonly=True) as again:  # reopening does not migrate twice
+        assert again.schema_version() >= 1
+
+
+def test_a_new_store_has_every_migration(store: Store) -> None:
+    folder = resources.files("storyline.store") / "migrations"
+    numbers = [int(m.group(1)) for e in folder.iterdir() if (m := re.match(r"(\d+)_.*\.sql$", e.name))]
+    assert store.schema_version() == max(numbers) == len(numbers)
+
+
+def test_missing_or_foreign_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no corpus database"):
+        Store(tmp_path / "none.db", readonly=True)
+    (tmp_path / "junk.db").write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a usable SQLite database"):
+        Store(tmp_path / "junk.db")
+
+
+def test_a_sqlite_file_without_our_schema_is_refused_read_only(tmp_path: Path) -> None:
+    other = sqlite3.connect(tmp_path / "other.db")
+    other.execute("CREATE TABLE notes (body TEXT)")
+    other.close()
+    with pytest.raises(StoreError, match="not a Storyline corpus"):
+        Store(tmp_path / "other.db", readonly=True)
+
+
+def test_a_read_only_store_reads_and_sqlite_refuses_its_writes(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as store:
+        store.articles.write_batch([article("a1", TEXT)], [], run_id=None)
+        store.db.execute("PRAGMA user_version = 10")  # an older schema: read-only leaves it be
+    with Store(tmp_path / "t.db", readonly=True) as store:
+        assert store.schema_version() == 10
+        assert store.articles.get("a1").text == TEXT
+        with pytest.raises(sqlite3.OperationalError, match="readonly database"):
+            store.db.execute("DELETE FROM articles")
+        with pytest.raises(sqlite3.OperationalError, match="readonly database"):
+            store.articles.start_run(["x"], None)
+    with Store(tmp_path / "t.db", readonly=True) as store:
+        assert store.articles.count() == 1
+
+
+def test_the_time_limit_interrupts_and_says_so(tmp_path: Path) -> None:
+    Store(tmp_path / "t.db").close()
+    with Store(tmp_path / "t.db", readonly=True, time_limit=0.2) as store:
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            store.db.value(ENDLESS)
+        assert interrupted(caught.value)
+        other = sqlite3.connect(":memory:")  # a private connection the store limits too
+        store.db.limit(other)
+        with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+            other.execute(ENDLESS).fetchone()
+        other.close()
+    with Store(tmp_path / "t.db", readonly=True) as store:  # no limit: a long query runs out
+        bounded = ENDLESS.replace("FROM c)", "FROM c WHERE x < 300000)")
+        assert store.db.value(bounded) == 300_000
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            store.db.value("SELECT * FROM no_such_table")
+        assert not interrupted(caught.value) and not interrupted(ValueError("interrupted"))
+
+
+def test_select_in_and_execute_in_take_more_values_than_one_chunk(store: Store) -> None:
+    n = 2 * CHUNK + 37
+    store.db.execute("CREATE TEMP TABLE numbers (x INTEGER PRIMARY KEY)")
+    store.db.executemany("INSERT INTO numbers (x) VALUES (?)", [(i,) for i in range(n)])
+    wanted = [*range(n), *range(50), n + 5]  # repeated values are bound once; unknown ones match none
+    got = [r[0] for r in store.db.select_in("SELECT x FROM numbers WHERE x IN ({marks})", wanted)]
+    assert sorted(got) == list(range(n))
+    above = store.db.select_in("SELECT x FROM numbers WHERE x IN ({marks}) AND x >= ?", wanted, (n - 3,))
+    assert sorted(r[0] for r in above) == [n - 3, n - 2, n - 1]  # ``extra`` bound after every chunk
+    store.db.execute_in("DELETE FROM numbers WHERE x IN ({marks})", range(1, n))
+    assert [r[0] for r in store.db.rows("SELECT x FROM numbers")] == [0]
+
+
+def test_a_transaction_commits_whole_or_leaves_nothing(store: Store) -> None:
+    with pytest.raises(ValueError, match="midway"), store.db.transaction():
+        store.db.execute("INSERT INTO runs (started_at) VALUES ('2023-01-01T00:00:00Z')")
+        store.db.execute("INSERT INTO line_counts (key, articles) VALUES (7, 1)")
+        raise ValueError("midway")
+    assert store.db.value("SELECT count(*) FROM runs") == 0
+    assert store.db.value("SELECT count(*) FROM line_counts") == 0
+    assert not store.db.conn.in_transaction
+    with store.db.transaction():
+        store.db.execute("INSERT INTO line_counts (key, articles) VALUES (7, 1)")
+    with Store(store.path, readonly=True) as other:  # committed: another connection sees it
+        assert other.db.value("SELECT articles FROM line_counts WHERE key = 7") == 1
+
+
+def test_integrity_check_sees_a_stale_full_text_index(store: Store) -> None:
+    art = make_article(TEXT)
+    art.text = TEXT
+    store.articles.write_batch([art], [], run_id=None)
+    assert store.integrity_check() == "ok"
+    store.db.execute("UPDATE articles SET text = 'something else entirely'")
+    assert store.integrity_check().startswith("full-text index")
+
+
+def test_a_corpus_is_copied_only_into_an_empty_store(tmp_path: Path) -> None:
+    with Store(tmp_path / "from.db") as source:
+        source.articles.write_batch([article("a1", TEXT, headline="Quay")], [], run_id=None)
+        with Store(tmp_path / "to.db") as copy:
+            copy.copy_from(source.path)  # the source open meanwhile: the online backup
+            assert copy.articles.ids() == ["a1"] and copy.articles.search("quay")[0]["id"] == "a1"
+            assert copy.integrity_check() == "ok"
+            with pytest.raises(StoreError, match="already holds articles"):
+                copy.copy_from(source.path)
+
+
+WRITER = """
+import sys
+from storyline.run.embedded import Ingest
+from storyline.pipeline import PipelineOptions
+from storyline.store import Store
+store = Store(sys.argv[1])
+report = Ingest(store, PipelineOptions(batch_size=int(sys.argv[3]), until="describe")).run([sys.argv[2]],
+    progress=lambda phase, d, t: phase.startswith("processing") and print(f"STORED {d}", flush=True))
+print("DONE", len(report.stored), flush=True)
+"""
+
+
+def _corpus(folder: Path, n: int, tag: str) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"{tag}{i}.txt").write_text(
+            f"{tag.title()} report number {i}: the harbour authority of Port Selan said on day {i} that the "
+            f"eastern quay would reopen, and ferry operators counted {i * 7} stranded passengers.\n\n"
+            f"Officials in the {tag} office added that the repairs had cost {i * 13} thousand crowns so far."
+        )
+    return folder
+
+
+def test_two_processes_write_one_database_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "shared.db"
+    a, b = _corpus(tmp_path / "a", 300, "alpha"), _corpus(tmp_path / "b", 300, "beta")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), str(d), "20"], stdout=subprocess.PIPE, text=True
+        )
+        for d in (a, b)
+    ]
+    outs = [p.communicate(timeout=300)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    with Store(db) as store:
+        assert store.articles.count() == 600 and store.integrity_check() == "ok"
+        assert store.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 600
+
+
+def test_killed_ingest_keeps_every_batch_it_reported(tmp_path: Path) -> None:
+    db = tmp_path / "killed.db"
+    corpus = _corpus(tmp_path / "c", 3000, "gamma")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db), str(corpus), "50"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    reported = 0
+    deadline = time.monotonic() + 120
+    for line in proc.stdout:
+        if line.startswith("STORED"):
+            reported = int(line.split()[1])
+            if reported >= 200:
+                break
+        assert time.monotonic() < deadline
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Store(db) as store:
+        n = store.articles.count()
+        assert n >= reported and store.integrity_check() == "ok"  # includes the FTS index check
+        assert n % 50 == 0  # whole batches only
+        runs = store.db.execute("SELECT inputs FROM runs").fetchall()
+        assert json.loads(runs[0][0]) == [str(corpus)]
+
+
+OPENER = """
+import sys
+from storyline.store import Store
+with Store(sys.argv[1]) as store:
+    store.articles.start_run(["x"], None)
+"""
+
+
+def test_writers_that_open_a_new_database_together_all_succeed(tmp_path: Path) -> None:
+    for round_ in range(15):  # switching a new file to WAL may fail at once, busy handler or not
+        db = tmp_path / f"new{round_}.db"
+        procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(db)], stderr=subprocess.PIPE, text=True)
+                 for _ in range(6)]  # fmt: skip
+        errors = [p.communicate(timeout=120)[1] for p in procs]
+        assert all(p.returncode == 0 for p in procs), errors
+        with Store(db) as store:
+            assert store.db.value("SELECT count(*) FROM runs") == 6 and store.integrity_check() == "ok"
