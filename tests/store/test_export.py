@@ -269,11 +269,15 @@ def test_folders_take_stories_and_events_analysed_or_not(corpus: Store, tmp_path
     export(corpus, "csv", str(tmp_path / "csv"))
     with (tmp_path / "csv" / "stories.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert [r["id"] for r in rows] == ["S0", "S1"] and rows[0]["timeline"] == ""
+    assert [r["id"] for r in rows] == ["S0", "S1"] and rows[0]["timeline"] == "[]"  # the contract's field
     assert json.loads(rows[1]["timeline"])[0]["kind"] == "planned"
     export(corpus, "parquet", str(tmp_path / "pq"))
     events = pq.read_table(tmp_path / "pq" / "events.parquet").to_pylist()
-    assert [e["id"] for e in events] == ["V0", "V1"] and events[0]["summary"] is None
+    assert [e["id"] for e in events] == ["V0", "V1"] and events[0]["summary"] == "[]"
+    export(corpus, "json", str(tmp_path / "c.json"))
+    doc = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    s0 = next(s for s in doc["stories"] if s["id"] == "S0")
+    assert (s0["timeline"], s0["summary"]) == ([], [])  # every field the contract lists is there
     assert json.loads(events[1]["summary"])[0]["citations"] == [CITE]
 
 

@@ -148,6 +148,7 @@ def test_an_incremental_run_merges_into_what_is_stored(store: Store) -> None:
     assert store.links.entities(["E1"])["E1"].aliases == ["Ilse Varga", "Varga"]
     assert saved.events == {"a1": "V1", "a2": "V1", "a3": "V1", "a4": "V3"}
     assert store.links.events(["V1", "V2"]).keys() == {"V1"}
+    assert store.db.value("SELECT count(*) FROM views WHERE kind = 'event' AND id = 'V2'") == 0
     assert saved.stories == {"V1": "S1", "V3": "S3"} and store.links.stories(["S2"]) == {}
     assert store.views.story("S2") is None
     assert store.db.value("SELECT count(*) FROM views WHERE kind = 'story' AND id = 'S2'") == 0

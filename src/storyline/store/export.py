@@ -144,8 +144,11 @@ def iter_tables(store: Store) -> dict[str, Iterator[Mapping[str, Any]]]:
     return {
         "articles": (article_record(a) for a in store.articles.each()),
         "entities": (plain(e) for e in store.views.entities()),
-        "events": ({**plain(e), **views} for e, views in store.views.events()),
-        "stories": ({**plain(s), **views} for s, views in store.views.stories()),
+        # the contract's fields are there even before a story's or event's analyses are
+        "events": ({**plain(e), "summary": [], **views} for e, views in store.views.events()),
+        "stories": (
+            {**plain(s), "timeline": [], "summary": [], **views} for s, views in store.views.stories()
+        ),
         "duplicates": (plain(d) for d in store.views.duplicates()),
     }
 

@@ -335,6 +335,7 @@ class Links:
         for old, new in links.merged_events.items():
             db.execute("UPDATE event_articles SET event_id = ? WHERE event_id = ?", (new, old))
             db.execute("DELETE FROM events WHERE id = ?", (old,))
+            db.execute("DELETE FROM views WHERE kind = 'event' AND id = ?", (old,))
             db.execute("DELETE FROM story_events WHERE event_id = ?", (old,))
         for sid in links.emptied_stories:
             db.execute("DELETE FROM stories WHERE id = ?", (sid,))
