@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from tests.cli import CLI, run
+from tests.cli import run
 
 
 def test_list_show_search_summary(corpus: Path, tmp_path: Path) -> None:
@@ -97,7 +95,5 @@ def test_origin_columns_keep_the_file_name(tmp_path: Path) -> None:
     (deep / "a-file-with-a-name-worth-keeping.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     db = str(tmp_path / "r.db")
     run("ingest", str(deep), "--db", db, "--quiet")
-    shown = subprocess.run(
-        [*CLI, "rejects", "--db", db], capture_output=True, text=True, env={**os.environ, "COLUMNS": "80"}
-    )
+    shown = run("rejects", "--db", db, env={"COLUMNS": "80"})
     assert "a-file-with-a-name-worth-keeping.bin" in shown.stdout and "…" in shown.stdout

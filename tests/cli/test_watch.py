@@ -13,14 +13,16 @@ import sys
 import time
 from pathlib import Path
 
+from tests.cli import Ran, run
 from tests.follow.test_watch import PARAS
 from tests.loopback import article, page, rss, serve, slow
 
-ENV = {**os.environ, "STORYLINE_CONTACT": "tests@example.org"}
+CONTACT = {"STORYLINE_CONTACT": "tests@example.org"}
+ENV = {**os.environ, **CONTACT}  # of the watches that run as a process: signalled, killed, on a terminal
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "storyline", *args], capture_output=True, text=True, env=ENV)
+def _cli(*args: str) -> Ran:
+    return run(*args, env=CONTACT)
 
 
 def _feed_routes(base: list[str], n: int, delay: float = 0.0) -> dict:
