@@ -28,7 +28,8 @@ def test_batch_load_stories(tmp_path: Path) -> None:
     shown = run("stories", "--db", str(db), "--json")
     assert shown.returncode == 0, shown.stderr
     stories = json.loads(shown.stdout)
-    assert len(stories) >= 5 and all(s["article_ids"] for s in stories)
+    in_stories = sorted(a for s in stories for a in s["article_ids"])
+    assert len(stories) >= 5 and len(in_stories) == len(set(in_stories)) == 36  # each article in one
     again = run("batch", str(DEMO / "corpus"), "--output", str(out), "--workers", "2",
                 "--partition-mb", "0.012", "--no-link")  # fmt: skip
     assert again.returncode == 0 and "finished before" in again.stdout

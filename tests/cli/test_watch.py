@@ -53,7 +53,8 @@ def test_follow_a_feed_with_once_and_list_its_state(tmp_path: Path) -> None:
         listed[0]["name"] == "harbour" and listed[0]["items"] == {"stored": 3} and listed[0]["kind"] == "feed"
     )
     stories = json.loads(_cli("stories", "--json", "--db", db).stdout)
-    assert stories  # linked
+    in_stories = sorted(a for s in stories for a in s["article_ids"])
+    assert in_stories == sorted(report["article_ids"])  # linked: each stored article in one story
     assert (tmp_path / "news.raw").is_dir()
     assert _cli("sources", "remove", "harbour", "--db", db).returncode == 0
     assert json.loads(_cli("sources", "list", "--json", "--db", db).stdout) == []
