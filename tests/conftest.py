@@ -1,16 +1,24 @@
-"""Shared fixtures: paths to ../shared (skipped with a reason when absent), stores, articles."""
+"""Shared fixtures: paths to ../shared (skipped with a reason when absent), stores, articles, the
+demo corpus ingested once."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from storyline.model import Article, Source, content_hash
+from storyline.run.embedded import Ingest
 from storyline.store import Store
 from tests import netguard
+
+if TYPE_CHECKING:
+    from dask.distributed import LocalCluster
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))
@@ -38,6 +46,50 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def seeds() -> Path:
     return shared_path("seeds")
+
+
+def _digest(db: Path) -> str:
+    """The file's bytes and those its write-ahead log holds (a write not yet checkpointed)."""
+    wal = db.with_name(db.name + "-wal")
+    return hashlib.sha256(db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The demo corpus ingested and linked once for the whole run, shared by the tests that
+    only read it: a test that writes works on a copy (``shutil.copy``). The file must come
+    back unchanged."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Store(path) as store:
+        report = Ingest(store).run([str(DEMO / "corpus")])
+    assert not report.rejects, report.rejects
+    before = _digest(path)
+    yield path
+    assert _digest(path) == before, "a test wrote to the shared demo corpus (copy it first)"
+
+
+@pytest.fixture(scope="session")
+def _cluster() -> Iterator[LocalCluster]:
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # its HTTP port: any free one, not 8787
+    ) as cluster:  # fmt: skip
+        yield cluster
+
+
+@pytest.fixture
+def dask_cluster(_cluster: LocalCluster) -> LocalCluster:
+    """A dask.distributed LocalCluster of two worker processes, each under a nanny, kept for
+    the whole run: starting one, and loading spaCy on its workers, costs seconds a time. A test
+    may kill a worker (its nanny starts it again): the next test gets the cluster once both
+    workers are back."""
+    from dask.distributed import Client
+
+    with Client(_cluster) as client:
+        client.wait_for_workers(2, timeout=120)
+    return _cluster
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ repository): which lines are boilerplate or metadata, which line is the headline
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.cli import run
 
 # Per seed (by its number): raw line indices that must leave the text, and the headline line.
 BOILERPLATE = {
@@ -33,9 +33,10 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     seeds = shared_path("seeds")
     tmp = tmp_path_factory.mktemp("seeds")
     db, out = tmp / "s.db", tmp / "s.json"
-    cli = [sys.executable, "-m", "storyline"]
-    subprocess.run([*cli, "ingest", str(seeds), "--db", str(db), "--quiet"], check=True)
-    subprocess.run([*cli, "export", "--db", str(db), "--format", "json", "--output", str(out)], check=True)
+    ingested = run("ingest", str(seeds), "--db", str(db), "--quiet")
+    assert ingested.returncode == 0, ingested.stderr
+    exported = run("export", "--db", str(db), "--format", "json", "--output", str(out))
+    assert exported.returncode == 0, exported.stderr
     data = json.loads(out.read_text())
     data["_seeds"] = seeds
     return data

@@ -49,7 +49,12 @@ def test_sentences_of_stop_words_only_do_not_break_a_summary() -> None:
               "The Dovrik dam collapsed early on Monday, flooding three villages."},
     })  # fmt: skip
     summary = summarise(["a"], arts, copies=set(), size=3)
-    assert all(item["support"] >= 1 for item in summary)
+    texts = [item["text"] for item in summary]
+    assert "The Dovrik dam collapsed early on Monday, flooding three villages." in texts
+    for item in summary:  # one article: each sentence is its own, supported by its one outlet
+        cite = item["citations"][0]
+        assert arts["a"]["text"][cite["start"] : cite["end"]] == item["text"]
+        assert (item["support"], item["of_outlets"], item["outlets"]) == (1, 1, ["Wire"])
 
 
 def test_only_in_lists_what_one_outlet_alone_reports() -> None:

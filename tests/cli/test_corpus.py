@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
+import re
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from tests.cli import CLI, run
+from tests.cli import run
 
 
 def test_list_show_search_summary(corpus: Path, tmp_path: Path) -> None:
@@ -50,12 +49,36 @@ def test_export_formats(corpus: Path, tmp_path: Path) -> None:
     assert run("export", "--db", db, "--format", "xml").returncode == 2
 
 
+# Each command's help: words of what it does, and the options (or argument) that are its own.
+HELP = {
+    "ingest": ("Read articles (text, HTML, JSON/JSONL, WARC", ["paths", "--until", "--max-chars"]),
+    "list": ("List articles, oldest first", ["--outlet", "--since", "--offset"]),
+    "show": ("Print one article: metadata, clean text", ["article_id", "--removed"]),
+    "search": ("Full-text search over headlines and clean text", ["query", "--limit"]),
+    "rejects": ("every input that did not become an article, with the reason", ["--run"]),
+    "export": ("Export the corpus", ["--format", "--output"]),
+    "summary": ("Print a summary of the corpus", ["--json"]),
+    "demo": ("Ingest the bundled demo corpus into a fresh database", ["--db"]),
+    "link": ("Rerun linking", ["--full"]),
+    "entities": ("Corpus entities, most reported first", ["--name", "--label"]),
+    "duplicates": ("Wire copies and near-duplicates", ["--since"]),
+    "events": ("articles that report the same development", ["--until"]),
+    "stories": ("chains of related events over time", ["--outlet"]),
+    "quotes": ("List quotes and attributed statements", ["--speaker"]),
+    "story": ("One story: its timeline, cited summary", ["story_id"]),
+    "entity": ("One entity: its aliases with their evidence", ["name"]),
+    "timeline": ("The most important dates of a story", ["--story", "--dates", "--sentences"]),
+}
+
+
 def test_help_everywhere() -> None:
-    for cmd in ("ingest", "list", "show", "search", "rejects", "export", "summary", "demo",
-                "link", "entities", "duplicates", "events", "stories", "quotes", "story",
-                "entity", "timeline"):  # fmt: skip
+    """Every command's --help is its own: its usage line, what it does, its options."""
+    for cmd, (does, options) in HELP.items():
         result = run(cmd, "--help")
-        assert result.returncode == 0 and "Usage" in result.stdout
+        said = " ".join(result.stdout.replace("│", " ").split())
+        assert result.returncode == 0 and f"Usage: storyline {cmd} [OPTIONS]" in said, cmd
+        named = [re.search(rf"(?<![\w-]){o}(?![\w-])", said, re.IGNORECASE) for o in [*options, "--db"]]
+        assert does in said and all(named), cmd
 
 
 def test_bad_dates_labels_and_queries_are_usage_errors(corpus: Path, tmp_path: Path) -> None:
@@ -97,7 +120,5 @@ def test_origin_columns_keep_the_file_name(tmp_path: Path) -> None:
     (deep / "a-file-with-a-name-worth-keeping.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     db = str(tmp_path / "r.db")
     run("ingest", str(deep), "--db", db, "--quiet")
-    shown = subprocess.run(
-        [*CLI, "rejects", "--db", db], capture_output=True, text=True, env={**os.environ, "COLUMNS": "80"}
-    )
+    shown = run("rejects", "--db", db, env={"COLUMNS": "80"})
     assert "a-file-with-a-name-worth-keeping.bin" in shown.stdout and "…" in shown.stdout

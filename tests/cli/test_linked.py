@@ -1,5 +1,6 @@
-"""`entities`, `entity`, `stories`, `story`, `event` and `timeline` on the demo corpus, as a
-user runs them; what a command prints with --json is the page's JSON twin."""
+"""`entities`, `entity`, `stories`, `story`, `event` and `timeline` on the demo corpus (ingested
+once for the run: ``demo_db``), as a user runs them; what a command prints with --json is the
+page's JSON twin."""
 
 from __future__ import annotations
 
@@ -12,14 +13,12 @@ from fastapi.testclient import TestClient
 from storyline.store import Store
 from storyline.web import create_app
 from tests.cli import run
-from tests.conftest import DEMO
 
 
-def test_story_entity_and_timeline_commands(tmp_path: Path) -> None:
+def test_story_entity_and_timeline_commands(demo_db: Path) -> None:
     """`storyline story ID`, `entity NAME` and `timeline --format json` on the demo corpus:
     each timeline sentence is its citation's exact source text."""
-    db = str(tmp_path / "d.db")
-    assert run("ingest", str(DEMO / "corpus"), "--db", db, "--quiet").returncode == 0
+    db = str(demo_db)
     stories = json.loads(run("stories", "--db", db, "--json").stdout)
     biggest = max(stories, key=lambda s: len(s["article_ids"]))
     shown = json.loads(run("story", biggest["id"], "--db", db, "--json").stdout)
@@ -55,11 +54,9 @@ def test_story_entity_and_timeline_commands(tmp_path: Path) -> None:
     assert run("timeline", "--db", db, "--story", "S999").returncode == 2
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("cli") / "demo.db")
-    assert run("ingest", str(DEMO / "corpus"), "--db", db, "--quiet").returncode == 0
-    return db
+@pytest.fixture
+def demo(demo_db: Path) -> str:
+    return str(demo_db)
 
 
 def test_a_command_and_its_page_give_the_same_object(demo: str) -> None:

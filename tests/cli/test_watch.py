@@ -13,14 +13,16 @@ import sys
 import time
 from pathlib import Path
 
+from tests.cli import Ran, run
 from tests.follow.test_watch import PARAS
 from tests.loopback import article, page, rss, serve, slow
 
-ENV = {**os.environ, "STORYLINE_CONTACT": "tests@example.org"}
+CONTACT = {"STORYLINE_CONTACT": "tests@example.org"}
+ENV = {**os.environ, **CONTACT}  # of the watches that run as a process: signalled, killed, on a terminal
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "storyline", *args], capture_output=True, text=True, env=ENV)
+def _cli(*args: str) -> Ran:
+    return run(*args, env=CONTACT)
 
 
 def _feed_routes(base: list[str], n: int, delay: float = 0.0) -> dict:
@@ -51,7 +53,8 @@ def test_follow_a_feed_with_once_and_list_its_state(tmp_path: Path) -> None:
         listed[0]["name"] == "harbour" and listed[0]["items"] == {"stored": 3} and listed[0]["kind"] == "feed"
     )
     stories = json.loads(_cli("stories", "--json", "--db", db).stdout)
-    assert stories  # linked
+    in_stories = sorted(a for s in stories for a in s["article_ids"])
+    assert in_stories == sorted(report["article_ids"])  # linked: each stored article in one story
     assert (tmp_path / "news.raw").is_dir()
     assert _cli("sources", "remove", "harbour", "--db", db).returncode == 0
     assert json.loads(_cli("sources", "list", "--json", "--db", db).stdout) == []

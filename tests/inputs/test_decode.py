@@ -37,6 +37,6 @@ def test_decode_detects_legacy_encodings_and_never_raises() -> None:
 
 def test_binary_kind() -> None:
     assert binary_kind(b"%PDF-1.4 ...") == "PDF document"
-    assert binary_kind(b"abc\x00\x00def") is not None
+    assert binary_kind(b"abc\x00\x00def") == "binary data (NUL bytes)"
     assert binary_kind("text with ümlauts".encode()) is None
     assert binary_kind("abc".encode("utf-16")) is None

@@ -117,8 +117,11 @@ def test_truncated_warc_keeps_records_before_the_break(tmp_path: Path) -> None:
     blob = _warc([(f"https://a.example/{i}", page + str(i).encode() * 3000) for i in range(3)])
     p = tmp_path / "cut.warc.gz"
     p.write_bytes(blob[: int(len(blob) * 0.8)])
-    arts, rejects = read(p)
-    assert len(arts) >= 1 and len(rejects) == 1 and "broken" in rejects[0].reason
+    arts, rejects = read(p)  # the cut falls in the third record: the first two are whole
+    assert [a.source.url for a in arts] == ["https://a.example/0", "https://a.example/1"]
+    assert all(a.raw.endswith(str(i) * 3000) for i, a in enumerate(arts))
+    (reject,) = rejects
+    assert reject.reason.startswith("WARC archive broken") and reject.reason.endswith("before it were kept")
 
 
 def test_truncated_gzip_text_rejected_and_jsonl_keeps_complete_lines(tmp_path: Path) -> None:
@@ -130,8 +133,11 @@ def test_truncated_gzip_text_rejected_and_jsonl_keeps_complete_lines(tmp_path: P
     blob = gzip.compress("".join(rec.replace('"t"', f'"t{i}"') for i in range(200)).encode())
     q = tmp_path / "feed.jsonl.gz"
     q.write_bytes(blob[: len(blob) // 2])
-    arts, rejects = read(q)
-    assert 0 < len(arts) < 200 and "truncated" in rejects[-1].reason and "lost" in rejects[-1].reason
+    arts, rejects = read(q)  # the complete lines before the cut, in order, each whole
+    kept = len(arts)
+    assert 0 < kept < 200 and [a.hints["title"] for a in arts] == [f"t{i}" for i in range(kept)]
+    assert [a.source.record for a in arts] == list(range(1, kept + 1))
+    assert rejects[-1].reason == f"truncated gzip file: records after line {kept} lost"
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:

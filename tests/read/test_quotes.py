@@ -65,7 +65,12 @@ def test_one_odd_mark_never_costs_the_document(nlp) -> None:  # type: ignore[no-
         "Brandt said the plan “is dead,” aides added."
     )
     quotes = QuoteExtractor()(nlp(text))
-    assert isinstance(quotes, list)
+    first = quotes[0]  # the quote before the odd marks is read whole, its speaker found
+    assert (first.text, first.speaker, first.cue, first.closed) == ("yes", "He", "said", True)
+    assert len(quotes) >= 2  # reading goes on past the odd marks
+    for q in quotes:  # and no offset is thrown off by them
+        assert text[q.start : q.end] == q.text
+        assert q.speaker_start is None or text[q.speaker_start : q.speaker_end] == q.speaker
 
 
 PHENOMENA = (

@@ -1,6 +1,7 @@
 """The batch path on a real dask.distributed LocalCluster (two worker processes): equal to
 the embedded path on the demo corpus, resumable, and nothing lost or doubled when a worker
-is killed mid-run."""
+is killed mid-run. Every test works on the run's cluster (``dask_cluster``): a worker killed
+is started again by its nanny."""
 
 from __future__ import annotations
 
@@ -10,17 +11,19 @@ import signal
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow.parquet as pq
 import pytest
 
 from storyline.pipeline import PipelineOptions
 from storyline.run.batch import TABLES, load, run, schema
-from storyline.run.embedded import Ingest
 from storyline.store import Store
 from storyline.store.records import plain
 from tests.conftest import DEMO, agency_page
+
+if TYPE_CHECKING:
+    from dask.distributed import LocalCluster
 
 SMALL = 12_000  # bytes per partition: the demo corpus becomes several partitions
 
@@ -64,18 +67,18 @@ def _links(out: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def embedded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    db = tmp_path_factory.mktemp("embedded") / "e.db"
-    with Store(db) as store:
-        Ingest(store).run([str(DEMO / "corpus")])
-    return _snapshot(db)
+def embedded(demo_db: Path) -> dict[str, Any]:
+    """The demo corpus as the embedded path ingests and links it."""
+    return _snapshot(demo_db)
 
 
-def test_batch_equals_the_embedded_path(embedded: dict[str, Any], tmp_path: Path) -> None:
+def test_batch_equals_the_embedded_path(
+    embedded: dict[str, Any], dask_cluster: LocalCluster, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     seen: list[tuple[str, int, int]] = []
-    report = run([str(DEMO / "corpus")], out, workers=2, partition_bytes=SMALL, link_chunk=4,
-                 progress=lambda *a: seen.append(a))  # fmt: skip
+    report = run([str(DEMO / "corpus")], out, scheduler=dask_cluster.scheduler_address, partition_bytes=SMALL,
+                 link_chunk=4, progress=lambda *a: seen.append(a))  # fmt: skip
     assert report.partitions >= 3 and report.articles == len(embedded["articles"])
     assert any(stage == "reading partitions" for stage, *_ in seen)
     for table in ("articles", "mentions", "timexes", "quotes", "claims", "events", "stories",
@@ -113,29 +116,29 @@ def test_batch_equals_the_embedded_path(embedded: dict[str, Any], tmp_path: Path
     assert _snapshot(again) == embedded
 
 
-def test_rerun_skips_finished_partitions_and_redoes_a_lost_one(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    first = run([str(DEMO / "corpus")], out, workers=2, partition_bytes=SMALL, link=False)
+def test_rerun_skips_finished_partitions_and_redoes_a_lost_one(
+    dask_cluster: LocalCluster, tmp_path: Path
+) -> None:
+    out, address = tmp_path / "out", dask_cluster.scheduler_address
+    first = run([str(DEMO / "corpus")], out, scheduler=address, partition_bytes=SMALL, link=False)
     before = pq.read_table(out / "articles").column("id").to_pylist()
     lost = sorted((out / "_done").glob("part-*.json"))[1]
     lost.unlink()  # as if the run died before that partition finished
     (out / "articles" / (lost.stem + ".parquet")).unlink()
-    again = run([str(DEMO / "corpus")], out, workers=2, partition_bytes=SMALL, link=False)
+    again = run([str(DEMO / "corpus")], out, scheduler=address, partition_bytes=SMALL, link=False)
     assert again.skipped == first.partitions - 1
     after = pq.read_table(out / "articles").column("id").to_pylist()
     assert sorted(after) == sorted(before)
 
 
-def test_a_killed_worker_loses_and_doubles_nothing(tmp_path: Path) -> None:
-    from dask.distributed import Client, LocalCluster
-
-    out = tmp_path / "out"
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+def test_a_killed_worker_loses_and_doubles_nothing(dask_cluster: LocalCluster, tmp_path: Path) -> None:
+    out, cluster = tmp_path / "out", dask_cluster
     killed: list[int] = []
+    over = threading.Event()  # the run is over: no kill after it (the cluster outlives the test)
 
     def kill_one_when_work_starts() -> None:
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not killed:
+        while time.monotonic() < deadline and not killed and not over.is_set():
             if (out / "_done").is_dir() and any((out / "_done").iterdir()):
                 nanny = next(iter(cluster.workers.values()))
                 pid = nanny.process.process.pid  # the worker process under its nanny
@@ -143,16 +146,14 @@ def test_a_killed_worker_loses_and_doubles_nothing(tmp_path: Path) -> None:
                 killed.append(pid)
             time.sleep(0.05)
 
+    thread = threading.Thread(target=kill_one_when_work_starts, daemon=True)
+    thread.start()
     try:
-        with Client(cluster):
-            pass
-        thread = threading.Thread(target=kill_one_when_work_starts, daemon=True)
-        thread.start()
         report = run([str(DEMO / "corpus")], out, scheduler=cluster.scheduler_address,
                      partition_bytes=SMALL // 2, link=False)  # fmt: skip
-        thread.join(timeout=5)
     finally:
-        cluster.close()
+        over.set()
+        thread.join(timeout=5)
     assert killed, "the worker was never killed: the test proved nothing"
     manifests = sorted((out / "_done").glob("part-*.json"))
     assert len(manifests) == report.partitions
@@ -161,12 +162,11 @@ def test_a_killed_worker_loses_and_doubles_nothing(tmp_path: Path) -> None:
     assert not list(out.rglob("*.tmp"))
 
 
-def test_a_worker_killed_while_linking_changes_no_link(embedded: dict[str, Any], tmp_path: Path) -> None:
-    from dask.distributed import LocalCluster
-
-    out = tmp_path / "out"
-    run([str(DEMO / "corpus")], out, workers=2, partition_bytes=SMALL, link=False)
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+def test_a_worker_killed_while_linking_changes_no_link(
+    embedded: dict[str, Any], dask_cluster: LocalCluster, tmp_path: Path
+) -> None:
+    out, cluster = tmp_path / "out", dask_cluster
+    run([str(DEMO / "corpus")], out, scheduler=cluster.scheduler_address, partition_bytes=SMALL, link=False)
     killed: list[str] = []
 
     def kill_one_in_the_first_big_map(stage: str, done: int, total: int) -> None:
@@ -175,12 +175,9 @@ def test_a_worker_killed_while_linking_changes_no_link(embedded: dict[str, Any],
             os.kill(nanny.process.process.pid, signal.SIGKILL)
             killed.append(stage)
 
-    try:  # reading is finished: this run only links, the tasks small so there are many
-        report = run([str(DEMO / "corpus")], out, scheduler=cluster.scheduler_address,
-                     partition_bytes=SMALL, link_chunk=4,
-                     progress=kill_one_in_the_first_big_map)  # fmt: skip
-    finally:
-        cluster.close()
+    # reading is finished: this run only links, the tasks small so there are many
+    report = run([str(DEMO / "corpus")], out, scheduler=cluster.scheduler_address,
+                 partition_bytes=SMALL, link_chunk=4, progress=kill_one_in_the_first_big_map)  # fmt: skip
     assert killed, "no worker was killed while linking: the test proved nothing"
     assert report.skipped == report.partitions and report.link_redone > 0
     linked = ("events", "stories", "copies", "entities", "timeline")

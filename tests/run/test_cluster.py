@@ -6,8 +6,12 @@ from __future__ import annotations
 import os
 import signal
 import time
+from typing import TYPE_CHECKING
 
 from storyline.run.cluster import DaskTasks
+
+if TYPE_CHECKING:
+    from dask.distributed import LocalCluster
 
 
 def _slow_square(x: int, offset: int) -> int:
@@ -19,11 +23,10 @@ def lookup_task(items: list[int], table: dict[str, int]) -> list[int]:
     return [table[str(i)] for i in items]
 
 
-def test_results_in_item_order_with_shared_values() -> None:
-    from dask.distributed import Client, LocalCluster
+def test_results_in_item_order_with_shared_values(dask_cluster: LocalCluster) -> None:
+    from dask.distributed import Client
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:  # fmt: skip
+    with Client(dask_cluster) as client:
         seen: list[tuple[str, int, int]] = []
         tasks = DaskTasks(client, lambda *a: seen.append(a))
         chunks = [[1, 2], [3], [], [4, 5, 6]]
@@ -34,11 +37,11 @@ def test_results_in_item_order_with_shared_values() -> None:
         assert tasks.ran == 4 and tasks.redone == 0
 
 
-def test_a_worker_killed_mid_map_loses_nothing() -> None:
-    from dask.distributed import Client, LocalCluster
+def test_a_worker_killed_mid_map_loses_nothing(dask_cluster: LocalCluster) -> None:
+    from dask.distributed import Client
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:  # fmt: skip
+    cluster = dask_cluster
+    with Client(cluster) as client:
         killed: list[int] = []
 
         def kill_one_after_the_first_result(stage: str, done: int, total: int) -> None:

@@ -1,4 +1,5 @@
-"""A demo-corpus database and a hostile corpus, built once per test session for the web tests."""
+"""A hostile corpus and real Timeline17 pages, built once per test session for the web tests (the
+demo corpus is ``tests.conftest.demo_db``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from storyline.run.embedded import Ingest
 from storyline.store import Store
-from tests.conftest import DEMO, shared_path
+from tests.conftest import shared_path
 
 HOSTILE = [
     {
@@ -45,11 +46,6 @@ def _build(path: Path, inputs: list[str]) -> Path:
     with Store(path) as store:
         Ingest(store).run(inputs)
     return path
-
-
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("web") / "demo.db", [str(DEMO / "corpus")])
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ from typing import Any
 import pytest
 
 from storyline.web.local import local_server
+from tests.cli import run
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -125,8 +124,8 @@ def test_hostile_content_never_runs(hostile_db: Path, browser: Any) -> None:
 
 def test_static_report_from_disk(demo_db: Path, tmp_path: Path, page: Any) -> None:
     out = tmp_path / "site"
-    cmd = [sys.executable, "-m", "storyline", "report", "--db", str(demo_db), "--output", str(out)]
-    subprocess.run(cmd, check=True, capture_output=True)
+    done = run("report", "--db", str(demo_db), "--output", str(out))
+    assert done.returncode == 0, done.stderr
     page.goto((out / "index.html").as_uri())
     page.locator("ul.list li a").first.click()
     cite = page.locator(".timeline .entry a.cite").first

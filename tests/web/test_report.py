@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from tests.cli import run
 
 
 def test_report_opens_from_disk_with_every_link_working(demo_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", "storyline", "report", "--db", str(demo_db), "--output", str(out)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    done = run("report", "--db", str(demo_db), "--output", str(out))
     assert done.returncode == 0, done.stderr
     pages = sorted(out.rglob("*.html"))
     assert (out / "index.html").exists() and len(pages) > 40
@@ -45,7 +42,7 @@ def test_report_opens_from_disk_with_every_link_working(demo_db: Path, tmp_path:
 
 def test_report_of_one_story(demo_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "one"
-    cmd = [sys.executable, "-m", "storyline", "report", "--db", str(demo_db), "--output", str(out)]
-    assert subprocess.run([*cmd, "--story", "S1"], check=False).returncode == 0
+    cmd = ["report", "--db", str(demo_db), "--output", str(out)]
+    assert run(*cmd, "--story", "S1").returncode == 0
     assert len(list((out / "stories").glob("S*.html"))) == 1
-    assert subprocess.run([*cmd, "--story", "S999"], check=False).returncode == 2
+    assert run(*cmd, "--story", "S999").returncode == 2
