@@ -53,7 +53,7 @@ def test_sentences_of_stop_words_only_do_not_break_a_summary() -> None:
     assert "The Dovrik dam collapsed early on Monday, flooding three villages." in texts
     for item in summary:  # one article: each sentence is its own, supported by its one outlet
         cite = item["citations"][0]
-        assert arts["a"]["text"][cite["start"] : cite["end"]] == item["text"]
+        assert arts["a"].text[cite["start"] : cite["end"]] == item["text"]
         assert (item["support"], item["of_outlets"], item["outlets"]) == (1, 1, ["Wire"])
 
 
