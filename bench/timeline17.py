@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import EVAL, T17_KEYWORDS, need, save, tokens
 
 from storyline.analysis.timelines import build_timeline
+from storyline.model import Article, Source
 from storyline.read import timex_records
 from storyline.read.timex import TimexTagger
 
@@ -68,8 +69,10 @@ def main() -> None:
                 continue
             aid = f"{published}/{path.name}"
             anchor = dt.date.fromisoformat(published)
-            articles[aid] = {"text": text, "published": published, "outlet": aid,
-                             "timexes": timex_records(tagger, text, anchor), "quotes": []}  # fmt: skip
+            timexes = timex_records(tagger, text, anchor)
+            articles[aid] = Article(
+                aid, Source(), "", text=text, published=published, outlet=aid, timexes=timexes
+            )
         per_date = max(1, round(sum(len(s) for s in gold.values()) / len(gold)))
         entries = build_timeline(
             list(articles),
