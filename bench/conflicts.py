@@ -33,6 +33,8 @@ from _common import EVAL, need, save
 
 from storyline.analysis.conflicts import conflicts
 from storyline.analysis.refresh import view_inputs
+from storyline.model import Story
+from storyline.model.analyses import Conflict
 from storyline.pipeline import PipelineOptions
 from storyline.run.embedded import Ingest
 from storyline.store import Store
@@ -62,7 +64,7 @@ def write_feed(root: Path, out: Path) -> int:
     return n
 
 
-def brief(conflict: dict[str, Any]) -> dict[str, Any]:
+def brief(conflict: Conflict) -> dict[str, Any]:
     """A conflict as a reader judges it: the quantity and each report, with its sentence."""
     return {
         "quantity": conflict["quantity"],
@@ -74,11 +76,11 @@ def brief(conflict: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def recompute(store: Store, story: dict[str, Any]) -> list[dict[str, Any]]:
+def recompute(store: Store, story: Story) -> list[Conflict]:
     """A kept story's conflicts computed again by the current code, from its stored inputs."""
-    _, record, by_id, original, events = view_inputs(store, "story", story)
-    members = [events[e] for e in record["event_ids"] if e in events]
-    return conflicts(members, by_id, set(original))
+    inputs = view_inputs(store, story)
+    members = [inputs.events[e] for e in story.event_ids if e in inputs.events]
+    return conflicts(members, inputs.articles, set(inputs.original))
 
 
 def main() -> None:
@@ -92,7 +94,7 @@ def main() -> None:
     records = 0
     if args.store:
         with Store(args.store) as store:
-            stories = [{**s, "conflicts": recompute(store, s)} for s in store.views.stories()]
+            stories = [(s.id, recompute(store, s)) for s, _ in store.views.stories()]
     else:
         root = need(EVAL / "timeline17", "Timeline17")
         with tempfile.TemporaryDirectory() as tmp:
@@ -102,9 +104,9 @@ def main() -> None:
             records = write_feed(root, feed)
             with Store(home / "bpoil.db") as store:
                 Ingest(store, PipelineOptions(workers=args.workers)).run([str(feed)])
-                stories = store.views.stories()
+                stories = [(s.id, views.get("conflicts", [])) for s, views in store.views.stories()]
     seconds = time.perf_counter() - t0
-    found = [(s["id"], c) for s in stories for c in s.get("conflicts", [])]
+    found = [(sid, c) for sid, found_in in stories for c in found_in]
     per_story = Counter(sid for sid, _ in found)
     quantities = Counter(c["quantity"] for _, c in found)
     rng = random.Random(0)
