@@ -64,7 +64,7 @@ def write_feed(root: Path, out: Path) -> int:
     return n
 
 
-def brief(conflict: dict[str, Any]) -> dict[str, Any]:
+def brief(conflict: Conflict) -> dict[str, Any]:
     """A conflict as a reader judges it: the quantity and each report, with its sentence."""
     return {
         "quantity": conflict["quantity"],
@@ -94,7 +94,7 @@ def main() -> None:
     records = 0
     if args.store:
         with Store(args.store) as store:
-            stories = [{"id": s.id, "conflicts": recompute(store, s)} for s, _ in store.views.stories()]
+            stories = [(s.id, recompute(store, s)) for s, _ in store.views.stories()]
     else:
         root = need(EVAL / "timeline17", "Timeline17")
         with tempfile.TemporaryDirectory() as tmp:
@@ -104,9 +104,9 @@ def main() -> None:
             records = write_feed(root, feed)
             with Store(home / "bpoil.db") as store:
                 Ingest(store, PipelineOptions(workers=args.workers)).run([str(feed)])
-                stories = [{"id": s.id, **views} for s, views in store.views.stories()]
+                stories = [(s.id, views.get("conflicts", [])) for s, views in store.views.stories()]
     seconds = time.perf_counter() - t0
-    found = [(s["id"], c) for s in stories for c in s.get("conflicts", [])]
+    found = [(sid, c) for sid, found_in in stories for c in found_in]
     per_story = Counter(sid for sid, _ in found)
     quantities = Counter(c["quantity"] for _, c in found)
     rng = random.Random(0)

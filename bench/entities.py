@@ -29,6 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import EVAL, need, save
 from ecbplus import bcubed
 
+from storyline.model import Article
+
 _TOKEN = re.compile(r'<token t_id="(\d+)" sentence="(\d+)" number="(\d+)">([^<]*)</token>')
 _MARKABLE = re.compile(r'<(HUMAN_PART_PER|HUMAN_PART_ORG|LOC_\w+) m_id="(\d+)"\s*>(.*?)</\1>', re.S)
 _ANCHOR = re.compile(r'<token_anchor t_id="(\d+)"/>')
@@ -95,7 +97,7 @@ def _named(words: list[str], numbers: list[int]) -> bool:
     return len(content) >= 2 or numbers[words.index(content[0])] > 0
 
 
-def through_ingest(docs: dict[str, str], workers: int) -> dict[str, dict[str, Any]]:
+def through_ingest(docs: dict[str, str], workers: int) -> dict[str, Article]:
     """Each document as linking stored it (clean text, mentions with entity ids), via a
     temporary store."""
     from storyline.pipeline import PipelineOptions
@@ -145,11 +147,11 @@ def main() -> None:
     moved = 0
     for doc_id, mentions in gold.items():
         art = ours.get(doc_id)
-        text = art.text if art else ""
+        stored = art.text if art else ""
         linked = sorted((m.start, m.end, m.entity_id) for m in (art.entities if art else []) if m.entity_id)
         for k, g in enumerate(mentions):
             total += 1
-            start = _aligned(texts[doc_id], text, g["start"], g["end"])
+            start = _aligned(texts[doc_id], stored, g["start"], g["end"])
             if start is None:
                 continue
             moved += start != g["start"]

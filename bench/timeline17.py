@@ -69,8 +69,10 @@ def main() -> None:
                 continue
             aid = f"{published}/{path.name}"
             anchor = dt.date.fromisoformat(published)
-            articles[aid] = Article(id=aid, source=Source(), raw="", text=text, published=published,
-                                    outlet=aid, timexes=timex_records(tagger, text, anchor))  # fmt: skip
+            timexes = timex_records(tagger, text, anchor)
+            articles[aid] = Article(
+                aid, Source(), "", text=text, published=published, outlet=aid, timexes=timexes
+            )
         per_date = max(1, round(sum(len(s) for s in gold.values()) / len(gold)))
         entries = build_timeline(
             list(articles),

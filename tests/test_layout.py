@@ -35,9 +35,6 @@ def test_only_the_store_speaks_sql() -> None:
 
 
 # Natural-language words live in storyline/lang/, by language; the stages read them from there.
-# A folder here is not converted yet: its word lists are still where they are used (the next
-# pass moves them and takes the folder off this list).
-NOT_YET_CONVERTED = ("link", "analysis", "pages", "web")
 # Literals that look like words and are not language, by module and the name that holds them.
 NOT_LANGUAGE = {
     "clean/header_dates.py:_INVISIBLE": "HTML element names",
@@ -49,6 +46,7 @@ NOT_LANGUAGE = {
     "describe/titles.py:_SUFFIXES": "top-level domains",
     "inputs/readers.py:_TEXT_FIELDS": "record fields that hold the text",
     "model/annotations.py:NOTE_KINDS": "annotation kinds",
+    "pages/annotated.py:KIND_CLASS": "annotation kinds and their CSS classes",
     "pipeline.py:STAGES": "stage names",
     "run/batch.py:TABLES": "table names",
     "run/batch.py:NOTE_TABLES": "table names",
@@ -60,8 +58,11 @@ NOT_LANGUAGE = {
     "store/sources.py:KINDS": "source kinds",
     "store/views.py:STORY_ORDERS": "sort orders",
     "store/views.py:link_counts": "table names",
+    "web/app.py:stories": "sort orders",
+    "web/render.py:PAGES": "page names",
+    "web/report.py:write_report": "the kinds of record a report counts",
 }
-_LANGUAGE_FREE = [p for p in MODULES if p.relative_to(SRC).parts[0] not in ("lang", *NOT_YET_CONVERTED)]
+_LANGUAGE_FREE = [p for p in MODULES if p.relative_to(SRC).parts[0] != "lang"]
 # A word: letters (two or more), lower or title case, joined by spaces, apostrophes or hyphens,
 # or an abbreviation with its dots ("u.s.", "sen."); not an ALL-CAPS label, not snake_case.
 _WORD = re.compile(r"(?:[^\W\d_]{1,3}\.)+|[^\W\d_]+(?:[ '’-][^\W\d_]+)*\.?")
@@ -149,11 +150,15 @@ def _docstrings(tree: ast.Module) -> set[int]:
 
 
 def english_word_lists(path: Path) -> list[tuple[str, int, str]]:
-    """Where a module holds a word list (a literal of four or more words) or a regex that
-    alternates three or more words: (``path:owner``, line, what)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    """Where a module holds a word list (a literal of four or more words), a regex that
+    alternates three or more words, or names a language's built-in word list (scikit-learn's
+    ``stop_words="english"``): (``path:owner``, line, what)."""
+    return _word_lists(path.read_text(encoding="utf-8"), str(path.relative_to(SRC)))
+
+
+def _word_lists(source: str, where: str) -> list[tuple[str, int, str]]:
+    tree = ast.parse(source)
     owner, docs = _owners(tree), _docstrings(tree)
-    where = str(path.relative_to(SRC))
     found = []
     for node in ast.walk(tree):
         name = owner.get(id(node), "")
@@ -169,13 +174,19 @@ def english_word_lists(path: Path) -> list[tuple[str, int, str]]:
             text = "".join(v.value if isinstance(v, ast.Constant) else "(?:)" for v in node.values)
         if text is not None and _alternated_words(text) >= 3:
             found.append((f"{where}:{name}", node.lineno, f"word pattern {text[:60]!r}"))
+        if (
+            isinstance(node, ast.keyword)
+            and node.arg == "stop_words"
+            and isinstance(named := node.value, ast.Constant)
+        ):
+            found.append((f"{where}:{name}", named.lineno, f"a language's word list {named.value!r}"))
     return found
 
 
 def test_no_english_word_list_outside_lang() -> None:
     """Word lists and word patterns are the language's: in ``storyline/lang/<code>/``, read
-    through ``storyline.lang``, never in the stages (the folders not yet converted aside);
-    every allowance of ``NOT_LANGUAGE`` is still needed."""
+    through ``storyline.lang``, never in the stages; every allowance of ``NOT_LANGUAGE`` is
+    still needed."""
     found = [hit for p in _LANGUAGE_FREE for hit in english_word_lists(p)]
     assert [f"{key}:{line} {what}" for key, line, what in found if key not in NOT_LANGUAGE] == []
     assert set(NOT_LANGUAGE) - {key for key, _, _ in found} == set()
@@ -194,6 +205,10 @@ def test_the_word_list_check_finds_word_lists() -> None:
     assert all(english_word_lists(english / f"{name}.py") for name in ("speech", "timex", "boilerplate"))
     assert len(_words_of_collection(_literal('{"said", "told", "added", "Mr."}'))) == 4
     assert _alternated_words(r"\b(?:said|told|added)\b") == 3
+    assert _word_lists('def f():\n    return TfidfVectorizer(stop_words="english")\n', "m.py") == [
+        ("m.py:f", 2, "a language's word list 'english'")
+    ]
+    assert _word_lists("def f(words):\n    return TfidfVectorizer(stop_words=words)\n", "m.py") == []
     assert _words_of_collection(_literal('("PERSON", "ORG", "GPE", "LOC")')) == []
     assert _words_of_collection(_literal('("speaker_start", "text", "start", "end")')) == []
     assert _words_of_collection(_literal('("nsubj", "dobj", "pobj", "appos")')) == []

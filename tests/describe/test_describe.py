@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from storyline.clean import Cleaner
 from storyline.describe import Describer, Splitter
-from storyline.describe.outlets import outlet_from_domain
 from storyline.model import Article
 from tests.conftest import make_article
 
@@ -84,9 +83,6 @@ def test_outlet_signatures() -> None:
     assert (art.outlet, art.outlet_basis) == ("The Harbor Post", "copyright notice")
     (art,) = run(P1 + " " + P2, source_domain="www.independent.co.uk", outlet="www.independent.co.uk")
     assert art.outlet == "The Independent"
-    assert outlet_from_domain("https://apnews.com/article/x") == "Associated Press"
-    assert outlet_from_domain("harbor.example") == "harbor.example"
-    assert outlet_from_domain("harbor.example/") == "harbor.example"  # a site name written as a URL
 
 
 def test_too_little_text_is_rejected_with_reason() -> None:

@@ -14,14 +14,17 @@ import pytest
 from storyline import lang
 from storyline.read.timex.rules import RULES
 
-GROUPS = ("boilerplate", "dates", "credits", "speech", "people", "numbers", "times")
+GROUPS = ("boilerplate", "dates", "credits", "speech", "people", "names", "numbers", "times", "sentences")
 # Tables that hold regex sources, by group: each must compile.
 PATTERNS = {
     "boilerplate": ("line_families", "sentence_families"),
     "dates": ("months", "line_prefix", "date_only"),
     "credits": ("byline", "name", "self_description", "copyright_notice", "credit_line"),
-    "numbers": ("scale_pattern",),
+    "speech": ("modals",),
+    "names": ("possessive",),
+    "numbers": ("scale_pattern", "ranges", "hypothetical", "rate"),
     "times": ("patterns", "cues"),
+    "sentences": ("opening",),
 }
 
 
@@ -77,6 +80,9 @@ def test_every_language_is_whole_and_reads_what_a_reader_can(code: str) -> None:
             value = getattr(getattr(language, name), table)
             for source in value.values() if isinstance(value, Mapping) else [value]:
                 re.compile(source)
+    assert set(language.numbers.qualifiers.values()) <= set(lang.QUALIFIER_BOUNDS)
+    assert set(language.numbers.quantities) == set(lang.english().numbers.quantities)  # labels
+    assert language.stop_words() and all(isinstance(w, str) for w in language.stop_words())
 
 
 def test_english_reads_everything_and_has_every_table() -> None:
@@ -123,3 +129,24 @@ def test_a_registered_language_is_imported_on_its_first_lookup(monkeypatch: pyte
     names_only = lang.get("zy")
     assert names_only.code == "zy" and names_only.reads == ("entities",)
     assert names_only.speech is lang.english().speech  # tables it has not: English's
+
+
+def test_english_stop_words_are_scikit_learns_and_languages_pool_theirs() -> None:
+    """English leaves out what ``stop_words="english"`` left out; a bag of words over several
+    languages leaves out every one's (a language without tables: English's)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    assert lang.english().stop_words() == ENGLISH_STOP_WORDS
+    assert lang.stop_words(["en", None, "xx-unknown"]) == sorted(ENGLISH_STOP_WORDS) == lang.stop_words([])
+
+
+def test_conflict_words_read_as_they_did() -> None:
+    """The qualifiers' bounds, a rate's unit and a range, as conflicts read them."""
+    numbers = lang.english().numbers
+    bounds = numbers.qualifiers
+    assert bounds["at least"] == bounds["over"] == "floor" and bounds["up to"] == "ceiling"
+    assert bounds["about"] == "about" and bounds["only"] == "exact"
+    assert list(bounds).index("more than") < list(bounds).index("over")  # longer first
+    rate = re.compile(numbers.rate, re.I).search("5,000 barrels Daily")
+    assert rate and numbers.rate_units[rate.group(rate.lastindex or 0).lower()] == "day"
+    assert re.search(numbers.ranges, "35,000 to 60,000", re.I) and not re.search(numbers.ranges, "35,000")

@@ -7,7 +7,7 @@ import json
 import random
 from pathlib import Path
 
-from storyline.link.outlets import host_of, site_outlets
+from storyline.link.outlets import site_outlets
 from storyline.run.embedded import Ingest
 from storyline.store import Store
 
@@ -30,7 +30,6 @@ def test_a_domain_named_page_takes_its_sites_name_and_spellings_become_one() -> 
     assert renamed["a2"].outlet == "Chipper Online"
     assert renamed["a2"].basis == "site: chipper.example's pages name it so (2 of 4)"
     assert renamed["b3"].outlet == "WIRED" and renamed["b3"].basis.startswith("metadata; spelling:")
-    assert host_of("https://WWW.Chipper.example:8080/a") == "chipper.example" and host_of(None) is None
 
 
 def test_the_same_whatever_the_order_and_nothing_more_when_run_again() -> None:

@@ -16,7 +16,11 @@ when it is a background one (its sentence writes out a year other than its claim
 2005 blast killed 15"), a conversion in brackets ("5,000 barrels (210,000 gallons)"), one
 end of a range ("35,000 to 60,000"), or a hypothetical (could, would, if, worst case,
 capacity). Quantities that are tokeniser debris ("#", "-rrb-") are no quantity. Wire copies
-are not counted as separate reports."""
+are not counted as separate reports.
+
+The words read (qualifiers, ranges, hypotheticals, rates, measures, what a count counts) are
+those of each claim's article's language (``lang.Numbers``); a language with no tables of its
+own takes English's, as every article did before languages were data."""
 
 from __future__ import annotations
 
@@ -25,60 +29,43 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
+from storyline import lang
 from storyline.model import Article, Claim, ClaimFrame, Event
 from storyline.model.analyses import ClaimReport, Conflict, FrameData
-from storyline.read.claims import CLASSES
 
 SAME_TIME_DAYS = 2
 SAME_THING = 0.2
 """Share of content words (Jaccard) two claim sentences must have in common to be about one thing."""
 ABOUT = 0.1
 """How far "about 200" reaches either way, as a share of the value."""
-_AT_LEAST = {"more than", "at least", "over"}
-_AT_MOST = {"less than", "fewer than", "at most", "up to", "as many as", "under"}
-_ABOUT = {"nearly", "almost", "about", "around", "some", "roughly", "approximately", "an estimated"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _WORDY = re.compile(r"[a-z]{2,}")
 _BRACKETS = re.compile(r"(?:-LRB-|\()[^()]*?(?:-RRB-|\))")
-_RANGE = re.compile(r"\d\s*(?:-|–|to|and)\s*\$?\s*\d|between\s*\$?\s*\d", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|might|may|if|worst[- ]case|capacity|capable|designed|potential(?:ly)?|up to)\b",
-    re.IGNORECASE,
-)
-_RATE = re.compile(
-    r"\b(?:a|per|each|every)\s+(day|week|month|year|hour|minute|second)\b|\b(daily)\b", re.IGNORECASE
-)
-# Units that measure and name no thing: "50 miles" of what? Two such reports must also say
-# the same thing in their sentences. A count ("11 workers killed") names what it counts.
-_MEASURES = frozenset(
-    ("barrels", "barrel", "gallons", "gallon", "litres", "liters", "miles", "mile", "km", "kilometres",
-     "kilometers", "feet", "foot", "ft", "metres", "meters", "m", "tons", "tonnes", "ton", "tonne", "acres",
-     "acre", "hectares", "mph", "psi", "bn", "billion", "million", "percent", "points", "basis", "times",
-     "page", "pages", "figure", "degrees", "inches", "inch", "pounds", "kg", "bst", "gmt", "cubic")
-)  # fmt: skip
-_GENERIC = frozenset(
-    (
-        "people",
-        "persons",
-        "deaths",
-        "dead",
-        "death",
-        "toll",
-        "killed",
-        "killing",
-        "lives",
-        "lost",
-        "died",
-        "total",
-    )
-)
 _CONTENT = re.compile(r"[a-z]{3,}")
-_STOP = frozenset(
-    ("the", "and", "for", "with", "from", "that", "this", "its", "their", "his", "her", "they", "she",
-     "said", "says", "will", "was", "were", "are", "has", "have", "had", "been", "than", "more", "about",
-     "over", "into", "after", "before", "also", "which", "who", "what", "when", "where", "while", "there")
-)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One language's words of numbers as conflicts read them, compiled."""
+
+    numbers: lang.Numbers
+    ranges: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    rate: re.Pattern[str]
+
+
+@cache
+def _words(language: str | None) -> _Words:
+    """The words of numbers of ``language`` (a code; None: the fallback's), compiled once."""
+    numbers = lang.get(language).numbers
+    return _Words(
+        numbers,
+        re.compile(numbers.ranges, re.IGNORECASE),
+        re.compile(numbers.hypothetical, re.IGNORECASE),
+        re.compile(numbers.rate, re.IGNORECASE),
+    )
 
 
 @dataclass(slots=True)
@@ -98,6 +85,7 @@ class _Report:
     claim_date: str | None
     at: int  # where the number starts in its sentence
     frame: ClaimFrame | None
+    words: _Words  # its article's language's
 
     def record(self) -> ClaimReport:
         return ClaimReport(
@@ -179,8 +167,9 @@ def _reports(event: Event, articles: dict[str, Article], copies: set[str]) -> di
         art = articles.get(aid)
         if art is None or aid in copies:
             continue
+        words = _words(art.language)
         for c in art.claims:
-            if not _countable(c):
+            if not _countable(c, words):
                 continue
             by_quantity.setdefault(c.quantity, []).append(
                 _Report(
@@ -197,14 +186,16 @@ def _reports(event: Event, articles: dict[str, Article], copies: set[str]) -> di
                     claim_date=c.claim_date,
                     at=c.number_start - c.start,
                     frame=c.frame,
+                    words=words,
                 )
             )
     return by_quantity
 
 
-def _countable(claim: Claim) -> bool:
+def _countable(claim: Claim, words: _Words) -> bool:
     """A claim that can conflict: a named quantity with a unit (not a share or an amount of
-    money, not debris), a value, and no year in its sentence other than its own date's."""
+    money, not debris), a value, and no year in its sentence other than its own date's; not
+    a conversion, one end of a range or a hypothetical, as ``words`` write them."""
     quantity = claim.quantity or ""
     if not quantity or quantity in ("percent", "currency") or not claim.unit:
         return False
@@ -220,40 +211,50 @@ def _countable(claim: Claim) -> bool:
     at = claim.number_start - claim.start
     if any(m.start() <= at < m.end() for m in _BRACKETS.finditer(sentence)):
         return False  # a conversion of the figure before it
-    return not (_RANGE.search(sentence[max(0, at - 12) : at + 24]) or _HYPOTHETICAL.search(sentence))
+    near = sentence[max(0, at - 12) : at + 24]
+    return not (words.ranges.search(near) or words.hypothetical.search(sentence))
 
 
-def _measure(quantity: str) -> bool:
+def _measure(quantity: str, numbers: lang.Numbers) -> bool:
     """Whether a quantity is a measurement unit, naming no thing ("miles", "-foot", "barrels of oil")."""
     first = re.findall(r"[a-z]+", quantity.lower())
-    return bool(first) and first[0] in _MEASURES
+    return bool(first) and first[0] in numbers.measures
 
 
 def _counted(report: _Report) -> set[str]:
     """What a count names ("workers" of "workers killed"; nothing for "death toll")."""
-    return {w for w in _CONTENT.findall(report.unit.lower()) if w not in _GENERIC and w not in _STOP}
+    numbers = report.words.numbers
+    return {
+        w
+        for w in _CONTENT.findall(report.unit.lower())
+        if w not in numbers.generic_units and w not in numbers.claim_stop_words
+    }
 
 
 def _rate(report: _Report) -> str:
-    """The time unit a figure is given per ("day" in "5,000 barrels a day"), or ""."""
+    """The time unit a figure is given per ("day" in "5,000 barrels a day", "daily"), or ""."""
     sentence, at = report.sentence, report.at
-    m = _RATE.search(sentence, at, at + 60)
-    return (m.group(1) or "day").lower() if m else ""
+    m = report.words.rate.search(sentence, at, at + 60)
+    if m is None:
+        return ""
+    unit = m.group(m.lastindex or 0).lower()
+    return report.words.numbers.rate_units.get(unit, unit)
 
 
-def _content(sentence: str) -> set[str]:
-    return {w for w in _CONTENT.findall(sentence.lower()) if w not in _STOP}
+def _content(report: _Report) -> set[str]:
+    stop = report.words.numbers.claim_stop_words
+    return {w for w in _CONTENT.findall(report.sentence.lower()) if w not in stop}
 
 
 def _interval(report: _Report) -> tuple[float, float]:
-    """The values a report allows, by its qualifier."""
+    """The values a report allows, by its qualifier (what its language's qualifiers make of it)."""
     v = float(report.value)
-    q = report.qualifier
-    if q in _AT_LEAST:
+    bound = report.words.numbers.qualifiers.get(report.qualifier or "")
+    if bound == "floor":
         return v, math.inf
-    if q in _AT_MOST:
+    if bound == "ceiling":
         return -math.inf, v
-    if q in _ABOUT:
+    if bound == "about":
         return v * (1 - ABOUT), v * (1 + ABOUT)
     return v, v
 
@@ -271,10 +272,12 @@ def _disagreeing(
     """The reports that exclude another outlet's report of the same thing at the same time
     (among the pairs ``allowed``, when given)."""
     involved: set[int] = set()
-    words = [_content(r.sentence) for r in reports]
+    words = [_content(r) for r in reports]
     rates = [_rate(r) for r in reports]
     counted = [_counted(r) for r in reports]
-    measure = _measure(quantity)
+    # a measure, a classed quantity (a label, the same in every language): as either's language says
+    measures = [_measure(quantity, r.words.numbers) for r in reports]
+    classes = [quantity in r.words.numbers.quantities for r in reports]
     for i, a in enumerate(reports):
         lo_a, hi_a = _interval(a)
         for j in range(i + 1, len(reports)):
@@ -289,8 +292,9 @@ def _disagreeing(
             if counted[i] and counted[j] and not counted[i] & counted[j]:
                 continue  # birds and workers
             fa, fb = a.frame, b.frame
+            measure = measures[i] or measures[j]
             if fa and fb:
-                same = same_frame(fa, fb, quantity in CLASSES, measure)
+                same = same_frame(fa, fb, classes[i] or classes[j], measure)
             else:
                 shared = len(words[i] & words[j]) / max(1, len(words[i] | words[j]))
                 same = not measure or shared >= SAME_THING

@@ -6,6 +6,9 @@ same (a sentence of another outlet with cosine ≥ ``SAME``); sentences are take
 best first, skipping any too like one already taken. Each carries citations — its own span
 and the spans of the sentences that support it — and its support count ("reported by 3 of
 5 outlets"). No sentence is generated: the text is a source's text, character for character.
+Sentences are split as their article's language writes them, and the vectors leave out the
+stop words of every language the articles are in (``lang``: English's for every article today,
+as a language with no tables of its own takes English's).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from storyline import lang
 from storyline.analysis.sentences import sentences
 from storyline.model import UNKNOWN_OUTLET, Article
 from storyline.model.analyses import Citation, OnlyIn, Sentence
@@ -47,11 +51,13 @@ class SentenceTable:
 
     def __init__(self, article_ids: list[str], articles: dict[str, Article], copies: set[str]) -> None:
         self.items: list[tuple[str, str, int, int, str]] = []
+        languages: set[str | None] = set()
         for aid in article_ids:
             art = articles.get(aid)
             if art is None or aid in copies or not art.text:
                 continue
-            for a, b in sentences(art.text)[:PER_ARTICLE]:
+            languages.add(art.language)
+            for a, b in sentences(art.text, art.language)[:PER_ARTICLE]:
                 self.items.append((aid, outlet_key(aid, art.outlet), a, b, art.text[a:b]))
         self.outlets = sorted({o for _, o, *_ in self.items})
         self.same: list[np.ndarray] = []  # per sentence, the sentences with cosine >= SAME
@@ -62,7 +68,7 @@ class SentenceTable:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         try:
-            matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+            matrix = TfidfVectorizer(stop_words=lang.stop_words(languages), sublinear_tf=True).fit_transform(
                 [t for *_, t in self.items]
             )
         except ValueError:  # nothing but stop words

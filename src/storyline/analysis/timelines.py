@@ -10,6 +10,10 @@ statement of the read stage lies in it, ``planned`` when it points past its arti
 date, else ``happened``; a background fact ("Moscow launched its operation on February 24")
 lands on its own date, not the article's. Each entry carries citations for every source
 that reports it and a support count.
+
+Sentences are split, and a statement's modal verbs read, as the article's language writes
+them; the vectors leave out the stop words of every language the articles are in (``lang``:
+English's for every article today, as a language with no tables of its own takes English's).
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
 
+from storyline import lang
 from storyline.analysis.sentences import sentences
 from storyline.analysis.summaries import SAME, outlet_key, shown
 from storyline.model import Article
@@ -31,7 +37,12 @@ from storyline.spans import SpanIndex
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH_OR_DAY = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 CORROBORATE = 0.15  # cosine at which an article of the same event, same date, supports a sentence
-_MODAL = re.compile(r"\b(will|would|should|must|could|might|may|can|cannot|won't|wouldn't)\b", re.I)
+
+
+@cache
+def _modals(language: str | None) -> re.Pattern[str]:
+    """The modal verbs of ``language`` (a code; None: the fallback's), compiled once."""
+    return re.compile(lang.get(language).speech.modals, re.IGNORECASE)
 
 
 def _year_in_span(value: str, first: str | None, last: str | None) -> str | None:
@@ -73,6 +84,7 @@ def _items(
         if art is None or aid in copies or not art.text:
             continue
         text, published = art.text, art.published
+        modals = _modals(art.language)
         pattern = _MONTH_OR_DAY if months else _FULL
         timexes: list[tuple[int, str]] = []  # (start, value) of the time expressions of a day or month
         for t in art.timexes:
@@ -84,11 +96,11 @@ def _items(
         # A sentence is a statement when it quotes someone, or reports an opinion, warning or
         # intention ("X said Y would ..."); "talks broke down, officials said" still happened.
         statements = SpanIndex(
-            [(q.start, q.end) for q in art.quotes if q.kind != "indirect" or _MODAL.search(q.text or "")]
+            [(q.start, q.end) for q in art.quotes if q.kind != "indirect" or modals.search(q.text or "")]
         )
         timexes.sort(key=lambda t: t[0])  # stable: the first stated in a sentence first
         dated = SpanIndex([(start, start + 1) for start, _ in timexes])
-        for n, (a, b) in enumerate(sentences(text)):
+        for n, (a, b) in enumerate(sentences(text, art.language)):
             stated = [timexes[i][1] for i in dated.starting_in(a, b)]
             date = stated[0] if stated else published
             if not date:
@@ -136,9 +148,9 @@ def build_timeline(
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     try:
-        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [i.text for i in items]
-        )
+        stop_words = lang.stop_words({articles[i.article_id].language for i in items})
+        vectoriser = TfidfVectorizer(stop_words=stop_words, sublinear_tf=True)
+        matrix = vectoriser.fit_transform([i.text for i in items])
     except ValueError:
         return []
     by_date: dict[str, list[int]] = defaultdict(list)

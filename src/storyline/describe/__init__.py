@@ -14,9 +14,10 @@ from storyline.describe.dates import digest_date, stated_date
 from storyline.describe.digest import DigestOptions, split_digest
 from storyline.describe.header import read_header, word_count
 from storyline.describe.language import detect_language
-from storyline.describe.outlets import KNOWN_DOMAINS, outlet_from_domain, outlet_from_text, site_name
+from storyline.describe.outlets import outlet_from_text, site_name
 from storyline.describe.titles import strip_site
 from storyline.model import Article, Removed
+from storyline.sites import KNOWN_DOMAINS, outlet_from_domain
 
 __all__ = ["DescribeOptions", "Describer", "DigestOptions", "Splitter"]
 

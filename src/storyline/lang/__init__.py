@@ -23,12 +23,13 @@ the stages then treat that part of its articles as they treat every article toda
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 
 __all__ = [
+    "QUALIFIER_BOUNDS",
     "READS",
     "REGISTRY",
     "Boilerplate",
@@ -36,8 +37,10 @@ __all__ = [
     "DateLines",
     "Language",
     "Multilingual",
+    "Names",
     "Numbers",
     "People",
+    "Sentences",
     "Speech",
     "Times",
     "codes",
@@ -45,6 +48,7 @@ __all__ = [
     "find",
     "get",
     "multilingual",
+    "stop_words",
 ]
 
 READS = ("entities", "timexes", "quotes", "claims")
@@ -146,6 +150,9 @@ class Speech:
     """Verbs whose subject is the source of a number in their clause."""
     lemma_fixes: Mapping[str, str]
     """Lemmas the model gets wrong → the right one, when the word starts with it ("hop" of "hoped")."""
+    modals: str
+    """Regex of a modal verb ("would", "must"), case aside: an indirect statement with one
+    reports an opinion, warning or intention (``analysis/timelines.py``)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -172,12 +179,57 @@ class People:
 
 
 @dataclass(frozen=True, eq=False)
+class Names:
+    """Names as articles write them, made comparable across articles (``link/entities.py``):
+    what a name's normal form leaves out, and the short forms that stand for one name. The
+    titles before a person's name are ``People.titles``. Lower case, without dots."""
+
+    stop: frozenset[str]
+    """Words a name's start drops and its acronym leaves out ("the", "of", "and")."""
+    possessive: str
+    """Regex of the possessive ending ("'s"), without anchors: no part of the name."""
+    generational: frozenset[str]
+    """Generational suffixes ("jr", "iii"): a surname never ends there."""
+    legal_forms: frozenset[str]
+    """A company's legal form ("inc", "gmbh"): "Ford Motor Co." is Ford Motor."""
+    standard_places: Mapping[str, str]
+    """Short forms news uses for a country ("us", "uk") → its GeoNames name (other two-letter
+    codes stay what they say)."""
+    standard_acronyms: Mapping[str, str]
+    """Two-letter acronyms standard for one body ("un") → its name; other acronyms join a name
+    only with three letters or more."""
+    pronouns: frozenset[str]
+    """Pronouns a chain of mentions holds ("he", "his"): never one of its names."""
+
+
+@dataclass(frozen=True, eq=False)
+class Sentences:
+    """Where a sentence ends and how one opens (``analysis/sentences.py``): abbreviations are
+    lower case, without their last point."""
+
+    never_end: frozenset[str]
+    """Abbreviations after whose point a sentence never ends: titles, months, "vs"."""
+    end_before_capital: frozenset[str]
+    """Abbreviations whose point ends a sentence only before a capital ("in the U.S. The")."""
+    opening: str
+    """Regex of how a sentence opens: quotation marks or brackets, then a capital or a digit."""
+
+
+QUALIFIER_BOUNDS = ("floor", "ceiling", "about", "exact")
+"""What a qualifier makes of its number (``Numbers.qualifiers``): the least the value may be
+("at least 11"), the most ("up to 40"), near it ("about 200"), or the value itself ("only 3").
+Labels, the same in every language."""
+
+
+@dataclass(frozen=True, eq=False)
 class Numbers:
     """Numbers as text writes them and what they count (``read/claims.py``,
-    ``read/claim_frames.py``)."""
+    ``read/claim_frames.py``), and what tells two reports of a number apart
+    (``analysis/conflicts.py``)."""
 
-    qualifiers: tuple[str, ...]
-    """Words before a number that qualify it ("more than"), first match wins: longer first."""
+    qualifiers: Mapping[str, str]
+    """Words before a number that qualify it ("more than") → what they make of it (one of
+    ``QUALIFIER_BOUNDS``); read in order, first match wins: longer first."""
     scales: Mapping[str, float]
     """Scale words after a number ("million") → the factor."""
     money_scales: Mapping[str, float]
@@ -200,6 +252,25 @@ class Numbers:
     """Scale words and their plurals, which are part of a number, not what it counts."""
     generic: frozenset[str]
     """Words that name no particular subject of a number ("people", "total", "day")."""
+    generic_units: frozenset[str]
+    """Words of a count's unit that name no particular thing counted: "people killed" and
+    "deaths" count one thing, "workers killed" and "birds killed" two."""
+    measures: frozenset[str]
+    """Units that measure and name no thing ("miles", "barrels"): 50 miles of what?"""
+    claim_stop_words: frozenset[str]
+    """Words left out when two claims' sentences or units are compared word by word."""
+    ranges: str
+    """Regex of a range around a number ("35,000 to 60,000", "between 5"), case aside: one end of
+    a range is no figure to compare."""
+    hypothetical: str
+    """Regex of the words that make a sentence's figure hypothetical ("could", "worst case",
+    "capacity"), case aside."""
+    rate: str
+    """Regex of a rate after a number ("a day", "per hour", "daily"), case aside: the group
+    that matched is the unit, which ``rate_units`` names."""
+    rate_units: Mapping[str, str]
+    """A rate's unit as ``rate`` finds it, lower case ("daily") → the unit it is per ("day"):
+    labels, the same in every language."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -287,8 +358,14 @@ class Language:
     credits: Credits
     speech: Speech
     people: People
+    names: Names
     numbers: Numbers
     times: Times
+    sentences: Sentences
+    stop_words: Callable[[], frozenset[str]]
+    """The words a bag of words leaves out (the TF-IDF of event clustering, timelines and
+    summaries), as spaCy's ``stop_words``; a function, called when a vectoriser needs them
+    (English's are scikit-learn's, whose import is slow: only what vectorises pays it)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -346,6 +423,14 @@ def get(code: str | None) -> Language:
 def english() -> Language:
     """English."""
     return _load("en")
+
+
+def stop_words(codes: Iterable[str | None]) -> list[str]:
+    """The stop words of every language of ``codes`` (each as ``get`` gives it), sorted: for a
+    bag of words over texts of several languages, which has one vocabulary. A list, as
+    scikit-learn takes them. No code at all: the fallback's."""
+    languages = {get(c) for c in codes} or {get(None)}
+    return sorted(frozenset[str]().union(*(language.stop_words() for language in languages)))
 
 
 def codes() -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from storyline.model import Article, Event, Redated
 Redate = Callable[[Article, str | None, str | None], None]
 """What the run gives linking to date an article again: ``redate(article, published, basis)``
 sets the date and derives everything that follows from it (time expressions resolved again,
-roles' "as of", claims' dates), as reading does (``storyline.read.dated.redate``)."""
+roles' "as of", claims' dates), as reading does (``redate`` of ``read/dated.py``)."""
 
 SPREAD_DAYS = 7
 """Stated dates of one event further apart than this: no date is inferred from them."""

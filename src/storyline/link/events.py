@@ -51,12 +51,13 @@ class EventDoc:
     date: str | None = None
     headline: str | None = None
     readable: bool = True  # False: no reader read it (another language): no vocabulary signal
+    language: str | None = None  # its stop words are left out of the vocabulary (None: the fallback's)
 
 
 def event_doc(a: Article) -> EventDoc:
     """What event clustering reads of an article (no vocabulary from one no reader read)."""
     return EventDoc(
-        id=a.id, text=a.text, date=a.published, headline=a.headline, readable="read" not in a.skipped
+        a.id, a.text, a.published, a.headline, readable="read" not in a.skipped, language=a.language
     )
 
 

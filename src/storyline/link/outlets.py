@@ -13,24 +13,10 @@ depend on the order the articles arrived in. Each change says why in ``outlet_ba
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
-from storyline.describe.outlets import outlet_from_domain
 from storyline.model import Renamed
-
-_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#\[\]]+)", re.IGNORECASE)
-
-
-def host_of(url: str | None) -> str | None:
-    """The site a URL is on: its host name, lower case, without ``www.`` (a regular
-    expression, not ``urlparse``: this runs over every article on every link run)."""
-    if not url:
-        return None
-    m = _HOST.match(url)
-    if m is None:
-        return None
-    return m.group(1).lower().removeprefix("www.") or None
+from storyline.sites import host_of, outlet_from_domain
 
 
 def _most_common(names: Counter[str]) -> str:

@@ -108,11 +108,6 @@ def _level_of(root: Token, numbers: lang.Numbers) -> str | None:
     return " ".join([*mods, subj.text])
 
 
-CLASSES = frozenset(lang.get(None).numbers.quantities)
-"""Quantities named by what happened to the counted, whatever the verb ("killed", "died", "toll"):
-labels, the same in every language."""
-
-
 def quantity_of(unit: str, numbers: lang.Numbers | None = None) -> str:
     """The measured quantity a unit names ("people killed" → "deaths"), else the unit itself;
     ``numbers``: the unit's language's words (None: the fallback's, ``lang.get``)."""

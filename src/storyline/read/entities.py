@@ -14,20 +14,17 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
 from storyline import lang
 from storyline.model import Mention
 from storyline.read.labels import context_label, role_of
 from storyline.read.pronouns import antecedent
 from storyline.spans import SpanIndex
+from storyline.spelling import given_names_agree
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
-TITLE_WORDS = lang.get(None).people.titles
-"""The fallback language's title words, for ``link/entities`` until it reads ``lang`` itself."""
 
 
 _SPLIT_NAME = re.compile(r"\b([A-Z]) ([a-z]{3,})\b")
@@ -52,47 +49,6 @@ def _without_title(ent: Span, people: lang.People) -> Span:
     from spacy.tokens import Span
 
     return Span(ent.doc, k, ent.end, label=ent.label_)
-
-
-def skeleton(word: str) -> str:
-    """A name's consonants, doubled letters once ("vladamir" and "vladimir": vldmr): names
-    spelt apart in their vowels or a silent h may be one name; "Marvin" is not "Martin", nor
-    "Charter" Carter (the h of ch, sh and ph is part of another sound)."""
-    out = re.sub(r"[aeiouyhw\W_]", "", re.sub(r"(?<=[csp])h(?=[aeiouy])", "H", word.lower()))
-    return re.sub(r"(.)\1+", r"\1", out)
-
-
-def spelt_alike(x: str, y: str) -> bool:
-    """One name spelt two ways: close (fuzzy ratio 80) and the same consonants."""
-    return x == y or (fuzz.ratio(x, y) >= 80 and skeleton(x) == skeleton(y))
-
-
-_INITIALS = re.compile(r"[b-df-hj-np-tv-xz]{2,3}")
-"""Two or three letters and no vowel: a run of initials ("gw", "ghw")."""
-
-
-def given_names_agree(a: str, b: str) -> bool:
-    """Whether two full names of one surname can be one person: the first given names are
-    equal, spelt alike ("vladamir" / "vladimir", not "marvin" / "martin"), or one an initial
-    of the other; middle names, where both have them, agree the same way ("george w bush" is
-    not "george h w bush", nor "gw bush" "ghw bush"; "john kennedy" may be "john f kennedy");
-    a name an initial opens is called by the name after it ("m spencer green": Spencer)."""
-
-    def same(x: str, y: str) -> bool:
-        if len(x) == 1 or len(y) == 1:
-            return x[0] == y[0]
-        return spelt_alike(x, y)
-
-    ga, gb = a.split()[:-1], b.split()[:-1]
-    if ga and gb and _INITIALS.fullmatch(ga[0]) and _INITIALS.fullmatch(gb[0]):
-        return ga[0] == gb[0]  # initials run together: "gw" is not "ghw"
-    for x, y in ((ga, gb), (gb, ga)):  # "w ross ellington" is called Ross: not "wayne ellington"
-        if len(x) == 2 and len(x[0]) == 1 and len(x[1]) > 1 and len(y) == 1 and len(y[0]) > 1:
-            return same(x[1], y[0])
-    if not ga or not gb or not same(ga[0], gb[0]):
-        return False
-    ma, mb = ga[1:], gb[1:]
-    return not ma or not mb or (len(ma) == len(mb) and all(same(x, y) for x, y in zip(ma, mb, strict=True)))
 
 
 def same_people(persons: set[str]) -> tuple[dict[str, str], dict[str, str]]:

@@ -10,12 +10,27 @@ from storyline.lang import (
     Credits,
     DateLines,
     Language,
+    Names,
     Numbers,
     People,
+    Sentences,
     Speech,
     Times,
 )
-from storyline.lang.en import boilerplate, calendar, credits, dates, numbers, people, speech, tense, timex
+from storyline.lang.en import (
+    boilerplate,
+    calendar,
+    credits,
+    dates,
+    names,
+    numbers,
+    people,
+    sentences,
+    speech,
+    stop_words,
+    tense,
+    timex,
+)
 
 LANGUAGE = Language(
     code="en",
@@ -57,6 +72,7 @@ LANGUAGE = Language(
         according=speech.ACCORDING,
         reporting=speech.REPORTING,
         lemma_fixes=speech.LEMMA_FIXES,
+        modals=speech.MODALS,
     ),
     people=People(
         titles=frozenset(people.TITLES),
@@ -67,6 +83,15 @@ LANGUAGE = Language(
         place_prepositions=people.PLACE_PREPOSITIONS,
         genders=people.GENDERS,
         subject_pronouns=people.SUBJECT_PRONOUNS,
+    ),
+    names=Names(
+        stop=names.STOP,
+        possessive=names.POSSESSIVE,
+        generational=names.GENERATIONAL,
+        legal_forms=names.LEGAL_FORMS,
+        standard_places=names.STANDARD_PLACES,
+        standard_acronyms=names.STANDARD_ACRONYMS,
+        pronouns=names.PRONOUNS,
     ),
     numbers=Numbers(
         qualifiers=numbers.QUALIFIERS,
@@ -80,6 +105,13 @@ LANGUAGE = Language(
         scope=numbers.SCOPE,
         scale_words=numbers.SCALE_WORDS,
         generic=numbers.GENERIC,
+        generic_units=numbers.GENERIC_UNITS,
+        measures=numbers.MEASURES,
+        claim_stop_words=numbers.CLAIM_STOP_WORDS,
+        ranges=numbers.RANGES,
+        hypothetical=numbers.HYPOTHETICAL,
+        rate=numbers.RATE,
+        rate_units=numbers.RATE_UNITS,
     ),
     times=Times(
         patterns=timex.PATTERNS,
@@ -115,4 +147,10 @@ LANGUAGE = Language(
         past_auxiliaries=tense.PAST_AUXILIARIES,
         earlier_plan=tense.EARLIER_PLAN,
     ),
+    sentences=Sentences(
+        never_end=sentences.NEVER_END,
+        end_before_capital=sentences.END_BEFORE_CAPITAL,
+        opening=sentences.OPENING,
+    ),
+    stop_words=stop_words.stop_words,
 )

@@ -1,14 +1,18 @@
-"""English numbers: how a number is qualified, scaled and written in words, what it counts, and
-the words of a level reached (``read/claims.py``, ``read/claim_frames.py``)."""
+"""English numbers: how a number is qualified, scaled and written in words, what it counts, the
+words of a level reached (``read/claims.py``, ``read/claim_frames.py``), and what tells two
+reports of a number apart (``analysis/conflicts.py``)."""
 
 from __future__ import annotations
 
-# First match wins: the longer phrase before the word it starts with ("more than" before "over").
-QUALIFIERS = (
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "nearly",
-    "almost", "about", "around", "some", "roughly", "approximately", "over", "under", "only", "just",
-    "an estimated",
-)  # fmt: skip
+# What a qualifier makes of its number (``lang.QUALIFIER_BOUNDS``). First match wins: the longer
+# phrase before the word it starts with ("more than" before "over").
+QUALIFIERS = {
+    "more than": "floor", "less than": "ceiling", "fewer than": "ceiling", "at least": "floor",
+    "at most": "ceiling", "up to": "ceiling", "as many as": "ceiling", "nearly": "about",
+    "almost": "about", "about": "about", "around": "about", "some": "about", "roughly": "about",
+    "approximately": "about", "over": "floor", "under": "ceiling", "only": "exact", "just": "exact",
+    "an estimated": "about",
+}  # fmt: skip
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12}
 # Scales written after an amount of money ("$ 20bn", "£207m"); after other numbers "m" is metres.
 MONEY_SCALES = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3}
@@ -47,6 +51,38 @@ GENERIC = frozenset(
     ("death", "toll", "total", "number", "figure", "people", "person", "one", "who", "which", "day", "week",
      "month", "year", "hour", "time")
 )  # fmt: skip
+
+# Words of a count's unit that name no particular thing counted ("people killed", "death toll").
+GENERIC_UNITS = frozenset(
+    ("people", "persons", "deaths", "dead", "death", "toll", "killed", "killing", "lives", "lost", "died",
+     "total")
+)  # fmt: skip
+# Units that measure and name no thing: "50 miles" of what? A count ("11 workers killed")
+# names what it counts.
+MEASURES = frozenset(
+    ("barrels", "barrel", "gallons", "gallon", "litres", "liters", "miles", "mile", "km", "kilometres",
+     "kilometers", "feet", "foot", "ft", "metres", "meters", "m", "tons", "tonnes", "ton", "tonne", "acres",
+     "acre", "hectares", "mph", "psi", "bn", "billion", "million", "percent", "points", "basis", "times",
+     "page", "pages", "figure", "degrees", "inches", "inch", "pounds", "kg", "bst", "gmt", "cubic")
+)  # fmt: skip
+# Words left out when two claims' sentences or units are compared word by word.
+CLAIM_STOP_WORDS = frozenset(
+    ("the", "and", "for", "with", "from", "that", "this", "its", "their", "his", "her", "they", "she",
+     "said", "says", "will", "was", "were", "are", "has", "have", "had", "been", "than", "more", "about",
+     "over", "into", "after", "before", "also", "which", "who", "what", "when", "where", "while", "there")
+)  # fmt: skip
+# One end of a range ("35,000 to 60,000", "between 5 and 7").
+RANGES = r"\d\s*(?:-|–|to|and)\s*\$?\s*\d|between\s*\$?\s*\d"
+# A hypothetical figure: could, would, if, worst case, capacity.
+HYPOTHETICAL = (
+    r"\b(?:could|would|might|may|if|worst[- ]case|capacity|capable|designed|potential(?:ly)?|up to)\b"
+)
+# A rate after a number ("5,000 barrels a day", "daily"): the group that matched is its unit.
+RATE = r"\b(?:a|per|each|every)\s+(day|week|month|year|hour|minute|second)\b|\b(daily)\b"
+RATE_UNITS = {
+    "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour", "minute": "minute",
+    "second": "second", "daily": "day",
+}  # fmt: skip
 
 # Count words of a duration ("three weeks", "a couple of days", "half an hour").
 COUNTS = {

@@ -60,3 +60,5 @@ ACCORDING = ("according", "to")
 REPORTING = ("say", "report", "announce", "claim", "estimate", "tell")
 # spaCy's small model lemmatises "hoped" as "hop".
 LEMMA_FIXES = {"hop": "hope"}
+# Modal verbs: "X said Y would ..." reports an opinion, warning or intention, not what happened.
+MODALS = r"\b(will|would|should|must|could|might|may|can|cannot|won't|wouldn't)\b"
