@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.boilerplate import clean_text, is_prose, line_key, split_sentences
+from storyline.clean.boilerplate import clean_text, is_prose, line_key
 
 LEDE = "The harbour authority said on Tuesday that the eastern quay of Port Selan would reopen next month."
 SECOND = "Ferry operators had warned that a longer closure would cost them about 2 million crowns."
@@ -107,6 +107,4 @@ def test_hard_wrapped_lines_are_joined() -> None:
 
 def test_helpers() -> None:
     assert is_prose(LEDE) and not is_prose("Share this")
-    line = "It was over.Then it began."
-    assert [line[a:b] for a, b in split_sentences(line)] == ["It was over.", "Then it began."]
     assert line_key("  Share  THIS 2023 ") == "share this 0"

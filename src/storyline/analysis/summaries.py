@@ -19,9 +19,9 @@ from typing import Any
 import numpy as np
 
 from storyline import lang
-from storyline.analysis.sentences import sentences
 from storyline.model import UNKNOWN_OUTLET, Article
 from storyline.model.analyses import Citation, OnlyIn, Sentence
+from storyline.sentences import sentences
 
 SAME = 0.5  # cosine at which two sentences say the same thing
 NEIGHBOURS = 500

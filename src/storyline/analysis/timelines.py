@@ -28,10 +28,10 @@ from typing import Any
 import numpy as np
 
 from storyline import lang
-from storyline.analysis.sentences import sentences
 from storyline.analysis.summaries import SAME, outlet_key, shown
 from storyline.model import Article
 from storyline.model.analyses import Citation, TimelineEntry
+from storyline.sentences import sentences
 from storyline.spans import SpanIndex
 
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -19,16 +19,12 @@ from functools import cache
 from storyline import lang
 from storyline.clean.phrases import line_reason, sentence_reason
 from storyline.model import Removed
+from storyline.sentences import spans as sentence_spans
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Closing quotes and brackets that may follow a sentence's end, also as tokenised text
 # writes them ("said . ''", "-RRB-").
 _CLOSERS = re.compile(r"(?:\s*(?:[\"'”’)\]»]|''|-RRB-))+\s*$")
-# Sentence boundaries: the usual ". Next", and the glued ".Next" a scraper leaves when it
-# concatenates an appeal and the story ("...the difference.U.S. Secretary").
-_BOUNDARY = re.compile(
-    r"(?<=[a-z]{2}[.!?])(?=[A-Z“\"‘])|(?<=[.!?][\"”’)])\s+(?=[A-Z“\"‘])|(?<=[.!?])\s+(?=[\"“‘(]?[A-Z0-9])"
-)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _DIGITS = str.maketrans("123456789", "000000000")
 _FOLD_ZEROS = re.compile(r"0+")
@@ -97,19 +93,6 @@ def shape_reason(line: str) -> str | None:
     return None
 
 
-def split_sentences(line: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of one line (a light splitter, enough for chrome)."""
-    spans = []
-    start = 0
-    for m in _BOUNDARY.finditer(line):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(line):
-        spans.append((start, len(line)))
-    return spans
-
-
 def unwrap_lines(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines: a line with no sentence end followed by a lowercase start."""
     out: list[str] = []
@@ -131,7 +114,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
 
 def _strip_appeal_sentences(line: str, language: lang.Language) -> tuple[str, list[Removed]]:
     """Drop appeal sentences (and outlet-voice sentences next to them) from one line."""
-    spans = split_sentences(line)
+    spans = sentence_spans(line, language.code)
     marks: list[str | None] = [sentence_reason(line[a:b], language) for a, b in spans]
     if not any(marks):
         return line, []

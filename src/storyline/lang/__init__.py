@@ -204,7 +204,7 @@ class Names:
 
 @dataclass(frozen=True, eq=False)
 class Sentences:
-    """Where a sentence ends and how one opens (``analysis/sentences.py``): abbreviations are
+    """Where a sentence ends and how one opens (``sentences.py``): abbreviations are
     lower case, without their last point."""
 
     never_end: frozenset[str]

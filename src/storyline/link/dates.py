@@ -10,12 +10,12 @@ dates), as reading derives them — by the ``redate`` function the run hands the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 
 from storyline.link.io import LinkStore
 from storyline.model import Article, Event, Redated
+from storyline.years import YEAR
 
 Redate = Callable[[Article, str | None, str | None], None]
 """What the run gives linking to date an article again: ``redate(article, published, basis)``
@@ -24,7 +24,6 @@ roles' "as of", claims' dates), as reading does (``redate`` of ``read/dated.py``
 
 SPREAD_DAYS = 7
 """Stated dates of one event further apart than this: no date is inferred from them."""
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def date_changes(
@@ -59,7 +58,7 @@ def years_agree(texts: list[str], day: str) -> bool:
     """Whether the years an article writes out in its time expressions (``texts``) allow
     ``day``: one of them is its year or the year before, or it writes none (then the event
     alone decides)."""
-    years = {int(y) for text in texts for y in _YEAR.findall(text)}
+    years = {int(y) for text in texts for y in YEAR.findall(text)}
     year = int(day[:4])
     return not years or bool(years & {year, year - 1})
 

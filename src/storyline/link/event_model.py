@@ -29,6 +29,8 @@ import numpy as np
 
 from storyline import lang
 from storyline.model import TermFrequencies
+from storyline.sentences import spans
+from storyline.years import YEAR
 
 NEAR_BOOST = 1.2
 """How much likelier two articles dated within two days of each other are to report one
@@ -38,8 +40,6 @@ BLOCKS = ("words", "names", "numbers", "headline", "lead", "lead_marks")
 _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
 _NUMBER = re.compile(r"\d[\d,.]*")
 _ENDS = frozenset({".", '"', "“", "!", "?"})  # a capitalised word after these starts a sentence
-YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 LEAD_SENTENCES = 4
 MODEL_FILE = Path(__file__).with_name("event_model.json")
 
@@ -84,7 +84,7 @@ def headline_of(doc: Doc) -> str:
 def lead_of(doc: Doc) -> str:
     """The headline and first sentences: where a news article says what happened."""
     body = doc.text.split("\n", 1)[1] if doc.headline is None and "\n" in doc.text else doc.text
-    first = _SENTENCE_END.split(body.strip(), maxsplit=LEAD_SENTENCES)[:LEAD_SENTENCES]
+    first = [body[a:b] for a, b in spans(body, doc.language)[:LEAD_SENTENCES]]
     return "\n".join([headline_of(doc), " ".join(first)])
 
 
@@ -175,7 +175,7 @@ def story_rows(parts: dict[str, Any]) -> Any:
 
 
 def years(docs: Sequence[Doc]) -> Any:
-    """A 0/1 matrix: which years (1950–2049) each article's text names."""
+    """A 0/1 matrix: which years (1800–2099) each article's text names."""
     from scipy.sparse import csr_matrix
 
     names = [sorted(set(YEAR.findall(d.text))) for d in docs]

@@ -8,10 +8,10 @@ import re
 from collections import Counter
 
 from storyline.model import Article
+from storyline.sentences import first_sentence
 
 TITLE_CHARS = 110
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
 
 
 def _words(text: str) -> set[str]:
@@ -21,7 +21,7 @@ def _words(text: str) -> set[str]:
 def cut_title(text: str, limit: int = TITLE_CHARS) -> str:
     """``text``'s first sentence, cut at a word to about ``limit`` characters."""
     text = " ".join(text.split())
-    first = _SENTENCE_END.split(text, 1)[0]
+    first = first_sentence(text) or text
     if len(first) <= limit:
         return first
     return first[:limit].rsplit(" ", 1)[0].rstrip(",;:-–—") + "…"

@@ -4,6 +4,8 @@ are written with (``lang/en/timex.py``)."""
 
 from __future__ import annotations
 
+from storyline.years import YEAR_DIGITS
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -71,7 +73,7 @@ MON = (
 )
 MONTH_NAMES = r"january|february|march|april|may|june|july|august|september|october|november|december"
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-YEAR = r"(?:1[89]\d\d|20\d\d)"
+YEAR = YEAR_DIGITS
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 POD = r"(?:morning|afternoon|evening|night)"
 TIME = (

@@ -1,5 +1,5 @@
 """English sentences: the abbreviations whose point ends no sentence, and how a sentence opens
-(``analysis/sentences.py``)."""
+(``sentences.py``)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ initials, never a fragment."""
 
 from __future__ import annotations
 
-from storyline.analysis.sentences import sentences
+from storyline.sentences import first_sentence, sentences, spans
 
 
 def _split(text: str) -> list[str]:
@@ -47,3 +47,14 @@ def test_fragments_and_paragraph_breaks() -> None:
         "Engineers had warned of cracks in the wall of the dam",
         "\u201cWe will rebuild every house in the valley,\u201d the mayor said on Tuesday.",
     ]  # the piece starting in lower case is a fragment of a broken line, never a sentence
+
+
+def test_every_sentence_is_split_also_where_a_scraper_glued_two_together() -> None:
+    line = "It was over.Then it began. Gov. Lee spoke at 9 a.m. on Monday.\nA new paragraph"
+    assert [line[a:b] for a, b in spans(line)] == [
+        "It was over.",
+        "Then it began.",
+        "Gov. Lee spoke at 9 a.m. on Monday.",
+        "A new paragraph",
+    ]
+    assert first_sentence("The N.A.A.C.P. met in Texas. It voted.") == "The N.A.A.C.P. met in Texas."
