@@ -102,6 +102,11 @@ def test_misspelt_places_join_but_similar_countries_do_not() -> None:
     assert chains[("a1", "c2")] != chains[("a2", "c2")] and chains[("a1", "c3")] != chains[("a2", "c3")]
 
 
+def test_a_six_letter_place_one_letter_changed_joins_as_a_longer_one_does() -> None:
+    _, chains = resolve([article(1, ("Dovrik", "GPE", "c1")), article(2, ("Duvrik", "GPE", "c1"))])
+    assert chains[("a1", "c1")] == chains[("a2", "c1")]
+
+
 def _apart(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
     """The pairs of names (each its own article, labelled as given) that come out one entity."""
     merged = []
