@@ -402,8 +402,9 @@ class EntityResolver:
         only when every use of it is in that name's story) — look for that owner only among
         chains of the same story: in a corpus mixing unrelated stories, "Levi" in one is not
         Jeff Levi of another, nor "CDS" there the Chaotic Dynamic Systems of another.
-        (Misspelt places still join corpus-wide: scoped, the demo's "Kyrenvar" misses the
-        "Kirenvar" of another story.)"""
+        Misspelt places join corpus-wide: that rule rests on the spelling (one letter apart,
+        the same consonants, not two places the gazetteer knows), not on one owner of a name,
+        so a story's bounds would only hide a place's misspelling in another story's report."""
         near = _scoped(chains, scope)
         sets: UnionFind[int] = UnionFind(range(len(chains)))
         find = sets.find
