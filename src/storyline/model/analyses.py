@@ -176,8 +176,90 @@ class StoryViews(TypedDict, total=False):
     people: list[Person]
 
 
+class Voice(TypedDict):
+    """Someone an outlet quotes on an event: how often, where."""
+
+    speaker: str
+    entity_id: str | None
+    quotes: int
+    citations: list[Citation]
+
+
+class Term(TypedDict):
+    """A word an outlet uses for one of the event's actors or acts where the others use other
+    words (``analysis/compare/words.py``); each citation is the term's own span."""
+
+    term: str
+    refers_to: str | None  # the entity (corpus id) or act it names; None: an act
+    score: float  # informative-prior log-odds z-score (Monroe et al. 2008)
+    citations: list[Citation]
+    others: NotRequired[dict[str, list[str]]]  # other outlet → its words for the same referent
+
+
+class OnlyHere(TypedDict):
+    """What one outlet alone reports on an event, no other outlet's report saying it in any
+    words (``analysis/compare/align.py``)."""
+
+    text: str
+    kind: str  # fact | quote | number | context
+    citations: list[Citation]
+
+
+class OutletSide(TypedDict):
+    """One outlet's account of an event, as the comparison shows it beside the others'."""
+
+    outlet: str
+    article_ids: list[str]
+    headline: str
+    first_seen: str | None  # ISO date or date-time of its first article
+    voices: list[Voice]
+    terms: list[Term]
+    only_here: list[OnlyHere]
+
+
+class Shared(TypedDict):
+    """What several outlets report, in their own words."""
+
+    text: str
+    outlets: list[str]
+    citations: list[Citation]
+
+
+class ComparedValue(TypedDict):
+    """One outlet's value of a quantity the outlets disagree on."""
+
+    value: float
+    text: str
+    outlet: str
+    citations: list[Citation]
+
+
+class Disagreement(TypedDict):
+    """One quantity of one thing at one time, given different values by different outlets."""
+
+    quantity: str
+    values: list[ComparedValue]
+
+
+class Unknown(TypedDict):
+    """The event's articles of no known outlet: listed apart, never counted as an outlet."""
+
+    article_ids: list[str]
+
+
+class Comparison(TypedDict):
+    """How the outlets that report an event tell it (``events[].comparison`` of the export
+    contract): side by side, with what they share and the numbers they disagree on."""
+
+    outlets: list[OutletSide]
+    unknown: Unknown
+    shared: list[Shared]
+    conflicts: list[Disagreement]
+
+
 class EventViews(TypedDict, total=False):
     """An event's analyses."""
 
     summary: list[Sentence]
     only_in: list[OnlyIn]
+    comparison: Comparison | None  # None: reported by fewer than two known outlets
