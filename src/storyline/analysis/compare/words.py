@@ -109,10 +109,11 @@ def _terms(usage: _Usage, bound: float, prior: float, limit: int) -> dict[str, l
         for outlet, counts in by_outlet.items():
             rest = pooled - counts
             n_j = sum(sizes.values()) - sizes[outlet]
+            theirs = {w for o, c in by_outlet.items() if o != outlet for w in c}  # the others' words
             for lemma, y_i in counts.items():
                 share = (usage.background[lemma] + 0.5) / (total + 0.5 * (vocabulary + 1))
                 z = log_odds_z(y_i, sizes[outlet], rest[lemma], n_j, prior * share, prior)
-                if z < bound or not any(w != lemma for o, c in by_outlet.items() if o != outlet for w in c):
+                if z < bound or not theirs - {lemma}:  # the others name it only this way, or not
                     continue
                 term = Term(
                     term=lemma,
