@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from storyline.model import Article, Claim, ClaimFrame, Mention, Quote, Timex
+from storyline.model import Article, Claim, ClaimFrame, Descriptor, Mention, Quote, Timex
 from storyline.store import Store
 from storyline.store.annotations import read_notes, replace_notes
 from tests.records import article
@@ -57,6 +57,23 @@ def test_every_kind_of_annotation_comes_back_equal(store: Store) -> None:
     inputs = {a.id: a for a in store.links.inputs(full=True)}
     assert [inputs[a.id].claims for a in written] == [a.claims for a in written]
     assert [inputs[a.id].quotes for a in written] == [a.quotes for a in written]
+
+
+def test_descriptors_come_back_with_their_article_and_to_analysis(store: Store) -> None:
+    art = _read()
+    art.descriptors = [
+        Descriptor(11, 15, "say", "VERB", "verb", "c1"),
+        Descriptor(11, 15, "say", "VERB", "act"),
+        Descriptor(69, 73, "quay", "NOUN", "head", "c2"),
+    ]
+    store.articles.write_batch([art, _read(1)], [], None)
+    assert store.articles.get("r0").descriptors == art.descriptors
+    assert store.articles.get("r1").descriptors == []
+    inputs = {a.id: a for a in store.links.inputs(full=True)}
+    assert inputs["r0"].descriptors == art.descriptors  # what analysis reads
+    assert next(store.links.inputs(["r0"])).descriptors == []  # linking reads names only
+    rows = store.db.rows("SELECT label FROM annotations WHERE kind = 'descriptors' ORDER BY seq")
+    assert [r[0] for r in rows] == ["say", "say", "quay"]
 
 
 def test_each_kind_is_stored_with_the_field_it_is_filtered_by(store: Store) -> None:

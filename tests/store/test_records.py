@@ -13,6 +13,7 @@ from storyline.model import (
     AliasEvidence,
     Claim,
     ClaimFrame,
+    Descriptor,
     Duplicate,
     Entity,
     Event,
@@ -42,6 +43,7 @@ RECORDS: list[Any] = [
     Event("V1", "Quay reopens", "2023-01-03", ["a1", "a2"], ["Post", "Times"], "The quay reopened."),
     Story("S1", "The quay", ["V1", "V2"], ["a1", "a2", "a3"], "2023-01-03", "2023-02-01", ["Post"], "Lede."),
     Duplicate("a2", "a1", 0.97, "wire copy", ["Wire"], "Times", "Post", [{"op": "insert", "text": "Now"}]),
+    Descriptor(3, 11, "dictator", "NOUN", "modifier", "c1"),
 ]
 # fmt: on
 

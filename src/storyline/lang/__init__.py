@@ -32,6 +32,7 @@ __all__ = [
     "QUALIFIER_BOUNDS",
     "READS",
     "REGISTRY",
+    "Acts",
     "Boilerplate",
     "Credits",
     "DateLines",
@@ -343,6 +344,14 @@ class Times:
 
 
 @dataclass(frozen=True, eq=False)
+class Acts:
+    """What makes a noun name an act (``read/descriptors.py``), beside being a verb's lemma
+    too ("attack", "strike"): the endings of nouns made from verbs ("invasion", "agreement")."""
+
+    noun_endings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
 class Language:
     """One language's tables, grouped by purpose; one instance per language (``get``)."""
 
@@ -366,6 +375,8 @@ class Language:
     """The words a bag of words leaves out (the TF-IDF of event clustering, timelines and
     summaries), as spaCy's ``stop_words``; a function, called when a vectoriser needs them
     (English's are scikit-learn's, whose import is slow: only what vectorises pays it)."""
+    acts: Acts = Acts()
+    """A language without its own names acts by its verbs only."""
 
 
 @dataclass(frozen=True, eq=False)

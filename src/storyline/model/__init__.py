@@ -3,7 +3,15 @@
 attributes, never dicts passed by key; ``store/`` alone turns them into rows and back, and
 the JSON edges (export, API) into plain data."""
 
-from storyline.model.annotations import NOTE_KINDS, Claim, ClaimFrame, Mention, Quote, Timex
+from storyline.model.annotations import (
+    NOTE_KINDS,
+    Claim,
+    ClaimFrame,
+    Descriptor,
+    Mention,
+    Quote,
+    Timex,
+)
 from storyline.model.article import (
     LINKED_LABELS,
     UNKNOWN_OUTLET,
@@ -37,6 +45,7 @@ __all__ = [
     "Article",
     "Claim",
     "ClaimFrame",
+    "Descriptor",
     "Duplicate",
     "Entity",
     "Event",

@@ -194,6 +194,7 @@ class Term(TypedDict):
     score: float  # informative-prior log-odds z-score (Monroe et al. 2008)
     citations: list[Citation]
     others: NotRequired[dict[str, list[str]]]  # other outlet → its words for the same referent
+    event_id: NotRequired[str]  # a story's term for acts: the event whose acts it names
 
 
 class OnlyHere(TypedDict):

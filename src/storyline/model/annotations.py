@@ -1,7 +1,8 @@
 """What reading finds in an article, as typed records: a ``Mention`` of a person, organisation
-or place, a ``Timex`` (temporal expression), a ``Quote`` and a numeric ``Claim`` with its
-``ClaimFrame``. Every record carries character offsets (``start``, ``end``) into the article's
-clean ``text``. Reading fills the fields it finds; linking ties chains to corpus entities
+or place, a ``Timex`` (temporal expression), a ``Quote``, a numeric ``Claim`` with its
+``ClaimFrame``, and a ``Descriptor``: a word that names or describes a mention, or an act.
+Every record carries character offsets (``start``, ``end``) into the article's clean
+``text``. Reading fills the fields it finds; linking ties chains to corpus entities
 (``entity_id`` and the like), and ``store/`` is the one place that turns them into rows and
 back (``store.records``).
 """
@@ -100,5 +101,25 @@ class Claim:
     claim_date_basis: str | None = None  # stated | published | inferred
 
 
-NOTE_KINDS = ("entities", "timexes", "quotes", "claims")
+@dataclass(slots=True)
+class Descriptor:
+    """A word that names or describes one of the article's mentions, or names an act: what
+    the outlets' words for the same actors and acts are compared over
+    (``analysis.compare.words``), kept by reading so analysis never parses again.
+    ``relation`` says how the word stands to its mention: ``modifier`` (a word of the
+    mention's noun phrase: "dictator" in "North Korean dictator Kim Jong Un"), ``head`` (the
+    noun the mention modifies: "invasion" in "Russia's invasion"), ``appositive`` (a noun
+    phrase set beside it or equated with it: "the leader" in "Kim, the leader,"), ``verb``
+    (the verb whose subject or object it is); ``act`` (no chain): a verb or event noun of the
+    sentence."""
+
+    start: int
+    end: int
+    lemma: str  # lower case
+    pos: str  # the universal part of speech (NOUN, VERB, ADJ, PROPN, ...)
+    relation: str  # modifier | head | appositive | verb | act
+    chain: str | None = None  # the chain of the mention it describes; None: an act
+
+
+NOTE_KINDS = ("entities", "timexes", "quotes", "claims", "descriptors")
 """An article's annotation lists, by the attribute that holds each."""

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.model.annotations import Claim, Mention, Quote, Timex
+from storyline.model.annotations import Claim, Descriptor, Mention, Quote, Timex
 
 UNKNOWN_OUTLET = "unknown outlet"
 """How pages and views name the outlet of an article that names none."""
@@ -82,6 +82,7 @@ class Article:
     timexes: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    descriptors: list[Descriptor] = field(default_factory=list)  # words naming mentions, and acts
     stages: list[str] = field(default_factory=list)  # the stages that ran on it, in order
     skipped: dict[str, str] = field(default_factory=dict)  # stage → why it passed the article by
     rejected: str | None = None  # set by a stage that finds no article here; the reason

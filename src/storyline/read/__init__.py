@@ -1,4 +1,5 @@
-"""Reading each article: entities, temporal expressions, quotes and numeric claims.
+"""Reading each article: entities, temporal expressions, quotes and numeric claims, and the
+words that describe the entities' mentions and name acts (``descriptors.py``).
 
 Stage ``read`` runs spaCy over the clean text (never the raw page: chrome makes entities of
 icon rows) in batches with ``nlp.pipe``, then the rule layers on top. Every annotation carries
@@ -19,6 +20,7 @@ from storyline import lang
 from storyline.model import Article, Mention, Quote
 from storyline.read.claims import ClaimFinder
 from storyline.read.dated import date_dependents, timex_records
+from storyline.read.descriptors import DescriptorFinder, verb_lemmas
 from storyline.read.entities import EntityFinder
 from storyline.read.nlp import load_nlp
 from storyline.read.quotes import Attribution, QuoteExtractor
@@ -154,6 +156,7 @@ class LanguageReader:
     quotes: QuoteExtractor
     entities: EntityFinder
     claims: ClaimFinder
+    descriptors: DescriptorFinder
 
 
 def reader_for(language: lang.Language, model: str | None = None) -> LanguageReader:
@@ -166,6 +169,7 @@ def reader_for(language: lang.Language, model: str | None = None) -> LanguageRea
         QuoteExtractor(language=language),
         EntityFinder(language),
         ClaimFinder(language),
+        DescriptorFinder(language),
     )
 
 
@@ -219,11 +223,12 @@ class Reader:
             parts = [next(docs) for _ in ps]
             # a long text's pieces joined back into one doc: the same text, the same offsets
             doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            _annotate(reader, article, doc)
+            _annotate(reader, article, doc, verb_lemmas(nlp))
 
 
-def _annotate(reader: LanguageReader, article: Article, doc: Any) -> None:
-    """What the reader's language reads; claims take their sources from its quotes."""
+def _annotate(reader: LanguageReader, article: Article, doc: Any, verbs: frozenset[str]) -> None:
+    """What the reader's language reads; claims take their sources from its quotes; the words
+    describing mentions and naming acts (``verbs``: the model's verb lemmas) with entities."""
     reads = reader.language.reads
     anchor = date.fromisoformat(article.published) if article.published else None
     quotes = reader.quotes(doc) if "quotes" in reads or "claims" in reads else []
@@ -231,4 +236,5 @@ def _annotate(reader: LanguageReader, article: Article, doc: Any) -> None:
     article.timexes = timex_records(reader.timexes, article.text, anchor) if "timexes" in reads else []
     article.quotes = [quote_record(q) for q in quotes] if "quotes" in reads else []
     article.claims = reader.claims(doc, quotes) if "claims" in reads else []
+    article.descriptors = reader.descriptors(doc, article.entities, verbs) if "entities" in reads else []
     _link_within(article)

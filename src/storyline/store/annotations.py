@@ -1,6 +1,7 @@
 """The ``annotations`` table: what reading found in each article (entities, time expressions,
-quotes, numeric claims), one row per annotation, written with its article and read back by
-kind, with the corpus entity ids linking tied to its chains."""
+quotes, numeric claims, the words describing mentions and acts), one row per annotation,
+written with its article and read back by kind, with the corpus entity ids linking tied to
+its chains."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from storyline.model import Claim, Mention, Quote, Timex
+from storyline.model import Claim, Descriptor, Mention, Quote, Timex
 from storyline.store.database import Database, marks
 from storyline.store.records import note, plain
 
@@ -17,10 +18,11 @@ KINDS = {
     "timexes": "value",
     "quotes": "speaker_resolved",
     "claims": "unit",
+    "descriptors": "lemma",
 }
 """Annotation lists of an article and the field each is filtered by (stored as ``label``)."""
 
-Note = Mention | Timex | Quote | Claim
+Note = Mention | Timex | Quote | Claim | Descriptor
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Notes:
     timexes: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    descriptors: list[Descriptor] = field(default_factory=list)
 
 
 def insert_notes(db: Database, rowid: int, notes: dict[str, Sequence[Note]]) -> None:

@@ -112,6 +112,7 @@ def article_from_row(
         timexes=notes.timexes,
         quotes=notes.quotes,
         claims=notes.claims,
+        descriptors=notes.descriptors,
     )
 
 

@@ -13,6 +13,7 @@ from storyline.model import (
     AliasEvidence,
     Claim,
     ClaimFrame,
+    Descriptor,
     Duplicate,
     Entity,
     Event,
@@ -27,11 +28,13 @@ R = TypeVar("R")
 Plain = dict[str, Any]
 """A record as plain data (what ``json.dumps`` writes)."""
 
-NOTE_TYPES: dict[str, type[Mention] | type[Timex] | type[Quote] | type[Claim]] = {
+NoteType = type[Mention] | type[Timex] | type[Quote] | type[Claim] | type[Descriptor]
+NOTE_TYPES: dict[str, NoteType] = {
     "entities": Mention,
     "timexes": Timex,
     "quotes": Quote,
     "claims": Claim,
+    "descriptors": Descriptor,
 }
 """The record type of each annotation list of an article."""
 LINK_TYPES: dict[str, type[Entity] | type[Event] | type[Story] | type[Duplicate]] = {
@@ -74,8 +77,8 @@ def typed(cls: type[R], data: Plain) -> R:
     return cls(**values)
 
 
-def note(kind: str, data: Plain) -> Mention | Timex | Quote | Claim:
-    """One stored annotation of ``kind`` (entities, timexes, quotes, claims)."""
+def note(kind: str, data: Plain) -> Mention | Timex | Quote | Claim | Descriptor:
+    """One stored annotation of ``kind`` (entities, timexes, quotes, claims, descriptors)."""
     return typed(NOTE_TYPES[kind], data)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from storyline.lang import (
     READS,
+    Acts,
     Boilerplate,
     Credits,
     DateLines,
@@ -18,6 +19,7 @@ from storyline.lang import (
     Times,
 )
 from storyline.lang.en import (
+    acts,
     boilerplate,
     calendar,
     credits,
@@ -153,4 +155,5 @@ LANGUAGE = Language(
         opening=sentences.OPENING,
     ),
     stop_words=stop_words.stop_words,
+    acts=Acts(noun_endings=acts.NOUN_ENDINGS),
 )
