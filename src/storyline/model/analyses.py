@@ -205,6 +205,14 @@ class OnlyHere(TypedDict):
     citations: list[Citation]
 
 
+class LeftOut(TypedDict):
+    """Someone other outlets quote on an event and this one does not."""
+
+    speaker: str
+    entity_id: str | None
+    quoted_by: list[str]  # the outlets that quote them
+
+
 class OutletSide(TypedDict):
     """One outlet's account of an event, as the comparison shows it beside the others'."""
 
@@ -215,6 +223,8 @@ class OutletSide(TypedDict):
     voices: list[Voice]
     terms: list[Term]
     only_here: list[OnlyHere]
+    first: NotRequired[bool]  # among the outlets that reported it first
+    left_out: NotRequired[list[LeftOut]]  # whom the others quote and it does not
 
 
 class Shared(TypedDict):
