@@ -183,6 +183,7 @@ class Voice(TypedDict):
     entity_id: str | None
     quotes: int
     citations: list[Citation]
+    cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
 
 
 class Term(TypedDict):
@@ -194,6 +195,7 @@ class Term(TypedDict):
     score: float  # informative-prior log-odds z-score (Monroe et al. 2008)
     citations: list[Citation]
     others: NotRequired[dict[str, list[str]]]  # other outlet → its words for the same referent
+    cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
 
 
 class OnlyHere(TypedDict):
@@ -203,6 +205,7 @@ class OnlyHere(TypedDict):
     text: str
     kind: str  # fact | quote | number | context
     citations: list[Citation]
+    cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
 
 
 class LeftOut(TypedDict):
@@ -233,6 +236,7 @@ class Shared(TypedDict):
     text: str
     outlets: list[str]
     citations: list[Citation]
+    cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
 
 
 class ComparedValue(TypedDict):
@@ -242,6 +246,7 @@ class ComparedValue(TypedDict):
     text: str
     outlet: str
     citations: list[Citation]
+    cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
 
 
 class Disagreement(TypedDict):

@@ -39,7 +39,7 @@ from storyline.model.analyses import (
     Voice,
 )
 
-SHARED = 5  # summary sentences weighed for what several outlets report
+SHARED = 5  # sentences that several outlets report, the most central first
 ONLY_HERE = 3  # sentences one outlet alone reports, per outlet
 
 
@@ -92,7 +92,8 @@ def aligned(
 ) -> tuple[dict[str, list[OnlyHere]], list[Shared]]:
     """What each outlet alone reports and what several outlets report, from the sentence
     table: its "only in" sentences (kind by what the sentence holds: a quote, a number, else
-    a fact) and its summary sentences said by two known outlets or more."""
+    a fact), and its most central sentences said in like words by two known outlets or more
+    (none like one already taken)."""
     only: dict[str, list[OnlyHere]] = defaultdict(list)
     for s in table.only_in(ONLY_HERE):
         if s["outlet"] == UNKNOWN_OUTLET:
@@ -100,11 +101,19 @@ def aligned(
         c = s["citations"][0]
         kind = _kind(articles[c["article_id"]], c["start"], c["end"])
         only[s["outlet"]].append(OnlyHere(text=s["text"], kind=kind, citations=s["citations"][:1]))
-    shared = []
-    for said in table.summary(SHARED):
+    shared: list[Shared] = []
+    taken: list[int] = []
+    for i in sorted(range(len(table.items)), key=lambda i: (-float(table.central[i]), i)):
+        if len(shared) >= SHARED:
+            break
+        if len(table.support[i]) < 2:
+            continue
+        said = table.record(i)
         outlets = sorted({o for c in said["citations"] if (o := articles[c["article_id"]].outlet)})
-        if len(outlets) >= 2:
-            shared.append(Shared(text=said["text"], outlets=outlets, citations=said["citations"]))
+        if len(outlets) < 2 or any(j in taken for j in table.same[i]):
+            continue  # said by fewer than two known outlets, or like one already taken
+        taken.append(i)
+        shared.append(Shared(text=said["text"], outlets=outlets, citations=said["citations"]))
     return dict(only), shared
 
 
