@@ -111,7 +111,8 @@ def _story(data: StoryComparePage) -> None:
     for o in data["outlets"]:
         voices = ", ".join(f"{v['speaker']} ({v['quotes']})" for v in o["voices"])
         _say(
-            f"{o['outlet']}: {o['events']} of {len(data['events'])} events, first on {o['first']}"
+            f"{o['outlet']}: {o['events']} of {len(data['events'])} events, "
+            + (f"first on {o['first']}" if o["first"] else "never first")
             + (f"; quotes {voices}" if voices else ""),
             2,
             lead="",

@@ -162,6 +162,7 @@ def _takes(
                 )
             )
     reported = {t["outlet"] for t in takes}
+    unknown = [a for a in event.article_ids if a in named and not named[a]["outlet"]]
     return EventTakes(
         id=event.id,
         title=event.title,
@@ -169,7 +170,8 @@ def _takes(
         compared=comparison is not None,
         takes=takes,
         not_reporting=[o for o in known if o not in reported],
-        unknown_articles=sum(1 for a in event.article_ids if a in named and not named[a]["outlet"]),
+        unknown_articles=len(unknown),
+        unknown_ids=unknown,
     )
 
 

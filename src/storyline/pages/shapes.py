@@ -409,6 +409,7 @@ class EventTakes(TypedDict):
     takes: list[OutletTake]
     not_reporting: list[str]  # the story's outlets that did not report it
     unknown_articles: int
+    unknown_ids: list[str]  # its articles of unknown outlet
 
 
 class VoiceCount(TypedDict):
