@@ -32,13 +32,18 @@ def compare(
     if item_id[:1] not in ("V", "S"):
         raise fail(f"{item_id!r} is neither an event id (V…) nor a story id (S…)")
     warn_unanalysed(db)
-    data = view(db, pages.compare, item_id)
+    if item_id.startswith("S"):
+        story = view(db, pages.story_comparison, item_id)
+        if as_json:
+            print_json(story)
+        else:
+            _story(story)
+        return
+    event = view(db, pages.event_comparison, item_id)
     if as_json:
-        print_json(data)
-    elif data.get("kind") == "story":
-        _story(data)  # type: ignore[arg-type]
+        print_json(event)
     else:
-        _event(data)  # type: ignore[arg-type]
+        _event(event)
 
 
 def _say(text: str, indent: int = 0, style: str = "", lead: str = "") -> None:
