@@ -1,11 +1,13 @@
 """Screenshots of every page, for a person to look at: serves a database (the demo corpus by
 default) and saves PNGs of the corpus, stories, story, event, entity, entities, article,
-search and error pages with Chromium, each at desktop (1280 px) and phone (390 px) width
+search and error pages, and of the comparisons (``compare``: the largest story's outlets over
+time; ``sides``: its first event's outlets side by side) with Chromium, each at desktop (1280 px) and phone (390 px) width
 (``NAME-desktop.png``, ``NAME-phone.png``).
 
     python tools/screenshots.py --output screenshots/            # builds the demo corpus
     python tools/screenshots.py --db news.db --output shots/
     python tools/screenshots.py --output docs/images --only story --fold   # the pair in docs/
+    python tools/screenshots.py --db seeds.db --output docs/images --only compare --prefix seeds-
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ def main() -> None:
     ap.add_argument("--output", default="screenshots")
     ap.add_argument("--only", help="comma-separated page names (corpus, stories, story, ...)")
     ap.add_argument("--fold", action="store_true", help="the first screen only, not the whole page")
+    ap.add_argument("--prefix", default="", help="before each file name (seeds-: seeds-compare-phone.png)")
     args = ap.parse_args()
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
@@ -58,6 +61,7 @@ def main() -> None:
             if cite else f"/articles/{detail['article_ids'][0]}",
             "search": "/search?q=" + urllib.request.quote(person["name"].split()[-1]),
             "entities": "/entities", "error": "/stories/S999999",
+            "compare": f"/stories/{story['id']}/compare", "sides": f"/events/{detail['event_ids'][0]}/compare",
         }  # fmt: skip
         if args.only:
             pages = {k: v for k, v in pages.items() if k in args.only.split(",")}
@@ -73,7 +77,7 @@ def main() -> None:
                 for name, path in pages.items():
                     page.goto(base + path)
                     page.wait_for_load_state("load")
-                    target = out / f"{name}-{width}.png"
+                    target = out / f"{args.prefix}{name}-{width}.png"
                     page.screenshot(path=str(target), full_page=name != "article" and not args.fold)
                     print(f"{target}  ←  {path}")
                 context.close()

@@ -293,3 +293,67 @@ def test_a_record_gives_its_article_without_corpus_entity_ids(corpus: Store, tmp
     with Store(tmp_path / "fresh.db") as fresh:  # a corpus with no entities of its own yet
         fresh.articles.write_batch([art], [], None)
         assert fresh.articles.get("a1") == art
+
+
+COMPARISON = {
+    "comparison": {"outlets", "unknown", "shared", "conflicts"},
+    "side": {"outlet", "article_ids", "headline", "first_seen", "voices", "terms", "only_here"},
+    "voice": {"speaker", "entity_id", "quotes", "citations"},
+    "only_here": {"text", "kind", "citations"},
+    "shared": {"text", "outlets", "citations"},
+    "disagreement": {"quantity", "values"},
+    "value": {"value", "text", "outlet", "citations"},
+}
+"""The fields of ``events[].comparison`` in the export contract."""
+
+
+def test_events_carry_their_comparison_as_the_contract_says(demo_db: Path, tmp_path: Path) -> None:
+    """On the demo corpus: an event of two known outlets or more has its outlets side by side
+    (the unknown outlet apart, never a side), an event of one has ``null``; every citation
+    points into its article's clean text."""
+    with Store(demo_db, readonly=True) as store:
+        export(store, "json", str(tmp_path / "demo.json"))
+    doc = json.loads((tmp_path / "demo.json").read_text(encoding="utf-8"))
+    texts = {a["id"]: a["text"] for a in doc["articles"]}
+    outlet = {a["id"]: a["outlet"] for a in doc["articles"]}
+
+    def cited(citations: list[dict[str, Any]]) -> None:
+        assert citations
+        for c in citations:
+            assert {"article_id", "start", "end"} <= set(c) and texts[c["article_id"]][c["start"] : c["end"]]
+
+    compared = 0
+    for ev in doc["events"]:
+        known = {outlet[a] for a in ev["article_ids"] if outlet[a]}
+        c = ev.get("comparison")
+        if len(known) < 2:
+            assert c is None
+            continue
+        compared += 1
+        assert COMPARISON["comparison"] <= set(c)
+        assert {s["outlet"] for s in c["outlets"]} == known
+        assert c["unknown"] == {"article_ids": [a for a in ev["article_ids"] if not outlet[a]]}
+        for side in c["outlets"]:
+            assert COMPARISON["side"] <= set(side) and {outlet[a] for a in side["article_ids"]} == {
+                side["outlet"]
+            }
+            for v in side["voices"]:
+                assert COMPARISON["voice"] <= set(v) and v["quotes"] == len(v["citations"])
+                cited(v["citations"])
+            for x in side["only_here"]:
+                assert COMPARISON["only_here"] <= set(x) and x["kind"] in (
+                    "fact",
+                    "quote",
+                    "number",
+                    "context",
+                )
+                cited(x["citations"])
+        for s in c["shared"]:
+            assert COMPARISON["shared"] <= set(s) and len(s["outlets"]) >= 2
+            cited(s["citations"])
+        for d in c["conflicts"]:
+            assert COMPARISON["disagreement"] <= set(d) and len({v["value"] for v in d["values"]}) >= 2
+            for v in d["values"]:
+                assert COMPARISON["value"] <= set(v)
+                cited(v["citations"])
+    assert compared >= 5

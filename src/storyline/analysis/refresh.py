@@ -1,14 +1,15 @@
 """The analyses of stories and events, computed from their articles after linking: a story's
 timeline, summary, quote board, conflicting claims, coverage and key people; an event's
-summary and what one outlet alone reports. Every run that links computes the analyses its
-links left missing (``refresh``), newest first, each story or event a task for the task
-runner; nothing is computed when a page is read."""
+summary, what one outlet alone reports and its outlets side by side. Every run that links
+computes the analyses its links left missing (``refresh``), newest first, each story or
+event a task for the task runner; nothing is computed when a page is read."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from storyline.analysis.compare.comparison import compare_event
 from storyline.analysis.conflicts import conflicts
 from storyline.analysis.coverage import coverage
 from storyline.analysis.people import key_people
@@ -68,14 +69,18 @@ def view_inputs(store: Store, record: Story | Event) -> ViewInputs:
 
 def compute_views(item: ViewInputs) -> StoryViews | EventViews:
     """One story's analyses (timeline, summary, quote board, conflicts, coverage, key people)
-    or one event's (summary, what one outlet alone reports), from ``view_inputs``: a task
-    for the task runner, as stories are independent of each other."""
+    or one event's (summary, what one outlet alone reports, its outlets side by side), from
+    ``view_inputs``: a task for the task runner, as stories are independent of each other."""
     record, by_id, original, events = item.record, item.articles, item.original, item.events
     ids = record.article_ids
     copies = set(original)
     if isinstance(record, Event):
         table = SentenceTable(ids, by_id, copies)
-        return EventViews(summary=table.summary(3), only_in=table.only_in())
+        return EventViews(
+            summary=table.summary(3),
+            only_in=table.only_in(),
+            comparison=compare_event(record, by_id, copies, table),
+        )
     event_of = {a: e for e, v in events.items() for a in v.article_ids}
     members = [events[e] for e in record.event_ids if e in events]
     return StoryViews(

@@ -4,6 +4,7 @@ a library call (the view layer ``web.pages`` for what it shows).
 - ``cli.ingest``: ingest, demo, link (they write the corpus)
 - ``cli.corpus``: list, show, search, summary, rejects, quotes, export
 - ``cli.linked``: entities, entity, duplicates, events, event, stories, story, timeline
+- ``cli.compare``: compare (an event's or a story's outlets side by side)
 - ``cli.serve``: serve, report
 - ``cli.batch``: batch, load
 - ``cli.watch``: sources (add, list, remove), watch
@@ -20,7 +21,7 @@ from typing import Annotated
 import typer
 
 from storyline import __version__
-from storyline.cli import batch, corpus, ingest, linked, serve, watch
+from storyline.cli import batch, compare, corpus, ingest, linked, serve, watch
 from storyline.cli.common import out
 
 app = typer.Typer(
@@ -29,7 +30,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-for family in (ingest, corpus, linked, serve, batch, watch):
+for family in (ingest, corpus, linked, compare, serve, batch, watch):
     family.register(app)
 
 

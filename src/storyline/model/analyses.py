@@ -183,6 +183,7 @@ class Voice(TypedDict):
     entity_id: str | None
     quotes: int
     citations: list[Citation]
+    cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
 
 
 class Term(TypedDict):
@@ -195,6 +196,7 @@ class Term(TypedDict):
     citations: list[Citation]
     others: NotRequired[dict[str, list[str]]]  # other outlet → its words for the same referent
     event_id: NotRequired[str]  # a story's term for acts: the event whose acts it names
+    cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
 
 
 class OnlyHere(TypedDict):
@@ -204,6 +206,15 @@ class OnlyHere(TypedDict):
     text: str
     kind: str  # fact | quote | number | context
     citations: list[Citation]
+    cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
+
+
+class LeftOut(TypedDict):
+    """Someone other outlets quote on an event and this one does not."""
+
+    speaker: str
+    entity_id: str | None
+    quoted_by: list[str]  # the outlets that quote them
 
 
 class OutletSide(TypedDict):
@@ -216,6 +227,8 @@ class OutletSide(TypedDict):
     voices: list[Voice]
     terms: list[Term]
     only_here: list[OnlyHere]
+    first: NotRequired[bool]  # among the outlets that reported it first
+    left_out: NotRequired[list[LeftOut]]  # whom the others quote and it does not
 
 
 class Shared(TypedDict):
@@ -224,6 +237,7 @@ class Shared(TypedDict):
     text: str
     outlets: list[str]
     citations: list[Citation]
+    cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
 
 
 class ComparedValue(TypedDict):
@@ -233,6 +247,7 @@ class ComparedValue(TypedDict):
     text: str
     outlet: str
     citations: list[Citation]
+    cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
 
 
 class Disagreement(TypedDict):

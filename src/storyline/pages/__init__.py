@@ -5,13 +5,15 @@ JSON-shaped record (``pages.shapes``); pages only read: the analyses they show a
 by the run after linking.
 
 By page: ``corpus`` (overview, stories list, search, alerts, and the CLI's listings of the
-whole corpus), ``story`` (a story, an event, the timeline query), ``entity``, ``article``;
+whole corpus), ``story`` (a story, an event, the timeline query), ``compare`` (an event's or
+a story's outlets side by side), ``entity``, ``article``;
 how a page names its sources (``citations``), the charts' geometry (``charts``), an
 article's annotated text (``annotated``).
 """
 
 from storyline.pages.article import article
 from storyline.pages.common import EVIDENCE, ID, MAX_LIMIT, BadQuery, NotFound
+from storyline.pages.compare import compare, event_comparison, story_comparison
 from storyline.pages.corpus import (
     alerts,
     article_list,
@@ -39,12 +41,14 @@ __all__ = [
     "alerts",
     "article",
     "article_list",
+    "compare",
     "copy_list",
     "entities",
     "entity",
     "entity_list",
     "entity_row",
     "event",
+    "event_comparison",
     "event_list",
     "find_entity",
     "merged_roles",
@@ -55,6 +59,7 @@ __all__ = [
     "snippet_parts",
     "stories",
     "story",
+    "story_comparison",
     "story_list",
     "story_row",
     "timeline",

@@ -10,6 +10,7 @@ from typing import NotRequired, TypedDict
 from storyline.model.analyses import (
     BoardGroup,
     Citation,
+    Comparison,
     Conflict,
     Coverage,
     OnlyIn,
@@ -366,3 +367,79 @@ class ArticleListing(TypedDict):
     total: int
     offset: int
     articles: list[ArticleRow]
+
+
+class ComparePage(TypedDict, total=False):
+    """An event's outlets side by side (``analysis.compare``): its comparison with every
+    speaker named as the corpus names them and every citation labelled; ``labels`` names
+    each of its articles ("Outlet · date · headline"); ``not_reporting``: the outlets of its
+    story that did not report it."""
+
+    kind: str  # event
+    id: str
+    title: str
+    date: str | None
+    story: StoryTitle | None
+    comparison: Comparison | None  # None: fewer than two known outlets report it
+    outlets: list[str]  # its known outlets
+    known_outlets: int
+    unknown_articles: int
+    unknown_ids: list[str]  # its articles of unknown outlet
+    not_reporting: list[str]
+    labels: dict[str, str]
+
+
+class OutletTake(TypedDict):
+    """One outlet's report of one event of a story: its headline, first time, articles."""
+
+    outlet: str
+    headline: str
+    first_seen: str | None
+    first: bool  # among the outlets that reported the event first
+    article_ids: list[str]
+
+
+class EventTakes(TypedDict):
+    """One event of a story as the story's comparison lists it, in date order."""
+
+    id: str
+    title: str
+    date: str | None
+    compared: bool  # reported by two known outlets or more
+    takes: list[OutletTake]
+    not_reporting: list[str]  # the story's outlets that did not report it
+    unknown_articles: int
+    unknown_ids: list[str]  # its articles of unknown outlet
+
+
+class VoiceCount(TypedDict):
+    """Someone an outlet quotes over a story's events, and how often."""
+
+    speaker: str
+    entity_id: str | None
+    quotes: int
+
+
+class OutletRecord(TypedDict):
+    """One outlet over a story: events reported, reported first, articles, whom it quotes."""
+
+    outlet: str
+    events: int
+    first: int
+    articles: int
+    voices: list[VoiceCount]
+
+
+class StoryComparePage(TypedDict, total=False):
+    """A story's outlets side by side over its events, over time."""
+
+    kind: str  # story
+    id: str
+    title: str
+    first_date: str | None
+    last_date: str | None
+    outlets: list[OutletRecord]
+    events: list[EventTakes]
+    known_outlets: int
+    unknown_articles: int
+    labels: dict[str, str]

@@ -136,6 +136,17 @@ def event(request: Request, event_id: str) -> shapes.EventPage:
     return _page(request, pages.event, event_id)
 
 
+def event_compare(request: Request, event_id: str) -> shapes.ComparePage:
+    """An event's outlets side by side: headline, first seen, whom each quotes and leaves
+    out, what one alone reports, what several share, the numbers they disagree on."""
+    return _page(request, pages.event_comparison, event_id)
+
+
+def story_compare(request: Request, story_id: str) -> shapes.StoryComparePage:
+    """A story's outlets over its events, over time: who reported each first, who did not."""
+    return _page(request, pages.story_comparison, story_id)
+
+
 def entities(
     request: Request, limit: Limit = 50, offset: Offset = 0, label: Text = None, name: Text = None
 ) -> shapes.EntitiesPage:
@@ -168,6 +179,8 @@ PAGES: list[tuple[str, str, Callable[..., Mapping[str, object]]]] = [
     ("/stories", "stories.html", stories),
     ("/stories/{story_id}", "story.html", story),
     ("/events/{event_id}", "event.html", event),
+    ("/events/{event_id}/compare", "compare.html", event_compare),
+    ("/stories/{story_id}/compare", "compare_story.html", story_compare),
     ("/entities", "entities.html", entities),
     ("/entities/{entity_id}", "entity.html", entity),
     ("/articles/{article_id}", "article.html", article),

@@ -22,6 +22,8 @@ PAGES = {
     "stories": ("stories", "stories/index"),
     "story": ("stories/{}", "stories/{}"),
     "event": ("events/{}", "events/{}"),
+    "comparison": ("events/{}/compare", "compare/{}"),
+    "storycomparison": ("stories/{}/compare", "compare/{}"),
     "entities": ("entities", "entities/index"),
     "entity": ("entities/{}", "entities/{}"),
     "article": ("articles/{}", "articles/{}"),

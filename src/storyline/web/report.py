@@ -14,6 +14,19 @@ from storyline.store import Store
 from storyline.web.render import Links, render
 
 
+def _comparisons(
+    store: Store,
+    write: Callable[[str, str, Mapping[str, object]], None],
+    events: list[str],
+    stories: list[str],
+) -> None:
+    """The outlets side by side of each event, and of each story over its events."""
+    for eid in events:
+        write(f"compare/{eid}", "compare.html", pages.event_comparison(store, eid))
+    for sid in stories:
+        write(f"compare/{sid}", "compare_story.html", pages.story_comparison(store, sid))
+
+
 def write_report(
     store: Store,
     output: str | Path,
@@ -21,7 +34,8 @@ def write_report(
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
     """Write the pages of every story (or of ``story`` alone) with their events, entities and
-    articles; returns how many pages of each kind were written. Views must be computed first
+    articles, and the outlets side by side of each event and of each story over time;
+    returns how many pages of each kind were written. Views must be computed first
     (``Linker.refresh_views``)."""
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
@@ -69,6 +83,7 @@ def write_report(
         write(f"events/{eid}", "event.html", pages.event(store, eid))
         counts["events"] += 1
         done += 1
+    _comparisons(store, write, event_ids, [r.id for r in records])
     listed_articles: dict[int, dict[str, object]] = {}  # the search index: the articles and
     words_in: dict[str, list[int]] = {}  # for each word, the articles that hold it
     for k, a in enumerate(article_ids):
