@@ -129,6 +129,20 @@ def run_options(
         raise fail(str(exc)) from None
 
 
+def counted(n: int, word: str) -> str:
+    """``n`` and ``word``, plural unless one: "1 article", "3 outlets"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def from_outlets(articles: int, known: int, unknown: int) -> str:
+    """Sources counted apart, never an article of unknown outlet as an outlet: "12 articles
+    from 3 outlets (2 of unknown outlet)", "2 articles of unknown outlet"."""
+    if not known:
+        return f"{counted(articles, 'article')} of unknown outlet"
+    apart = f" ({unknown:,} of unknown outlet)" if unknown else ""
+    return f"{counted(articles, 'article')} from {counted(known, 'outlet')}{apart}"
+
+
 def short(origin: str, width: int = 48) -> str:
     """An origin (a path or URL) that fits a column: its front cut, never its file name."""
     return origin if len(origin) <= width else "…" + origin[-(width - 1) :]

@@ -20,6 +20,7 @@ from storyline.cli.common import (
     Outlet,
     Since,
     Until,
+    counted,
     err,
     fail,
     open_store,
@@ -29,7 +30,7 @@ from storyline.cli.common import (
     view,
     warn_unanalysed,
 )
-from storyline.model import Source
+from storyline.model import UNKNOWN_OUTLET, Source
 from storyline.pages.shapes import ArticlePage
 from storyline.store.export import FORMATS, export
 from storyline.store.rows import CorpusSummary
@@ -237,9 +238,15 @@ def print_summary(data: CorpusSummary, db: str) -> None:
         f"{data['rejects']} inputs rejected."
     )
     table = Table("outlet", "articles", "first", "last", box=None, pad_edge=False)
+    unknown = 0
     for row in data["by_outlet"]:
+        if row["outlet"] == UNKNOWN_OUTLET:  # apart: no outlet of the table
+            unknown = row["articles"]
+            continue
         table.add_row(escape(row["outlet"]), str(row["articles"]), row["first"] or "—", row["last"] or "—")
     out.print(table)
+    if unknown:
+        out.print(f"and {counted(unknown, 'article')} of unknown outlet")
     langs = ", ".join(f"{k} {v}" for k, v in data["by_language"].items())
     out.print(f"languages: {langs}")
     if data["not_read"]:
