@@ -1,5 +1,5 @@
 """Commands that read articles: ``list``, ``show``, ``search``, ``summary``, ``rejects``,
-``quotes`` and ``export``."""
+``quotes`` and ``export``; and ``outlets``, the outlet profiles."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from storyline.cli.common import (
     fail,
     open_store,
     out,
+    outlet_profiles,
     print_json,
     short,
     view,
@@ -44,6 +45,7 @@ def register(app: typer.Typer) -> None:
     app.command()(rejects)
     app.command()(quotes)
     app.command("export")(export_corpus)
+    app.command()(outlets)
 
 
 def list_articles(
@@ -321,3 +323,33 @@ def export_corpus(
             raise fail(str(exc)) from None
     if written != ["-"]:
         err.print("wrote " + ", ".join(written))
+
+
+def outlets(
+    name: Annotated[str | None, typer.Argument(help="One outlet, by name or alias.")] = None,
+    as_json: Json = False,
+) -> None:
+    """The outlet profiles: country, languages, kind and sites of each outlet the bundled table
+    and yours (the CSV file $STORYLINE_OUTLETS names) describe, each with its source. Checks
+    your table: a malformed row is an error naming its line."""
+    from storyline.profiles import every
+
+    table = outlet_profiles()
+    rows = every()
+    if name is not None:
+        found = table.find(name)
+        if found is None:
+            raise fail(f"no profile of {name!r} (see `storyline outlets`)")
+        rows = [found]
+    if as_json:
+        print_json(rows)
+        return
+    grid = Table("outlet", "country", "languages", "kind", "sites", box=None, pad_edge=False)
+    for p in rows:
+        grid.add_row(
+            escape(p["name"]), p["country"] or "—", ", ".join(p["languages"]) or "—",
+            escape(", ".join(p["kinds"])) or "—", escape(", ".join(p["sites"])) or "—",
+        )  # fmt: skip
+    out.print(grid)
+    if name is not None:
+        out.print(f"source: {escape(rows[0]['source'] or 'none given')} ({rows[0]['table']} table)")
