@@ -48,6 +48,8 @@ NOT_LANGUAGE = {
     "model/annotations.py:NOTE_KINDS": "annotation kinds",
     "pages/annotated.py:KIND_CLASS": "annotation kinds and their CSS classes",
     "pipeline.py:STAGES": "stage names",
+    "profiles.py:COLUMNS": "the columns of an outlet profile table",
+    "profiles.py:KINDS": "outlet kinds",
     "run/batch.py:TABLES": "table names",
     "run/batch.py:NOTE_TABLES": "table names",
     "store/alerts.py:WATCH_KINDS": "alert kinds",

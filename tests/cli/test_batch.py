@@ -77,3 +77,17 @@ def test_batch_takes_the_run_options_of_ingest(tmp_path: Path) -> None:
     said = json.loads(ingested.stdout)["rejects"]
     assert [(r["stage"], r["reason"]) for r in rejects] == [(r["stage"], r["reason"]) for r in said]
     assert "at most 1,000" in rejects[0]["reason"]
+
+
+def test_batch_credits_every_article_to_the_outlet_given(tmp_path: Path) -> None:
+    """`--outlet` is one of the run options `batch` shares with `ingest`."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "quay.txt").write_text(ARTICLE.format(date="14 Feb, 2023 09:12"))
+    (folder / "agency.html").write_text(agency_page())
+    out = tmp_path / "out"
+    done = run("batch", str(folder), "--output", str(out), "--workers", "1", "--until", "describe",
+               "--outlet", "The Harbor Post", "--json")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(r) for r in pq.read_table(out / "articles").column("record").to_pylist()]
+    assert [(r["outlet"], r["outlet_basis"]) for r in records] == [("The Harbor Post", "given")] * 2

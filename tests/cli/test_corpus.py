@@ -122,3 +122,11 @@ def test_origin_columns_keep_the_file_name(tmp_path: Path) -> None:
     run("ingest", str(deep), "--db", db, "--quiet")
     shown = run("rejects", "--db", db, env={"COLUMNS": "80"})
     assert "a-file-with-a-name-worth-keeping.bin" in shown.stdout and "…" in shown.stdout
+
+
+def test_outlets_lists_the_profiles_and_shows_one_with_its_source() -> None:
+    listed = json.loads(run("outlets", "--json").stdout)
+    assert {"Associated Press", "RT", "The Guardian"} <= {p["name"] for p in listed}
+    shown = run("outlets", "AP")
+    assert shown.returncode == 0 and "https://en.wikipedia.org/wiki/Associated_Press" in shown.stdout
+    assert run("outlets", "The Harbor Post").returncode == 2

@@ -108,3 +108,28 @@ def test_a_huge_single_line_is_rejected_at_extraction(tmp_path: Path) -> None:
     (folder / "huge.txt").write_text(ARTICLE.format(date="14 Feb, 2023") * 5)  # about 2,000
     lower = run("ingest", str(folder), "--db", str(tmp_path / "d.db"), "--max-chars", "1000", "--json")
     assert "at most 1,000" in json.loads(lower.stdout)["rejects"][0]["reason"]
+
+
+def test_ingest_credits_every_article_to_the_outlet_given(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "o.db")
+    done = run("ingest", str(corpus), "--db", db, "--outlet", " The  Harbor Post ", "--until", "describe")
+    assert done.returncode == 1, done.stderr  # the broken record and the empty file
+    listed = json.loads(run("list", "--db", db, "--json").stdout)
+    assert {r["outlet"] for r in listed["articles"]} == {"The Harbor Post"}
+    shown = json.loads(run("show", listed["articles"][0]["id"], "--db", db, "--json").stdout)
+    assert shown["outlet_basis"] == "given"
+    assert run("ingest", str(corpus), "--db", db, "--outlet", " ").returncode == 2
+
+
+def test_a_malformed_outlet_table_is_a_usage_error_naming_its_line(corpus: Path, tmp_path: Path) -> None:
+    from storyline.profiles import profiles
+
+    table = tmp_path / "outlets.csv"
+    table.write_text("name,kinds\nThe Harbor Post,tabloid\n")
+    profiles.cache_clear()  # read once per process: this test's process has read them already
+    try:
+        env = {"STORYLINE_OUTLETS": str(table)}
+        done = run("ingest", str(corpus), "--db", str(tmp_path / "t.db"), env=env)
+        assert done.returncode == 2 and "outlets.csv:2: kind 'tabloid'" in " ".join(done.stderr.split())
+    finally:
+        profiles.cache_clear()  # the next test reads the tables without this one

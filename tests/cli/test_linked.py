@@ -86,3 +86,25 @@ def test_timeline_takes_json_like_every_command_and_still_its_old_flag(demo: str
     old = run("timeline", "--db", demo, "--dates", "3", "--format", "json")
     assert new.returncode == old.returncode == 0 and json.loads(new.stdout) == json.loads(old.stdout)
     assert "--json" in run("timeline", "--help").stdout
+
+
+def test_articles_of_unknown_outlet_are_never_counted_as_an_outlet(tmp_path: Path) -> None:
+    """`story`, `event`, `events` and `summary` count known outlets and articles of unknown
+    outlet apart, and name the outlets that never covered a story (its blindspots)."""
+    from tests.pages.test_outlets import write_corpus
+
+    db = str(tmp_path / "o.db")
+    assert run("ingest", str(write_corpus(tmp_path)), "--db", db).returncode == 0
+    stories = json.loads(run("stories", "--db", db, "--json").stdout)
+    quay = next(s for s in stories if "Associated Press" in s["outlets"])
+    story = " ".join(run("story", quay["id"], "--db", db).stdout.split())
+    assert "3 articles from 2 outlets (1 of unknown outlet)" in story and "3 outlets" not in story
+    assert "not covered by: Quay Weekly" in story
+    assert "only unknown outlet" not in story
+    events = " ".join(run("events", "--db", db).stdout.split())
+    assert "some of unknown outlet" in events and ", unknown outlet" not in events
+    event = " ".join(run("event", quay["event_ids"][0], "--db", db).stdout.split())
+    assert "not covered by: Quay Weekly" in event and "only unknown outlet" not in event
+    summary = run("summary", "--db", db).stdout
+    assert "and 1 article of unknown outlet" in summary
+    assert not [line for line in summary.splitlines() if line.startswith("unknown outlet")]  # no table row

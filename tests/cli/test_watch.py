@@ -60,6 +60,20 @@ def test_follow_a_feed_with_once_and_list_its_state(tmp_path: Path) -> None:
     assert json.loads(_cli("sources", "list", "--json", "--db", db).stdout) == []
 
 
+def test_a_source_added_with_an_outlet_credits_its_articles_to_it(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text("Quay reopens\n\n" + "\n\n".join(PARAS), encoding="utf-8")
+    added = _cli("sources", "add", str(inbox), "--outlet", "The Harbor Post", "--db", db)
+    assert added.returncode == 0 and "credited to The Harbor Post" in added.stdout, added.stderr
+    assert json.loads(_cli("sources", "list", "--json", "--db", db).stdout)[0]["outlet"] == "The Harbor Post"
+    assert _cli("watch", "--once", "--db", db).returncode == 0
+    (art,) = json.loads(_cli("list", "--json", "--db", db).stdout)["articles"]
+    assert art["outlet"] == "The Harbor Post"
+    assert _cli("sources", "add", str(tmp_path), "--outlet", "", "--db", db).returncode == 2
+
+
 def test_sigterm_stops_a_watch_cleanly(tmp_path: Path) -> None:
     db = str(tmp_path / "news.db")
     holder: list[str] = []

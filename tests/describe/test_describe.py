@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.clean import Cleaner
-from storyline.describe import Describer, Splitter
+from storyline.describe import DescribeOptions, Describer, Splitter
 from storyline.model import Article
 from tests.conftest import make_article
 
@@ -83,6 +83,20 @@ def test_outlet_signatures() -> None:
     assert (art.outlet, art.outlet_basis) == ("The Harbor Post", "copyright notice")
     (art,) = run(P1 + " " + P2, source_domain="www.independent.co.uk", outlet="www.independent.co.uk")
     assert art.outlet == "The Independent"
+
+
+def test_an_outlet_the_user_gave_stands_over_what_the_article_says() -> None:
+    """``ingest --outlet`` credits every article; a followed source's outlet credits the
+    articles at its addresses or files, and no other."""
+    text = f"PORT SELAN, Valdoria (AP) — {P1}\n\n{P2}"
+    every = Describer(DescribeOptions(outlet="The Harbor Post"))
+    (art,) = [every(p) for p in Splitter()(Cleaner()(make_article(text)))]
+    assert (art.outlet, art.outlet_basis) == ("The Harbor Post", "given")
+    by_place = Describer(DescribeOptions(given={"feeds/quay.txt": "The Harbor Post"}))
+    (art,) = [by_place(p) for p in Splitter()(Cleaner()(make_article(text, path="feeds/quay.txt")))]
+    assert (art.outlet, art.outlet_basis) == ("The Harbor Post", "given")
+    (other,) = [by_place(p) for p in Splitter()(Cleaner()(make_article(text, path="feeds/other.txt")))]
+    assert (other.outlet, other.outlet_basis) == ("Associated Press", "dateline")
 
 
 def test_too_little_text_is_rejected_with_reason() -> None:

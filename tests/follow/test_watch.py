@@ -401,3 +401,42 @@ def test_a_failure_that_may_pass_is_fetched_again_though_the_feed_has_not_change
         assert [h.get("if-none-match") for p, h in log if p == "/feed.xml"] == [None, '"v1"']  # 304
         assert store.sources.all()[0]["items"] == {"stored": 2, "failed": 1}
         assert log.paths("/gone") == ["/gone.html"] and store.articles.summary()["articles"] == 2
+
+
+def test_the_articles_of_a_source_with_an_outlet_are_credited_to_it(tmp_path: Path) -> None:
+    """A feed's pages (one reached through a redirect) and a folder's files take the outlet
+    their source was given; another source's pages say their own."""
+    holder: list[str] = []
+    routes = {
+        "/feed.xml": lambda h: (
+            200,
+            {"Content-Type": "application/rss+xml"},
+            rss(holder[0], ["/a1.html", "/moved"]).encode(),
+        ),
+        "/other.xml": lambda h: (
+            200,
+            {"Content-Type": "application/rss+xml"},
+            rss(holder[0], ["/b1.html"]).encode(),
+        ),
+        "/a1.html": page(article("Port Selan quay to reopen", PARAS)),
+        "/moved": lambda h: (301, {"Location": "/a2.html"}, b""),
+        "/a2.html": page(article("Storm wall repairs finished early", PARAS[1:] + PARAS[:1])),
+        "/b1.html": page(article("Shipping firms welcome reopening", PARAS[2:] + PARAS[:2])),
+    }
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text("Quay reopens\n\n" + "\n\n".join(reversed(PARAS)), encoding="utf-8")
+    with serve(routes) as (base, _), Store(tmp_path / "w.db") as store, Fetcher(FAST) as fetcher:
+        holder.append(base)
+        store.sources.add("url", base + "/feed.xml", 900, None, "2024-05-02T00:00:00Z", "The Harbor Post")
+        store.sources.add("url", base + "/other.xml", 900, None, "2024-05-02T00:00:00Z")
+        store.sources.add("folder", str(inbox), 60, None, "2024-05-02T00:00:00Z", "Quay Weekly")
+        assert Watcher(store, fetcher, tmp_path / "raw").round(everything=True).stored == 4
+        given = {
+            a.headline: (a.outlet, a.outlet_basis) for a in map(store.articles.get, store.articles.ids())
+        }
+        assert given["Port Selan quay to reopen"] == ("The Harbor Post", "given")
+        assert given["Storm wall repairs finished early"] == ("The Harbor Post", "given")
+        assert given["Quay reopens"] == ("Quay Weekly", "given")
+        assert given["Shipping firms welcome reopening"][1] != "given"
+        assert {s.get("outlet") for s in store.sources.all()} == {"The Harbor Post", None, "Quay Weekly"}

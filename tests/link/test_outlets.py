@@ -32,6 +32,16 @@ def test_a_domain_named_page_takes_its_sites_name_and_spellings_become_one() -> 
     assert renamed["b3"].outlet == "WIRED" and renamed["b3"].basis.startswith("metadata; spelling:")
 
 
+def test_an_outlet_the_user_gave_stays_as_given() -> None:
+    rows = [
+        *ROWS,
+        ("g1", "https://chipper.example/news/5", "chipper.example", "given"),  # its site names it otherwise
+        ("g2", None, "wired", "given"),  # a spelling of WIRED
+    ]
+    renamed = {r.article_id for r in site_outlets(rows)}
+    assert "g1" not in renamed and "g2" not in renamed and {"a2", "b3"} <= renamed
+
+
 def test_the_same_whatever_the_order_and_nothing_more_when_run_again() -> None:
     first = site_outlets(ROWS)
     shuffled = ROWS[:]

@@ -267,6 +267,7 @@ def test_summary_counts_what_the_corpus_holds(store: Store) -> None:
         "removed_by_reason": {"share widget": 2, "advert": 1},
         "not_read": {"no reader": 1},
     }
+    assert store.articles.outlets() == summary["by_outlet"][:2]  # known outlets only, by name
 
 
 def test_an_empty_corpus_sums_to_zero(store: Store) -> None:

@@ -2,7 +2,7 @@
 a library call (the view layer ``web.pages`` for what it shows).
 
 - ``cli.ingest``: ingest, demo, link (they write the corpus)
-- ``cli.corpus``: list, show, search, summary, rejects, quotes, export
+- ``cli.corpus``: list, show, search, summary, rejects, quotes, export, outlets
 - ``cli.linked``: entities, entity, duplicates, events, event, stories, story, timeline
 - ``cli.compare``: compare (an event's or a story's outlets side by side)
 - ``cli.serve``: serve, report

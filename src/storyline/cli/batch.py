@@ -14,6 +14,7 @@ from storyline.clean import MAX_CHARS
 from storyline.cli.common import (
     DEFAULT_DB,
     Db,
+    GivenOutlet,
     Json,
     LastStage,
     MaxBytes,
@@ -55,6 +56,7 @@ def batch(
     model: Model = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     max_chars: MaxChars = MAX_CHARS,
+    outlet: GivenOutlet = None,
     quiet: Quiet = False,
     as_json: Json = False,
 ) -> None:
@@ -62,7 +64,7 @@ def batch(
     skips finished partitions. `storyline load` brings the result into a database."""
     from storyline.run.batch import run
 
-    options = run_options(until, model, max_bytes, max_chars)
+    options = run_options(until, model, max_bytes, max_chars, outlet)
     bars = nullcontext(None) if quiet or as_json else stage_bars()
     with bars as progress:
         try:

@@ -20,8 +20,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from storyline import pages
+from storyline.describe import DescribeOptions
 from storyline.model import LINKED_LABELS as LABELS
 from storyline.pipeline import STAGES, PipelineOptions
+from storyline.profiles import ProfileError, Profiles, profiles
 from storyline.read import ReadOptions
 from storyline.store import Store, StoreError
 
@@ -80,19 +82,65 @@ Model = Annotated[
 ]
 MaxBytes = Annotated[int, typer.Option(min=1024, help="Largest single article accepted, in bytes.")]
 MaxChars = Annotated[int, typer.Option(min=1000, help="Longest text an article may have, in characters.")]
+GivenOutlet = Annotated[
+    str | None,
+    typer.Option(
+        "--outlet",
+        help='Credit every article of this run to this outlet (basis "given"), whatever the articles say.',
+    ),
+]
+
+
+def given_outlet(outlet: str | None) -> str | None:
+    """An outlet the user gave (spaces tidied); an empty one is a usage error."""
+    if outlet is None:
+        return None
+    name = " ".join(outlet.split())
+    if not name:
+        raise fail("--outlet needs a name")
+    return name
+
+
+def outlet_profiles() -> Profiles:
+    """The outlet profiles (bundled, and the user's table ``STORYLINE_OUTLETS`` names); a
+    malformed table is a usage error naming its file and line."""
+    try:
+        return profiles()
+    except ProfileError as exc:
+        raise fail(str(exc)) from None
 
 
 def run_options(
-    until: str, model: str | None, max_bytes: int, max_chars: int, **more: Any
+    until: str, model: str | None, max_bytes: int, max_chars: int, outlet: str | None = None, **more: Any
 ) -> PipelineOptions:
     """The options of a run from the shared run options (and a command's own, ``more``); a
-    bad value is a usage error."""
+    bad value is a usage error. The profile tables are checked first: they name outlets."""
+    outlet_profiles()
     try:
         return PipelineOptions(
-            until=until, max_bytes=max_bytes, max_chars=max_chars, read=ReadOptions(model=model), **more
+            until=until,
+            max_bytes=max_bytes,
+            max_chars=max_chars,
+            read=ReadOptions(model=model),
+            describe=DescribeOptions(outlet=given_outlet(outlet)),
+            **more,
         )
     except ValueError as exc:
         raise fail(str(exc)) from None
+
+
+def counted(n: int, word: str) -> str:
+    """``n`` and ``word``, plural unless one: "1 article", "3 outlets"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def from_outlets(articles: int, known: int, unknown: int) -> str:
+    """Sources counted apart, never an article of unknown outlet as an outlet: "12 articles
+    from 3 outlets (2 of unknown outlet)", "2 articles of unknown outlet"."""
+    if not known:
+        return f"{counted(articles, 'article')} of unknown outlet"
+    apart = f" ({unknown:,} of unknown outlet)" if unknown else ""
+    return f"{counted(articles, 'article')} from {counted(known, 'outlet')}{apart}"
 
 
 def short(origin: str, width: int = 48) -> str:
@@ -131,6 +179,7 @@ def open_store(db: str, readonly: bool = True, create: bool = False) -> Iterator
 def view(db: str, make: Callable[..., T], *args: Any) -> T:
     """What a view-layer function (``web.pages``) gives for the corpus at ``db``; what the
     corpus does not hold is an error naming it."""
+    outlet_profiles()
     with open_store(db) as store:
         try:
             return make(store, *args)

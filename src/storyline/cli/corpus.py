@@ -1,5 +1,5 @@
 """Commands that read articles: ``list``, ``show``, ``search``, ``summary``, ``rejects``,
-``quotes`` and ``export``."""
+``quotes`` and ``export``; and ``outlets``, the outlet profiles."""
 
 from __future__ import annotations
 
@@ -20,16 +20,18 @@ from storyline.cli.common import (
     Outlet,
     Since,
     Until,
+    counted,
     err,
     fail,
     open_store,
     out,
+    outlet_profiles,
     print_json,
     short,
     view,
     warn_unanalysed,
 )
-from storyline.model import Source
+from storyline.model import UNKNOWN_OUTLET, Source
 from storyline.pages.shapes import ArticlePage
 from storyline.store.export import FORMATS, export
 from storyline.store.rows import CorpusSummary
@@ -43,6 +45,7 @@ def register(app: typer.Typer) -> None:
     app.command()(rejects)
     app.command()(quotes)
     app.command("export")(export_corpus)
+    app.command()(outlets)
 
 
 def list_articles(
@@ -237,9 +240,15 @@ def print_summary(data: CorpusSummary, db: str) -> None:
         f"{data['rejects']} inputs rejected."
     )
     table = Table("outlet", "articles", "first", "last", box=None, pad_edge=False)
+    unknown = 0
     for row in data["by_outlet"]:
+        if row["outlet"] == UNKNOWN_OUTLET:  # apart: no outlet of the table
+            unknown = row["articles"]
+            continue
         table.add_row(escape(row["outlet"]), str(row["articles"]), row["first"] or "—", row["last"] or "—")
     out.print(table)
+    if unknown:
+        out.print(f"and {counted(unknown, 'article')} of unknown outlet")
     langs = ", ".join(f"{k} {v}" for k, v in data["by_language"].items())
     out.print(f"languages: {langs}")
     if data["not_read"]:
@@ -314,3 +323,33 @@ def export_corpus(
             raise fail(str(exc)) from None
     if written != ["-"]:
         err.print("wrote " + ", ".join(written))
+
+
+def outlets(
+    name: Annotated[str | None, typer.Argument(help="One outlet, by name or alias.")] = None,
+    as_json: Json = False,
+) -> None:
+    """The outlet profiles: country, languages, kind and sites of each outlet the bundled table
+    and yours (the CSV file $STORYLINE_OUTLETS names) describe, each with its source. Checks
+    your table: a malformed row is an error naming its line."""
+    from storyline.profiles import every
+
+    table = outlet_profiles()
+    rows = every()
+    if name is not None:
+        found = table.find(name)
+        if found is None:
+            raise fail(f"no profile of {name!r} (see `storyline outlets`)")
+        rows = [found]
+    if as_json:
+        print_json(rows)
+        return
+    grid = Table("outlet", "country", "languages", "kind", "sites", box=None, pad_edge=False)
+    for p in rows:
+        grid.add_row(
+            escape(p["name"]), p["country"] or "—", ", ".join(p["languages"]) or "—",
+            escape(", ".join(p["kinds"])) or "—", escape(", ".join(p["sites"])) or "—",
+        )  # fmt: skip
+    out.print(grid)
+    if name is not None:
+        out.print(f"source: {escape(rows[0]['source'] or 'none given')} ({rows[0]['table']} table)")

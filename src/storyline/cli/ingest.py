@@ -14,6 +14,7 @@ from storyline.clean import MAX_CHARS
 from storyline.cli.common import (
     DEFAULT_DB,
     Db,
+    GivenOutlet,
     Json,
     LastStage,
     MaxBytes,
@@ -51,11 +52,12 @@ def ingest(
     ] = 256,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     max_chars: MaxChars = MAX_CHARS,
+    outlet: GivenOutlet = None,
     quiet: Quiet = False,
     as_json: Json = False,
 ) -> None:
     """Read articles (text, HTML, JSON/JSONL, WARC, any of them gzipped) into the corpus."""
-    options = run_options(until, model, max_bytes, max_chars, workers=workers, batch_size=batch_size)
+    options = run_options(until, model, max_bytes, max_chars, outlet, workers=workers, batch_size=batch_size)
     with open_store(db, readonly=False, create=True) as store:
         report = run_with_progress(Ingest(store, options), paths, quiet or as_json)
     if as_json:

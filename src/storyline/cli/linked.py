@@ -19,14 +19,17 @@ from storyline.cli.common import (
     Outlet,
     Since,
     Until,
+    counted,
     fail,
+    from_outlets,
     open_store,
     out,
     print_json,
     view,
     warn_unanalysed,
 )
-from storyline.model.analyses import Sentence
+from storyline.model import UNKNOWN_OUTLET
+from storyline.model.analyses import Sentence, TimelineEntry
 from storyline.pages.shapes import EventPage, EventRef, RoleRow, StoryPage
 from storyline.store import Filters
 
@@ -133,9 +136,13 @@ def duplicates(
 
 
 def _event_line(v: EventPage | EventRef, indent: str = "  ") -> str:
+    known = [o for o in v["outlets"] if o != UNKNOWN_OUTLET]
+    named = [escape(", ".join(known))] if known else []
+    if len(known) < len(v["outlets"]):  # articles of unknown outlet: apart, not an outlet
+        named.append("some of unknown outlet")
     return (
         f"{indent}{v['id']} {v['date'] or 'undated'} {escape(v['title'] or '')} "
-        f"[dim]({len(v['article_ids'])} articles: {escape(', '.join(v['outlets']))})[/dim]"
+        f"[dim]({counted(len(v['article_ids']), 'article')}: {'; '.join(named)})[/dim]"
     )
 
 
@@ -180,17 +187,37 @@ def event(
     _print_summary(data.get("summary", []))
     for x in data.get("only_in", []):
         out.print(f"  [dim]only {escape(x['outlet'])}:[/dim] {escape(x['text'])}")
+    if unknown := data.get("only_in_unknown", []):
+        out.print(f"  [dim]and {counted(len(unknown), 'sentence')} only in articles of unknown outlet[/dim]")
+    _print_blindspots(data)
     for d in data["duplicates"]:
         out.print(f"  [dim]{d['article_id'][:8]} is a {d['kind']} of {d['duplicate_of'][:8]}[/dim]")
+
+
+def _print_blindspots(data: StoryPage | EventPage, most: int = 12) -> None:
+    """The outlets of the corpus, publishing at the time, that never covered it."""
+    names = data.get("blindspots", [])
+    if names:
+        more = f" and {len(names) - most:,} more" if len(names) > most else ""
+        out.print(f"  [dim]not covered by:[/dim] {escape(', '.join(names[:most]))}{more}")
 
 
 def _print_summary(entries: list[Sentence]) -> None:
     out.print("\n[bold]Summary[/bold]")
     for e in entries:
         out.print(
-            f"  {escape(e['text'])} [dim]({e['support']} of {e['of_outlets']} outlets; "
-            f"{e['citations'][0]['article_id'][:8]})[/dim]"
+            f"  {escape(e['text'])} [dim]({_reported_by(e)}; {e['citations'][0]['article_id'][:8]})[/dim]"
         )
+
+
+def _reported_by(e: Sentence | TimelineEntry) -> str:
+    """Who reports a cited sentence: its known outlets, articles of unknown outlet apart
+    (the page counts them from its citations; an older page has its support count only)."""
+    if "known_outlets" not in e:
+        return f"{e['support']} sources"
+    unknown = e.get("unknown_articles", 0)
+    apart = f", {counted(unknown, 'article')} of unknown outlet" if unknown else ""
+    return f"{counted(e['known_outlets'], 'outlet')}{apart}"
 
 
 def stories(
@@ -256,19 +283,22 @@ def story(
     out.print(f"[bold]{data['id']} {escape(data['title'] or '')}[/bold]")
     out.print(
         f"[dim]{data['first_date'] or '?'} … {data['last_date'] or '?'} · "
-        f"{len(data['event_ids'])} events · {len(data['article_ids'])} articles · "
-        f"{len(data['outlets'])} outlets[/dim]"
+        f"{counted(len(data['event_ids']), 'event')} · "
+        f"{from_outlets(len(data['article_ids']), data['known_outlets'], data['unknown_articles'])}[/dim]"
     )
     out.print("\n[bold]Timeline[/bold]")
     for e in data.get("timeline", []):
         cites = ", ".join(c["article_id"][:8] for c in e["citations"][:4])
-        out.print(f"  {e['date']} [dim]{e['kind']} · {e['support']} outlets · {cites}[/dim]")
+        out.print(f"  {e['date']} [dim]{e['kind']} · {_reported_by(e)} · {cites}[/dim]")
         out.print(f"    {escape(e['text'])}")
     _print_summary(data.get("summary", []))
     out.print("\n[bold]Events[/bold]")
     for v in data["events"]:
         out.print(_event_line(v))
     _print_findings(data)
+    for x in data.get("coverage", {}).get("only_one_outlet", []):
+        out.print(f"  [dim]only {escape(x['outlet'])} reported {x['event_id']}[/dim]")
+    _print_blindspots(data)
 
 
 def timeline(

@@ -17,7 +17,17 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from storyline.cli.common import DEFAULT_DB, Db, err, fail, open_store, out, print_json
+from storyline.cli.common import (
+    DEFAULT_DB,
+    Db,
+    err,
+    fail,
+    given_outlet,
+    open_store,
+    out,
+    outlet_profiles,
+    print_json,
+)
 from storyline.clock import now_text
 from storyline.model.follow import Alert
 from storyline.store import Store
@@ -167,19 +177,26 @@ def add(
     location: Annotated[str, typer.Argument(help="A feed, sitemap or site URL, or a local folder.")],
     every: Annotated[str, typer.Option("--every", help="How often to poll it: 30s, 15m, 2h, 1d.")] = "15m",
     name: Annotated[str | None, typer.Option("--name", help="A name to show and to remove it by.")] = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option("--outlet", help="Credit every article of this source to this outlet (basis given)."),
+    ] = None,
     db: Db = DEFAULT_DB,
 ) -> None:
     """Follow a source: an RSS or Atom feed, a (news) sitemap, a site's front page (its feeds
-    are found on it), or a folder whose new files are picked up."""
+    are found on it), or a folder whose new files are picked up. With ``--outlet``, every
+    article of the source is credited to that outlet."""
     interval = seconds(every)
+    outlet = given_outlet(outlet)
     if re.match(r"^https?://", location, re.I):
         kind = "url"
     elif Path(location).is_dir():
         kind, location = "folder", str(Path(location).resolve())
     else:
         raise fail(f"not a web address nor a folder: {location}")
-    sid = _added(db, lambda store: store.sources.add(kind, location, interval, name, now_text()))
-    out.print(f"following {escape(location)} (source {sid}, every {every})")
+    sid = _added(db, lambda store: store.sources.add(kind, location, interval, name, now_text(), outlet))
+    credited = f", credited to {escape(outlet)}" if outlet else ""
+    out.print(f"following {escape(location)} (source {sid}, every {every}{credited})")
 
 
 @sources_app.command("list")
@@ -188,10 +205,12 @@ def list_sources(db: Db = DEFAULT_DB, as_json: Annotated[bool, typer.Option("--j
     rows = _listed(db, lambda store: store.sources.all(), as_json)
     if as_json:
         return
-    table = Table("id", "name", "kind", "location", "every", "polls", "stored", "failed", "last error")
+    table = Table("id", "name", "kind", "location", "outlet", "every", "polls", "stored", "failed")
+    table.add_column("last error")
     for r in rows:
         items = r["items"]
-        cells = [str(r["id"]), r["name"] or "", r["kind"], r["location"], f"{r['every_seconds']} s"]
+        cells = [str(r["id"]), r["name"] or "", r["kind"], r["location"], r.get("outlet") or ""]
+        cells += [f"{r['every_seconds']} s"]
         cells += [str(r["polls"]), str(items.get("stored", 0)), str(items.get("failed", 0))]
         table.add_row(*cells, escape(r["last_error"] or ""))
     out.print(table if rows else "no sources (add one with `storyline sources add URL`)")
@@ -233,6 +252,7 @@ def watch(
     from storyline.follow.fetch import Fetcher, FetchOptions
     from storyline.follow.watch import Watcher
 
+    outlet_profiles()  # the tables name outlets: a malformed one is an error before any fetch
     stopping = threading.Event()
     fetcher_box: list[Any] = []
 

@@ -6,7 +6,8 @@ reads the metadata of each. Neither touches storage.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from storyline import lang
 from storyline.describe.bylines import clean_byline
@@ -17,16 +18,28 @@ from storyline.describe.language import detect_language
 from storyline.describe.outlets import outlet_from_text, site_name
 from storyline.describe.titles import strip_site
 from storyline.model import Article, Removed
-from storyline.sites import KNOWN_DOMAINS, outlet_from_domain
+from storyline.sites import is_known_outlet, outlet_from_domain
 
 __all__ = ["DescribeOptions", "Describer", "DigestOptions", "Splitter"]
 
 
 @dataclass(frozen=True)
 class DescribeOptions:
-    """What counts as too little text to be an article."""
+    """What counts as too little text to be an article, and the outlet a user gave, which
+    stands over anything the article says (basis "given"): for every article of the run
+    (``outlet``, ``storyline ingest --outlet``), or for the articles at some addresses or
+    files (``given``: page URL or file path -> outlet, a followed source's outlet)."""
 
     min_words: int = 12
+    outlet: str | None = None
+    given: Mapping[str, str] = field(default_factory=dict)
+
+    def outlet_of(self, article: Article) -> str | None:
+        """The outlet the user gave for ``article``, if any."""
+        if self.outlet or not self.given:
+            return self.outlet
+        where = (article.source.url, article.source.path, article.hints.get("url"))
+        return next((self.given[w] for w in where if isinstance(w, str) and w in self.given), None)
 
 
 class Splitter:
@@ -82,6 +95,8 @@ class Describer:
         article.language = detect_language(article.text) or hints.get("language")
         _set_date(article, head.date)
         _set_outlet(article, body)
+        if given := self.options.outlet_of(article):
+            article.outlet, article.outlet_basis = given, "given"
         # the page's author first, then a byline line of the text; only names are kept
         article.byline = clean_byline(stated) or clean_byline(head.byline)
         n_words = word_count(article.text)
@@ -118,7 +133,7 @@ def _set_outlet(article: Article, body: list[str]) -> None:
     hints = article.hints
     url = article.source.url or hints.get("url")
     known = outlet_from_domain(str(url)) if url else None
-    if url and known and known in KNOWN_DOMAINS.values():
+    if url and is_known_outlet(known):
         article.outlet, article.outlet_basis = known, "url"
         return
     stated = site_name(str(hints["outlet"]), url) if hints.get("outlet") else None

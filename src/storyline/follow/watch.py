@@ -164,12 +164,16 @@ class Watcher:
         self.store, self.fetcher, self.raw, self.stop = store, fetcher, raw, stop
         self.workers = workers or fetcher.options.workers
         self.progress: Progress = progress or (lambda _report: None)
+        self.given: dict[str, str] = {}  # page address or file path -> the outlet its source gave
+        self.redirected: dict[str, str] = {}  # the same for a page's address after redirects
         if ingest is None:
+            from storyline.describe import DescribeOptions
             from storyline.pipeline import PipelineOptions
             from storyline.run.embedded import Ingest
 
             def ingest(names: list[str]) -> Any:  # linking stays incremental: rounds stay bounded
-                return Ingest(store, PipelineOptions(relink=False)).run(names)
+                describe = DescribeOptions(given=dict(self.given))
+                return Ingest(store, PipelineOptions(relink=False, describe=describe)).run(names)
 
         self.ingest = ingest
 
@@ -202,9 +206,12 @@ class Watcher:
         if warc.records:
             self._phase(report, f"ingesting {warc.records} pages (reading, linking)")
             self._store_warc(str(warc.path), report)
+        outlets = {s["id"]: s.get("outlet") for s in due}
         for source_id, items, paths in folders:
             if paths:
                 self._phase(report, f"ingesting {len(paths)} files (reading, linking)")
+                outlet = outlets.get(source_id)
+                self.given = {p: outlet for p in paths} if outlet else {}
                 self._ingested(self.ingest(paths), report)
             sources.mark(source_id, items, now_text())
             report.stored += len(items)
@@ -222,6 +229,7 @@ class Watcher:
         self.progress(report)
 
     def _store_warc(self, warc: str, report: RoundReport) -> None:
+        self.given = self.store.sources.given_outlets(warc) | self.redirected
         self._ingested(self.ingest([warc]), report)
         report.stored += self.store.sources.stored_from(warc)
 
@@ -399,6 +407,9 @@ class Watcher:
         if page.ok:
             warc.add(page)
             report.fetched += 1
+            gave = [o for polling, _ in waiting if (o := polling.source.get("outlet"))]
+            if gave and page.url != url:  # the page's own address, as ingest will read it
+                self.redirected[page.url] = gave[0]
         outcome = self._outcome(run, url, page, str(warc.path) if page.ok else None, report)
         self._settle(run, waiting, outcome, report)
 

@@ -56,7 +56,7 @@ def site_outlets(rows: list[tuple[str, str | None, str | None, str | None]]) -> 
             continue
         site = _most_common(stated)
         for aid, current, why in pages:
-            if current is None or current == bare or why.startswith("site:"):
+            if why != "given" and (current is None or current == bare or why.startswith("site:")):
                 outlet[aid] = site
                 basis[aid] = f"site: {host}'s pages name it so ({stated[site]} of {len(pages)})"
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -64,7 +64,7 @@ def site_outlets(rows: list[tuple[str, str | None, str | None, str | None]]) -> 
         if written:
             spellings[written.casefold()][written] += 1
     for aid, written in list(outlet.items()):
-        if written and len(spellings[written.casefold()]) > 1:
+        if written and basis[aid] != "given" and len(spellings[written.casefold()]) > 1:
             common = _most_common(spellings[written.casefold()])
             if common != written:
                 outlet[aid] = common

@@ -139,8 +139,9 @@ class Coverage(TypedDict):
     """Outlet × event counts of a story, and the events one outlet alone reported."""
 
     events: list[str]
-    outlets: dict[str, dict[str, Cell]]
+    outlets: dict[str, dict[str, Cell]]  # known outlets only
     only_one_outlet: list[Exclusive]
+    unknown_outlet: NotRequired[dict[str, Cell]]  # articles of unknown outlet, by event, apart
 
 
 class Said(TypedDict):

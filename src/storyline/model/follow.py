@@ -71,6 +71,7 @@ class FollowedSource(TypedDict):
     errors: int
     last_error: str | None
     added_at: str
+    outlet: NotRequired[str | None]  # the outlet its articles are credited to, when the user gave one
     items: NotRequired[dict[str, int]]  # its items by state (listings)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analysis.coverage import apart
 from storyline.model import UNKNOWN_OUTLET, Story
 from storyline.pages.common import HIT_END, HIT_START, BadQuery, NotFound, bounds
 from storyline.pages.entity import entity_row, find_entity
@@ -211,6 +212,8 @@ def story_list(store: Store, filters: Filters | None = None) -> list[StoryPage]:
             outlets=s.outlets,
         )
         page.update(views)
+        if "coverage" in page:
+            page["coverage"] = apart(page["coverage"])
         out.append(page)
     return out
 

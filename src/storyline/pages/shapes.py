@@ -19,6 +19,7 @@ from storyline.model.analyses import (
     TimelineEntry,
 )
 from storyline.model.follow import Alert, ArticleRef, Watch
+from storyline.model.outlets import OutletProfile
 from storyline.store.export import ArticleRecord
 from storyline.store.rows import (
     ArticleRow,
@@ -158,6 +159,8 @@ class StoryPage(TypedDict, total=False):
     headlines: dict[str, ArticleRef]
     known_outlets: int
     unknown_articles: int
+    blindspots: list[str]  # outlets of the corpus, publishing at the time, that never covered it
+    outlet_profiles: dict[str, OutletProfile]  # of the outlets it names that a profile table holds
 
 
 class SideBySide(TypedDict):
@@ -193,11 +196,14 @@ class EventPage(TypedDict, total=False):
     outlets: list[str]
     lede: str
     summary: list[Sentence]
-    only_in: list[OnlyIn]
+    only_in: list[OnlyIn]  # of known outlets
+    only_in_unknown: list[OnlyIn]  # what only an article of unknown outlet says, apart
     analysed: bool
     headlines: dict[str, ArticleRef]
     known_outlets: int
     unknown_articles: int
+    blindspots: list[str]  # outlets of the corpus, publishing at the time, that never covered it
+    outlet_profiles: dict[str, OutletProfile]  # of the outlets it names that a profile table holds
     articles: list[SideBySide]
     duplicates: list[CopyRow]
 

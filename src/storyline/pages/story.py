@@ -12,6 +12,7 @@ from storyline.model import Duplicate, Event
 from storyline.pages.charts import story_chart
 from storyline.pages.citations import label_event, label_story, short, source_label, story_sources
 from storyline.pages.common import ID, MAX_LIMIT, NotFound, check_id, headlines
+from storyline.pages.outlets import event_outlets, story_outlets
 from storyline.pages.shapes import (
     CopyRow,
     EventPage,
@@ -88,6 +89,7 @@ def story(store: Store, story_id: str) -> StoryPage:
     page["timeline_outlets"] = sorted({o for e in timeline for o in e.get("outlets", [])})
     page["headlines"] = named
     page.update(story_sources(record.outlets, named))
+    story_outlets(store, page)
     return page
 
 
@@ -112,6 +114,7 @@ def event(store: Store, event_id: str) -> EventPage:
     page["analysed"] = bool(views)
     page["headlines"] = named
     page.update(story_sources(record.outlets, named))
+    event_outlets(store, page)
     page["articles"] = [
         SideBySide(id=a.id, headline=a.headline, outlet=a.outlet, published=a.published, text=a.text)
         for a in map(store.articles.get, ids)

@@ -493,6 +493,14 @@ class Articles:
         rows = self.db.execute(sql + " ORDER BY id LIMIT ? OFFSET ?", (*args, limit, offset))
         return [cast(RejectRow, dict(r)) for r in rows]
 
+    def outlets(self) -> list[OutletCount]:
+        """Every known outlet of the corpus with its articles and first and last dates, by name."""
+        rows = self.db.rows(
+            "SELECT outlet, count(*) AS articles, min(published) AS first, max(published) AS last"
+            " FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet"
+        )
+        return [cast(OutletCount, dict(r)) for r in rows]
+
     def summary(self) -> CorpusSummary:
         """Counts a user wants first: articles, outlets, dates, languages, rejects, removals."""
         one = self.db.row(

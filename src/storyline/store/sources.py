@@ -23,16 +23,26 @@ class Sources:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, kind: str, location: str, every_seconds: int, name: str | None, now: str) -> int:
-        """A new source (``ValueError`` when that location is followed already)."""
+    def add(
+        self,
+        kind: str,
+        location: str,
+        every_seconds: int,
+        name: str | None,
+        now: str,
+        outlet: str | None = None,
+    ) -> int:
+        """A new source (``ValueError`` when that location is followed already); ``outlet``:
+        the outlet every article of it is credited to (None: what each article says)."""
         if kind not in KINDS:
             raise ValueError(f"unknown kind of source {kind!r}: one of {', '.join(KINDS)}")
         if self.db.value("SELECT id FROM sources WHERE location = ?", (location,)) is not None:
             raise ValueError(f"already followed: {location}")
         with self.db.transaction():
             done = self.db.execute(
-                "INSERT INTO sources (kind, location, name, every_seconds, added_at) VALUES (?, ?, ?, ?, ?)",
-                (kind, location, name, every_seconds, now),
+                "INSERT INTO sources (kind, location, name, every_seconds, added_at, outlet)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (kind, location, name, every_seconds, now, outlet),
             )
         return int(done.lastrowid or 0)
 
@@ -146,6 +156,16 @@ class Sources:
             "SELECT DISTINCT warc FROM source_items WHERE state = 'fetched' AND warc IS NOT NULL"
         )
         return sorted(r[0] for r in rows)
+
+    def given_outlets(self, warc: str) -> dict[str, str]:
+        """The outlet the user gave for each page fetched into ``warc`` whose source has one,
+        by the page's address as its source listed it."""
+        rows = self.db.rows(
+            "SELECT i.url, s.outlet FROM source_items i JOIN sources s ON s.id = i.source_id"
+            " WHERE i.warc = ? AND s.outlet IS NOT NULL AND i.url IS NOT NULL",
+            (warc,),
+        )
+        return {r[0]: r[1] for r in rows}
 
     def stored_from(self, warc: str) -> int:
         """Every item fetched into ``warc`` is stored now (the WARC was ingested); how many."""
