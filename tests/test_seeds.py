@@ -265,3 +265,20 @@ def test_every_quote_claim_and_mention_links_to_the_entity_it_names(export: dict
     quotes = [q for a in export["articles"] for q in a["quotes"] if q.get("speaker_entity_id")]
     assert len(quotes) >= 60  # the seeds' speakers are linked, not left out to pass
     assert link_disagreements(export) == []
+
+
+def test_cited_sentences_stand_alone_once_per_article_and_titles_whole(export: dict[str, Any]) -> None:
+    """Issue 27 on the seeds: the Baltic day led with "He said that ..." citing one article
+    twice; 002's event title was "Blinken: Direct U.S." (cut after the initialism)."""
+    from storyline.sentences import stands_alone
+
+    by_id = {a["id"]: a for a in export["articles"]}
+    for story in export["stories"]:
+        for entry in story["timeline"] + story["summary"]:
+            cited = [c["article_id"] for c in entry["citations"]]
+            assert len(cited) == len(set(cited)), entry["text"]
+            for c in entry["citations"]:
+                assert stands_alone(by_id[c["article_id"]]["text"][c["start"] : c["end"]])
+    grouped = _by_seed(export)
+    (event,) = [e for e in export["events"] if grouped["002"][0]["id"] in e["article_ids"]]
+    assert event["title"] == grouped["002"][0]["headline"]
