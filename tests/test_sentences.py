@@ -58,3 +58,23 @@ def test_every_sentence_is_split_also_where_a_scraper_glued_two_together() -> No
         "A new paragraph",
     ]
     assert first_sentence("The N.A.A.C.P. met in Texas. It voted.") == "The N.A.A.C.P. met in Texas."
+
+
+def test_a_sentence_leaning_on_what_came_before_is_not_cited() -> None:
+    """A pronoun or connective opening a sentence points to an antecedent elsewhere: the
+    sentence means nothing alone, so neither a summary nor a timeline may cite it."""
+    from storyline.sentences import stands_alone
+
+    text = (
+        "The harbour minister visited the flooded quay at Port Selan on Monday. "
+        "He said that the wall would be rebuilt before the autumn storms arrive. "
+        "However, the dockworkers doubted the plan would be paid for this year. "
+        "The union's leader, however, welcomed the minister's visit to the quay. "
+        "“We will rebuild every metre of it,” the minister told the crowd at the quay."
+    )
+    assert _split(text) == [
+        "The harbour minister visited the flooded quay at Port Selan on Monday.",
+        "“We will rebuild every metre of it,” the minister told the crowd at the quay.",
+    ]
+    assert not stands_alone("She also opined that the ferries must stop at once.")
+    assert stands_alone("Shetland ferries stopped running at noon on Tuesday.")  # a word, not "She"

@@ -56,13 +56,35 @@ def spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
 
 def sentences(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each whole sentence of 6–60 words that starts as a sentence does (a
-    capital, a digit or a quotation mark): the sentences a summary or a timeline may cite."""
+    capital, a digit or a quotation mark) and stands alone (``stands_alone``): the sentences a
+    summary or a timeline may cite."""
     opening = _opening(language)
     return [
         (a, b)
         for a, b in spans(text, language)
-        if MIN_WORDS <= len(text[a:b].split()) <= MAX_WORDS and opening.match(text, a)
+        if MIN_WORDS <= len(text[a:b].split()) <= MAX_WORDS
+        and opening.match(text, a)
+        and stands_alone(text[a:b], language)
     ]
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_SET_OFF = re.compile(r",\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*,")
+
+
+def stands_alone(sentence: str, language: str | None = None) -> bool:
+    """Whether a sentence means something cited alone: it neither opens with a word that points
+    back to what came before it ("He said that ...", "However, ...") nor sets one off in its
+    first clause ("The envoy, however, ..."), as the language lists them. A sentence opening
+    with a quotation carries its own words."""
+    if sentence[:1] in "\"'“‘":
+        return True
+    words = lang.get(language).sentences
+    first = _FIRST_WORD.match(sentence)
+    if first and first.group().lower() in words.leaning:
+        return False
+    inside = _SET_OFF.search(sentence, 0, 60)
+    return not (inside and inside.group(1).lower() in words.leaning_inside)
 
 
 def first_sentence(text: str, language: str | None = None) -> str:

@@ -98,3 +98,14 @@ def test_a_long_article_gives_summaries_its_first_sentences_only() -> None:
     table = SentenceTable(["a"], articles({"a": {"outlet": "Wire", "text": text}}), copies=set())
     assert len(table.items) == PER_ARTICLE
     assert table.items[0][2] == 0 and "day number 0 " in table.items[0][4]
+
+
+def test_a_summary_sentence_cites_each_article_once() -> None:
+    arts = articles({
+        "a": {"outlet": "Wire", "text": "The Dovrik dam collapsed early on Monday, flooding three villages. "
+              "Early on Monday the Dovrik dam collapsed, flooding three villages."},
+        "b": {"outlet": "Post", "text": "The Dovrik dam collapsed on Monday and flooded three villages."},
+    })  # fmt: skip
+    for item in summarise(["a", "b"], arts, copies=set(), size=3):
+        cited = [c["article_id"] for c in item["citations"]]
+        assert len(cited) == len(set(cited)), cited

@@ -55,3 +55,22 @@ def test_a_day_leads_with_what_happened_then_what_was_said() -> None:
     day = [e for e in build_timeline(["a", "b", "c"], articles, per_date=2) if e["date"] == "2023-02-20"]
     assert [e["kind"] for e in day] == ["happened", "said"]  # though the quote has more support
     assert day[1]["support"] == 2
+
+
+def test_an_entry_cites_each_article_once_and_no_sentence_leaning_on_another() -> None:
+    """Two sentences of one article saying the same are one citation; a sentence opening with
+    a pronoun whose antecedent is the sentence before ("He said that ...") is never cited."""
+    text = ("The Dovrik dam collapsed on Monday, flooding three villages in the valley. "
+            "He said that the Dovrik dam collapse on Monday flooded three villages. "
+            "The Dovrik dam collapse flooded three villages in the valley on Monday.")  # fmt: skip
+    other = "The Dovrik dam collapsed on Monday and flooded three villages of the valley."
+    articles = {
+        "a": art(text, "2023-02-20", "Wire", [tx(text, "on Monday", "2023-02-20")]),
+        "b": art(other, "2023-02-20", "Post", [tx(other, "on Monday", "2023-02-20")]),
+    }
+    for entry in build_timeline(["a", "b"], articles):
+        cited = [c["article_id"] for c in entry["citations"]]
+        assert len(cited) == len(set(cited)), cited
+        assert not entry["text"].startswith("He ")
+        for c in entry["citations"]:
+            assert not articles[c["article_id"]].text[c["start"] : c["end"]].startswith("He ")

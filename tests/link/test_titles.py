@@ -29,3 +29,28 @@ def test_without_headlines_the_first_sentence_cut_at_a_word() -> None:
     assert text.startswith(title[:-1])  # a prefix of whole words
     assert cut_title("Short one. And another.") == "Short one."
     assert lede([_art("a", "H", "First sentence here. Then more.")]) == "First sentence here."
+
+
+def test_a_headline_is_never_cut_inside_an_abbreviation() -> None:
+    """Title case puts a capital after every initialism: running text's sentence end there
+    ("in the U.S. The ...") is none in a headline."""
+    for headline in (
+        "N.A.A.C.P. Votes to Back the Harbour Workers",
+        "Texas Rep. Okafor Files a Bill on Ferry Fares",
+        "I.R.S. Audits Port Selan Charities, Report Says",
+        "Minister: Direct U.S. Talks Would Not Help the Quay",
+    ):
+        assert representative_title([_art("a", headline)]) == headline
+        assert representative_title([_art("a", headline), _art("b", headline)]) == headline
+
+
+def test_a_caption_or_byline_glued_to_a_headline_is_left_out() -> None:
+    glued = "Port Selan quay reopens after strike. A crane unloads a ship on Monday (Photo: Harbour Office)"
+    assert representative_title([_art("a", glued)]) == "Port Selan quay reopens after strike."
+    byline = "Port Selan quay reopens after strike By Anna Petrov, Harbour Gazette"
+    assert representative_title([_art("a", byline)]) == "Port Selan quay reopens after strike"
+    # "By" in a headline's words is no byline
+    assert (
+        representative_title([_art("a", "Quay Worker Hurt By Falling Crane")])
+        == "Quay Worker Hurt By Falling Crane"
+    )

@@ -14,6 +14,7 @@ as a language with no tables of its own takes English's).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -43,6 +44,21 @@ def shown(keys: set[str] | list[str]) -> list[str]:
     """Outlets as a page shows them: names sorted, articles of no known outlet as one
     "unknown outlet", never an id."""
     return sorted({UNKNOWN_OUTLET if k.startswith("\x00") else k for k in keys})
+
+
+def once_per_article(rows: list[int], items: Sequence[Any]) -> list[int]:
+    """``rows`` with each article once, its first row kept: a sentence and its backers cite
+    an article once, however many of its sentences say the same. An item is a record with
+    ``article_id`` or a tuple that starts with it."""
+    seen: set[str] = set()
+    out = []
+    for r in rows:
+        item = items[r]
+        article = item[0] if isinstance(item, tuple) else item.article_id
+        if article not in seen:
+            seen.add(article)
+            out.append(r)
+    return out
 
 
 class SentenceTable:
@@ -84,7 +100,7 @@ class SentenceTable:
     def record(self, i: int) -> Sentence:
         """Sentence ``i`` with its citations (its own span first) and support."""
         aid, _, a, b, text = self.items[i]
-        backers = [int(j) for j in self.same[i] if j != i]
+        backers = once_per_article([i, *(int(j) for j in self.same[i] if j != i)], self.items)[1:]
         citations = [Citation(article_id=aid, start=a, end=b)] + [
             Citation(article_id=self.items[j][0], start=self.items[j][2], end=self.items[j][3])
             for j in backers

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from storyline import lang
-from storyline.analysis.summaries import SAME, outlet_key, shown
+from storyline.analysis.summaries import SAME, once_per_article, outlet_key, shown
 from storyline.model import Article
 from storyline.model.analyses import Citation, TimelineEntry
 from storyline.sentences import sentences
@@ -227,7 +227,7 @@ def _entries_of_day(
     for r in picked:
         i = items[rows[r]]
         backers = [rows[x] for x in np.nonzero(like[r])[0]]
-        cited = [rows[r], *(b for b in backers if b != rows[r])]
+        cited = once_per_article([rows[r], *(b for b in backers if b != rows[r])], items)
         citations = [
             Citation(article_id=items[x].article_id, start=items[x].start, end=items[x].end) for x in cited
         ]

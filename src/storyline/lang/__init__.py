@@ -214,6 +214,11 @@ class Sentences:
     """Abbreviations whose point ends a sentence only before a capital ("in the U.S. The")."""
     opening: str
     """Regex of how a sentence opens: quotation marks or brackets, then a capital or a digit."""
+    leaning: frozenset[str] = frozenset()
+    """Words that, opening a sentence, point back to what came before it ("he", "however"),
+    lower case: such a sentence is not cited alone."""
+    leaning_inside: frozenset[str] = frozenset()
+    """The same set off by commas in a sentence's first clause ("X, however, ...")."""
 
 
 QUALIFIER_BOUNDS = ("floor", "ceiling", "about", "exact")

@@ -4,7 +4,9 @@ Each article is cut into text blocks — all its words, the names it writes (cap
 inside sentences), its numbers, its headline, its lead (first four sentences) and the names
 and numbers of headline and lead — each an L2-normalised TF-IDF row, so a block's dot product
 is a cosine. A logistic model over those cosines plus "both name a year and share one" /
-"both name years, none in common" gives the probability that the pair is one event. Its
+"both name years, none in common" and the best match of their statements (a statement
+quoted by one report and paraphrased by another: ``statement_match``) gives the probability
+that the pair is one event. Its
 weights are learned from ECB+ topics 1–35 (CC BY 3.0; ``bench/ecbplus.py --train``,
 cross-validated by topic in ``bench/ecbplus.py --cv``) and ship in ``event_model.json``.
 
@@ -19,9 +21,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -40,6 +44,7 @@ BLOCKS = ("words", "names", "numbers", "headline", "lead", "lead_marks")
 _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
 _NUMBER = re.compile(r"\d[\d,.]*")
 _ENDS = frozenset({".", '"', "“", "!", "?"})  # a capitalised word after these starts a sentence
+_QUOTE_MARK = re.compile("[\"“”«»]|``|''")  # a quotation's marks, ECB+'s tokenised ones too
 LEAD_SENTENCES = 4
 MODEL_FILE = Path(__file__).with_name("event_model.json")
 
@@ -86,6 +91,62 @@ def lead_of(doc: Doc) -> str:
     body = doc.text.split("\n", 1)[1] if doc.headline is None and "\n" in doc.text else doc.text
     first = [body[a:b] for a, b in spans(body, doc.language)[:LEAD_SENTENCES]]
     return "\n".join([headline_of(doc), " ".join(first)])
+
+
+Said = tuple[dict[str, tuple[int, ...]], tuple[int, ...]]
+"""An article's statements as ``statements`` gives them: word pair → the statements holding
+it, and each statement's number of word pairs."""
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+MIN_PAIRS = 3  # word pairs two statements must share to be one statement in two wordings
+
+
+def statements(doc: Doc) -> Said:
+    """The sentences that quote or report someone's words (a quotation mark, or a word that
+    introduces speech: "said", "told"), each as its pairs of adjacent words once stop words
+    are out: word pair → the statements holding it, and each statement's number of pairs. One
+    statement reported by two outlets — one quoting it, one paraphrasing it ("will defend
+    every inch of NATO territory if it comes under attack") — keeps most of its pairs."""
+    if not doc.readable:
+        return {}, ()
+    language = lang.get(doc.language)
+    said = set(language.speech.introducers)
+    stop = language.stop_words()
+    index: dict[str, list[int]] = {}
+    sizes: list[int] = []
+    for a, b in spans(doc.text, doc.language):
+        sentence = doc.text[a:b]
+        words = [w.lower() for w in _WORD.findall(sentence)]
+        if not (_QUOTE_MARK.search(sentence) or said.intersection(words)):
+            continue
+        content = [w for w in words if w not in stop and w not in said]
+        pairs = {f"{u} {v}" for u, v in pairwise(content)}
+        if len(pairs) < MIN_PAIRS:
+            continue
+        for pair in pairs:
+            index.setdefault(pair, []).append(len(sizes))
+        sizes.append(len(pairs))
+    return {k: tuple(v) for k, v in index.items()}, tuple(sizes)
+
+
+def statement_match(a: Said, b: Said) -> float:
+    """How surely two articles carry one statement: the largest share of the smaller
+    statement's word pairs that a statement of the other holds, over statement pairs sharing
+    at least ``MIN_PAIRS`` (else 0)."""
+    (ia, sa), (ib, sb) = a, b
+    common = ia.keys() & ib.keys()
+    if len(common) < MIN_PAIRS:
+        return 0.0
+    counts: Counter[tuple[int, int]] = Counter()
+    for pair in common:
+        for x in ia[pair]:
+            for y in ib[pair]:
+                counts[(x, y)] += 1
+    best = 0.0
+    for (x, y), n in counts.items():
+        if n >= MIN_PAIRS:
+            best = max(best, n / min(sa[x], sb[y]))
+    return best
 
 
 def blocks(docs: Sequence[Doc]) -> dict[str, Any]:
@@ -188,7 +249,8 @@ def years(docs: Sequence[Doc]) -> Any:
 @dataclass(frozen=True)
 class EventModel:
     """A logistic model: log-odds = intercept + Σ weight·cosine + shared_year·[both name a
-    year and share one] + year_conflict·[both name years, none in common]."""
+    year and share one] + year_conflict·[both name years, none in common] +
+    shared_statement·(how surely both carry one statement, ``statement_match``)."""
 
     intercept: float
     weights: dict[str, float]
@@ -196,23 +258,36 @@ class EventModel:
     year_conflict: float
     threshold: float = 0.5  # average probability at which two groups become one event
     trained_on: str = ""
+    shared_statement: float = 0.0
 
     def rows(self, parts: dict[str, Any]) -> Any:
         """One sparse row per article whose dot products are the weighted sum of cosines."""
         from scipy.sparse import hstack
 
-        return hstack([parts[b] * np.float32(math.sqrt(self.weights[b])) for b in BLOCKS], format="csr")
+        return hstack(
+            [parts[b] * np.float32(math.sqrt(self.weights.get(b, 0.0))) for b in BLOCKS], format="csr"
+        )
 
-    def probability(self, dot: Any, shared: Any, conflict: Any) -> Any:
-        """Same-event probability from the weighted dot product and the two year flags."""
+    def probability(self, dot: Any, shared: Any, conflict: Any, statement: Any = 0.0) -> Any:
+        """Same-event probability from the weighted dot product, the two year flags and the
+        statement match."""
         z = self.intercept + dot + self.shared_year * shared + self.year_conflict * conflict
-        return 1.0 / (1.0 + np.exp(-z))
+        return 1.0 / (1.0 + np.exp(-(z + self.shared_statement * statement)))
+
+    def stated(self, said: Sequence[Said] | None, rows: Any, others: Any) -> Any:
+        """The statement match (``statement_match``) of each pair of rows, 0 without ``said``
+        or when the model does not weigh it."""
+        if said is None or not self.shared_statement:
+            return np.zeros(len(rows))
+        pairs = zip(rows.tolist(), others.tolist(), strict=True)
+        return np.array([statement_match(said[p], said[q]) for p, q in pairs], dtype=np.float64)
 
     def min_dot(self, floor: float) -> float:
         """The smallest weighted dot product that can reach probability ``floor`` (with the
-        most the year flags and the date boost can add): pairs below it are never kept."""
+        most the year flags, a shared statement and the date boost can add): pairs below it
+        are never kept."""
         z = math.log(floor / NEAR_BOOST / (1 - floor / NEAR_BOOST))
-        return z - self.intercept - max(self.shared_year, 0.0)
+        return z - self.intercept - max(self.shared_year, 0.0) - max(self.shared_statement, 0.0)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -222,6 +297,7 @@ class EventModel:
             "year_conflict": self.year_conflict,
             "threshold": self.threshold,
             "trained_on": self.trained_on,
+            "shared_statement": self.shared_statement,
         }
 
 
@@ -232,9 +308,9 @@ def shipped() -> EventModel:
     return EventModel(**data)
 
 
-def pair_features(parts: dict[str, Any], year_rows: Any) -> tuple[Any, Any, Any]:
-    """Every pair i < j of a small corpus (for training): (i, j, rows of block cosines then
-    the two year flags), the model's inputs."""
+def pair_features(parts: dict[str, Any], year_rows: Any, said: Sequence[Said]) -> tuple[Any, Any, Any]:
+    """Every pair i < j of a small corpus (for training): (i, j, rows of block cosines, the
+    two year flags and the statement match), the model's inputs."""
     n = year_rows.shape[0]
     i, j = np.triu_indices(n, 1)
     cols = [(parts[b] @ parts[b].T).toarray()[i, j] for b in BLOCKS]
@@ -243,6 +319,9 @@ def pair_features(parts: dict[str, Any], year_rows: Any) -> tuple[Any, Any, Any]
     shared = (year_rows @ year_rows.T).toarray()[i, j] > 0
     cols.append((both & shared).astype(float))
     cols.append((both & ~shared).astype(float))
+    cols.append(
+        np.array([statement_match(said[a], said[b]) for a, b in zip(i.tolist(), j.tolist(), strict=True)])
+    )
     return i, j, np.stack(cols, axis=1)
 
 
@@ -259,4 +338,5 @@ def fit(features: Any, same: Any, c: float = 1.0) -> EventModel:
         weights=weights,
         shared_year=float(coef[len(BLOCKS)]),
         year_conflict=float(coef[len(BLOCKS) + 1]),
+        shared_statement=float(coef[len(BLOCKS) + 2]),
     )

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline.link.event_model import NEAR_BOOST, EventModel, blocks, shipped
+from storyline.link.event_model import NEAR_BOOST, EventModel, Said, blocks, shipped, statements
 from storyline.link.event_model import signature as signature
 from storyline.link.event_model import years as year_rows
 from storyline.link.tasks import InProcess, Tasks
@@ -104,13 +104,14 @@ def similarity_edges(
     rows: list[int] | None = None,
     floor: float = FLOOR,
     model: EventModel | None = None,
+    said: list[Said] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of rows of ``x`` whose value reaches ``floor``; only pairs touching
     ``rows`` when given. The value is the dot product, or with ``model`` the same-event
-    probability it gives (with the year flags from ``years``); times ``factor(gap in days)``
-    when both are dated, at most 1. A dated row is compared only with rows dated within
-    ``window`` days and with undated rows, so the cost grows with the corpus times the rows
-    per window, not with the corpus squared."""
+    probability it gives (with the year flags from ``years`` and the statements of ``said``);
+    times ``factor(gap in days)`` when both are dated, at most 1. A dated row is compared only
+    with rows dated within ``window`` days and with undated rows, so the cost grows with the
+    corpus times the rows per window, not with the corpus squared."""
     n = x.shape[0]
     out: dict[tuple[int, int], float] = {}
     has = None if years is None else np.diff(years.indptr) > 0
@@ -137,7 +138,8 @@ def similarity_edges(
             shared = np.zeros(len(ii), dtype=bool)
             if both.any():
                 shared = np.asarray((years[a] @ years[b].T).tocsr()[ii, jj]).ravel() > 0
-            sim = model.probability(sim, both & shared, both & ~shared)
+            stated = model.stated(said, a[ii], b[jj])
+            sim = model.probability(sim, both & shared, both & ~shared, stated)
         da, db = days[a][ii], days[b][jj]
         sim *= np.where((da >= 0) & (db >= 0), factor(np.abs(da - db)), 1.0)
         if model is not None:
@@ -257,8 +259,12 @@ class EventClusterer:
     def _years(self, docs: list[EventDoc]) -> Any:
         return year_rows(docs)
 
+    def statements(self, docs: list[EventDoc]) -> list[Said] | None:
+        """Each article's statements (``event_model.statements``), if the model weighs them."""
+        return [statements(d) for d in docs] if self.model.shared_statement else None
+
     def edges(
-        self, docs: list[EventDoc], rows: list[int] | None = None, x: Any = None
+        self, docs: list[EventDoc], rows: list[int] | None = None, x: Any = None, said: Any = None
     ) -> dict[tuple[int, int], float]:
         """Pairs (i < j) whose same-event probability reaches ``FLOOR``, with it; only pairs
         that touch ``rows`` when given. The probability is the model's (``event_model``),
@@ -269,7 +275,9 @@ class EventClusterer:
         x = self.vectors(docs) if x is None else x
         days = np.array([_day(d.date) or -1 for d in docs], dtype=np.int64)
         factor = partial(decay_factor, decay=self.decay_days)
-        return similarity_edges(x, days, self.window, factor, self._years(docs), rows, model=self.model)
+        said = self.statements(docs) if said is None else said
+        years = self._years(docs)
+        return similarity_edges(x, days, self.window, factor, years, rows, model=self.model, said=said)
 
     def edges_by_window(
         self, docs: list[EventDoc], x: Any, tasks: Tasks | None = None, chunk: int = CHUNK
@@ -283,7 +291,7 @@ class EventClusterer:
         if n < 2:
             return {}
         days = np.array([_day(d.date) or -1 for d in docs], dtype=np.int64)
-        years = self._years(docs)
+        years, said = self._years(docs), self.statements(docs)
         dated = np.nonzero(days >= 0)[0]
         dated = dated[np.argsort(days[dated], kind="stable")]
         sorted_days = days[dated]
@@ -297,10 +305,11 @@ class EventClusterer:
         for k in range(0, len(undated), chunk):
             windows.append((undated[k : k + chunk], np.arange(n)))
 
-        def item(core: Any, seen: Any) -> tuple[Any, Any, Any, list[int], Any]:
+        def item(core: Any, seen: Any) -> tuple[Any, Any, Any, list[int], Any, Any]:
             seen = np.unique(seen)
             local = np.searchsorted(seen, core)
-            return (x[seen], days[seen], years[seen], local.tolist(), seen)
+            stated = None if said is None else [said[k] for k in seen.tolist()]
+            return (x[seen], days[seen], years[seen], local.tolist(), seen, stated)
 
         items = (item(core, seen) for core, seen in windows)  # made one at a time in-process
         out: dict[tuple[int, int], float] = {}
@@ -396,7 +405,8 @@ class EventClusterer:
         new_rows = [i for i, d in enumerate(docs) if d.id not in assign]  # rows: (date, id) order
         if not new_rows:
             return
-        edges = self.edges(docs, new_rows, x)
+        said = self.statements(docs)
+        edges = self.edges(docs, new_rows, x, said)
         touched = {previous[docs[k].id] for pair in edges for k in pair if docs[k].id in previous}
         members: dict[str, list[int]] = {}
         for i, d in enumerate(docs):
@@ -410,7 +420,7 @@ class EventClusterer:
             else:
                 whole.append(members[event])
         if reopened:  # add the pairs the reopened rows make; those touching new ones are known
-            edges.update(self.edges(docs, reopened, x))
+            edges.update(self.edges(docs, reopened, x, said))
         rows = sorted(new_rows + reopened)
         node = {r: k for k, r in enumerate(rows)}
         for k, group in enumerate(whole):
@@ -487,12 +497,12 @@ def decay_factor(gap: Any, decay: float) -> Any:
 
 
 def window_edges(
-    item: tuple[Any, Any, Any, list[int], Any], window: int, decay: float, model: EventModel
+    item: tuple[Any, Any, Any, list[int], Any, Any], window: int, decay: float, model: EventModel
 ) -> dict[tuple[int, int], float]:
     """One window's task: the pairs touching its own articles, in corpus row numbers."""
-    x, days, years, core, rows = item
+    x, days, years, core, rows, said = item
     factor = partial(decay_factor, decay=decay)
-    found = similarity_edges(x, days, window, factor, years, core, model=model)
+    found = similarity_edges(x, days, window, factor, years, core, model=model, said=said)
     rows = rows.tolist()
     return {(rows[i], rows[j]): v for (i, j), v in found.items()}
 

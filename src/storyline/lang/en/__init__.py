@@ -153,6 +153,8 @@ LANGUAGE = Language(
         never_end=sentences.NEVER_END,
         end_before_capital=sentences.END_BEFORE_CAPITAL,
         opening=sentences.OPENING,
+        leaning=sentences.LEANING,
+        leaning_inside=sentences.LEANING_INSIDE,
     ),
     stop_words=stop_words.stop_words,
     acts=Acts(noun_endings=acts.NOUN_ENDINGS),

@@ -13,5 +13,18 @@ NEVER_END = frozenset(
 END_BEFORE_CAPITAL = frozenset(
     ("u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "bros", "dept")
 )  # fmt: skip
+# Words that, opening a sentence, point back to what came before it ("He said that ...",
+# "However, ..."): its antecedent is elsewhere, so the sentence means nothing cited alone.
+LEANING = frozenset(
+    ("he", "she", "they", "it", "his", "her", "their", "its", "him", "them",
+     "however", "but", "and", "also", "moreover", "furthermore", "nevertheless",
+     "nonetheless", "still", "yet", "thus", "therefore", "hence", "instead", "besides", "likewise",
+     "similarly", "additionally", "otherwise", "then", "so")
+)  # fmt: skip
+# The same, set off by commas in a sentence's first clause ("Washington's envoy, however, ...").
+LEANING_INSIDE = frozenset(
+    ("however", "though", "too", "therefore", "nevertheless", "nonetheless", "instead",
+     "also", "moreover", "furthermore", "then", "in turn")
+)  # fmt: skip
 # Quotation marks or brackets, then a capital (Latin, Latin-1, Cyrillic) or a digit.
 OPENING = r"[\"'“‘(\[]*[A-Z0-9À-ÞА-Я]"
