@@ -7,6 +7,7 @@ import os
 import re
 import resource
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,31 @@ T17_KEYWORDS = {  # the keyword lists used with Timeline17 in the literature (..
     "H1N1": ["h1n1", "swine", "flu"],
     "haiti": ["haiti", "quake", "earthquake"],
 }
+T17_TOPICS = tuple(T17_KEYWORDS)  # the topics present; the held-back ones are never read
+
+
+def t17_folders(root: Path) -> Iterator[tuple[str, Path]]:
+    """(topic, folder) of each Timeline17 folder of the five topics present, by name."""
+    for folder in sorted(root.iterdir()):
+        topic = folder.name.split("_")[0]
+        if folder.is_dir() and topic in T17_TOPICS:
+            yield topic, folder
+
+
+def t17_records(folder: Path) -> Iterator[dict[str, str]]:
+    """One Timeline17 folder's articles as news-please records (maintext, date_publish,
+    source_domain the folder's name): from its ``articles.jsonl``, else (Finan, over the copy
+    limit) from its raw ``InputDocs/<publication date>/<file>``."""
+    source = folder / "articles.jsonl"
+    if source.is_file():
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                art = json.loads(line)
+                yield {"maintext": art["text"], "date_publish": art["time"], "source_domain": folder.name}
+    else:
+        for path in sorted((folder / "InputDocs").glob("*/*")):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            yield {"maintext": text, "date_publish": path.parent.name, "source_domain": folder.name}
 
 
 def tokens(text: str) -> str:

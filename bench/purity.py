@@ -33,11 +33,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import EVAL, need, save
+from _common import EVAL, need, save, t17_folders, t17_records
 
 from storyline.model import Article, Event, Story
-
-T17_TOPICS = ("bpoil", "EgyptianProtest", "Finan", "H1N1", "haiti")
 
 
 def write_inputs(folder: Path, data: Path | None) -> dict[str, str]:
@@ -48,28 +46,11 @@ def write_inputs(folder: Path, data: Path | None) -> dict[str, str]:
 
     origin: dict[str, str] = {}
     t17 = need(EVAL / "timeline17", "Timeline17")
-    for sub in sorted(t17.iterdir()):
-        topic = sub.name.split("_")[0]
-        if topic not in T17_TOPICS:
-            continue
+    for topic, sub in t17_folders(t17):
         out = folder / f"t17-{sub.name}.jsonl"
-        source = sub / "articles.jsonl"
         with out.open("w", encoding="utf-8") as fh:
-            if source.is_file():
-                for line in source.read_text(encoding="utf-8").splitlines():
-                    if line.strip():
-                        art = json.loads(line)
-                        rec = {
-                            "maintext": art["text"],
-                            "date_publish": art["time"],
-                            "source_domain": sub.name,
-                        }
-                        fh.write(json.dumps(rec) + "\n")
-            else:  # raw InputDocs/<date>/<file>: the date from the folder
-                for path in sorted((sub / "InputDocs").glob("*/*")):
-                    text = path.read_text(encoding="utf-8", errors="replace")
-                    rec = {"maintext": text, "date_publish": path.parent.name, "source_domain": sub.name}
-                    fh.write(json.dumps(rec) + "\n")
+            for rec in t17_records(sub):
+                fh.write(json.dumps(rec) + "\n")
         origin[str(out)] = f"timeline17:{topic}"
     ecb = folder / "ecb"
     ecb.mkdir()
