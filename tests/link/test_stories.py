@@ -41,3 +41,12 @@ def test_an_event_filed_under_the_wrong_story_leaves_it_when_clustered_again() -
     by_event = {e: s.id for s in stories for e in s.event_ids}
     assert by_event["V1"] == by_event["V2"] == "S1" != by_event["V3"]
     assert ("event moved", f"V3 from S1 to {by_event['V3']}") in log
+
+
+def test_events_further_apart_than_the_window_are_never_one_story() -> None:
+    far = [
+        Event(id="V1", title="talks", date="2023-01-10", article_ids=["a"], outlets=["X"]),
+        Event(id="V2", title="accord", date="2023-09-14", article_ids=["b"], outlets=["Y"]),
+    ]
+    stories, _ = StoryBuilder().build(far, ARTICLES)
+    assert len(stories) == 2
