@@ -213,6 +213,13 @@ class Sentences:
     """Abbreviations whose point ends a sentence only before a capital ("in the U.S. The")."""
     opening: str
     """Regex of how a sentence opens: quotation marks or brackets, then a capital or a digit."""
+    leaning: frozenset[str] = frozenset()
+    """Lower-case words that, opening a sentence, lean on the one before (a pronoun whose
+    antecedent is there, a connective: "he", "however", "also"): such a sentence is cited with
+    the one before or not at all (``analysis/compare/align.py``)."""
+    not_prose: str = r"(?!)"
+    """Regex (case-insensitive) of a line that is no sentence of the report: a caption, a
+    factbox or graphics label, a link prompt, a reader's comment."""
 
 
 QUALIFIER_BOUNDS = ("floor", "ceiling", "about", "exact")

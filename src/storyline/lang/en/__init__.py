@@ -151,6 +151,8 @@ LANGUAGE = Language(
         never_end=sentences.NEVER_END,
         end_before_capital=sentences.END_BEFORE_CAPITAL,
         opening=sentences.OPENING,
+        leaning=sentences.LEANING,
+        not_prose=sentences.NOT_PROSE,
     ),
     stop_words=stop_words.stop_words,
 )

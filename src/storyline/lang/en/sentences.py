@@ -15,3 +15,19 @@ END_BEFORE_CAPITAL = frozenset(
 )  # fmt: skip
 # Quotation marks or brackets, then a capital (Latin, Latin-1, Cyrillic) or a digit.
 OPENING = r"[\"'“‘(\[]*[A-Z0-9À-ÞА-Я]"
+# Openers that lean on the sentence before: pronouns whose antecedent is there, connectives.
+LEANING = frozenset(
+    ("he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "this", "that", "these",
+     "those", "such", "however", "but", "and", "also", "meanwhile", "still", "yet", "so", "thus",
+     "therefore", "instead", "besides", "moreover", "furthermore", "nevertheless", "nonetheless",
+     "otherwise", "then", "later", "earlier", "there", "here", "both", "neither", "another", "others",
+     "likewise", "similarly", "accordingly", "consequently", "hence", "or", "nor", "plus", "too")
+)  # fmt: skip
+# A line that is no sentence of the report: a caption or credit, a factbox or graphics label, a
+# link prompt, a reader's comment ("At 1:19 pm on 10 Jun 2010, Jock wrote:").
+NOT_PROSE = (
+    r"^\W*(?:photo|picture|image|graphic|video|caption|file photo|click|read more|see also|related|"
+    r"watch|listen|share|factbox|fact box|key facts|timeline)\b|"
+    r"\b(?:wrote|writes):\s|\((?:photo|pictured|picture|image|reuters|ap|afp|getty)[^)]*\)\W*$|"
+    r"\b(?:photograph|photo|picture|image)\s*:|\|"
+)
