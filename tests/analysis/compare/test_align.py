@@ -129,3 +129,12 @@ def test_only_in_gives_the_event_page_its_sentence_records() -> None:
     found = only_in(["a", "b"], ARTS, copies=set())
     assert {f["outlet"] for f in found} == {"Post", "Wire"}
     assert all(f["support"] == 1 and f["of_outlets"] == 2 and f["outlets"] == [f["outlet"]] for f in found)
+
+
+def test_reports_of_one_outlet_only_have_nothing_to_align() -> None:
+    one = {
+        "a": WIRE,
+        "b": annotated("b", "Wire", "The Dovrik dam gave way on Monday, the Wire reported again."),
+    }
+    al = event_alignment(["a", "b"], one, copies=set())
+    assert all(p == [] for p in al.partners) and only_here(al, one) == {} and shared(al, one) == []

@@ -211,6 +211,8 @@ class PairFeatures:
         i, j = any_shared.row + lo, any_shared.col
         keep = self.source[i] != self.source[j]
         i, j = i[keep], j[keep]
+        if not len(i):  # sparse indexing by empty arrays gives one cell, not none
+            return i, j, np.zeros((0, len(FEATURES)))
         r = i - lo
         cosm = cos.tocsr()
         c = np.asarray(cosm[r, j]).ravel()
