@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,13 @@ def nearest(text: str, al: Alignment, outlet: str, stop: frozenset[str]) -> list
     return [t for n, t in sorted(scored, key=lambda s: -s[0])[:NEAREST] if n]
 
 
+def found_elsewhere(text: str, others: list[str]) -> dict[str, bool]:
+    """For each name or number of ``text`` (a capitalised word past the first, a figure),
+    whether any other outlet's report of the event writes it: a reader's first check."""
+    tokens = re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b|\d[\d,.]*\d|\d", text)
+    return {t: any(t in o for o in others) for t in dict.fromkeys(tokens)}
+
+
 def items(store: Store, per_outlet: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
     """Every event's "only here" items, the aligner's and the old rule's, with what a reader needs."""
     new, old, events = [], [], 0
@@ -57,11 +65,15 @@ def items(store: Store, per_outlet: int) -> tuple[list[dict[str, Any]], list[dic
         events += 1
         al = event_alignment(event.article_ids, arts, copies)
         for outlet, found in only_here(al, arts, per_outlet).items():
+            others = [
+                a.text for aid, a in arts.items() if a.outlet and a.outlet != outlet and aid not in copies
+            ]
             for item in found:
                 cite = item["citations"][0]
                 new.append({"event": event.id, "outlet": outlet, "kind": item["kind"], "text": item["text"],
                             "article_id": cite["article_id"], "outlets": sorted(outlets),
-                            "nearest": nearest(item["text"], al, outlet, stop)})  # fmt: skip
+                            "nearest": nearest(item["text"], al, outlet, stop),
+                            "elsewhere": found_elsewhere(item["text"], others)})  # fmt: skip
         for entry in SentenceTable(event.article_ids, arts, copies).only_in(per_outlet):
             near = nearest(entry["text"], al, entry["outlet"], stop)
             old.append({"event": event.id, "outlet": entry["outlet"], "text": entry["text"],
@@ -91,6 +103,7 @@ def main() -> None:
     for name, drawn in sample.items():
         for k, item in enumerate(drawn):
             print(f"## {name} {k} {item['event']} [{item['outlet']}] {item.get('kind', '')}: {item['text']}")
+            print(f"     names and numbers written by the others: {item.get('elsewhere')}")
             for line in item["nearest"]:
                 print(f"     ~ {line[:220]}")
     kinds: dict[str, int] = {}

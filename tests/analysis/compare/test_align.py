@@ -138,3 +138,20 @@ def test_reports_of_one_outlet_only_have_nothing_to_align() -> None:
     }
     al = event_alignment(["a", "b"], one, copies=set())
     assert all(p == [] for p in al.partners) and only_here(al, one) == {} and shared(al, one) == []
+
+
+def test_questions_comment_notices_and_fragments_are_never_only_here() -> None:
+    wire = annotated(
+        "a",
+        "Wire",
+        WIRE.text + " Why did nobody listen to the engineers of the Kessel Works in Torva?"
+        " Views expressed in the comments do not represent those of the Wire."
+        " The Kessel Works filed a complaint about the contract with the U.S."
+        " Department of Energy and the Torva water board last spring.",
+    )
+    arts = {"a": wire, "b": POST}
+    texts = [i["text"] for i in only_here(event_alignment(["a", "b"], arts, copies=set()), arts)["Wire"]]
+    # the question, the comments notice, the sentence cut at "U.S." and its tail are left out
+    assert texts == [
+        "Engineers at the Kessel Works had reported cracks in its wall two years before the failure."
+    ]

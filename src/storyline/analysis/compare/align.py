@@ -296,9 +296,39 @@ def standalone(text: str, language: str | None) -> bool:
     first = _WORD.search(text)
     if first is None or first.group().lower() in words.leaning:
         return False
+    last = text.rstrip(".!?\"'”’) ").rsplit(None, 1)[-1].lower() if text.split() else ""
+    if last in words.end_before_capital:
+        return False  # cut at an abbreviation ("filed with the U.S."): a fragment
     if re.search(words.not_prose, text, re.I):
         return False
     return bool(re.search(r"[.!?][\"'”’)]*$", text))
+
+
+_QUOTED = re.compile(r"[\"“”]|``|''")
+MIN_WORDS = 3
+"""Content words a sentence needs to be reported as only here: "Sen. Bill Nelson, D-Fla." is a
+fragment of a name, not a fact."""
+
+
+def _reported(text: str, stop: frozenset[str], language: str | None) -> bool:
+    """Whether ``text`` reads as the report's own statement: no question, no trailing ellipsis,
+    at least ``MIN_WORDS`` content words in lower case, and no word of an outlet or a reader
+    speaking to readers ("you", "we") outside quotation marks (a comment, an appeal)."""
+    if text.rstrip().endswith(("?", "...", "…")):
+        return False
+    if sum(1 for w in _WORD.findall(text) if w.islower() and len(w) >= 3 and w not in stop) < MIN_WORDS:
+        return False
+    outside = " ".join(_QUOTED.split(text)[::2]).lower()
+    voice = lang.get(language).boilerplate.voice
+    return not any(w in voice for w in re.findall(r"[^\W\d_]+", outside))
+
+
+def _continues(text: str, start: int, language: str | None) -> bool:
+    """Whether the sentence at ``start`` goes on from an abbreviation the splitter took for an
+    end ("filed with the U.S. / Department of Energy ..."): a fragment, not a sentence."""
+    before = text[max(0, start - 12) : start].rstrip()
+    last = before.rsplit(None, 1)[-1].lower().rstrip(".") if before.endswith(".") and before.split() else ""
+    return last in lang.get(language).sentences.end_before_capital
 
 
 def _boilerplate(text: str, language: str | None) -> bool:
@@ -319,6 +349,7 @@ def only_here(al: Alignment, articles: dict[str, Article], per_outlet: int = 3) 
     if len(known) < 2:
         return {}
     ev = evidence(al.units, articles)
+    stop = frozenset(lang.stop_words({articles[u.article_id].language for u in al.units}))
     bound = MODEL.bound
     out: dict[str, list[OnlyHere]] = {o: [] for o in known}
     for outlet in known:
@@ -328,6 +359,8 @@ def only_here(al: Alignment, articles: dict[str, Article], per_outlet: int = 3) 
             if u.outlet != outlet or al.partners[k] or al.best[k] >= bound:
                 continue
             art = articles[u.article_id]
+            if _continues(art.text, u.start, art.language):
+                continue
             first = k
             if not standalone(u.text, art.language):
                 first = k - 1  # leaning on the one before: cite the pair, or skip it
@@ -343,7 +376,7 @@ def only_here(al: Alignment, articles: dict[str, Article], per_outlet: int = 3) 
                 ):
                     continue
             text = art.text[al.units[first].start : u.end]
-            if _boilerplate(text, art.language):
+            if _boilerplate(text, art.language) or not _reported(text, stop, art.language):
                 continue
             o = others.setdefault(u.source, _Others(set(), set(), set(), set()))
             if not (o.words or o.entities):

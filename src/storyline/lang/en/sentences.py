@@ -21,13 +21,17 @@ LEANING = frozenset(
      "those", "such", "however", "but", "and", "also", "meanwhile", "still", "yet", "so", "thus",
      "therefore", "instead", "besides", "moreover", "furthermore", "nevertheless", "nonetheless",
      "otherwise", "then", "later", "earlier", "there", "here", "both", "neither", "another", "others",
-     "likewise", "similarly", "accordingly", "consequently", "hence", "or", "nor", "plus", "too")
+     "likewise", "similarly", "accordingly", "consequently", "hence", "or", "nor", "plus", "too", "because",
+     "oh", "well", "where", "which", "whose")
 )  # fmt: skip
 # A line that is no sentence of the report: a caption or credit, a factbox or graphics label, a
-# link prompt, a reader's comment ("At 1:19 pm on 10 Jun 2010, Jock wrote:").
+# link prompt or a related link's age ("5 hrs ago"), a comments disclaimer, a reader's comment ("At 1:19 pm
+# on 10 Jun 2010, Jock wrote:", a sentence of a reader's "I").
 NOT_PROSE = (
     r"^\W*(?:photo|picture|image|graphic|video|caption|file photo|click|read more|see also|related|"
     r"watch|listen|share|factbox|fact box|key facts|timeline)\b|"
     r"\b(?:wrote|writes):\s|\((?:photo|pictured|picture|image|reuters|ap|afp|getty)[^)]*\)\W*$|"
-    r"\b(?:photograph|photo|picture|image)\s*:|\|"
+    r"\b(?:photograph|photo|picture|image)\s*:|\||"
+    r"\bcomments?\b.{0,40}\b(?:do not|don't|does not) (?:represent|reflect)|\bwe welcome comments\b|"
+    r"\b\d+ (?:hrs?|mins?|hours?|minutes?|days?) ago\b|^\W*I\b(?![.'])"
 )
