@@ -298,8 +298,8 @@ def _disagreeing(
 ) -> list[_Report]:
     """The reports that exclude another outlet's report of the same thing at the same time
     (among the pairs ``allowed``, when given). ``frames=False``: the pairs allowed are already
-    known to tell one thing (aligned sentences), so their frames need not agree word for word,
-    only neither counts some in addition to others."""
+    known to tell one thing (aligned sentences), so the frames of a count need not agree word
+    for word, only neither counts some in addition to others; a measure's still must."""
     involved: set[int] = set()
     words = [_content(r) for r in reports]
     rates = [_rate(r) for r in reports]
@@ -322,7 +322,7 @@ def _disagreeing(
                 continue  # birds and workers
             fa, fb = a.frame, b.frame
             measure = measures[i] or measures[j]
-            if not frames:
+            if not frames and not measure:  # a measure ("miles") must still say what it measures
                 same = not ((fa and fa.scope) or (fb and fb.scope))
             elif fa and fb:
                 same = same_frame(fa, fb, classes[i] or classes[j], measure)
