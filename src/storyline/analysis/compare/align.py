@@ -338,13 +338,14 @@ def _boilerplate(text: str, language: str | None) -> bool:
 
 def only_here(al: Alignment, articles: dict[str, Article], per_outlet: int = 3) -> dict[str, list[OnlyHere]]:
     """Per known outlet, what it alone reports on the event, best first, each cited: a unit no
-        other source's unit is aligned with, that adds something the others never say (an entity
-        they never name, a number they never give, words they never quote, or mostly words they
-        never use), ranked by what it adds, never by centrality. Never boilerplate, a caption or
-        factbox line, nor a sentence that leans on the one before (it is cited with that one when
-        both are only here, else left out). Articles of no known outlet are no outlet: nothing is
-        listed for them, and what they say is not "only" another's. Every known outlet has its list
-    (perhaps empty) when two known outlets or more report the event; else nothing."""
+    other source's unit is aligned with, that adds something the others never say (an entity
+    they never name, a number they never give, words they never quote, or mostly words they
+    never use), ranked by what it adds, never by centrality. Never boilerplate, a caption or
+    factbox line, a question, a comment, nor a sentence that leans on the one before (it is
+    cited with that one when both are only here, else left out). Articles of no known outlet
+    are no outlet: nothing is listed for them, and what they say is not "only" another's.
+    Every known outlet has its list (perhaps empty) when two known outlets or more report the
+    event; else nothing."""
     known = sorted({u.outlet for u in al.units if u.outlet})
     if len(known) < 2:
         return {}
