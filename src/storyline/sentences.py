@@ -54,17 +54,18 @@ def spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
     return out
 
 
-def sentences(text: str, language: str | None = None) -> list[tuple[int, int]]:
+def sentences(text: str, language: str | None = None, alone: bool = True) -> list[tuple[int, int]]:
     """(start, end) of each whole sentence of 6–60 words that starts as a sentence does (a
-    capital, a digit or a quotation mark) and stands alone (``stands_alone``): the sentences a
-    summary or a timeline may cite."""
+    capital, a digit or a quotation mark) and, with ``alone``, stands alone (``stands_alone``):
+    the sentences a summary or a timeline may cite. Without ``alone``, a sentence that leans
+    on the one before is kept too, for a caller that cites it with that one."""
     opening = _opening(language)
     return [
         (a, b)
         for a, b in spans(text, language)
         if MIN_WORDS <= len(text[a:b].split()) <= MAX_WORDS
         and opening.match(text, a)
-        and stands_alone(text[a:b], language)
+        and (not alone or stands_alone(text[a:b], language))
     ]
 
 

@@ -134,6 +134,30 @@ def conflicts(events: list[Event], articles: dict[str, Article], copies: set[str
     return out
 
 
+def aligned_conflicts(
+    event: Event,
+    articles: dict[str, Article],
+    copies: set[str],
+    aligned: Callable[[str, int, str, int], bool],
+) -> list[Conflict]:
+    """Quantities one event's outlets report with values that exclude each other in sentences
+    the alignment ties (``aligned(article, number start, article, number start)``): the rule
+    above, but two aligned sentences tell one thing, so their frames need not agree word for
+    word (one act named with two verbs); the quantity, the thing counted, the time, the rate
+    and the scope ("another 15") still must."""
+    out = []
+    for quantity, reports in sorted(_reports(event, articles, copies).items()):
+
+        def allowed(i: int, j: int, reports: list[_Report] = reports) -> bool:
+            a, b = reports[i], reports[j]
+            return aligned(a.article_id, a.start, b.article_id, b.start)
+
+        involved = _disagreeing(reports, quantity, allowed, frames=False)
+        if involved:
+            out.append(_conflict(quantity, involved, "aligned sentences"))
+    return out
+
+
 def _across(named: list[_Report]) -> Callable[[int, int], bool]:
     """Pairs of reports in different events whose frames share a name."""
     names = [set(r.frame.names if r.frame else ()) for r in named]
@@ -267,10 +291,15 @@ def _same_time(a: _Report, b: _Report) -> bool:
 
 
 def _disagreeing(
-    reports: list[_Report], quantity: str, allowed: Callable[[int, int], bool] | None = None
+    reports: list[_Report],
+    quantity: str,
+    allowed: Callable[[int, int], bool] | None = None,
+    frames: bool = True,
 ) -> list[_Report]:
     """The reports that exclude another outlet's report of the same thing at the same time
-    (among the pairs ``allowed``, when given)."""
+    (among the pairs ``allowed``, when given). ``frames=False``: the pairs allowed are already
+    known to tell one thing (aligned sentences), so the frames of a count need not agree word
+    for word, only neither counts some in addition to others; a measure's still must."""
     involved: set[int] = set()
     words = [_content(r) for r in reports]
     rates = [_rate(r) for r in reports]
@@ -293,7 +322,9 @@ def _disagreeing(
                 continue  # birds and workers
             fa, fb = a.frame, b.frame
             measure = measures[i] or measures[j]
-            if fa and fb:
+            if not frames and not measure:  # a measure ("miles") must still say what it measures
+                same = not ((fa and fa.scope) or (fb and fb.scope))
+            elif fa and fb:
                 same = same_frame(fa, fb, classes[i] or classes[j], measure)
             else:
                 shared = len(words[i] & words[j]) / max(1, len(words[i] | words[j]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from storyline.analysis.compare.align import only_in
 from storyline.analysis.compare.comparison import compare_event
 from storyline.analysis.conflicts import conflicts
 from storyline.analysis.coverage import coverage
@@ -78,8 +79,8 @@ def compute_views(item: ViewInputs) -> StoryViews | EventViews:
         table = SentenceTable(ids, by_id, copies)
         return EventViews(
             summary=table.summary(3),
-            only_in=table.only_in(),
-            comparison=compare_event(record, by_id, copies, table),
+            only_in=only_in(ids, by_id, copies),
+            comparison=compare_event(record, by_id, copies),
         )
     event_of = {a: e for e, v in events.items() for a in v.article_ids}
     members = [events[e] for e in record.event_ids if e in events]

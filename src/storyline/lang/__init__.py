@@ -219,6 +219,12 @@ class Sentences:
     lower case: such a sentence is not cited alone."""
     leaning_inside: frozenset[str] = frozenset()
     """The same set off by commas in a sentence's first clause ("X, however, ...")."""
+    leaning_loosely: frozenset[str] = frozenset()
+    """Openers that often lean on the one before ("this", "meanwhile", "there"): avoided where
+    a sentence is shown with no context (``analysis/compare/align.py``)."""
+    not_prose: str = r"(?!)"
+    """Regex (case-insensitive) of a line that is no sentence of the report: a caption, a
+    factbox or graphics label, a link prompt, a reader's comment."""
 
 
 QUALIFIER_BOUNDS = ("floor", "ceiling", "about", "exact")

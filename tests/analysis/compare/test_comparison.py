@@ -28,10 +28,10 @@ def claim(text: str, sentence: str, value: int) -> Claim:
 
 
 def corpus() -> dict[str, Article]:
-    wire = f"{OPENING} {QUOTE} Divers inspected the hull through the night. 12 people were hurt."
+    wire = f"{OPENING} {QUOTE} Divers inspected the hull through the night. 12 people were hurt in the grounding."
     courier = (
         f"{OPENING} {QUOTE} The mayor, Tomas Brandt, said the channel would be closed for a week. "
-        "Gulls circled the stranded vessel while tugboats waited for the tide. 15 people were hurt."
+        "Gulls circled the stranded vessel while tugboats waited for the tide. 15 people were hurt in the grounding."
     )
     post = f"{OPENING} Insurers began counting the cost of the salvage operation."
     unknown = f"{OPENING} A blog reposted the news."
@@ -39,13 +39,13 @@ def corpus() -> dict[str, Article]:
         "w": article("w", wire, outlet="Wire", headline="Ferry aground", published="2023-03-05T09:00:00",
                      quotes=[quote(wire, "Everyone is safe and dry", "Ilse Varga", "E1"),
                              quote(wire, "Everyone is safe", "she")],
-                     claims=[claim(wire, "12 people were hurt.", 12)]),
+                     claims=[claim(wire, "12 people were hurt in the grounding.", 12)]),
         "c": article("c", courier, outlet="Courier", headline="Marta stuck off Port Selan",
                      published="2023-03-05T11:00:00",
                      quotes=[quote(courier, "Everyone is safe and dry", "Varga", "E1"),
                              quote(courier, "the channel would be closed for a week", "Tomas Brandt",
                                    kind="indirect")],
-                     claims=[claim(courier, "15 people were hurt.", 15)]),
+                     claims=[claim(courier, "15 people were hurt in the grounding.", 15)]),
         "c2": article("c2", "Later: the Marta was refloated.", outlet="Courier", headline="Refloated",
                       published="2023-03-06"),
         "p": article("p", post, outlet="Post", headline="Salvage bill looms", published="2023-03-06"),
@@ -100,8 +100,8 @@ def test_only_here_shared_and_disagreements_cited() -> None:
     assert found is not None
     sides = {s["outlet"]: s for s in found["outlets"]}
     only = {x["text"]: x["kind"] for s in found["outlets"] for x in s["only_here"]}
-    assert only["Insurers began counting the cost of the salvage operation."] == "fact"
-    assert only.get("15 people were hurt.", "number") == "number"
+    assert only["Insurers began counting the cost of the salvage operation."] == "context"  # no name, number or quote the others lack
+    assert only.get("15 people were hurt in the grounding.", "number") == "number"
     assert "A blog reposted the news." not in only  # the unknown outlet is no side
     for s in sides.values():
         for x in s["only_here"]:

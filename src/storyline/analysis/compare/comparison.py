@@ -10,9 +10,9 @@ compared only when two known outlets or more report it. Wire copies count for th
 that ran them (its readers read them): they give it articles, a headline, a first time and
 voices, but no sentence of their own (the sentence table leaves copies out).
 
-What one outlet alone reports and what several share come from today's sentence table
-(``analysis.summaries``: TF-IDF cosine, so a rewording is not recognised); ``aligned`` is the
-one place to swap in a paraphrase-aware alignment. The outlets' words come from
+What one outlet alone reports, what several share and the numbers they disagree on come from
+the event's alignment (``analysis.compare.align``: entities, numbers, quoted words, days and
+content words, so a rewording is recognised). The outlets' words come from
 ``analysis.compare.words`` (``SHOWN_KINDS``)."""
 
 from __future__ import annotations
@@ -22,26 +22,20 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from storyline import lang
+from storyline.analysis.compare.align import event_alignment
+from storyline.analysis.compare.align import only_here as aligned_only_here
+from storyline.analysis.compare.align import shared as aligned_shared
+from storyline.analysis.compare.numbers import disagreements
 from storyline.analysis.compare.words import outlet_terms
-from storyline.analysis.conflicts import conflicts
-from storyline.analysis.summaries import SentenceTable
-from storyline.model import UNKNOWN_OUTLET, Article, Event
+from storyline.model import Article, Event
 from storyline.model.analyses import (
     Citation,
-    ComparedValue,
     Comparison,
-    Disagreement,
     LeftOut,
-    OnlyHere,
     OutletSide,
-    Shared,
     Unknown,
     Voice,
 )
-
-SHARED = 5  # sentences that several outlets report, the most central first
-ONLY_HERE = 3  # sentences one outlet alone reports, per outlet
-
 
 SHOWN_KINDS = ("names",)
 """The outlets' words shown: those naming or describing the event's actors. Of these, 0.644
@@ -50,12 +44,9 @@ frequent words: 0.608); of the verbs of an actor 0.109 and of the nouns of acts 
 (``bench/framing.py``): shown, they would mostly be noise."""
 
 
-def compare_event(
-    event: Event, articles: dict[str, Article], copies: set[str], table: SentenceTable | None = None
-) -> Comparison | None:
+def compare_event(event: Event, articles: dict[str, Article], copies: set[str]) -> Comparison | None:
     """The outlets of ``event`` side by side, or None when fewer than two known outlets
-    report it. ``table``: the event's sentence table when the caller has built it already
-    (its summary's), so it is not built twice."""
+    report it."""
     mine: dict[str, list[str]] = defaultdict(list)
     unknown: list[str] = []
     for aid in event.article_ids:
@@ -65,10 +56,10 @@ def compare_event(
     if len(mine) < 2:
         return None
     ids = [a for a in event.article_ids if a in articles]
-    table = table if table is not None else SentenceTable(ids, articles, copies)
     voices = {outlet: _voices(aids, articles) for outlet, aids in mine.items()}
     terms = outlet_terms(ids, articles, copies, kinds=SHOWN_KINDS)
-    only_here, shared = aligned(table, articles)
+    al = event_alignment(ids, articles, copies)
+    only_here, shared = aligned_only_here(al, articles), aligned_shared(al, articles)
     sides = []
     for outlet in sorted(mine, key=lambda o: (_first_seen(mine[o], articles) or "9999", o)):
         earliest = min(mine[outlet], key=lambda a: (articles[a].published or "9999", a))
@@ -90,47 +81,8 @@ def compare_event(
         outlets=sides,
         unknown=Unknown(article_ids=unknown),
         shared=shared,
-        conflicts=_disagreements(event, articles, copies),
+        conflicts=disagreements(event, articles, copies, al),
     )
-
-
-def aligned(
-    table: SentenceTable, articles: dict[str, Article]
-) -> tuple[dict[str, list[OnlyHere]], list[Shared]]:
-    """What each outlet alone reports and what several outlets report, from the sentence
-    table: its "only in" sentences (kind by what the sentence holds: a quote, a number, else
-    a fact), and its most central sentences said in like words by two known outlets or more
-    (none like one already taken)."""
-    only: dict[str, list[OnlyHere]] = defaultdict(list)
-    for s in table.only_in(ONLY_HERE):
-        if s["outlet"] == UNKNOWN_OUTLET:
-            continue
-        c = s["citations"][0]
-        kind = _kind(articles[c["article_id"]], c["start"], c["end"])
-        only[s["outlet"]].append(OnlyHere(text=s["text"], kind=kind, citations=s["citations"][:1]))
-    shared: list[Shared] = []
-    taken: list[int] = []
-    for i in sorted(range(len(table.items)), key=lambda i: (-float(table.central[i]), i)):
-        if len(shared) >= SHARED:
-            break
-        if len(table.support[i]) < 2:
-            continue
-        said = table.record(i)
-        outlets = sorted({o for c in said["citations"] if (o := articles[c["article_id"]].outlet)})
-        if len(outlets) < 2 or any(j in taken for j in table.same[i]):
-            continue  # said by fewer than two known outlets, or like one already taken
-        taken.append(i)
-        shared.append(Shared(text=said["text"], outlets=outlets, citations=said["citations"]))
-    return dict(only), shared
-
-
-def _kind(art: Article, start: int, end: int) -> str:
-    """What a sentence of ``art`` holds: a quote, a number, else a fact."""
-    if any(q.start < end and start < q.end for q in art.quotes):
-        return "quote"
-    if any(c.number_start < end and start < c.number_end for c in art.claims):
-        return "number"
-    return "fact"
 
 
 @dataclass
@@ -195,22 +147,3 @@ def _firsts(seen: list[str | None]) -> list[bool]:
     day = min((s[:10] for s in seen if s), default=None)
     timed = min((s for s in seen if s and s[:10] == day and len(s) > 10), default=None)
     return [s is not None and s[:10] == day and (len(s) <= 10 or s == timed) for s in seen]
-
-
-def _disagreements(event: Event, articles: dict[str, Article], copies: set[str]) -> list[Disagreement]:
-    """The event's conflicting claims (``analysis.conflicts``) as the comparison shows them:
-    per quantity, each outlet's value with the number's own span."""
-    out = []
-    for conflict in conflicts([event], articles, copies):
-        values: dict[tuple[str, float], ComparedValue] = {}
-        for r in conflict["reports"]:
-            outlet = r["outlet"] or UNKNOWN_OUTLET
-            span = Citation(article_id=r["article_id"], start=r["start"], end=r["end"])
-            text = articles[r["article_id"]].text[r["start"] : r["end"]]
-            found = values.setdefault(
-                (outlet, r["value"]), ComparedValue(value=r["value"], text=text, outlet=outlet, citations=[])
-            )
-            found["citations"].append(span)
-        ordered = sorted(values.values(), key=lambda v: (v["value"], v["outlet"]))
-        out.append(Disagreement(quantity=conflict["quantity"], values=ordered))
-    return out

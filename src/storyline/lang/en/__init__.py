@@ -155,6 +155,8 @@ LANGUAGE = Language(
         opening=sentences.OPENING,
         leaning=sentences.LEANING,
         leaning_inside=sentences.LEANING_INSIDE,
+        leaning_loosely=sentences.LEANING_LOOSELY,
+        not_prose=sentences.NOT_PROSE,
     ),
     stop_words=stop_words.stop_words,
     acts=Acts(noun_endings=acts.NOUN_ENDINGS),

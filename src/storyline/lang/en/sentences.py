@@ -28,3 +28,22 @@ LEANING_INSIDE = frozenset(
 )  # fmt: skip
 # Quotation marks or brackets, then a capital (Latin, Latin-1, Cyrillic) or a digit.
 OPENING = r"[\"'“‘(\[]*[A-Z0-9À-ÞА-Я]"
+# Openers that often lean on the sentence before ("This ...", "Meanwhile, ...", "There ..."): what one
+# outlet alone reports is shown with no context, so it avoids them too; a summary's sentence,
+# shown beside its article's others, keeps them.
+LEANING_LOOSELY = frozenset(
+    ("accordingly", "another", "because", "both", "consequently", "earlier", "here", "later",
+     "meanwhile", "neither", "nor", "oh", "or", "others", "plus", "such", "that", "there", "these",
+     "this", "those", "too", "well", "where", "which", "whose")
+)  # fmt: skip
+# A line that is no sentence of the report: a caption or credit, a factbox or graphics label, a
+# link prompt or a related link's age ("5 hrs ago"), a comments disclaimer, a reader's comment ("At 1:19 pm
+# on 10 Jun 2010, Jock wrote:", a sentence of a reader's "I").
+NOT_PROSE = (
+    r"^\W*(?:photo|picture|image|graphic|video|caption|file photo|click|read more|see also|related|"
+    r"watch|listen|share|factbox|fact box|key facts|timeline)\b|"
+    r"\b(?:wrote|writes):\s|\((?:photo|pictured|picture|image|reuters|ap|afp|getty)[^)]*\)\W*$|"
+    r"\b(?:photograph|photo|picture|image)\s*:|\||"
+    r"\bcomments?\b.{0,40}\b(?:do not|don't|does not) (?:represent|reflect)|\bwe welcome comments\b|"
+    r"\b\d+ (?:hrs?|mins?|hours?|minutes?|days?) ago\b|^\W*I\b(?![.'])"
+)
