@@ -11,6 +11,7 @@ from storyline import lang
 from storyline.clean.boilerplate import CleanOptions, KeyCount, clean_text, line_key
 from storyline.clean.html import HtmlOptions, extract_html
 from storyline.clean.not_articles import not_an_article
+from storyline.clean.tokenised import detokenise, is_tokenised
 from storyline.model import Article
 
 __all__ = [
@@ -60,8 +61,8 @@ extraction, before it costs minutes in the stages after."""
 
 
 class Extractor:
-    """Stage ``extract`` (cleaning, step 1): main text out of HTML, broken Unicode repaired;
-    a text longer than ``max_chars`` is no article."""
+    """Stage ``extract`` (cleaning, step 1): main text out of HTML, a tokeniser's spacing
+    undone, broken Unicode repaired; a text longer than ``max_chars`` is no article."""
 
     name = "extract"
 
@@ -86,6 +87,8 @@ class Extractor:
                 f"text too long for an article ({len(text):,} characters; at most {self.max_chars:,})"
             )
             text = ""  # nothing after this stage reads it; the raw input is kept
+        elif is_tokenised(text):
+            text = detokenise(text)  # research corpora's Treebank tokens: "ca n't", "-LRB-"
         article.text = fix_unicode(text)
         return article
 
