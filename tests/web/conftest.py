@@ -4,7 +4,10 @@ demo corpus is ``tests.conftest.demo_db``)."""
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,3 +68,28 @@ def t17_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for page in sorted(day.iterdir())[:3]:
             (folder / f"{day.name}_{page.name}").write_bytes(page.read_bytes())
     return _build(folder / "t17.db", [str(folder)])
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+"""How the browser tests start Chromium (the last: no name but loopback resolves, so the
+browser too reaches nothing beyond it)."""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()

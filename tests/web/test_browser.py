@@ -5,7 +5,6 @@ that hostile content never runs; open the static report from disk."""
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,12 +13,7 @@ import pytest
 
 from storyline.web.local import local_server
 from tests.cli import run
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]  # fmt: skip
-# (the last: no name but loopback resolves, so the browser too reaches nothing beyond it)
+from tests.web.conftest import CHROMIUM
 
 if not Path(CHROMIUM).exists() and os.environ.get("STORYLINE_REQUIRE_BROWSER"):
     raise RuntimeError("STORYLINE_REQUIRE_BROWSER is set but Chromium is not installed")
@@ -36,16 +30,6 @@ def _serve(db: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def server(demo_db: Path) -> Iterator[str]:
     yield from _serve(demo_db)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

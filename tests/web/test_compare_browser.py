@@ -6,7 +6,6 @@ every page readable at 390 px wide (no sideways scroll)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ import pytest
 
 from storyline.web.local import local_server
 from tests.cli import run
-from tests.web.test_browser import ARGS, CHROMIUM
+from tests.web.conftest import CHROMIUM
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Chromium not installed (apt-get install -y chromium)"
@@ -32,16 +31,6 @@ def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ingested = run("ingest", str(seeds), "--db", str(db), "--quiet")
     assert ingested.returncode == 0, ingested.stderr
     return db
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _comparisons(base: str) -> list[tuple[str, dict[str, Any]]]:

@@ -28,10 +28,14 @@ def claim(text: str, sentence: str, value: int) -> Claim:
 
 
 def corpus() -> dict[str, Article]:
-    wire = f"{OPENING} {QUOTE} Divers inspected the hull through the night. 12 people were hurt in the grounding."
+    wire = (
+        f"{OPENING} {QUOTE} Divers inspected the hull through the night. "
+        "12 people were hurt in the grounding."
+    )
     courier = (
         f"{OPENING} {QUOTE} The mayor, Tomas Brandt, said the channel would be closed for a week. "
-        "Gulls circled the stranded vessel while tugboats waited for the tide. 15 people were hurt in the grounding."
+        "Gulls circled the stranded vessel while tugboats waited for the tide. "
+        "15 people were hurt in the grounding."
     )
     post = f"{OPENING} Insurers began counting the cost of the salvage operation."
     unknown = f"{OPENING} A blog reposted the news."
@@ -100,7 +104,9 @@ def test_only_here_shared_and_disagreements_cited() -> None:
     assert found is not None
     sides = {s["outlet"]: s for s in found["outlets"]}
     only = {x["text"]: x["kind"] for s in found["outlets"] for x in s["only_here"]}
-    assert only["Insurers began counting the cost of the salvage operation."] == "context"  # no name, number or quote the others lack
+    assert (
+        only["Insurers began counting the cost of the salvage operation."] == "context"
+    )  # no name, number or quote the others lack
     assert only.get("15 people were hurt in the grounding.", "number") == "number"
     assert "A blog reposted the news." not in only  # the unknown outlet is no side
     for s in sides.values():
