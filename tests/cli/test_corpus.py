@@ -130,3 +130,14 @@ def test_outlets_lists_the_profiles_and_shows_one_with_its_source() -> None:
     shown = run("outlets", "AP")
     assert shown.returncode == 0 and "https://en.wikipedia.org/wiki/Associated_Press" in shown.stdout
     assert run("outlets", "The Harbor Post").returncode == 2
+
+
+def test_list_is_readable_at_80_columns(demo_db: Path) -> None:
+    shown = run("list", "--db", str(demo_db), env={"COLUMNS": "80"})
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    rows = [line for line in lines if re.match(r"[0-9a-f]{16} ", line)]
+    assert rows and all(re.match(r"[0-9a-f]{16} +(?:\d{4}-\d\d-\d\d|—) +", line) for line in rows)
+    # a headline keeps its words together: at least three of them on its row's line
+    assert all(len(line.split()) >= 5 for line in rows)

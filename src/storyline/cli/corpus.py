@@ -48,6 +48,14 @@ def register(app: typer.Typer) -> None:
     app.command()(outlets)
 
 
+WIDE_LIST = 120
+"""Terminal columns from which ``list`` shows each article's origin: at 80 the id (16), the day
+(10) and an outlet leave a headline about 30 columns, and an origin beside it would squeeze the
+headline to a word a line."""
+OUTLET_WIDTH = 18
+"""An outlet's name in ``list`` at most this wide (longer ones end in an ellipsis)."""
+
+
 def list_articles(
     db: Db = DEFAULT_DB,
     outlet: Outlet = None,
@@ -62,17 +70,23 @@ def list_articles(
     if as_json:
         print_json(data)
         return
-    table = Table("id", "published", "outlet", "headline", "origin", box=None, pad_edge=False)
-    table.columns[-1].no_wrap = True  # an origin keeps its file name (``short`` cuts its front)
+    wide = out.width >= WIDE_LIST  # room for the origin beside a readable headline
+    table = Table(box=None, pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet", max_width=OUTLET_WIDTH, overflow="ellipsis")
+    table.add_column("headline", ratio=1)
+    if wide:  # an origin keeps its file name (``short`` cuts its front); ``show ID`` gives it too
+        table.add_column("origin", no_wrap=True)
     for r in data["articles"]:
         origin = (r["path"] or "") + (f"#{r['part']}" if r["part"] else "")
-        table.add_row(
+        row = [
             r["id"],
-            r["published"] or "—",
+            (r["published"] or "—")[:10],  # the day; ``show ID`` gives the time
             escape(r["outlet"] or "—"),
             escape(r["headline"] or "(no headline)"),
-            escape(short(origin)),
-        )
+        ]
+        table.add_row(*row, *([escape(short(origin))] if wide else []))
     out.print(table)
     out.print(f"{len(data['articles'])} of {data['total']} articles shown (offset {offset}).")
 
