@@ -105,8 +105,8 @@ def statements(doc: Doc) -> Said:
     """The sentences that quote or report someone's words (a quotation mark, or a word that
     introduces speech: "said", "told"), each as its pairs of adjacent words once stop words
     are out: word pair → the statements holding it, and each statement's number of pairs. One
-    statement reported by two outlets — one quoting it, one paraphrasing it ("will defend
-    every inch of NATO territory if it comes under attack") — keeps most of its pairs."""
+    statement reported by two outlets — one quoting it, one paraphrasing it ("the port will
+    reopen before the winter storms arrive") — keeps most of its pairs."""
     if not doc.readable:
         return {}, ()
     language = lang.get(doc.language)
