@@ -25,7 +25,7 @@ from storyline.pages.shapes import (
     StoryPage,
     StoryRow,
 )
-from storyline.pages.story import copy_row
+from storyline.pages.story import copy_row, event_page
 from storyline.store import Filters, Store
 from storyline.store.rows import QuoteRow, RejectRow, SearchHit, SnippetPart
 from storyline.store.views import STORY_ORDERS
@@ -223,11 +223,7 @@ def event_list(store: Store, filters: Filters | None = None) -> list[EventPage]:
     an outlet, over a date range, one page (``filters``)."""
     out = []
     for e, views in store.views.events(filters):
-        page = EventPage(
-            id=e.id, title=e.title, date=e.date, article_ids=e.article_ids, outlets=e.outlets, lede=e.lede
-        )
-        page.update(views)
-        out.append(page)
+        out.append(event_page(e, views))
     return out
 
 

@@ -9,6 +9,7 @@ from collections import Counter
 
 from storyline.analysis.timelines import build_timeline
 from storyline.model import Duplicate, Event
+from storyline.model.analyses import EventViews
 from storyline.pages.charts import story_chart
 from storyline.pages.citations import label_event, label_story, short, source_label, story_sources
 from storyline.pages.common import ID, MAX_LIMIT, NotFound, check_id, headlines
@@ -93,6 +94,16 @@ def story(store: Store, story_id: str) -> StoryPage:
     return page
 
 
+def event_page(record: Event, views: EventViews) -> EventPage:
+    """An event's page data from its record and its analyses, as every page shows an event."""
+    page = EventPage(
+        id=record.id, title=record.title, date=record.date, article_ids=record.article_ids,
+        outlets=record.outlets, lede=record.lede,
+    )  # fmt: skip
+    page.update(views)
+    return page
+
+
 def event(store: Store, event_id: str) -> EventPage:
     """An event: its articles side by side (clean text), and the wire-copy diffs among them."""
     found = store.views.event(check_id(event_id))
@@ -102,15 +113,7 @@ def event(store: Store, event_id: str) -> EventPage:
     ids = record.article_ids[:MAX_LIMIT]
     named = headlines(store, record.article_ids)
     label_event(views, named)
-    page = EventPage(
-        id=record.id,
-        title=record.title,
-        date=record.date,
-        article_ids=record.article_ids,
-        outlets=record.outlets,
-        lede=record.lede,
-    )
-    page.update(views)
+    page = event_page(record, views)
     page["analysed"] = bool(views)
     page["headlines"] = named
     page.update(story_sources(record.outlets, named))
