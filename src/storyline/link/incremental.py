@@ -17,6 +17,9 @@ from storyline.link.parts import Laps, Linking, LinkReport
 from storyline.model import Article, Duplicate, Entity, Event, LinkResult, Saved, Story, TermFrequencies
 
 POOL_UNDATED = 5000  # older articles an undated batch is compared with: the latest published
+"""Also the older undated articles a dated batch is compared with, the last stored: a full run
+compares an undated article with every other, so a report stored without a date still joins
+the dated reports of its event that arrive later."""
 
 
 @dataclass
@@ -139,9 +142,9 @@ def _events(
         pad = timedelta(days=clusterer.window)
         first = (date.fromisoformat(days[0]) - pad).isoformat()
         last = (date.fromisoformat(days[-1]) + pad).isoformat()
-        pool_ids = links.ids_between(first, last)
+        pool_ids = links.ids_between(first, last) + links.undated_ids(POOL_UNDATED)
     else:
-        pool_ids = links.latest_ids(POOL_UNDATED)
+        pool_ids = links.latest_ids(POOL_UNDATED) + links.undated_ids(POOL_UNDATED)
     previous = saved.events
     pool = {a.id: a for a in links.inputs(i for i in pool_ids if i in previous)}
     by_id = {**pool, **older, **{a.id: a for a in new}}

@@ -35,6 +35,10 @@ class LinkStore(Protocol):
         """The ``limit`` most recently published articles."""
         ...
 
+    def undated_ids(self, limit: int) -> list[str]:
+        """The ``limit`` undated articles stored last."""
+        ...
+
     def outlet_rows(self) -> list[tuple[str, str | None, str | None, str | None]]:
         """(id, url, outlet, outlet basis) of every article."""
         ...

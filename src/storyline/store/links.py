@@ -128,6 +128,13 @@ class Links:
         )
         return [r[0] for r in rows]
 
+    def undated_ids(self, limit: int) -> list[str]:
+        """The ``limit`` undated articles stored last."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE published IS NULL ORDER BY rowid DESC LIMIT ?", (limit,)
+        )
+        return [r[0] for r in rows]
+
     def saved(self, chains: bool = True) -> Saved:
         """The previous run's assignments: chains (unless ``chains`` is False: an incremental
         run matches new chains by the entities' aliases, and the corpus's chains are the
