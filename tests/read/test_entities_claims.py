@@ -61,6 +61,8 @@ def test_claims_with_qualifiers_units_and_sources(nlp) -> None:  # type: ignore[
         ("$ 3,5 bn", 3_500_000_000, None),  # a decimal comma, not a thousands separator
         ("5m", 5, None),  # after a number that is no money, "m" is metres
         ("1,200,000", 1_200_000, None),
+        ("$ 20-billion", 20_000_000_000, None),  # the scale hyphenated to the number
+        ("a 7-m wall", None, None),  # no number first: nothing read
     ],
 )
 def test_parse_number(text: str, value: float, qualifier: str | None) -> None:

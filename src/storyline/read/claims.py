@@ -38,7 +38,7 @@ def parse_number(
         low = low[len(qualifier) :].strip()
     currency = next((c for sym, c in _CURRENCY.items() if sym in low), None)
     low = _DECIMAL_COMMA.sub(r"\1.\2", re.sub(r"[$€£¥]", "", low)).replace(",", "").strip()
-    m = re.match(rf"(\d+(?:\.\d+)?)\s*({numbers.scale_pattern})?\b", low)
+    m = re.match(rf"(\d+(?:\.\d+)?)[\s-]*({numbers.scale_pattern})?\b", low)  # "20-billion" too
     if m:
         scale = m.group(2) or ""
         factor = numbers.scales.get(scale) or (numbers.money_scales.get(scale) if currency else None) or 1
