@@ -282,3 +282,46 @@ def test_cited_sentences_stand_alone_once_per_article_and_titles_whole(export: d
     grouped = _by_seed(export)
     (event,) = [e for e in export["events"] if grouped["002"][0]["id"] in e["article_ids"]]
     assert event["title"] == grouped["002"][0]["headline"]
+
+
+def test_the_baltic_event_compared_with_both_outlets_words_and_voices(tmp_path: Path) -> None:
+    """Issue #27 on the seeds: the digest names no outlet (an analyst says which with
+    ``--outlet``, here after the other four are in, so incremental linking must join it as a
+    full run does); the Baltic event's comparison then holds two outlets, each with the
+    people it quotes and its own words for the war's parties beside the other's words for the
+    same thing — the digest's "offensive" where The Independent says "invasion"."""
+    from tests.conftest import shared_path
+
+    seeds = shared_path("seeds")
+    db = tmp_path / "s.db"
+    four = tmp_path / "four"
+    four.mkdir()
+    for path in seeds.glob("00[1-4]_*.txt"):
+        (four / path.name).write_bytes(path.read_bytes())
+    (digest,) = seeds.glob("000_*.txt")
+    assert run("ingest", str(four), "--db", str(db), "--quiet").returncode == 0
+    assert run("ingest", str(digest), "--outlet", "Digest", "--db", str(db), "--quiet").returncode == 0
+    listed = json.loads(run("events", "--db", str(db), "--json").stdout)
+    events = listed["events"] if isinstance(listed, dict) else listed
+    (baltic,) = [e for e in events if {"Digest", "The Independent"} <= set(e["outlets"])]
+    shown = run("compare", baltic["id"], "--db", str(db), "--json")
+    assert shown.returncode == 0, shown.stderr
+    comparison = json.loads(shown.stdout)["comparison"]
+    sides = {s["outlet"]: s for s in comparison["outlets"]}
+    assert set(sides) == {"Digest", "The Independent"}
+    voices = {o: {v["speaker"] for v in s["voices"]} for o, s in sides.items()}
+    assert "Antony Blinken" in voices["Digest"] & voices["The Independent"]
+    assert voices["Digest"] - voices["The Independent"] and voices["The Independent"] - voices["Digest"]
+
+    def words(outlet: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for t in sides[outlet]["terms"]:
+            out.setdefault(t["referent"], set()).add(t["term"])
+        return out
+
+    digest_words, independent_words = words("Digest"), words("The Independent")
+    same = [r for r in digest_words if r in independent_words and r in ("Russia", "Ukraine")]
+    assert same
+    assert any("offensive" in digest_words[r] and "invasion" in independent_words[r] for r in same)
+    term = next(t for t in sides["Digest"]["terms"] if t["term"] == "offensive")
+    assert term["others"]["The Independent"] and term["cites"][0]["label"].startswith("Digest ·")

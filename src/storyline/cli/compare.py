@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from storyline import pages
 from storyline.cli.common import DEFAULT_DB, Db, Json, fail, out, print_json, view, warn_unanalysed
-from storyline.model.analyses import Citation
+from storyline.model.analyses import Citation, Term
 from storyline.pages.shapes import ComparePage, StoryComparePage
 
 
@@ -62,6 +62,24 @@ def _cite(citations: list[Citation]) -> str:
     return f"({c.get('label', '')})" if c else ""
 
 
+def _words(terms: list[Term]) -> None:
+    """An outlet's words, one line per thing they name, best first, with the other outlets'
+    words for it and where the best is written."""
+    by_referent: dict[str, list[Term]] = {}
+    for t in terms:
+        by_referent.setdefault(t.get("referent") or t["refers_to"] or "what happened", []).append(t)
+    for referent, group in by_referent.items():
+        words = ", ".join(dict.fromkeys(t["term"] for t in group))
+        others: dict[str, list[str]] = {}
+        for t in group:
+            for outlet, theirs in t.get("others", {}).items():
+                others.setdefault(outlet, []).extend(theirs)
+        beside = "; ".join(f"{o}: {', '.join(dict.fromkeys(w))}" for o, w in others.items())
+        where = beside and f" — where {beside}"
+        best = group[0]
+        _say(f"words for {referent}: {words}{where} {_cite(best.get('cites') or best['citations'])}", 2)
+
+
 def _event(data: ComparePage) -> None:
     _say(f"{data['id']} {data['title'] or 'Untitled event'}", style="bold")
     story = data.get("story")
@@ -84,8 +102,7 @@ def _event(data: ComparePage) -> None:
         if side.get("left_out"):
             left = ", ".join(x["speaker"] for x in side.get("left_out", []))
             _say(f"leaves out: {left}", 2, style="dim")
-        for t in side["terms"]:
-            _say(f"word: {t['term']} {_cite(t.get('cites') or t['citations'])}", 2)
+        _words(side["terms"])
         for x in side["only_here"]:
             _say(
                 f"only here ({x['kind']}): {x['text']} {_cite(x.get('cites') or x['citations'])}",

@@ -139,7 +139,7 @@ def _event_line(v: EventPage | EventRef, indent: str = "  ") -> str:
     known = [o for o in v["outlets"] if o != UNKNOWN_OUTLET]
     named = [escape(", ".join(known))] if known else []
     if len(known) < len(v["outlets"]):  # articles of unknown outlet: apart, not an outlet
-        named.append("some of unknown outlet")
+        named.append("some of unknown outlet" if known else "outlet unknown")
     return (
         f"{indent}{v['id']} {v['date'] or 'undated'} {escape(v['title'] or '')} "
         f"[dim]({counted(len(v['article_ids']), 'article')}: {'; '.join(named)})[/dim]"

@@ -198,6 +198,7 @@ class Term(TypedDict):
     others: NotRequired[dict[str, list[str]]]  # other outlet → its words for the same referent
     event_id: NotRequired[str]  # a story's term for acts: the event whose acts it names
     cites: NotRequired[list[Citation]]  # labelled, one per article (pages)
+    referent: NotRequired[str]  # what it names, as the corpus names it: an entity, "the acts" (pages)
 
 
 class OnlyHere(TypedDict):

@@ -24,6 +24,7 @@ from storyline.pages.shapes import (
 from storyline.store import Store
 
 VOICES = 5  # voices listed per outlet on a story's comparison
+ACTS = "what happened"  # the referent of the words naming an event's acts
 
 
 def compare(store: Store, item_id: str) -> ComparePage | StoryComparePage:
@@ -67,7 +68,8 @@ def event_comparison(store: Store, event_id: str) -> ComparePage:
 
 
 def _names(store: Store, comparisons: list[Comparison]) -> dict[str, str]:
-    """Entity id → the corpus's name, for every speaker the comparisons resolved."""
+    """Entity id → the corpus's name, for every speaker the comparisons resolved and every
+    entity their words name."""
     ids = {
         x["entity_id"]
         for c in comparisons
@@ -75,6 +77,8 @@ def _names(store: Store, comparisons: list[Comparison]) -> dict[str, str]:
         for x in [*side["voices"], *side.get("left_out", [])]
         if x["entity_id"]
     }
+    terms = (t for c in comparisons for side in c["outlets"] for t in side["terms"])
+    ids |= {t["refers_to"] for t in terms if t["refers_to"]}
     return {e.id: e.name for e in store.links.entities(ids).values()}
 
 
@@ -89,6 +93,7 @@ def _label(comparison: Comparison, named: Mapping[str, ArticleRef], names: dict[
             x["speaker"] = names.get(x["entity_id"] or "", x["speaker"])
         for t in side["terms"]:
             t["cites"] = cites(t["citations"], named)
+            t["referent"] = names.get(t["refers_to"] or "", "") if t["refers_to"] else ACTS
         for o in side["only_here"]:
             o["cites"] = cites(o["citations"], named)
     for s in comparison["shared"]:
