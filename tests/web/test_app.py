@@ -236,3 +236,21 @@ def test_article_page_lists_its_annotations_and_links_its_story(client: TestClie
     for n in panel["numbers"]:
         words = n["text"].lower().split()
         assert len(words) == len(set(words)), n  # "2 governments met", not "... met governments met"
+
+
+def test_the_coverage_table_lists_events_down_and_outlets_across(client: TestClient) -> None:
+    """A story of many events stays readable: one row per event (its date and title), one
+    column per outlet, so the table grows downwards with the events, not sideways."""
+    import re
+
+    stories = client.get("/api/stories", params={"order": "size", "limit": 1}).json()["items"]
+    sid = stories[0]["id"]
+    data = client.get(f"/api/stories/{sid}").json()
+    html = client.get(f"/stories/{sid}").text
+    table = html[html.index('<table class="grid heat">') :]
+    table = table[: table.index("</table>")]
+    head, body = table.split("<tbody>")
+    outlets = data["coverage"]["outlets"]
+    assert head.count('<th scope="col">') == len(outlets) >= 2
+    rows = re.findall(r'<th scope="row">.*?href="/events/(V\d+)"', body)
+    assert rows == data["coverage"]["events"] and len(rows) >= 2

@@ -121,6 +121,10 @@ def test_static_report_from_disk(demo_db: Path, tmp_path: Path, page: Any) -> No
     page.press("form[data-search] input[name=q]", "Enter")
     hits = page.locator("ol.hits li a")
     assert hits.count() >= 1
+    # each hit with its snippet, the word marked in it
+    first = page.locator("ol.hits li").first
+    assert first.locator("p mark").first.inner_text().lower() == "harbour"
+    assert len(first.locator("p").inner_text()) > 40
     hits.first.click()
     assert page.url.startswith("file://") and "/articles/" in page.url
     assert not page.errors

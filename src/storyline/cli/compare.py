@@ -134,7 +134,12 @@ def _story(data: StoryComparePage) -> None:
         voices = ", ".join(f"{v['speaker']} ({v['quotes']})" for v in o["voices"])
         _say(
             f"{o['outlet']}: {o['events']} of {len(data['events'])} events, "
-            + (f"first on {o['first']}" if o["first"] else "never first")
+            + (
+                f"first on {o.get('first_alone', 0)} of the {_n(o.get('shared', 0), 'event')} others "
+                f"reported too, the same day as the first on {o['first'] - o.get('first_alone', 0)}"
+                if o.get("shared")
+                else "none another outlet reported"
+            )
             + (f"; quotes {voices}" if voices else ""),
             2,
             lead="",

@@ -241,7 +241,7 @@ def stories(
         span = f"{st['first_date'] or '?'} … {st['last_date'] or '?'}"
         out.print(
             f"[bold]{st['id']}[/bold] {escape(st['title'] or '')} [dim]· {span} · "
-            f"{len(st['event_ids'])} events · {len(st['article_ids'])} articles[/dim]"
+            f"{counted(len(st['event_ids']), 'event')} · {counted(len(st['article_ids']), 'article')}[/dim]"
         )
         for eid in st["event_ids"]:
             if eid in events_by_id:

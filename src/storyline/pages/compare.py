@@ -197,11 +197,17 @@ def _outlet_records(
     records = []
     for outlet in known:
         mine = [t for e in takes for t in e["takes"] if t["outlet"] == outlet]
+        # first only where another outlet reported it too: alone, an outlet is trivially first
+        shared = [t for e in takes if len(e["takes"]) > 1 for t in e["takes"] if t["outlet"] == outlet]
+        firsts = [[t["outlet"] for t in e["takes"] if t["first"]] for e in takes if len(e["takes"]) > 1]
+        alone = [f for f in firsts if f == [outlet]]
         records.append(
             OutletRecord(
                 outlet=outlet,
                 events=len(mine),
-                first=sum(1 for t in mine if t["first"]),
+                shared=len(shared),
+                first_alone=len(alone),
+                first=sum(1 for t in shared if t["first"]),
                 articles=sum(len(t["article_ids"]) for t in mine),
                 voices=sorted(voices[outlet].values(), key=lambda v: (-v["quotes"], v["speaker"]))[:VOICES],
             )

@@ -431,9 +431,11 @@ class OutletRecord(TypedDict):
 
     outlet: str
     events: int
-    first: int
+    first: int  # events another known outlet reported too where it was (among the) first
     articles: int
     voices: list[VoiceCount]
+    shared: NotRequired[int]  # events it reported that another known outlet reported too
+    first_alone: NotRequired[int]  # of ``first``: before every other outlet, not the same day
 
 
 class StoryComparePage(TypedDict, total=False):

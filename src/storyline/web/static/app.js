@@ -26,6 +26,33 @@
     form.addEventListener("submit", function (ev) { ev.preventDefault(); apply(); });
   }
 
+  // A hit's context: about 200 characters around the first query word the text holds, cut at
+  // spaces; the opening when the word is further in than the index keeps.
+  function snippet(text, words) {
+    var low = text.toLowerCase(), at = -1;
+    words.forEach(function (w) {
+      var m = new RegExp("(^|[^\\p{L}\\p{N}])" + w + "(?![\\p{L}\\p{N}])", "u").exec(low);
+      if (m && (at < 0 || m.index < at)) { at = m.index + m[1].length; }
+    });
+    var start = Math.max(0, (at < 0 ? 0 : at) - 80), end = Math.min(text.length, start + 200);
+    if (start > 0) { start = text.indexOf(" ", start) + 1; }
+    if (end < text.length) { var sp = text.lastIndexOf(" ", end); if (sp > start) { end = sp; } }
+    return (start > 0 ? "…" : "") + text.slice(start, end).replace(/\s+/g, " ").trim() + (end < text.length ? "…" : "");
+  }
+
+  // ``text`` into ``el`` with the query words marked, as the server's search marks them (text
+  // nodes only: an article's words never become markup).
+  function marked(el, text, words) {
+    var re = new RegExp("(?<![\\p{L}\\p{N}])(" + words.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
+    var last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      el.appendChild(document.createTextNode(text.slice(last, m.index)));
+      var mark = document.createElement("mark"); mark.textContent = m[0]; el.appendChild(mark);
+      last = m.index + m[0].length;
+    }
+    el.appendChild(document.createTextNode(text.slice(last)));
+  }
+
   // Static report: search with the prebuilt index (window.STORYLINE_INDEX), no server.
   function setupReportSearch(form) {
     var index = window.STORYLINE_INDEX;
@@ -48,8 +75,10 @@
         var a = index.articles[k], li = document.createElement("li"), link = document.createElement("a");
         link.href = a.href; link.textContent = a.headline || a.id;
         var meta = document.createElement("span"); meta.className = "meta";
-        meta.textContent = " " + (a.outlet || "—") + " · " + (a.published || "undated");
-        li.appendChild(link); li.appendChild(meta); list.appendChild(li);
+        meta.textContent = " " + (a.outlet || "unknown outlet") + " · " + (a.published || "undated");
+        var snip = document.createElement("p");
+        marked(snip, snippet(a.text || "", words), words);
+        li.appendChild(link); li.appendChild(meta); li.appendChild(snip); list.appendChild(li);
       });
     }
     var input = form.querySelector("input[name=q]");
