@@ -140,6 +140,25 @@ def test_truncated_gzip_text_rejected_and_jsonl_keeps_complete_lines(tmp_path: P
     assert rejects[-1].reason == f"truncated gzip file: records after line {kept} lost"
 
 
+def test_a_gzip_bomb_is_rejected_as_it_inflates(tmp_path: Path) -> None:
+    bomb = gzip.compress(bytes(20 << 20), 9) * 15  # 300 MiB in 300 KB: over the 256 MiB floor
+    p = tmp_path / "page.html.gz"
+    p.write_bytes(bomb)
+    over = "decompressed size over 268 MB"
+    arts, rejects = read(p)
+    assert not arts and [r.reason for r in rejects] == [over]
+    piped = list(read_item(InputItem(path=None, data=bomb)))
+    assert [r.reason for r in piped if isinstance(r, Reject)] == [over] and len(piped) == 1
+
+
+def test_a_gzip_file_of_many_members_is_read_whole(tmp_path: Path) -> None:
+    page = f"<html><body><article><p>{BODY}</p></article></body></html>".encode()
+    p = tmp_path / "page.html.gz"
+    p.write_bytes(b"".join(gzip.compress(page[i : i + 7]) for i in range(0, len(page), 7)))
+    (art,), rejects = read(p)
+    assert art.raw == page.decode() and art.format == "html" and not rejects
+
+
 def test_unreadable_paths(tmp_path: Path) -> None:
     assert read(tmp_path / "missing.txt")[1][0].reason == "no such file"
     link = tmp_path / "dangling.txt"
