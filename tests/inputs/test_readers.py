@@ -124,6 +124,17 @@ def test_truncated_warc_keeps_records_before_the_break(tmp_path: Path) -> None:
     assert reject.reason.startswith("WARC archive broken") and reject.reason.endswith("before it were kept")
 
 
+def test_a_warc_gz_whose_next_member_is_a_bomb_keeps_its_records_and_says_so_briefly(tmp_path: Path) -> None:
+    page = f"<html><body><article><p>{BODY}</p></article></body></html>".encode()
+    p = tmp_path / "crawl.warc.gz"  # then 32 MiB of zeros in 32 KB: one "line" with no end
+    p.write_bytes(_warc([("https://a.example/1", page)]) + gzip.compress(bytes(32 << 20), 9))
+    arts, rejects = read(p)
+    assert [a.source.url for a in arts] == ["https://a.example/1"]
+    (reject,) = rejects
+    assert reject.reason.startswith("WARC archive broken after record 1 (ArchiveLoadFailed: Invalid WARC")
+    assert reject.reason.endswith("records before it were kept") and len(reject.reason) < 1000
+
+
 def test_truncated_gzip_text_rejected_and_jsonl_keeps_complete_lines(tmp_path: Path) -> None:
     p = tmp_path / "a.txt.gz"
     p.write_bytes(gzip.compress(os.urandom(1000).hex().encode())[:-40])

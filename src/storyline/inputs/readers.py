@@ -2,7 +2,8 @@
 
 Formats: plain text in any encoding, HTML, JSON / JSONL records (news-please and CC-News
 field names), and WARC / WARC.gz response records. Gzip-compressed inputs are opened
-transparently; a truncated archive keeps every complete record before the break.
+transparently, inflated a bounded step at a time (a decompression bomb meets the size limit,
+not the memory's); a truncated archive keeps every complete record before the break.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 
 from storyline.inputs.decode import binary_kind, decode_text, sniff_format
 from storyline.model import Article, Reject, Source, content_hash
@@ -24,6 +26,9 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Largest single article (text or HTML file, JSON record, WARC record) accepted."""
 STEP = 64 * 1024
 """Gzip input read, and output made, at a time: a limit on the output is checked between steps."""
+WARC_LINE = 1 << 20
+"""Longest line of a WARC (a record's head, an HTTP header) gathered at once; a longer one
+comes in pieces, so it is bad data, not a gigabyte held."""
 
 _TEXT_FIELDS = ("maintext", "text", "body", "content", "articleBody")
 _TITLE_FIELDS = ("title", "headline")
@@ -337,11 +342,30 @@ def _http_head(block: bytes) -> tuple[Any, bytes]:
     return head, stream.read()
 
 
+class _LineBoundedReader(DecompressingBufferedReader):
+    """warcio's reader (gzip members undone 16 KB of input at a time), each line it reads at
+    most ``WARC_LINE`` bytes: warcio would gather a line whole, and a gzip member of 1 MB
+    holding no newline inflates to a 1 GiB "line"."""
+
+    def readline(self, length: int | None = None) -> bytes:
+        if length is None or length < 0 or length > WARC_LINE:
+            length = WARC_LINE
+        line: bytes = super().readline(length)
+        return line
+
+
+def _archive(stream: Any) -> ArchiveIterator:
+    """warcio's records of ``stream``, its lines bounded (``_LineBoundedReader``)."""
+    records = ArchiveIterator(stream)
+    records.reader = _LineBoundedReader(records.fh, block_size=records.reader.block_size)
+    return records
+
+
 def _read_warc(stream: Any, source: Source, max_bytes: int) -> Iterator[Article | Reject]:
     count = 0
     found = 0
     try:
-        for count, rec in enumerate(ArchiveIterator(stream), start=1):
+        for count, rec in enumerate(_archive(stream), start=1):
             if rec.rec_type not in ("response", "resource"):
                 continue
             url = rec.rec_headers.get_header("WARC-Target-URI")
@@ -384,7 +408,7 @@ def _read_warc(stream: Any, source: Source, max_bytes: int) -> Iterator[Article 
     except Exception as exc:  # warcio raises plain Exceptions on broken archives
         yield Reject(
             source,
-            f"WARC archive broken after record {count} ({type(exc).__name__}: {exc}); "
+            f"WARC archive broken after record {count} ({type(exc).__name__}: {str(exc)[:300]}); "
             "records before it were kept",
         )
         return
