@@ -25,6 +25,7 @@ import contextlib
 import gzip
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -194,6 +195,7 @@ def main() -> None:
             flush=True,
         )
     server.shutdown()
+    shutil.rmtree(work, ignore_errors=True)
     result["over_bound"] = over
     save(f"bombs-{args.label}", result)
     if over:
