@@ -2,13 +2,16 @@
 headers dripping a byte at a time, all cut off within their time limits with the reason
 said; addresses that are no web addresses never requested; threads sharing one fetcher make
 one request at a time to a host, the pause between them kept, robots.txt read once; a stop
-leaves a request not started unmade. Bounds are generous: only the order of events recorded
+leaves a request not started unmade; decompression bombs (gzip of gzip, deflate) refused by
+the size cap, compressed pages read. Bounds are generous: only the order of events recorded
 by the server is asserted tightly."""
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from itertools import pairwise
@@ -16,7 +19,7 @@ from itertools import pairwise
 import pytest
 
 from storyline.follow.fetch import Fetcher, FetchOptions, web_address
-from tests.loopback import STAMP_SLACK, drip, drip_head, flaky, hang, page, serve, slow
+from tests.loopback import STAMP_SLACK, article, drip, drip_head, flaky, hang, page, serve, slow
 
 QUICK = FetchOptions(
     per_host_seconds=0.0, timeout=0.5, deadline=1.0, retries=3, backoff=0.05, contact="tests@example.org"
@@ -179,3 +182,53 @@ def test_a_robots_txt_that_redirects_is_followed_and_too_many_redirects_allow_al
     with serve(looping) as (base, log), Fetcher(QUICK) as fetcher:
         assert fetcher.get(base + "/p.html").ok
     assert log.paths("/robots.txt") == ["/robots.txt"] * 6
+
+
+def _zeros_packed(size: int, wbits: int) -> bytes:
+    """``size`` zero bytes compressed (gzip: wbits 31, zlib: 15, raw deflate: -15) a MiB at
+    a time, so the test never holds them."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    packed = [packer.compress(bytes(1 << 20)) for _ in range(size >> 20)]
+    return b"".join([*packed, packer.flush()])
+
+
+def test_decompression_bombs_are_refused_by_the_size_cap_as_they_inflate() -> None:
+    gzip_of_gzip = gzip.compress(_zeros_packed(64 << 20, 31), 9)  # a few KB: 64 MiB twice packed
+    routes = {
+        "/gzgz.html": page(gzip_of_gzip, **{"Content-Encoding": "gzip, gzip"}),
+        "/zlib.html": page(_zeros_packed(64 << 20, 15), **{"Content-Encoding": "deflate"}),
+        "/raw.html": page(_zeros_packed(64 << 20, -15), **{"Content-Encoding": "Deflate"}),
+    }
+    small = replace(QUICK, max_bytes=1_000_000)
+    with serve(routes) as (base, _log), Fetcher(small) as fetcher:
+        got = {path: fetcher.get(base + path) for path in routes}
+    assert len(gzip_of_gzip) < 2_000
+    over = "page over 1,000,000 bytes once decompressed (Content-Encoding: {})"
+    assert got["/gzgz.html"].error == over.format("gzip, gzip")
+    assert got["/zlib.html"].error == over.format("deflate")
+    assert got["/raw.html"].error == over.format("Deflate")
+    assert not any(g.ok or g.transient or g.body for g in got.values())
+
+
+def test_compressed_pages_are_read_and_a_coding_not_read_is_refused_by_name() -> None:
+    html = article("Harbour reopens", ["The ferry runs again from Monday, the council said."] * 50).encode()
+    routes = {
+        "/gz.html": page(gzip.compress(html), **{"Content-Encoding": "gzip"}),
+        "/members.html": page(
+            gzip.compress(html[:999]) + gzip.compress(html[999:]), **{"Content-Encoding": "x-gzip"}
+        ),
+        "/zlib.html": page(zlib.compress(html), **{"Content-Encoding": "deflate"}),
+        "/raw.html": page(zlib.compress(html)[2:-4], **{"Content-Encoding": "deflate"}),
+        "/twice.html": page(
+            zlib.compress(gzip.compress(html)), **{"Content-Encoding": "gzip, identity, deflate"}
+        ),
+        "/br.html": page(b"\x0b\x02\x80hello\x03", **{"Content-Encoding": "br"}),
+        "/broken.html": page(gzip.compress(html)[:12] + b"\xff" * 40, **{"Content-Encoding": "gzip"}),
+    }
+    with serve(routes) as (base, log), Fetcher(QUICK) as fetcher:
+        got = {path: fetcher.get(base + path) for path in routes}
+    for path in ("/gz.html", "/members.html", "/zlib.html", "/raw.html", "/twice.html"):
+        assert got[path].ok and got[path].body == html, path
+    assert got["/br.html"].error == "page in a content coding Storyline does not read (Content-Encoding: br)"
+    assert (got["/broken.html"].error or "").startswith("the page's gzip data is damaged (")
+    assert {h["accept-encoding"] for _, h in log} == {"gzip, deflate"}  # only what is undone

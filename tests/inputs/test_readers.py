@@ -124,6 +124,17 @@ def test_truncated_warc_keeps_records_before_the_break(tmp_path: Path) -> None:
     assert reject.reason.startswith("WARC archive broken") and reject.reason.endswith("before it were kept")
 
 
+def test_a_warc_gz_whose_next_member_is_a_bomb_keeps_its_records_and_says_so_briefly(tmp_path: Path) -> None:
+    page = f"<html><body><article><p>{BODY}</p></article></body></html>".encode()
+    p = tmp_path / "crawl.warc.gz"  # then 32 MiB of zeros in 32 KB: one "line" with no end
+    p.write_bytes(_warc([("https://a.example/1", page)]) + gzip.compress(bytes(32 << 20), 9))
+    arts, rejects = read(p)
+    assert [a.source.url for a in arts] == ["https://a.example/1"]
+    (reject,) = rejects
+    assert reject.reason.startswith("WARC archive broken after record 1 (ArchiveLoadFailed: Invalid WARC")
+    assert reject.reason.endswith("records before it were kept") and len(reject.reason) < 1000
+
+
 def test_truncated_gzip_text_rejected_and_jsonl_keeps_complete_lines(tmp_path: Path) -> None:
     p = tmp_path / "a.txt.gz"
     p.write_bytes(gzip.compress(os.urandom(1000).hex().encode())[:-40])
@@ -138,6 +149,25 @@ def test_truncated_gzip_text_rejected_and_jsonl_keeps_complete_lines(tmp_path: P
     assert 0 < kept < 200 and [a.hints["title"] for a in arts] == [f"t{i}" for i in range(kept)]
     assert [a.source.record for a in arts] == list(range(1, kept + 1))
     assert rejects[-1].reason == f"truncated gzip file: records after line {kept} lost"
+
+
+def test_a_gzip_bomb_is_rejected_as_it_inflates(tmp_path: Path) -> None:
+    bomb = gzip.compress(bytes(20 << 20), 9) * 15  # 300 MiB in 300 KB: over the 256 MiB floor
+    p = tmp_path / "page.html.gz"
+    p.write_bytes(bomb)
+    over = "decompressed size over 268 MB"
+    arts, rejects = read(p)
+    assert not arts and [r.reason for r in rejects] == [over]
+    piped = list(read_item(InputItem(path=None, data=bomb)))
+    assert [r.reason for r in piped if isinstance(r, Reject)] == [over] and len(piped) == 1
+
+
+def test_a_gzip_file_of_many_members_is_read_whole(tmp_path: Path) -> None:
+    page = f"<html><body><article><p>{BODY}</p></article></body></html>".encode()
+    p = tmp_path / "page.html.gz"
+    p.write_bytes(b"".join(gzip.compress(page[i : i + 7]) for i in range(0, len(page), 7)))
+    (art,), rejects = read(p)
+    assert art.raw == page.decode() and art.format == "html" and not rejects
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:

@@ -3,8 +3,9 @@ request at a time per host at least ``per_host_seconds`` apart (however many thr
 the fetcher; a site's robots.txt is read and the page asked for follows it at once),
 conditional requests, retries with backoff on 429, 5xx and time-outs
 (``Retry-After`` heeded up to a cap), redirects followed within a limit (each hop a request
-of its own: the robots.txt and the turn of the host it goes to), a size cap and a total time
-limit per page, and a user agent that names Storyline and the contact the user sets. Every
+of its own: the robots.txt and the turn of the host it goes to), a size cap (on the page as
+decompressed, each content coding undone a bounded step at a time) and a total time limit per
+page, and a user agent that names Storyline and the contact the user sets. Every
 failure comes back with its reason, and whether it may pass (``transient``: a time-out, a
 server error, a robots.txt that could not be read), so a later round tries again."""
 
@@ -16,7 +17,8 @@ import threading
 import time
 import urllib.robotparser
 import weakref
-from collections.abc import Callable, Iterable
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -31,6 +33,8 @@ REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 STOPPED = "stopped before it was fetched"
 ROBOTS_KEPT_SECONDS = 86_400.0  # a robots.txt read is used for a day at most (RFC 9309 2.4)
 ROBOTS_UNREACHABLE_SECONDS = 600.0  # one that could not be read forbids the site this long
+ACCEPT_ENCODING = "gzip, deflate"  # the content codings ``_decoded`` undoes, and no other
+STEP = 64 * 1024  # decompressed bytes made at a time: the page cap is checked between two
 
 Stop = Callable[[], bool]
 
@@ -223,6 +227,65 @@ def _deadline_transport() -> tuple[httpx.HTTPTransport, _DeadlineBackend | None]
     return transport, None
 
 
+# -- content codings -----------------------------------------------------------------------
+# httpx would undo a page's Content-Encoding a whole network read at a time, through every
+# layer, before the size cap could be checked: 64 KiB of gzip of gzip of zeros is gigabytes.
+# The raw bytes are read instead and each coding undone here, at most STEP bytes out at once.
+class _BadEncoding(Exception):
+    """A body whose content coding cannot be undone: one not read, or damaged data."""
+
+
+def _inflate(chunks: Iterable[bytes], coding: str) -> Iterator[bytes]:
+    """``chunks`` with one gzip or deflate coding undone, at most ``STEP`` bytes at a time
+    (``decompress`` given a ``max_length``, then its ``unconsumed_tail`` fed again, and
+    called again while it fills a step: zlib may still hold output with no input left), so
+    however far a chunk inflates, a step of it is all that is held. A gzip body may hold
+    several members; a deflate body may be zlib-wrapped (RFC 9110) or raw (as many servers
+    send it: told by the zlib header's check bits). Bytes after the end are ignored."""
+    decomp: Any = None
+    data = b""
+    for chunk in chunks:
+        data += chunk
+        if decomp is None:
+            if coding == "deflate" and len(data) < 2:
+                continue
+            wrapped = coding == "gzip" or (data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0)
+            decomp = zlib.decompressobj(
+                (16 if coding == "gzip" else 0) + zlib.MAX_WBITS * (1 if wrapped else -1)
+            )
+        while True:
+            if decomp.eof:
+                if coding == "gzip" and data.startswith(b"\x1f\x8b"):
+                    decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)  # another member follows
+                else:
+                    data = b"" if data != b"\x1f" else data  # a next member's first byte is kept
+                    break
+            try:
+                out = decomp.decompress(data, STEP)
+            except zlib.error as exc:
+                raise _BadEncoding(f"the page's {coding} data is damaged ({exc})") from exc
+            data = decomp.unused_data if decomp.eof else decomp.unconsumed_tail
+            if out:
+                yield out
+            if not data and len(out) < STEP:
+                break
+
+
+def _decoded(raw: Iterable[bytes], header: str) -> Iterator[bytes]:
+    """The body ``raw`` with the codings of its ``Content-Encoding`` ``header`` undone, last
+    applied first (``_BadEncoding`` for one not read), in steps of at most ``STEP`` bytes."""
+    codings = [c.strip().lower() for c in header.split(",")]
+    codings = ["gzip" if c == "x-gzip" else c for c in codings if c not in ("", "identity")]
+    unknown = [c for c in codings if c not in ("gzip", "deflate")]
+    if unknown:
+        raise _BadEncoding(
+            f"page in a content coding Storyline does not read (Content-Encoding: {header[:100]})"
+        )
+    for coding in reversed(codings):
+        raw = _inflate(raw, coding)
+    yield from raw
+
+
 def _pause(seconds: float, stop: Stop) -> bool:
     """Sleep ``seconds`` unless ``stop`` says to stop first (then False, at once)."""
     end = time.monotonic() + seconds
@@ -253,7 +316,7 @@ class Fetcher:
         if transport is None:
             transport, self._backend = _deadline_transport()
         self.client = httpx.Client(
-            headers={"User-Agent": self.options.user_agent},
+            headers={"User-Agent": self.options.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             timeout=self.options.timeout,
             follow_redirects=False,  # each hop is a request of its own (``get``)
             transport=transport,
@@ -431,18 +494,7 @@ class Fetcher:
                 if size.isdigit() and int(size) > cap:
                     got.error = f"page over {cap:,} bytes ({int(size):,} announced)"
                     return got
-                chunks, total = [], 0
-                for chunk in response.iter_bytes():
-                    total += len(chunk)
-                    if total > cap:
-                        got.error = f"page over {cap:,} bytes"
-                        return got
-                    if time.monotonic() > _clock.at:
-                        got.error, got.transient = f"{late}; {total:,} bytes read", True
-                        return got
-                    chunks.append(chunk)
-                got.body = b"".join(chunks)
-                return got
+                return self._read_body(response, got, late)
         except httpx.TimeoutException:
             if _clock.cut:
                 return Fetched(url, error=late, transient=True)
@@ -455,3 +507,28 @@ class Fetcher:
             return Fetched(url, error=f"HTTP error: {exc}"[:300])
         finally:
             _clock.at = None
+
+    def _read_body(self, response: httpx.Response, got: Fetched, late: str) -> Fetched:
+        """``got`` given the body of ``response``, its content codings undone by ``_decoded``
+        (httpx's raw bytes: its own decoding is never used), or the reason it was not: over
+        the size cap (counted as decompressed, step by step), past the deadline, a coding not
+        read or damaged."""
+        cap = self.options.max_bytes
+        coded = response.headers.get("content-encoding", "").strip()
+        chunks, total = [], 0
+        try:
+            for chunk in _decoded(response.iter_raw(), coded):
+                total += len(chunk)
+                if total > cap:
+                    how = f" once decompressed (Content-Encoding: {coded[:100]})" if coded else ""
+                    got.error = f"page over {cap:,} bytes{how}"
+                    return got
+                if time.monotonic() > _clock.at:
+                    got.error, got.transient = f"{late}; {total:,} bytes read", True
+                    return got
+                chunks.append(chunk)
+        except _BadEncoding as exc:
+            got.error = str(exc)
+            return got
+        got.body = b"".join(chunks)
+        return got

@@ -2,7 +2,8 @@
 
 Formats: plain text in any encoding, HTML, JSON / JSONL records (news-please and CC-News
 field names), and WARC / WARC.gz response records. Gzip-compressed inputs are opened
-transparently; a truncated archive keeps every complete record before the break.
+transparently, inflated a bounded step at a time (a decompression bomb meets the size limit,
+not the memory's); a truncated archive keeps every complete record before the break.
 """
 
 from __future__ import annotations
@@ -16,12 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 
 from storyline.inputs.decode import binary_kind, decode_text, sniff_format
 from storyline.model import Article, Reject, Source, content_hash
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Largest single article (text or HTML file, JSON record, WARC record) accepted."""
+STEP = 64 * 1024
+"""Gzip input read, and output made, at a time: a limit on the output is checked between steps."""
+WARC_LINE = 1 << 20
+"""Longest line of a WARC (a record's head, an HTTP header) gathered at once; a longer one
+comes in pieces, so it is bad data, not a gigabyte held."""
 
 _TEXT_FIELDS = ("maintext", "text", "body", "content", "articleBody")
 _TITLE_FIELDS = ("title", "headline")
@@ -150,7 +157,9 @@ def _read_gzip_file(path: Path, source: Source, max_bytes: int) -> Iterator[Arti
         if problem:
             yield Reject(source, f"WARC archive broken ({problem}); complete records before it were kept")
         return
-    yield from _read_gzip_bytes(path.read_bytes(), source, max_bytes)
+    with path.open("rb") as fh:  # streamed: only what it inflates to is held, up to the limit
+        data, error = _gunzip(fh, _gunzip_limit(max_bytes))
+    yield from _read_gunzipped(data, error, source, max_bytes)
 
 
 def _gunzip_head(blob: bytes) -> bytes:
@@ -168,7 +177,19 @@ def _read_gzip_bytes(blob: bytes, source: Source, max_bytes: int) -> Iterator[Ar
         if problem:
             yield Reject(source, f"WARC archive broken ({problem}); complete records before it were kept")
         return
-    data, error = _gunzip(blob, limit=max(max_bytes * 8, 256 * 1024 * 1024))
+    data, error = _gunzip(io.BytesIO(blob), _gunzip_limit(max_bytes))
+    yield from _read_gunzipped(data, error, source, max_bytes)
+
+
+def _gunzip_limit(max_bytes: int) -> int:
+    """How far a gzipped input may inflate: many articles (JSONL) may share one file."""
+    return max(max_bytes * 8, 256 * 1024 * 1024)
+
+
+def _read_gunzipped(
+    data: bytes, error: str | None, source: Source, max_bytes: int
+) -> Iterator[Article | Reject]:
+    """What ``_gunzip`` gave: read whole, or what came before a break (complete JSONL lines)."""
     if error is None:
         yield from read_bytes(data, source, max_bytes)
         return
@@ -182,50 +203,58 @@ def _read_gzip_bytes(blob: bytes, source: Source, max_bytes: int) -> Iterator[Ar
     yield Reject(source, error)
 
 
+def _inflated(stream: Any, strict: bool) -> Iterator[bytes]:
+    """A gzip stream's content, every member of it, at most ``STEP`` bytes at a time:
+    ``decompress`` is given a ``max_length`` and its ``unconsumed_tail`` fed again (and
+    called with no input while it fills a step: zlib may still hold output), so however far
+    the input inflates, one step of it is all that is held. Raises ``zlib.error`` on damaged
+    data and ``EOFError`` when the stream ends inside a member; bytes after a member that
+    begin no other are ignored, or (``strict``) damaged data."""
+    decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    data, full = b"", False
+    while True:
+        if decomp.eof:  # a member ended: another may follow
+            if len(data) < 2:
+                data += stream.read(STEP)
+            if not data or (not strict and not data.startswith(b"\x1f\x8b")):
+                return
+            decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif not data and not full:
+            data = stream.read(STEP)
+            if not data:
+                raise EOFError("truncated gzip file")
+        out = decomp.decompress(data, STEP)
+        data = decomp.unused_data if decomp.eof else decomp.unconsumed_tail
+        full = len(out) == STEP
+        if out:
+            yield out
+
+
 def _gzip_problem(stream: Any) -> str | None:
     """Why a gzip stream (possibly many members) is damaged, or None; streams, keeps nothing."""
-    decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    pending = b""
     try:
-        while True:
-            chunk = pending or stream.read(1 << 20)
-            pending = b""
-            if not chunk:
-                break
-            decomp.decompress(chunk)
-            if decomp.eof:
-                pending = decomp.unused_data
-                decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                if not pending:
-                    nxt = stream.read(1 << 20)
-                    if not nxt:
-                        return None
-                    pending = nxt
+        for _ in _inflated(stream, strict=True):
+            pass
     except zlib.error as exc:
         return f"corrupt gzip data: {exc}"
-    return "truncated gzip file"
+    except EOFError:
+        return "truncated gzip file"
+    return None
 
 
-def _gunzip(blob: bytes, limit: int) -> tuple[bytes, str | None]:
+def _gunzip(stream: Any, limit: int) -> tuple[bytes, str | None]:
+    """A gzip stream's content, or what came of it before the reason it stopped: over
+    ``limit`` bytes (checked after each step, so a bomb is stopped as it inflates), damaged,
+    truncated."""
     out = io.BytesIO()
-    decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    view = memoryview(blob)
     try:
-        while view:
-            out.write(decomp.decompress(view[: 1 << 20]))
-            view = view[1 << 20 :]
+        for piece in _inflated(stream, strict=False):
+            out.write(piece)
             if out.tell() > limit:
                 return out.getvalue(), f"decompressed size over {limit / 1e6:.0f} MB"
-            if decomp.eof:
-                rest = decomp.unused_data
-                if rest.startswith(b"\x1f\x8b"):  # concatenated gzip members
-                    decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                    view = memoryview(bytes(rest) + bytes(view))
-                    continue
-                break
     except zlib.error as exc:
         return out.getvalue(), f"corrupt gzip data ({exc})"
-    if not decomp.eof:
+    except EOFError:
         return out.getvalue(), "truncated gzip file"
     return out.getvalue(), None
 
@@ -313,11 +342,30 @@ def _http_head(block: bytes) -> tuple[Any, bytes]:
     return head, stream.read()
 
 
+class _LineBoundedReader(DecompressingBufferedReader):
+    """warcio's reader (gzip members undone 16 KB of input at a time), each line it reads at
+    most ``WARC_LINE`` bytes: warcio would gather a line whole, and a gzip member of 1 MB
+    holding no newline inflates to a 1 GiB "line"."""
+
+    def readline(self, length: int | None = None) -> bytes:
+        if length is None or length < 0 or length > WARC_LINE:
+            length = WARC_LINE
+        line: bytes = super().readline(length)
+        return line
+
+
+def _archive(stream: Any) -> ArchiveIterator:
+    """warcio's records of ``stream``, its lines bounded (``_LineBoundedReader``)."""
+    records = ArchiveIterator(stream)
+    records.reader = _LineBoundedReader(records.fh, block_size=records.reader.block_size)
+    return records
+
+
 def _read_warc(stream: Any, source: Source, max_bytes: int) -> Iterator[Article | Reject]:
     count = 0
     found = 0
     try:
-        for count, rec in enumerate(ArchiveIterator(stream), start=1):
+        for count, rec in enumerate(_archive(stream), start=1):
             if rec.rec_type not in ("response", "resource"):
                 continue
             url = rec.rec_headers.get_header("WARC-Target-URI")
@@ -360,7 +408,7 @@ def _read_warc(stream: Any, source: Source, max_bytes: int) -> Iterator[Article 
     except Exception as exc:  # warcio raises plain Exceptions on broken archives
         yield Reject(
             source,
-            f"WARC archive broken after record {count} ({type(exc).__name__}: {exc}); "
+            f"WARC archive broken after record {count} ({type(exc).__name__}: {str(exc)[:300]}); "
             "records before it were kept",
         )
         return
