@@ -3,7 +3,8 @@ kept in a WARC and ingested; robots.txt, size caps, redirect loops, 500s and 429
 with reasons recorded; nothing stored is fetched twice; a round cut off after fetching is
 finished by the next without the network; folders' new files picked up. Faults: a page that
 never comes and one that drips end in bounded time with their reasons; a broken feed gives
-what can be recovered or says why not; a URL listed twice is fetched once; links that are no
+what can be recovered (a tag left open: the items after it too, the damage recorded) or says
+why not; a URL listed twice is fetched once; links that are no
 web addresses are rejected unfetched; a long feed is capped; a stop drops what has not
 started. Two hosts are fetched at once, each one request at a time, storing the same."""
 
@@ -234,6 +235,28 @@ def test_a_broken_feed_gives_what_can_be_recovered_or_says_why_not(tmp_path: Pat
         assert cut["items"] == {"stored": 2} and cut["last_error"] is None
         assert junk["items"] == {} and junk["last_error"].startswith("not a feed (SAXParseException")
         assert f"{base}/junk.xml: not a feed" in " ".join(report.errors)
+
+
+def test_a_feed_with_a_tag_left_open_gives_its_good_items_and_its_damage_is_recorded(tmp_path: Path) -> None:
+    broken = [True]  # the first item's title never closed (<title>T<link>...), four good items after
+
+    def edit(feed: str) -> str:
+        return feed.replace("<title>Item 0</title>", "<title>T", 1) if broken[0] else feed
+
+    routes = {"/feed.xml": _feed([f"/n{i}.html" for i in range(5)], edit=edit), **_pages(5)}
+    with serve(routes) as (base, log), Store(tmp_path / "w.db") as store, Fetcher(FAST) as fetcher:
+        store.sources.add("url", base + "/feed.xml", 900, None, ADDED)
+        report = Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
+        assert report.stored == 4 and sorted(log.paths("/n")) == [f"/n{i}.html" for i in range(1, 5)]
+        (source,) = store.sources.all()
+        assert source["items"] == {"stored": 4} and source["last_error"] is None and source["errors"] == 0
+        assert source["damage"] and "mismatched tag" in source["damage"]
+        assert source["damage"].endswith("; 4 items recovered")
+        assert report.damaged == [f"{base}/feed.xml: {source['damage']}"]
+        broken[0] = False  # mended: its first item comes, and the damage is gone
+        again = Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
+        assert again.stored == 1 and log.paths("/n0") == ["/n0.html"] and not again.damaged
+        assert store.sources.all()[0]["damage"] is None
 
 
 def test_a_url_listed_twice_is_fetched_once_a_round_and_both_keys_kept(tmp_path: Path) -> None:

@@ -350,6 +350,8 @@ class _Status:
                 f"  [cyan]{escape(report.relink_due)}: `storyline link` clusters it again in full"
                 " (its time and memory grow with the corpus); watch goes on linking new articles[/cyan]"
             )
+        for damaged in report.damaged[:10]:
+            err.print(f"  [yellow]damaged listing, what it gave was read: {escape(damaged)}[/yellow]")
         for problem in report.errors[:10]:
             err.print(f"  [yellow]{escape(problem)}[/yellow]")
         if len(report.errors) > 10:

@@ -43,6 +43,7 @@ class RoundReport:
     stored: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)  # listings read despite damage: what was wrong
     resumed: int = 0
     seconds: float = 0.0
     article_ids: list[str] = field(default_factory=list)
@@ -108,12 +109,14 @@ class Outcome:
 
 @dataclass
 class _Read:
-    """A source's listing as a worker read it (``whole``: no child listing cut by a stop)."""
+    """A source's listing as a worker read it (``whole``: no child listing cut by a stop;
+    ``damage``: what was wrong with it or a child listing, read all the same)."""
 
     page: Fetched
     listing: Listing | None = None
     items: list[Item] = field(default_factory=list)
     whole: bool = True
+    damage: str | None = None
 
 
 @dataclass
@@ -332,14 +335,16 @@ class Watcher:
         if not page.ok:
             return _Read(page)
         listing = read_listing(page.body, page.url, page.headers.get("content-type", ""))
-        read = _Read(page, listing, list(listing.items))
+        read = _Read(page, listing, list(listing.items), damage=listing.damage)
         for child in (listing.sitemaps + listing.feeds)[:MAX_CHILD_SITEMAPS]:
             got = self.fetcher.get(child, stop=self.stop)
             if got.stopped:
                 read.whole = False
                 break
             if got.ok:
-                read.items += read_listing(got.body, got.url, got.headers.get("content-type", "")).items
+                inner = read_listing(got.body, got.url, got.headers.get("content-type", ""))
+                read.items += inner.items
+                read.damage = read.damage or (inner.damage and f"{child}: {inner.damage}")
         return read
 
     def _listed(
@@ -365,6 +370,9 @@ class Watcher:
         if listing is not None:
             if listing.kind != source["kind"]:
                 self.store.sources.set_kind(source["id"], listing.kind)
+            self.store.sources.damaged(source["id"], got.damage)  # None: it read clean
+            if got.damage:
+                report.damaged.append(f"{source['location']}: {got.damage}")
             items = list({i.key: i for i in got.items}.values())
         known = self.store.sources.known(source["id"], [i.key for i in items])
         new = [i for i in items if i.key not in known][:MAX_NEW_PER_SOURCE]
