@@ -371,7 +371,7 @@ class Fetcher:
             got = self._follow(url, etag, last_modified, late)
         finally:
             _clock.until = None
-        if (got.stopped or got.transient) and time.monotonic() >= until:
+        if (got.stopped or got.transient) and time.monotonic() >= until - 0.05:  # (a time-out may end early)
             return Fetched(url, error=CUT if not stop() else STOPPED, stopped=True)
         return got
 
