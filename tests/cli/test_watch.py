@@ -1,12 +1,15 @@
 """`storyline sources` and `storyline watch` as a user runs them, against a real HTTP
 server on loopback: add a feed, one round with --once, the state listed; a watch stopped by
 SIGTERM; a watch killed mid-round (SIGKILL) and restarted loses nothing and fetches no
-stored page again."""
+stored page again; a dripping host given up at `--source-deadline`, what it left counted as
+waiting by `sources list` (readable at 80 columns) and fetched by the next round."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from tests.cli import Ran, run
 from tests.follow.test_watch import PARAS
-from tests.loopback import article, page, rss, serve, slow
+from tests.loopback import article, drip, page, rss, serve, slow
 
 CONTACT = {"STORYLINE_CONTACT": "tests@example.org"}
 ENV = {**os.environ, **CONTACT}  # of the watches that run as a process: signalled, killed, on a terminal
@@ -188,3 +191,38 @@ def test_on_a_terminal_a_live_line_says_what_the_round_is_doing(tmp_path: Path) 
     assert "round 1 · polling · sources 0/1" in text or "round 1 · polling · sources 1/1" in text
     assert "fetched" in text and "ingesting 4 pages" in text
     assert "round 1: 1 sources, 4 new items, 4 stored" in text
+
+
+def test_a_dripping_host_is_given_up_at_the_source_deadline_and_its_pages_wait(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    holder: list[str] = []
+    slow = [True]
+    routes = _feed_routes(holder, 3)
+    late = drip(b"<html>" + b"x" * 1000, 0.5)
+    for path in ("/n0.html", "/n1.html", "/n2.html"):
+        routes[path] = lambda h, then=routes[path]: late(h) if slow[0] else then(h)
+    with serve(routes) as (base, log):
+        holder.append(base)
+        assert _cli("sources", "add", base + "/feed.xml", "--name", "harbour", "--db", db).returncode == 0
+        done = _cli("watch", "--once", "--per-host", "0", "--source-deadline", "1", "--db", db, "--json")
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["waiting"] == 3 and log.paths("/n") == ["/n0.html"]
+        shown = run("sources", "list", "--db", db, env={"COLUMNS": "80"}).stdout
+        lines = shown.splitlines()
+        assert max(len(line) for line in lines) <= 80 and "waiting" in lines[0]
+        assert any(re.match(r"1 +harbour .* feed +15m +1 +0 +3 +0$", line.rstrip()) for line in lines), shown
+        slow[0] = False
+        again = _cli("watch", "--once", "--per-host", "0", "--db", db)
+        assert again.returncode == 0 and "(+3 left by the last)" in again.stderr, again.stderr
+    assert json.loads(_cli("sources", "list", "--json", "--db", db).stdout)[0]["items"] == {"stored": 3}
+
+
+def test_the_deadlines_default_to_the_watcher_s() -> None:
+    from storyline.cli.watch import watch
+    from storyline.follow.watch import ROUND_SECONDS, SOURCE_SECONDS
+
+    given = inspect.signature(watch).parameters
+    assert (given["source_deadline"].default, given["round_deadline"].default) == (
+        SOURCE_SECONDS,
+        ROUND_SECONDS,
+    )

@@ -2,9 +2,10 @@
 headers dripping a byte at a time, all cut off within their time limits with the reason
 said; addresses that are no web addresses never requested; threads sharing one fetcher make
 one request at a time to a host, the pause between them kept, robots.txt read once; a stop
-leaves a request not started unmade; decompression bombs (gzip of gzip, deflate) refused by
-the size cap, compressed pages read. Bounds are generous: only the order of events recorded
-by the server is asserted tightly."""
+leaves a request not started unmade; a caller's deadline cuts a request under way (its
+robots.txt too, which then forbids nothing) and starts none after it; decompression bombs
+(gzip of gzip, deflate) refused by the size cap, compressed pages read. Bounds are generous:
+only the order of events recorded by the server is asserted tightly."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from itertools import pairwise
 
 import pytest
 
-from storyline.follow.fetch import Fetcher, FetchOptions, web_address
+from storyline.follow.fetch import CUT, Fetcher, FetchOptions, web_address
 from tests.loopback import STAMP_SLACK, article, drip, drip_head, flaky, hang, page, serve, slow
 
 QUICK = FetchOptions(
@@ -108,6 +109,24 @@ def test_a_stop_leaves_requests_not_started_unmade() -> None:
         assert under_way.result().ok  # the request under way is finished
     assert stopped.stopped and not stopped.ok
     assert "/next.html" not in log.paths()
+
+
+def test_a_caller_s_deadline_cuts_the_request_under_way_and_starts_none_after_it() -> None:
+    opts = FetchOptions(per_host_seconds=0.0, timeout=5.0, deadline=30.0)  # its own bounds: far off
+    routes = {"/drip.html": drip(b"x" * 1000, 0.2), "/page.html": page("fine")}
+    with serve(routes) as (base, log), Fetcher(opts) as fetcher:
+        started = time.monotonic()
+        cut = fetcher.get(base + "/drip.html", until=started + 1.0)
+        assert time.monotonic() - started < 1.0 + SLACK
+        assert cut.stopped and cut.error == CUT and not cut.transient
+        late = fetcher.get(base + "/page.html", until=time.monotonic() - 0.1)  # past: never asked
+        assert late.stopped and "/page.html" not in log.paths()
+        assert fetcher.get(base + "/page.html", until=time.monotonic() + 10.0).ok  # in time: as ever
+    robots = {"/robots.txt": drip(b"User-agent: *\nDisallow: /private/\n", 0.1), "/a.html": page("a")}
+    with serve(robots) as (base, log), Fetcher(opts) as fetcher:
+        assert fetcher.get(base + "/a.html", until=time.monotonic() + 0.5).stopped
+        assert fetcher.get(base + "/a.html", until=time.monotonic() + 20.0).ok  # the cut read: not kept
+        assert log.paths("/robots") == ["/robots.txt", "/robots.txt"]
 
 
 def test_a_redirect_is_a_request_of_its_own_with_the_robots_txt_of_where_it_leads() -> None:

@@ -1,6 +1,7 @@
 """What a source lists: feed items (an id twice once, a link under two ids twice), sitemap
 pages and child sitemaps, the feeds a front page announces, what a truncated feed still
-gives, at most MAX_ITEMS entries, and a clear problem for what is none of these."""
+gives, at most MAX_ITEMS entries, and a clear problem for what is none of these. A damaged
+feed or sitemap gives every item a recovering parser finds, with the damage said."""
 
 from __future__ import annotations
 
@@ -73,6 +74,43 @@ def test_a_truncated_feed_gives_the_items_before_the_break() -> None:
     whole = _rss([(f"g{i}", f"/n{i}.html") for i in range(4)])
     got = read_listing(whole[: whole.index(b"<guid>g2") + 5], BASE + "feed.xml")
     assert [i.key for i in got.items] == ["g0", "g1"] and got.problem is None
+
+
+def test_a_feed_with_a_tag_left_open_gives_its_good_items_and_says_what_was_wrong() -> None:
+    good = [(f"g{i}", f"/n{i}.html") for i in range(1, 5)]
+    body = _rss(good).replace(
+        b"<item>", b"<item><title>T<link>/n0.html</link><guid>g0</guid></item><item>", 1
+    )
+    got = read_listing(body, BASE + "feed.xml")
+    assert [(i.key, i.url) for i in got.items] == [(g, BASE + link[1:]) for g, link in good]
+    assert got.problem is None and got.damage is not None
+    assert got.damage.startswith("SAXParseException") and "mismatched tag" in got.damage
+    assert got.damage.endswith("; 4 items recovered")
+    dated = _rss(good).replace(b"</guid>", b"</guid><title>A & B</title><pubDate>Thu, 02 May 2024</pubDate>")
+    got = read_listing(dated, BASE + "feed.xml")  # a stray ampersand in every item
+    assert (
+        len(got.items) == 4 and got.items[0].title == "A  B" and got.items[0].published == "Thu, 02 May 2024"
+    )
+    assert got.damage and "4 items recovered" in got.damage
+    assert read_listing(_rss(good), BASE + "feed.xml").damage is None  # a clean feed: no damage
+
+
+def test_an_item_cut_off_by_the_end_of_the_feed_is_left_out() -> None:
+    whole = _rss([(f"g{i}", f"/n{i}.html") for i in range(4)])
+    got = read_listing(whole[: whole.index(b"/n3.html") + 3], BASE + "feed.xml")  # ends inside a link
+    assert [i.key for i in got.items] == ["g0", "g1", "g2"] and got.damage
+    got = read_listing(whole[: whole.index(b"<guid>g3") + 7], BASE + "feed.xml")  # ends inside a guid
+    assert [i.key for i in got.items] == ["g0", "g1", "g2"]  # g3 has no link before it
+
+
+def test_a_damaged_sitemap_gives_its_pages_and_says_what_was_wrong() -> None:
+    urlset = "".join(f"<url><loc>{BASE}n{i}.html</loc></url>" for i in range(3)).replace(
+        "<url>", "<url><b>", 1
+    )
+    sitemap = f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urlset}</urlset>".encode()
+    got = read_listing(sitemap, BASE + "sitemap.xml")
+    assert [i.url for i in got.items] == [f"{BASE}n{i}.html" for i in range(3)]
+    assert got.damage and got.damage.endswith("; 3 entries recovered")
 
 
 def test_a_listing_is_read_up_to_max_items() -> None:

@@ -3,9 +3,12 @@ kept in a WARC and ingested; robots.txt, size caps, redirect loops, 500s and 429
 with reasons recorded; nothing stored is fetched twice; a round cut off after fetching is
 finished by the next without the network; folders' new files picked up. Faults: a page that
 never comes and one that drips end in bounded time with their reasons; a broken feed gives
-what can be recovered or says why not; a URL listed twice is fetched once; links that are no
+what can be recovered (a tag left open: the items after it too, the damage recorded) or says
+why not; a URL listed twice is fetched once; links that are no
 web addresses are rejected unfetched; a long feed is capped; a stop drops what has not
-started. Two hosts are fetched at once, each one request at a time, storing the same."""
+started. Two hosts are fetched at once, each one request at a time, storing the same. A host
+that drips its pages is given up at the source's or the round's deadline, what it did not
+give left waiting and fetched first by the next round."""
 
 from __future__ import annotations
 
@@ -236,6 +239,28 @@ def test_a_broken_feed_gives_what_can_be_recovered_or_says_why_not(tmp_path: Pat
         assert f"{base}/junk.xml: not a feed" in " ".join(report.errors)
 
 
+def test_a_feed_with_a_tag_left_open_gives_its_good_items_and_its_damage_is_recorded(tmp_path: Path) -> None:
+    broken = [True]  # the first item's title never closed (<title>T<link>...), four good items after
+
+    def edit(feed: str) -> str:
+        return feed.replace("<title>Item 0</title>", "<title>T", 1) if broken[0] else feed
+
+    routes = {"/feed.xml": _feed([f"/n{i}.html" for i in range(5)], edit=edit), **_pages(5)}
+    with serve(routes) as (base, log), Store(tmp_path / "w.db") as store, Fetcher(FAST) as fetcher:
+        store.sources.add("url", base + "/feed.xml", 900, None, ADDED)
+        report = Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
+        assert report.stored == 4 and sorted(log.paths("/n")) == [f"/n{i}.html" for i in range(1, 5)]
+        (source,) = store.sources.all()
+        assert source["items"] == {"stored": 4} and source["last_error"] is None and source["errors"] == 0
+        assert source["damage"] and "mismatched tag" in source["damage"]
+        assert source["damage"].endswith("; 4 items recovered")
+        assert report.damaged == [f"{base}/feed.xml: {source['damage']}"]
+        broken[0] = False  # mended: its first item comes, and the damage is gone
+        again = Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
+        assert again.stored == 1 and log.paths("/n0") == ["/n0.html"] and not again.damaged
+        assert store.sources.all()[0]["damage"] is None
+
+
 def test_a_url_listed_twice_is_fetched_once_a_round_and_both_keys_kept(tmp_path: Path) -> None:
     # feed a: /n0 under g1 twice (one item), /n1 under g2 and g3 (two); feed b: /n1 and /n2
     links, guids = ["/n0.html", "/n0.html", "/n1.html", "/n1.html"], ["g1", "g1", "g2", "g3"]
@@ -440,3 +465,60 @@ def test_the_articles_of_a_source_with_an_outlet_are_credited_to_it(tmp_path: Pa
         assert given["Quay reopens"] == ("Quay Weekly", "given")
         assert given["Shipping firms welcome reopening"][1] != "given"
         assert {s.get("outlet") for s in store.sources.all()} == {"The Harbor Post", None, "Quay Weekly"}
+
+
+def _dripping(pages: dict[str, Route], slow: list[bool]) -> dict[str, Route]:
+    """``pages`` answered a byte each half second while ``slow[0]``, at once otherwise."""
+    late = drip(b"<html>" + b"x" * 1000, 0.5)
+    return {path: (lambda h, then=then: late(h) if slow[0] else then(h)) for path, then in pages.items()}
+
+
+def test_a_dripping_host_is_given_up_at_the_deadline_and_what_it_left_comes_first_next_round(
+    tmp_path: Path,
+) -> None:
+    opts = FetchOptions(per_host_seconds=0.0, timeout=5.0, deadline=30.0, contact="tests@example.org")
+    slow = [True]
+    links = [f"/n{i}.html" for i in range(6)]
+    dripping = {"/feed.xml": _feed(links, etag='"v1"'), **_dripping(_pages(6), slow)}
+    fast = {"/feed.xml": _feed(["/f0.html", "/f1.html"]), **_pages(2, prefix="/f")}
+    with serve(dripping) as (base, log), serve(fast) as (other, _), Store(tmp_path / "w.db") as store:
+        store.sources.add("url", base + "/feed.xml", 900, "drip", ADDED)
+        store.sources.add("url", other + "/feed.xml", 900, "fast", ADDED)
+        with Fetcher(opts) as fetcher:
+            started = time.monotonic()
+            report = Watcher(store, fetcher, tmp_path / "raw", source_seconds=2.0).round(everything=True)
+            assert time.monotonic() - started < 2.0 + SLACK + 10  # 10: ingesting the fast host's two
+        assert report.waiting == 6 and report.stored == 2 and report.failed == 0
+        assert log.paths("/n") == ["/n0.html"]  # cut at the deadline; the others never asked for
+        drip_source, fast_source = store.sources.all()
+        assert drip_source["items"] == {"waiting": 6} and fast_source["items"] == {"stored": 2}
+        assert drip_source["next_due"] <= time.time() and fast_source["next_due"] > time.time() + 800
+        assert drip_source["etag"] == '"v1"' and drip_source["errors"] == 0  # nothing lost, nothing failed
+        assert store.db.value("SELECT max(attempts) FROM source_items") == 0
+
+        slow[0] = False  # the host is fast again, and its feed lists two more (after the six)
+        dripping["/feed.xml"] = _feed([*links, "/n6.html", "/n7.html"], etag='"v2"')
+        dripping.update(_pages(8))
+        asked = len(log)
+        with Fetcher(opts) as fetcher:
+            again = Watcher(store, fetcher, tmp_path / "raw", source_seconds=2.0).round()
+        assert again.due == 1 and again.carried == 6 and again.new_items == 2 and again.stored == 8
+        pages = [p for p, _ in log[asked:] if p.startswith("/n")]
+        assert sorted(pages[:6]) == links and sorted(pages[6:]) == ["/n6.html", "/n7.html"]
+        assert store.sources.all()[0]["items"] == {"stored": 8}
+
+
+def test_a_round_s_deadline_leaves_the_sources_it_did_not_reach_due(tmp_path: Path) -> None:
+    opts = FetchOptions(per_host_seconds=0.0, timeout=5.0, deadline=30.0, contact="tests@example.org")
+    routes = {"/a.xml": drip(b"<rss>" + b"x" * 100, 0.5), "/b.xml": _feed(["/n0.html"]), **_pages(1)}
+    with serve(routes) as (base, log), Store(tmp_path / "w.db") as store, Fetcher(opts) as fetcher:
+        for name in ("a", "b"):  # one host: b's listing waits behind a's, which drips
+            store.sources.add("url", f"{base}/{name}.xml", 900, name, ADDED)
+        started = time.monotonic()
+        report = Watcher(store, fetcher, tmp_path / "raw", round_seconds=1.5).round(everything=True)
+        assert time.monotonic() - started < 1.5 + SLACK
+        assert [(s["items"], s["polls"], s["errors"]) for s in store.sources.all()] == [({}, 0, 0)] * 2
+        assert [s["name"] for s in store.sources.due()] == ["a", "b"]  # both listed by the next round
+        for name in ("a", "b"):
+            assert f"{base}/{name}.xml: not listed by its deadline; listed next round" in report.errors
+        assert log.paths() == ["/robots.txt", "/a.xml"]  # b's listing was never asked for

@@ -1,6 +1,7 @@
 """Followed sources and their items: adding, finding and removing a source, which are due, a
 poll's record, items through their states (a retry past ``MAX_ATTEMPTS`` is a failure), the
-WARCs of a round not yet ingested, stored URLs and failures."""
+WARCs of a round not yet ingested, stored URLs and failures; attempts count failed tries only;
+items left waiting by a deadline; a listing's damage."""
 
 from __future__ import annotations
 
@@ -110,3 +111,42 @@ def test_failures_newest_first(store: Store) -> None:
         store.sources.mark(src, [_item(f"k{day}", "failed", error=f"e{day}")], f"2023-05-0{day}T00:00:00Z")
     assert [f["error"] for f in store.sources.failures()] == ["e3", "e2", "e1"]
     assert [f["error"] for f in store.sources.failures(limit=1)] == ["e3"]
+
+
+def test_attempts_count_failed_tries_only(store: Store) -> None:
+    """A fetch that worked, a page stored already or a wait for the next round is no failed
+    try: an item fetched, then waiting twice, then failing in ways that may pass, fails for
+    good at its ``MAX_ATTEMPTS``-th failure, not before."""
+    src = store.sources.add("feed", "https://a.example/rss", 600, None, NOW)
+
+    def attempts() -> int:
+        return int(store.db.value("SELECT attempts FROM source_items WHERE key = 'k1'"))
+
+    store.sources.mark(src, [_item("k1", "fetched", warc="r1.warc")], NOW)
+    assert attempts() == 0
+    for _ in range(2):
+        assert store.sources.mark(src, [_item("k1", "waiting")], NOW) == []
+    assert attempts() == 0 and store.sources.waiting(src) == [("k1", "https://news.example/k1")]
+    for n in range(1, MAX_ATTEMPTS):
+        assert store.sources.mark(src, [_item("k1", "retry", error="HTTP 503")], NOW) == []
+        assert attempts() == n and store.sources.known(src, ["k1"]) == {"k1": "retry"}
+    assert store.sources.mark(src, [_item("k1", "retry", error="HTTP 503")], NOW) == ["k1"]
+    assert attempts() == MAX_ATTEMPTS and store.sources.waiting(src) == []
+
+
+def test_items_left_waiting_come_longest_waiting_first(store: Store) -> None:
+    src = store.sources.add("feed", "https://a.example/rss", 600, None, NOW)
+    store.sources.mark(src, [_item("k2", "waiting"), _item("k3", "waiting")], "2023-05-02T00:00:00Z")
+    store.sources.mark(src, [_item("k9", "waiting"), _item("k4", "retry", error="reset")], NOW)
+    assert [k for k, _ in store.sources.waiting(src)] == ["k9", "k2", "k3"]
+    assert store.sources.retrying(src) == [("k4", "https://news.example/k4")]
+    assert store.sources.all()[0]["items"] == {"waiting": 3, "retry": 1}
+
+
+def test_a_listing_s_damage_is_kept_until_it_reads_clean(store: Store) -> None:
+    src = store.sources.add("feed", "https://a.example/rss", 600, None, NOW)
+    assert store.sources.all()[0]["damage"] is None
+    store.sources.damaged(src, "SAXParseException: mismatched tag; 4 items recovered")
+    assert store.sources.all()[0]["damage"] == "SAXParseException: mismatched tag; 4 items recovered"
+    store.sources.damaged(src, None)
+    assert store.sources.all()[0]["damage"] is None

@@ -42,6 +42,7 @@ _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 watchlist_app = typer.Typer(help="What `watch` raises alerts for.", no_args_is_help=True)
+COUNTED = ("stored", "waiting", "failed")  # the states `sources list` counts a source's items in
 ON_ALERT_SECONDS = 30  # how long a user's --on-alert command may run for one alert
 
 
@@ -201,19 +202,48 @@ def add(
 
 @sources_app.command("list")
 def list_sources(db: Db = DEFAULT_DB, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """The sources followed, with their state: polls, items stored and failed, last error."""
+    """The sources followed, with their state: polls, items stored, waiting (left by a
+    round's deadline, fetched first by the next) and failed; under the table, each source's
+    last error and the damage of its listing as last read."""
     rows = _listed(db, lambda store: store.sources.all(), as_json)
     if as_json:
         return
-    table = Table("id", "name", "kind", "location", "outlet", "every", "polls", "stored", "failed")
-    table.add_column("last error")
+    if not rows:
+        out.print("no sources (add one with `storyline sources add URL`)")
+        return
+    table = Table(box=None, pad_edge=False)  # readable at 80 columns: the source's cell folds
+    table.add_column("id", no_wrap=True)
+    table.add_column("source", ratio=1, overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("every", no_wrap=True)
+    table.add_column("polls", no_wrap=True, justify="right")
+    for counted in COUNTED:
+        table.add_column(counted, no_wrap=True, justify="right")
+    notes = []
     for r in rows:
         items = r["items"]
-        cells = [str(r["id"]), r["name"] or "", r["kind"], r["location"], r.get("outlet") or ""]
-        cells += [f"{r['every_seconds']} s"]
-        cells += [str(r["polls"]), str(items.get("stored", 0)), str(items.get("failed", 0))]
-        table.add_row(*cells, escape(r["last_error"] or ""))
-    out.print(table if rows else "no sources (add one with `storyline sources add URL`)")
+        source = (f"[bold]{escape(r['name'])}[/bold] " if r["name"] else "") + escape(r["location"])
+        if r.get("outlet"):
+            source += f" [dim](credited to {escape(r['outlet'] or '')})[/dim]"
+        counts = [str(items.get(state, 0)) for state in COUNTED]
+        table.add_row(str(r["id"]), source, r["kind"], _every(r["every_seconds"]), str(r["polls"]), *counts)
+        if r["last_error"]:
+            notes.append(f"source {r['id']}: last error: {escape(r['last_error'])}")
+        if r.get("damage"):
+            notes.append(
+                f"source {r['id']}: damaged listing, what it gave was read: {escape(r['damage'] or '')}"
+            )
+    out.print(table)
+    for note in notes:
+        out.print(note, soft_wrap=False)  # wrapped at the terminal's width, as the table is
+
+
+def _every(seconds: int) -> str:
+    """A polling interval as ``sources add --every`` takes it: 30s, 15m, 2h, 1d."""
+    for unit in ("d", "h", "m"):
+        if seconds % _UNIT[unit] == 0:
+            return f"{seconds // _UNIT[unit]}{unit}"
+    return f"{seconds}s"
 
 
 @sources_app.command("remove")
@@ -240,6 +270,15 @@ def watch(
         int,
         typer.Option("--workers", min=1, max=64, help="Requests made at once, each to another host."),
     ] = 4,
+    source_deadline: Annotated[
+        float,
+        typer.Option(
+            "--source-deadline", min=1.0, help="Seconds a source's listing and pages may take in a round."
+        ),
+    ] = 120.0,  # storyline.follow.watch.SOURCE_SECONDS (imported only when watching: httpx is heavy)
+    round_deadline: Annotated[
+        float, typer.Option("--round-deadline", min=1.0, help="Seconds a round's fetching may take in all.")
+    ] = 600.0,  # storyline.follow.watch.ROUND_SECONDS
     as_json: Annotated[bool, typer.Option("--json", help="Print each round's report as JSON.")] = False,
     on_alert: Annotated[
         str | None,
@@ -248,7 +287,9 @@ def watch(
 ) -> None:
     """Follow the sources: poll those due, fetch their new pages (kept in a WARC per round
     under DB.raw/), ingest and link them; repeat until stopped (Ctrl-C or SIGTERM). On a
-    terminal a live status line says what the round is doing and when the next poll is."""
+    terminal a live status line says what the round is doing and when the next poll is.
+    What a source or a round cannot fetch by its deadline waits for the next round, which
+    fetches it first (`sources list` counts it)."""
     from storyline.follow.fetch import Fetcher, FetchOptions
     from storyline.follow.watch import Watcher
 
@@ -275,7 +316,15 @@ def watch(
             fetcher_box.append(fetcher)
             if not store.sources.all():
                 raise fail("no sources to watch (add one with `storyline sources add URL`)")
-            watcher = Watcher(store, fetcher, raw_folder(db), stop=stopping.is_set, progress=status.round)
+            watcher = Watcher(
+                store,
+                fetcher,
+                raw_folder(db),
+                stop=stopping.is_set,
+                progress=status.round,
+                source_seconds=source_deadline,
+                round_seconds=round_deadline,
+            )
             first = True
             while not stopping.is_set():
                 status.rounds += 1
@@ -333,16 +382,19 @@ class _Status:
             f"round {self.rounds} · {report.phase} · sources {report.sources}/{report.due}"
             f" · {report.new_items} new · {report.fetched} fetched · {report.failed} failed"
         )
-        self._show(line + (f" · {report.retried} tried again" if report.retried else ""))
+        line += f" · {report.retried} tried again" if report.retried else ""
+        self._show(line + (f" · {report.waiting} left waiting" if report.waiting else ""))
 
     def done(self, report: Any) -> None:
         """A round's summary line, and its first problems."""
         err.print(
             f"round {self.rounds}: {report.sources} sources, {report.new_items} new items"
             + (f" (+{report.retried} tried again)" if report.retried else "")
+            + (f" (+{report.carried} left by the last)" if report.carried else "")
             + (f", {report.had} stored already" if report.had else "")
             + f", {report.stored} stored, {report.failed} failed, {len(report.errors)} errors"
             f" ({report.seconds} s), {len(report.alerts)} alerts"
+            + (f", {report.waiting} left waiting for the next round (deadline)" if report.waiting else "")
         )
         if report.relink_due and report.relink_due != self._relink_said:
             self._relink_said = report.relink_due
@@ -350,6 +402,8 @@ class _Status:
                 f"  [cyan]{escape(report.relink_due)}: `storyline link` clusters it again in full"
                 " (its time and memory grow with the corpus); watch goes on linking new articles[/cyan]"
             )
+        for damaged in report.damaged[:10]:
+            err.print(f"  [yellow]damaged listing, what it gave was read: {escape(damaged)}[/yellow]")
         for problem in report.errors[:10]:
             err.print(f"  [yellow]{escape(problem)}[/yellow]")
         if len(report.errors) > 10:

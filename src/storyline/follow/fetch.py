@@ -31,6 +31,7 @@ from storyline import __version__
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 STOPPED = "stopped before it was fetched"
+CUT = "its caller's deadline came first"
 ROBOTS_KEPT_SECONDS = 86_400.0  # a robots.txt read is used for a day at most (RFC 9309 2.4)
 ROBOTS_UNREACHABLE_SECONDS = 600.0  # one that could not be read forbids the site this long
 ACCEPT_ENCODING = "gzip, deflate"  # the content codings ``_decoded`` undoes, and no other
@@ -72,7 +73,8 @@ class FetchOptions:
 @dataclass
 class Fetched:
     """One fetch: the final URL, status, headers and body, or the reason it failed
-    (``stopped``: the watch was stopped before the request was made; nothing is known;
+    (``stopped``: the watch was stopped before the request was made, or the caller's deadline
+    came before it or cut it short; nothing is known;
     ``transient``: the failure may pass — a time-out, a refused connection, a server error or
     429 after the retries, a robots.txt that could not be read — so it is worth another try
     later, where a 404, a page too big or a robots.txt that forbids it is not)."""
@@ -119,14 +121,17 @@ def host_of(url: str) -> str:
 # httpx's time-outs bound each network operation; the deadline bounds the whole request.
 # Every socket operation of a request is given at most the time left before the deadline of
 # the thread making it, so headers sent one byte at a time, a redirect's dripping body or a
-# slow TLS handshake end at the deadline too (the body is also checked chunk by chunk).
+# slow TLS handshake end at the deadline too (the body is also checked chunk by chunk). A
+# caller's own deadline (``get``'s ``until``: a watch round's, a source's) cuts it the same way.
 _clock = threading.local()
 
 
 def _left(timeout: float | None, expired: type[Exception]) -> float | None:
-    """``timeout`` cut to the time left before this thread's request deadline (``expired``
-    raised when none is left)."""
-    at = getattr(_clock, "at", None)
+    """``timeout`` cut to the time left before this thread's request deadline, or its
+    caller's if sooner (``expired`` raised when none is left)."""
+    at, until = getattr(_clock, "at", None), getattr(_clock, "until", None)
+    if until is not None and (at is None or until < at):
+        at = until
     if at is None:
         return timeout
     left = at - time.monotonic()
@@ -286,6 +291,12 @@ def _decoded(raw: Iterable[bytes], header: str) -> Iterator[bytes]:
     yield from raw
 
 
+def _past_until() -> bool:
+    """Whether this thread's caller's deadline (``get``'s ``until``) has passed."""
+    until = getattr(_clock, "until", None)
+    return until is not None and time.monotonic() >= until
+
+
 def _pause(seconds: float, stop: Stop) -> bool:
     """Sleep ``seconds`` unless ``stop`` says to stop first (then False, at once)."""
     end = time.monotonic() + seconds
@@ -306,7 +317,7 @@ class Fetcher:
     most 2 × deadline on its own requests, plus ``per_host_seconds`` before each of at most
     ``retries + 1`` attempts, plus as much again the first time a site's robots.txt is read
     (defaults: 2 × 60 + 4 × 1 s, twice). Waiting for the host's turn behind other requests
-    to it comes on top: each of those is bounded the same way."""
+    to it comes on top: each of those is bounded the same way; a caller's ``until`` bounds it all."""
 
     def __init__(
         self, options: FetchOptions | None = None, transport: httpx.BaseTransport | None = None
@@ -384,8 +395,8 @@ class Fetcher:
                     if got.error is not None or not location or web_address(urljoin(target, location)):
                         break
                     target = urljoin(target, location.strip())
-                if got.stopped:
-                    return None
+                if got.stopped or (got.error is not None and _past_until()):
+                    return None  # not read: a robots.txt cut by the caller's deadline forbids nothing
                 rules, readable, until = None, True, time.monotonic() + ROBOTS_KEPT_SECONDS
                 if got.ok:
                     rules = urllib.robotparser.RobotFileParser()
@@ -401,8 +412,33 @@ class Fetcher:
 
     # -- fetching -----------------------------------------------------------------------
     def get(
-        self, url: str, etag: str | None = None, last_modified: str | None = None, stop: Stop = _never
+        self,
+        url: str,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        stop: Stop = _never,
+        until: float | None = None,
     ) -> Fetched:
+        """``url`` fetched as :meth:`_follow` does, within the caller's deadline ``until`` (a
+        ``time.monotonic()`` value) when given: no request starts after it, one under way is
+        cut at it, and a fetch it cut short (a time-out or a cut connection once it passed)
+        comes back ``stopped`` with the reason ``CUT`` — nothing is known, so try it later."""
+        if until is None:
+            return self._follow(url, etag, last_modified, stop)
+
+        def late() -> bool:
+            return stop() or time.monotonic() >= until
+
+        _clock.until = until
+        try:
+            got = self._follow(url, etag, last_modified, late)
+        finally:
+            _clock.until = None
+        if (got.stopped or got.transient) and time.monotonic() >= until - 0.05:  # (a time-out may end early)
+            return Fetched(url, error=CUT if not stop() else STOPPED, stopped=True)
+        return got
+
+    def _follow(self, url: str, etag: str | None, last_modified: str | None, stop: Stop) -> Fetched:
         """``url`` fetched with the validators of a previous fetch, or the reason it was not.
         ``stop`` is asked before each attempt and while waiting: once it says so, no request
         is started and the result is ``stopped`` (a request under way is finished). A

@@ -6,11 +6,19 @@ An id listed twice is one item (the first). One link under two ids stays two ite
 keys are remembered, so neither comes back as new, while ``watch`` fetches the page once.
 Links are made absolute but not judged here: ``watch`` rejects what is no web address
 (``javascript:``, ``mailto:``, ``data:``) with its reason, unfetched. At most ``MAX_ITEMS``
-entries of a listing are read."""
+entries of a listing are read.
+
+A damaged listing gives what can be recovered: when feedparser's strict pass fails (an
+unclosed tag, a stray ``&``), lxml's recovering parser reads the raw bytes again and every
+item it finds is taken beside those feedparser's loose pass gave (lxml keeps the items after
+a tag left open, which the loose pass folds into the broken one); what was wrong, and how
+many items came out, is the listing's ``damage``."""
 
 from __future__ import annotations
 
 import re
+import xml.sax
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -31,13 +39,16 @@ class Item:
 
 @dataclass
 class Listing:
-    """A listing read: its kind (feed, sitemap, site), items, child sitemaps, feeds found."""
+    """A listing read: its kind (feed, sitemap, site), items, child sitemaps, feeds found;
+    ``problem``: why nothing could be read from it; ``damage``: what was wrong with one read
+    all the same (the parse error, and how many items were recovered)."""
 
     kind: str
     items: list[Item]
     sitemaps: list[str]
     feeds: list[str]
     problem: str | None = None
+    damage: str | None = None
 
 
 def read_listing(body: bytes, url: str, content_type: str = "") -> Listing:
@@ -55,22 +66,91 @@ def _feed(body: bytes, url: str) -> Listing:
     import feedparser
 
     parsed = feedparser.parse(body)
+    found = [
+        (e.get("id"), e.get("link"), e.get("title"), e.get("published") or e.get("updated"))
+        for e in parsed.entries[:MAX_ITEMS]
+    ]
+    exc = parsed.get("bozo_exception")
+    broken = bool(parsed.get("bozo")) and isinstance(exc, xml.sax.SAXException)  # the strict pass failed
+    if broken:
+        found = _salvaged(body, url, found)
+    items = _items(found, url)
+    problem = damage = None
+    if not items and parsed.get("bozo"):  # broken: nothing could be recovered from it
+        problem = f"not a feed ({type(exc).__name__}: {exc})"[:300]
+    elif broken:
+        damage = f"{type(exc).__name__}: {exc}"[:240] + f"; {len(items)} items recovered"
+    return Listing("feed", items, [], [], problem, damage)
+
+
+_Found = tuple[object, object, object, object]  # an entry's id, link, title, date, as a parser gave them
+
+
+def _salvaged(body: bytes, url: str, loose: list[_Found]) -> list[_Found]:
+    """The entries of a feed the strict pass could not read: lxml's first (it keeps what
+    follows a tag left open, and its view of an entry both found wins), then the others of
+    feedparser's loose pass; an entry whose link the body ends in was cut short: left out."""
+    recovered = _recovered(body)
+    seen = {str(ident) for ident, _, _, _ in recovered if ident}
+    seen |= {link for _, raw, _, _ in recovered if (link := _absolute(url, raw))}
+    found = recovered + [f for f in loose if str(f[0]) not in seen and _absolute(url, f[1]) not in seen]
+    end = body.rstrip()[-4096:]
+    return [f for f in found if not (isinstance(f[1], str) and end.endswith(f[1].strip().encode()))]
+
+
+def _items(found: Iterable[_Found], url: str) -> list[Item]:
+    """The items of a feed's entries: each with a link, once by its key (its id, else its link)."""
     items: list[Item] = []
     seen: set[str] = set()
-    for entry in parsed.entries[:MAX_ITEMS]:
-        link = _absolute(url, entry.get("link"))
+    for ident, raw_link, title, published in found:
+        link = _absolute(url, raw_link)
         if not link:
             continue
-        key = str(entry.get("id") or link)
+        key = str(ident or link)
         if key in seen:
-            continue  # the same item twice in one feed
+            continue  # the same item twice in one feed (or found by both parsers)
         seen.add(key)
-        items.append(Item(key, link, entry.get("title"), entry.get("published") or entry.get("updated")))
-    problem = None
-    if not items and parsed.get("bozo"):  # broken: nothing could be recovered from it
-        exc = parsed.get("bozo_exception")
-        problem = f"not a feed ({type(exc).__name__}: {exc})"[:300]
-    return Listing("feed", items, [], [], problem)
+        items.append(Item(key, link, _text(title), _text(published)))
+        if len(items) == MAX_ITEMS:
+            break
+    return items
+
+
+def _text(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _recovered(body: bytes) -> list[_Found]:
+    """The entries lxml's recovering parser finds in a feed the strict pass could not read:
+    every RSS ``item`` and Atom ``entry``, wherever the damage nested it, with its own (direct)
+    id, link, title and date."""
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError:
+        return []
+    found: list[_Found] = []
+    end = body.rstrip()[-4096:]
+    for entry in [] if root is None else root.iter("{*}item", "{*}entry"):
+        fields: dict[str, str] = {}
+        for child in entry:
+            if not isinstance(child.tag, str):
+                continue  # a comment or processing instruction
+            name = etree.QName(child).localname
+            if name == "link" and child.get("href"):  # Atom: the alternate link
+                if child.get("rel", "alternate") == "alternate":
+                    fields.setdefault("link", child.get("href", ""))
+            elif child.text and child.text.strip() and not end.endswith(child.text.encode()):
+                fields.setdefault(name, child.text)  # (one the body ends in was cut short: left out)
+        ident = fields.get("guid") or fields.get("id") or entry.get(f"{{{_RDF}}}about")
+        date = fields.get("pubDate") or fields.get("published") or fields.get("updated") or fields.get("date")
+        found.append((ident and ident.strip(), fields.get("link"), fields.get("title"), date))
+        if len(found) == MAX_ITEMS:
+            break
+    return found
+
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"  # RSS 1.0 names an item by its rdf:about
 
 
 def _absolute(base: str, link: object) -> str | None:
@@ -108,7 +188,10 @@ def _sitemap(body: bytes, url: str) -> Listing:
             children.append(link)
         else:
             items.append(Item(link, link))
-    return Listing("sitemap", items, children, [])
+    errors = [e for e in parser.error_log if e.level >= etree.ErrorLevels.ERROR]
+    damage = f"{errors[0].message} (line {errors[0].line})"[:240] if errors else None
+    damage = damage and f"{damage}; {len(items) + len(children)} entries recovered"
+    return Listing("sitemap", items, children, [], None, damage)
 
 
 def _announced_feeds(body: bytes, url: str) -> list[str]:

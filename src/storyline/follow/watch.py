@@ -3,7 +3,13 @@ pages of its new items into the round's WARC (the raw input kept, so a rerun nev
 the network; several hosts at once, one request at a time to each), ingest them through
 the whole pipeline with incremental linking, and record every item's state. A round killed
 at any moment loses nothing stored: a WARC whose items were fetched but not ingested is
-ingested first by the next round, and an item stored is never fetched again."""
+ingested first by the next round, and an item stored is never fetched again.
+
+A round has deadlines: each source's listing and pages get ``source_seconds`` from the moment
+its listing is asked for, and the round's fetching ``round_seconds`` in all, so a host that
+drips its pages holds one worker that long at most. A page not fetched by then (never asked
+for, or cut short) is not lost nor failed: its item is ``waiting``, its source due again at
+once, and the next round fetches it before anything new of that source."""
 
 from __future__ import annotations
 
@@ -14,12 +20,13 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from storyline.clock import now_text
-from storyline.follow.fetch import Fetched, Fetcher, host_of, web_address
+from storyline.follow.fetch import CUT, Fetched, Fetcher, host_of, web_address
 from storyline.follow.listings import Item, Listing, read_listing
 from storyline.model import Reject, Source
 from storyline.model.follow import Alert, FollowedSource, ItemState
@@ -27,6 +34,8 @@ from storyline.store import Store
 
 MAX_NEW_PER_SOURCE = 200  # new items fetched from one source in one round, at most
 MAX_CHILD_SITEMAPS = 20
+SOURCE_SECONDS = 120.0  # a source's listing and pages in one round, at most (from its listing's start)
+ROUND_SECONDS = 600.0  # a round's fetching, at most
 
 
 @dataclass
@@ -42,7 +51,10 @@ class RoundReport:
     fetched: int = 0  # pages kept in this round's WARC
     stored: int = 0
     failed: int = 0
+    waiting: int = 0  # items a deadline left unfetched: carried to the next round
+    carried: int = 0  # items an earlier round's deadline left, fetched first this round
     errors: list[str] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)  # listings read despite damage: what was wrong
     resumed: int = 0
     seconds: float = 0.0
     article_ids: list[str] = field(default_factory=list)
@@ -91,7 +103,14 @@ class RoundWarc:
             self._fh.close()
 
 
-_Job = tuple[Callable[[], Any], Callable[[Any], None]]  # what a worker runs, what takes its result
+@dataclass
+class _Job:
+    """A request of a round: what a worker runs (given its deadline), what takes its result
+    (in the main thread), and its deadline, asked as it is about to start."""
+
+    work: Callable[[float], Any]
+    done: Callable[[Any], None]
+    until: Callable[[], float]
 
 
 @dataclass(frozen=True)
@@ -108,12 +127,15 @@ class Outcome:
 
 @dataclass
 class _Read:
-    """A source's listing as a worker read it (``whole``: no child listing cut by a stop)."""
+    """A source's listing as a worker read it (``whole``: no child listing cut by a stop;
+    ``damage``: what was wrong with it or a child listing, read all the same)."""
 
     page: Fetched
     listing: Listing | None = None
     items: list[Item] = field(default_factory=list)
     whole: bool = True
+    damage: str | None = None
+    until: float = 0.0  # the source's deadline this round
 
 
 @dataclass
@@ -124,7 +146,9 @@ class _Polling:
     page: Fetched
     problem: str | None
     left: int
+    until: float = 0.0  # its deadline (``time.monotonic()``)
     dropped: bool = False  # a fetch was dropped by a stop: the listing's validators not kept
+    waited: bool = False  # an item was left waiting by a deadline: the source is due again at once
 
 
 @dataclass
@@ -136,6 +160,7 @@ class _Run:
     waiting: dict[str, list[tuple[_Polling, Item]]] = field(default_factory=dict)  # URL → its items
     outcomes: dict[str, Outcome] = field(default_factory=dict)  # URL → what became of it this round
     rejected: set[str] = field(default_factory=set)  # URLs whose final failure is recorded
+    until: float = float("inf")  # the round's deadline (``time.monotonic()``)
 
 
 def _safely(job: Callable[[], Any]) -> Any:
@@ -149,7 +174,9 @@ def _safely(job: Callable[[], Any]) -> Any:
 class Watcher:
     """Rounds over the sources of one store; pages kept under ``raw`` (a folder). ``workers``
     (the fetcher's ``options.workers`` when not given): requests made at once, on as many
-    hosts. ``progress`` is told of each round's report as it changes (a live status)."""
+    hosts. ``progress`` is told of each round's report as it changes (a live status).
+    ``source_seconds`` and ``round_seconds``: the deadlines of a source and of a round's
+    fetching (what they leave is fetched first by the next round)."""
 
     def __init__(
         self,
@@ -160,9 +187,12 @@ class Watcher:
         stop: Callable[[], bool] = lambda: False,
         workers: int | None = None,
         progress: Progress | None = None,
+        source_seconds: float = SOURCE_SECONDS,
+        round_seconds: float = ROUND_SECONDS,
     ) -> None:
         self.store, self.fetcher, self.raw, self.stop = store, fetcher, raw, stop
         self.workers = workers or fetcher.options.workers
+        self.source_seconds, self.round_seconds = source_seconds, round_seconds
         self.progress: Progress = progress or (lambda _report: None)
         self.given: dict[str, str] = {}  # page address or file path -> the outlet its source gave
         self.redirected: dict[str, str] = {}  # the same for a page's address after redirects
@@ -272,27 +302,36 @@ class Watcher:
         make requests; this thread puts every page in the WARC (flushed) before marking its
         item fetched, and writes every row. Once ``stop`` says so, requests not started are
         dropped (their items stay new, their sources unpolled or polled without validators, so
-        the next round lists and fetches them again); requests under way finish and are kept."""
+        the next round lists and fetches them again); requests under way finish and are kept.
+        A request whose deadline (its source's, the round's) has come is not started, and one
+        under way is cut at it: its items wait for the next round (a listing: its source stays
+        due)."""
         if not sources:
             return
-        run = _Run()
+        run = _Run(until=time.monotonic() + self.round_seconds)
         pool = ThreadPoolExecutor(max_workers=max(1, self.workers), thread_name_prefix="storyline-fetch")
 
-        def queue(url: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
-            run.queues.setdefault(host_of(url), deque()).append((job, done))
+        def queue(url: str, job: _Job) -> None:
+            run.queues.setdefault(host_of(url), deque()).append(job)
 
         def fetch_page(url: str) -> None:
             queue(
                 url,
-                lambda: self.fetcher.get(url, stop=self.stop),
-                lambda page: self._fetched(run, url, page, warc, report),
+                _Job(
+                    lambda until: self.fetcher.get(url, stop=self.stop, until=until),
+                    lambda page: self._fetched(run, url, page, warc, report),
+                    lambda: max((p.until for p, _ in run.waiting.get(url, [])), default=0.0),
+                ),
             )
 
         def list_source(source: FollowedSource) -> None:
             queue(
                 source["location"],
-                lambda: self._read_source(source),
-                lambda got: self._listed(run, source, got, report, fetch_page),
+                _Job(
+                    lambda until: self._read_source(source, until),
+                    lambda got: self._listed(run, source, got, report, fetch_page),
+                    lambda: min(time.monotonic() + self.source_seconds, run.until),
+                ),
             )
 
         for source in sources:
@@ -302,13 +341,17 @@ class Watcher:
                 if self.stop():
                     for waiting in run.queues.values():  # not started: dropped
                         while waiting:
-                            waiting.popleft()[1](None)
+                            waiting.popleft().done(None)
                     for future, _ in run.busy.values():
                         future.cancel()  # under way: finished and kept
-                for host, waiting in run.queues.items():
-                    if waiting and host not in run.busy:
-                        job, done = waiting.popleft()
-                        run.busy[host] = pool.submit(_safely, job), done
+                for host, waiting in list(run.queues.items()):
+                    while waiting and host not in run.busy:
+                        job = waiting.popleft()
+                        until = job.until()
+                        if time.monotonic() >= until:  # its deadline came first: not started
+                            job.done(Fetched("", error=CUT, stopped=True))
+                            continue
+                        run.busy[host] = pool.submit(_safely, partial(job.work, until)), job.done
                 if not run.busy:
                     break
                 wait([future for future, _ in run.busy.values()], timeout=0.2, return_when=FIRST_COMPLETED)
@@ -323,23 +366,25 @@ class Watcher:
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def _read_source(self, source: FollowedSource) -> _Read:
+    def _read_source(self, source: FollowedSource, until: float) -> _Read:
         """A source's listing fetched (conditionally) and read, with the child sitemaps and
-        feeds it names (in a worker: nothing stored here)."""
+        feeds it names, by the source's deadline ``until`` (in a worker: nothing stored here)."""
         page = self.fetcher.get(
-            source["location"], source.get("etag"), source.get("last_modified"), stop=self.stop
+            source["location"], source.get("etag"), source.get("last_modified"), stop=self.stop, until=until
         )
         if not page.ok:
-            return _Read(page)
+            return _Read(page, until=until)
         listing = read_listing(page.body, page.url, page.headers.get("content-type", ""))
-        read = _Read(page, listing, list(listing.items))
+        read = _Read(page, listing, list(listing.items), damage=listing.damage, until=until)
         for child in (listing.sitemaps + listing.feeds)[:MAX_CHILD_SITEMAPS]:
-            got = self.fetcher.get(child, stop=self.stop)
+            got = self.fetcher.get(child, stop=self.stop, until=until)
             if got.stopped:
                 read.whole = False
                 break
             if got.ok:
-                read.items += read_listing(got.body, got.url, got.headers.get("content-type", "")).items
+                inner = read_listing(got.body, got.url, got.headers.get("content-type", ""))
+                read.items += inner.items
+                read.damage = read.damage or (inner.damage and f"{child}: {inner.damage}")
         return read
 
     def _listed(
@@ -352,9 +397,11 @@ class Watcher:
     ) -> None:
         """A source's listing back: the pages of its new items queued, each URL once a round
         (an item whose URL another item of the round has is settled with that one's fetch)."""
-        if isinstance(got, Fetched):  # the worker failed
+        if isinstance(got, Fetched):  # the worker failed, or the deadline came before it started
             got = _Read(got)
         if got is None or got.page.stopped or not got.whole or self.stop():
+            if got is not None and not self.stop():
+                report.errors.append(f"{source['location']}: not listed by its deadline; listed next round")
             return  # not polled: due still, listed again next round
         report.sources += 1
         page, listing = got.page, got.listing
@@ -365,16 +412,22 @@ class Watcher:
         if listing is not None:
             if listing.kind != source["kind"]:
                 self.store.sources.set_kind(source["id"], listing.kind)
+            self.store.sources.damaged(source["id"], got.damage)  # None: it read clean
+            if got.damage:
+                report.damaged.append(f"{source['location']}: {got.damage}")
             items = list({i.key: i for i in got.items}.values())
         known = self.store.sources.known(source["id"], [i.key for i in items])
-        new = [i for i in items if i.key not in known][:MAX_NEW_PER_SOURCE]
+        # first what earlier rounds' deadlines left, then what is new (the two within the cap)
+        carried = [Item(k, u) for k, u in self.store.sources.waiting(source["id"])][:MAX_NEW_PER_SOURCE]
+        new = [i for i in items if i.key not in known][: MAX_NEW_PER_SOURCE - len(carried)]
         report.new_items += len(new)
+        report.carried += len(carried)
         listed = {i.key for i in new}
         again = [Item(k, u) for k, u in self.store.sources.retrying(source["id"]) if k not in listed]
-        new += again[:MAX_NEW_PER_SOURCE]  # failures of earlier rounds that may have passed
+        new = carried + new + again[:MAX_NEW_PER_SOURCE]  # and failures of earlier rounds that may pass
         report.retried += len(again[:MAX_NEW_PER_SOURCE])
         problem = listing.problem if listing is not None and not items else None
-        polling = _Polling(source, page, problem, len(new))
+        polling = _Polling(source, page, problem, len(new), until=got.until)
         if not new:
             self._polled(source, polling.problem, report, page)
         had = self.store.sources.stored_urls([i.url for i in new if i.url not in run.outcomes])
@@ -397,8 +450,12 @@ class Watcher:
         self, run: _Run, url: str, page: Fetched | None, warc: RoundWarc, report: RoundReport
     ) -> None:
         """The page at ``url`` back from a worker: in the WARC first, then its items marked.
-        A fetch dropped by a stop (None, or ``stopped``) leaves its items new."""
+        A fetch dropped by a stop (None, or ``stopped``) leaves its items new; one a deadline
+        came before (or cut short) leaves them waiting for the next round."""
         waiting = run.waiting.pop(url, [])
+        if page is not None and page.stopped and not self.stop():
+            self._carry(waiting, report)
+            return
         if page is None or page.stopped:
             for polling, _ in waiting:
                 polling.dropped = True
@@ -449,16 +506,35 @@ class Watcher:
                         self.store.articles.add_rejects([reject], None)
             self._one_less(polling, len(states), report)
 
+    def _carry(self, waiting: list[tuple[_Polling, Item]], report: RoundReport) -> None:
+        """Items a deadline left unfetched marked ``waiting`` (no try counted), source by
+        source: the next round fetches them first, and their sources are due again at once."""
+        by_source: dict[int, tuple[_Polling, list[ItemState]]] = {}
+        for polling, item in waiting:
+            state = ItemState(key=item.key, url=item.url, state="waiting")
+            by_source.setdefault(id(polling), (polling, []))[1].append(state)
+        for polling, states in by_source.values():
+            self.store.sources.mark(polling.source["id"], states, now_text())
+            report.waiting += len(states)
+            polling.waited = True
+            self._one_less(polling, len(states), report)
+
     def _one_less(self, polling: _Polling, settled: int, report: RoundReport) -> None:
         """``settled`` more of a source's new items are settled; the poll is recorded after its
-        last (without the listing's validators if any fetch was dropped: listed again next time)."""
+        last (without the listing's validators if any fetch was dropped: listed again next time;
+        due again at once if any item was left waiting)."""
         polling.left -= settled
         if polling.left == 0:
             page = None if polling.dropped else polling.page
-            self._polled(polling.source, polling.problem, report, page)
+            self._polled(polling.source, polling.problem, report, page, again=polling.waited)
 
     def _polled(
-        self, source: FollowedSource, error: str | None, report: RoundReport, page: Fetched | None = None
+        self,
+        source: FollowedSource,
+        error: str | None,
+        report: RoundReport,
+        page: Fetched | None = None,
+        again: bool = False,
     ) -> None:
         if error:
             report.errors.append(f"{source['location']}: {error}")
@@ -466,7 +542,7 @@ class Watcher:
         self.store.sources.polled(
             source["id"],
             now_text(),
-            time.time() + source["every_seconds"],
+            time.time() + (0 if again else source["every_seconds"]),
             error,
             headers.get("etag"),
             headers.get("last-modified"),

@@ -73,6 +73,7 @@ class FollowedSource(TypedDict):
     added_at: str
     outlet: NotRequired[str | None]  # the outlet its articles are credited to, when the user gave one
     items: NotRequired[dict[str, int]]  # its items by state (listings)
+    damage: NotRequired[str | None]  # what was wrong with its listing when last read (None: clean)
 
 
 class ItemState(TypedDict):

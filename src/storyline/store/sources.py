@@ -1,8 +1,10 @@
 """Sources and their items: what ``storyline sources`` lists and ``watch`` polls. A source's
 state (validators for conditional requests, when it is due, its errors) and each item it
 listed (``fetched`` into a round's WARC, ``stored`` once ingested, ``retry`` after a failure
-that may pass, fetched again by later rounds up to ``MAX_ATTEMPTS`` tries, ``failed`` with
-the reason), so a watch killed at any moment resumes without fetching a stored item again."""
+that may pass, fetched again by later rounds up to ``MAX_ATTEMPTS`` failed tries, ``failed``
+with the reason, ``waiting`` when a round's deadline came before its fetch: fetched first by
+the next round, no try counted), so a watch killed at any moment resumes without fetching a
+stored item again."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from storyline.store.database import Database
 
 KINDS = ("url", "feed", "sitemap", "site", "folder")  # "url": not read yet
 MAX_ATTEMPTS = 3  # tries of an item whose fetch keeps failing in ways that may pass
+FAILED_TRY = ("retry", "failed")  # the states a failed fetch leaves: what ``attempts`` counts
 
 
 class Sources:
@@ -102,6 +105,11 @@ class Sources:
                 (now, next_due, 1 if error else 0, error, error, etag, last_modified, source_id),
             )
 
+    def damaged(self, source_id: int, damage: str | None) -> None:
+        """What was wrong with the source's listing as last read (None: it read clean)."""
+        with self.db.transaction():
+            self.db.execute("UPDATE sources SET damage = ? WHERE id = ?", (damage, source_id))
+
     def known(self, source_id: int, keys: list[str]) -> dict[str, str]:
         """Item key → state, for the keys this source listed before."""
         sql = "SELECT key, state FROM source_items WHERE key IN ({marks}) AND source_id = ?"
@@ -115,17 +123,19 @@ class Sources:
         return {r[0]: r[1] for r in self.db.select_in(sql, urls)}
 
     def mark(self, source_id: int, items: list[ItemState], now: str) -> list[str]:
-        """Items in a new state: dicts of key, url, state, and warc or error. An item marked
-        ``retry`` once more than ``MAX_ATTEMPTS`` allow is ``failed``; returns the keys whose
-        state is ``failed`` now (their failure is final)."""
+        """Items in a new state: dicts of key, url, state, and warc or error. ``attempts``
+        counts an item's failed tries (a fetch that worked, a page stored already, a wait for
+        the next round are none); an item marked ``retry`` once it has failed ``MAX_ATTEMPTS``
+        times is ``failed``; returns the keys whose state is ``failed`` now (final)."""
         final = []
         with self.db.transaction():
             for i in items:
+                tried = 1 if i["state"] in FAILED_TRY else 0
                 rows = self.db.rows(
-                    "INSERT INTO source_items (source_id, key, url, state, warc, seen_at, error)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, key) DO UPDATE SET"
+                    "INSERT INTO source_items (source_id, key, url, state, warc, seen_at, error, attempts)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, key) DO UPDATE SET"
                     " state = CASE WHEN excluded.state = 'retry' AND attempts + 1 >= ? THEN 'failed'"
-                    " ELSE excluded.state END, attempts = attempts + 1,"
+                    " ELSE excluded.state END, attempts = attempts + excluded.attempts,"
                     " warc = coalesce(excluded.warc, warc), error = excluded.error RETURNING state",
                     (
                         source_id,
@@ -135,6 +145,7 @@ class Sources:
                         i.get("warc"),
                         now,
                         i.get("error"),
+                        tried,
                         MAX_ATTEMPTS,
                     ),
                 )
@@ -146,6 +157,16 @@ class Sources:
         """(key, url) of this source's items to fetch again: failures that may pass."""
         rows = self.db.rows(
             "SELECT key, url FROM source_items WHERE source_id = ? AND state = 'retry' ORDER BY seen_at, key",
+            (source_id,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def waiting(self, source_id: int) -> list[tuple[str, str]]:
+        """(key, url) of this source's items an earlier round's deadline left unfetched (the
+        longest waiting first): the next round fetches them before its new ones."""
+        rows = self.db.rows(
+            "SELECT key, url FROM source_items WHERE source_id = ? AND state = 'waiting'"
+            " ORDER BY seen_at, key",
             (source_id,),
         )
         return [(r[0], r[1]) for r in rows]
