@@ -80,7 +80,8 @@ def read_only_reason(path: str | Path) -> str | None:
     """Why the corpus at ``path`` cannot be written here, or None when it can: the file is not
     writable, or its folder is not (SQLite keeps the write-ahead log and its index, the -wal
     and -shm files, beside the file). Checked with this process's effective ids, so a
-    read-only file system counts and root's override does too."""
+    read-only file system counts and root's override does too. (A folder that does not exist
+    is SQLite's to report: the file cannot be opened.)"""
     if str(path) == ":memory:":
         return None
     file = Path(path)
@@ -88,9 +89,7 @@ def read_only_reason(path: str | Path) -> str | None:
     if file.exists() and not os.access(file, os.W_OK, effective_ids=effective):
         return "the file is not writable"
     folder = file.resolve().parent
-    if not folder.is_dir():
-        return f"there is no folder {folder}"
-    if not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
         return f"its folder {folder} is not writable (SQLite keeps its -wal and -shm files there)"
     return None
 
