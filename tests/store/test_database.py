@@ -1,6 +1,7 @@
 """The connection to one SQLite file: migrations and WAL, read-only opening, the time limit,
 chunked ``IN (...)`` queries, transactions (rolled back whole, waiting out other writers and
-processes), crash safety, and copying a corpus."""
+processes), crash safety, copying a corpus, and the files refused untouched (read-only
+places written to, a newer Storyline's corpus, a damaged schema, another application's file)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from pathlib import Path
 import pytest
 
 import storyline.store
-from storyline.store import Store, StoreError, interrupted
-from storyline.store.database import CHUNK
+from storyline.store import Store, StoreError, interrupted, latest_version, read_only_reason
+from storyline.store.database import APPLICATION_ID, CHUNK
 from tests.conftest import make_article
+from tests.readonly import fingerprint, place, read_only, unprivileged
 from tests.records import article
 
 TEXT = "The harbour authority of Port Selan said on Tuesday that the eastern quay would reopen next month."
@@ -244,3 +246,109 @@ def test_writers_that_open_a_new_database_together_all_succeed(tmp_path: Path) -
             if p.poll() is None:
                 p.kill()
             p.communicate(timeout=60)
+
+
+def _refused_untouched(db: Path, message: str) -> str:
+    """What opening ``db`` to write, then to read, said: both refused, nothing written. (A
+    read-only connection may leave the empty -wal and -shm files of a WAL file beside it.)"""
+    before = fingerprint(db)
+    with pytest.raises(StoreError, match=message) as writing:
+        Store(db)
+    assert fingerprint(db) == before
+    with pytest.raises(StoreError, match=message) as reading:
+        Store(db, readonly=True)
+    assert fingerprint(db)[:2] == before[:2] and str(reading.value) == str(writing.value)
+    return str(writing.value)
+
+
+def _one_article(folder: Path) -> Path:
+    """A corpus of one article in ``folder``, closed (no write-ahead log left)."""
+    db = folder / "corpus.db"
+    with Store(db) as store:
+        store.articles.write_batch([article("a1", TEXT, headline="Quay")], [], run_id=None)
+    return db
+
+
+@pytest.mark.parametrize("how", ["folder", "file"])
+def test_a_read_only_corpus_is_read_and_writing_it_is_refused_up_front(how: str) -> None:
+    with place() as folder:
+        db = _one_article(folder)
+        read_only(db, how)
+        before = fingerprint(db)
+        with unprivileged():
+            with Store(db, readonly=True) as store:
+                assert store.articles.ids() == ["a1"] and store.articles.search("quay")[0]["id"] == "a1"
+                assert store.schema_version() == latest_version()
+            with pytest.raises(StoreError, match="is read-only: ") as refused:
+                Store(db)
+            assert read_only_reason(db) is not None
+        if how == "folder":  # nothing beside the file either: the folder could not take it
+            assert "folder" in str(refused.value) and fingerprint(db) == before
+        else:
+            assert "the file is not writable" in str(refused.value)
+            assert fingerprint(db)[:2] == before[:2]  # -wal and -shm may be made beside it to read
+
+
+def test_a_read_only_folder_still_shows_what_a_writer_left_in_its_log() -> None:
+    """A log left beside the file (its writer still open) is read, not skipped: the file is
+    opened ``immutable`` only when there is no log to read."""
+    with place() as folder:
+        db = _one_article(folder)
+        writer = sqlite3.connect(db)
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("UPDATE articles SET headline = 'Quay reopened'")
+        writer.commit()
+        assert Path(f"{db}-wal").stat().st_size > 0
+        read_only(db, "folder")
+        try:
+            with unprivileged(), Store(db, readonly=True) as store:
+                assert store.articles.get("a1").headline == "Quay reopened"
+        finally:
+            writer.close()
+
+
+def test_a_corpus_of_a_newer_storyline_is_refused_untouched(tmp_path: Path) -> None:
+    db = _one_article(tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    _refused_untouched(
+        db, rf"made by a newer Storyline \(schema 99, this one reads up to {latest_version()}\)"
+    )
+
+
+def test_a_damaged_schema_is_refused_by_name_untouched(tmp_path: Path) -> None:
+    db = _one_article(tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE articles RENAME COLUMN headline TO title")
+        conn.execute("DROP TABLE alerts")
+    conn.close()
+    message = _refused_untouched(db, "damaged Storyline corpus")
+    assert "table alerts is missing" in message
+    assert "table articles has no column headline (found instead: title)" in message
+
+
+def test_another_applications_sqlite_file_is_refused_byte_for_byte_untouched(tmp_path: Path) -> None:
+    history = tmp_path / "history.db"  # a browser's history, say: tables of its own, a version
+    conn = sqlite3.connect(history)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE visits (url TEXT, title TEXT, visited_at INTEGER)")
+    conn.execute("CREATE TABLE articles (url TEXT)")  # one name in common with ours
+    conn.execute("INSERT INTO visits VALUES ('http://example.org/', 'Example', 1)")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    marked = tmp_path / "marked.db"  # another application's file, as it says with its id
+    conn = sqlite3.connect(marked)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.close()
+    for db, why in ((history, r"other tables \(articles, visits\)"), (marked, "another application")):
+        _refused_untouched(db, f"is not a Storyline corpus: .*{why}")
+
+
+def test_a_corpus_is_marked_as_storyline_and_an_empty_file_may_become_one(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with Store(empty) as store:
+        assert store.db.value("PRAGMA application_id") == APPLICATION_ID == int.from_bytes(b"STLN", "big")
+        assert store.schema_version() == latest_version()

@@ -9,7 +9,8 @@ from importlib import resources
 from pathlib import Path
 
 from storyline.model import Entity, LinkResult, Mention, Quote
-from storyline.store import Store
+from storyline.store import Store, latest_version
+from storyline.store.database import APPLICATION_ID
 from tests.conftest import make_article
 
 
@@ -92,3 +93,18 @@ def test_story_views_made_before_key_people_are_computed_again(tmp_path: Path) -
     with Store(db) as store:
         assert store.views.stale("story") == ["S1"]
         assert [tuple(r) for r in store.db.rows("SELECT kind, id FROM views")] == [("event", "V1")]
+
+
+def test_a_corpus_made_before_its_application_id_gets_it_and_keeps_its_articles(tmp_path: Path) -> None:
+    db = _older(
+        tmp_path / "v17.db",
+        17,
+        ("INSERT INTO articles (id, content_hash, format, text, ingested_at) VALUES (?, ?, ?, ?, ?)",
+         ("a1", "a1", "text", "Some text.", "2023-01-01T00:00:00Z")),
+    )  # fmt: skip
+    assert sqlite3.connect(db).execute("PRAGMA application_id").fetchone()[0] == 0
+    with Store(db, readonly=True) as store:  # recognised by its tables and version, left as it is
+        assert store.schema_version() == 17 and store.articles.ids() == ["a1"]
+    with Store(db) as store:
+        assert store.db.value("PRAGMA application_id") == APPLICATION_ID
+        assert store.schema_version() == latest_version() and store.articles.ids() == ["a1"]

@@ -22,6 +22,7 @@ from storyline.cli.common import (
     Model,
     Quiet,
     err,
+    fail,
     open_store,
     out,
     print_json,
@@ -78,8 +79,11 @@ def demo(
 ) -> None:
     """Ingest the bundled demo corpus into a fresh database and print its summary."""
     corpus = resources.files("storyline") / "demo" / "corpus"
-    for suffix in ("", "-wal", "-shm"):
-        Path(db + suffix).unlink(missing_ok=True)
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            Path(db + suffix).unlink(missing_ok=True)
+    except OSError as exc:
+        raise fail(f"{db} is read-only: cannot replace it ({exc.strerror})") from None
     with resources.as_file(corpus) as folder, open_store(db, readonly=False, create=True) as store:
         report = run_with_progress(Ingest(store), [str(folder)], as_json)
         data = pages.overview(store)

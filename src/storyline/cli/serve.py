@@ -45,8 +45,7 @@ def serve(
     need_database(db)
     if allow_ingest and not token:
         raise fail("--allow-ingest needs --token (or STORYLINE_TOKEN)")
-    with open_store(db, readonly=False):  # an older corpus file brought up to this schema, once
-        pass
+    migrate_for_serving(db, allow_ingest)
     warn_unanalysed(db)
     err.print(f"Storyline on http://{host}:{port}/ (JSON API under /api, spec at /api/openapi.json)")
     uvicorn.run(
@@ -60,6 +59,27 @@ def serve(
         limit_concurrency=64,
         timeout_graceful_shutdown=5,  # SIGTERM: requests still running after 5 s are cut
     )
+
+
+def migrate_for_serving(db: str, allow_ingest: bool) -> None:
+    """Bring an older corpus up to this schema, once, before serving it. A corpus that cannot
+    be written here (a read-only file or folder) is served as it is, read-only, when it is at
+    this schema; else, or when ``--allow-ingest`` would write to it, that is an error."""
+    from storyline.store import latest_version, read_only_reason
+
+    with open_store(db) as store:  # identified first: a foreign or newer file is refused untouched
+        version = store.schema_version()
+    read_only = read_only_reason(db)
+    if read_only and allow_ingest:
+        raise fail(f"--allow-ingest writes to the corpus, but {db} is read-only: {read_only}")
+    if version < latest_version():
+        if read_only:
+            raise fail(
+                f"{db} needs migrating to this Storyline's schema ({version} to {latest_version()}),"
+                f" but it is read-only: {read_only}; serve it once where it can be written"
+            )
+        with open_store(db, readonly=False):
+            pass
 
 
 def report(

@@ -14,12 +14,21 @@ from pathlib import Path
 
 from storyline.store.alerts import Alerts
 from storyline.store.articles import Articles, WriteResult, line_hash
-from storyline.store.database import Database, StoreError
+from storyline.store.database import Database, StoreError, latest_version, read_only_reason
 from storyline.store.links import Links
 from storyline.store.sources import Sources
 from storyline.store.views import Filters, Views
 
-__all__ = ["Filters", "Store", "StoreError", "WriteResult", "interrupted", "line_hash"]
+__all__ = [
+    "Filters",
+    "Store",
+    "StoreError",
+    "WriteResult",
+    "interrupted",
+    "latest_version",
+    "line_hash",
+    "read_only_reason",
+]
 
 
 def interrupted(exc: BaseException) -> bool:
