@@ -28,7 +28,7 @@ from storyline.chunks import chunks
 
 BUSY_TIMEOUT_S = 120.0
 CHUNK = 500  # values bound in one ``IN (...)``: well under SQLite's limit of variables
-APPLICATION_ID = int.from_bytes(b"STLN", "big")  # ``PRAGMA application_id`` of a corpus (0018)
+APPLICATION_ID = int.from_bytes(b"STLN", "big")  # ``PRAGMA application_id`` of a corpus (0019)
 
 
 class StoreError(RuntimeError):
