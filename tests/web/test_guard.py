@@ -38,6 +38,8 @@ def test_control_characters_in_an_address_are_refused_with_a_page_or_json(client
         assert "default-src 'none'" in response.headers["content-security-policy"]
     assert client.get("/api/articles/%00").status_code == 400
     assert client.get("/search", params={"q": "tab\tand newline\n"}).status_code == 200
+    for path in ("/api/articles/a%0d%0ab", "/stories/S1%09", "/api/stories/S1%0a"):  # in a path: none
+        assert client.get(path).status_code == 400, path
 
 
 def test_html_routes_answer_errors_as_pages(client: TestClient) -> None:
@@ -59,6 +61,9 @@ def test_only_the_served_names_are_answered(demo_db: Path) -> None:
         assert TestClient(app, base_url=f"http://{name}").get("/api/overview").status_code == 200, name
     rebound = TestClient(app, base_url="http://attacker.example").get("/api/overview")
     assert rebound.status_code == 400 and "Host" in rebound.json()["detail"]
+    for hostile in ("[::1]evil.com", "[::1]:80evil", "127.0.0.1:80:80", "localhost:http", "[::1"):
+        got = TestClient(app, base_url=LOCAL).get("/api/overview", headers={"Host": hostile})
+        assert got.status_code == 400, hostile
     wider = create_app(demo_db, bind="0.0.0.0", allowed_hosts=("corpus.lan",))
     assert TestClient(wider, base_url="http://corpus.lan:8000").get("/api/overview").status_code == 200
     assert TestClient(wider, base_url="http://0.0.0.0").get("/api/overview").status_code == 400
@@ -95,6 +100,11 @@ def test_writes_are_refused_before_their_body_is_read(demo_db: Path, tmp_path: P
     with local_server(db, args=["--allow-ingest", "--token", "s3cret"]) as base:
         status, sent = _chunked_post(base, {"Authorization": "Bearer nope"}, 100_000_000)
         assert status == 401 and sent < 20_000_000
+        for wrong in ("s3cret", "Basic s3cret", "Bearer s3cret2", "Bearer s3crét"):
+            assert _chunked_post(base, {"Authorization": wrong}, 70_000)[0] == 401, wrong
+        # the scheme's name in any case (RFC 9110): past the token check, to the body cap
+        status, sent = _chunked_post(base, {"Authorization": "bearer s3cret"}, 100_000_000)
+        assert status == 413, status
         status, sent = _chunked_post(base, {"Authorization": "Bearer s3cret"}, 100_000_000)
         assert status == 413 and 5_000_000 <= sent < 30_000_000  # cut once past the 5 MB cap
 

@@ -37,7 +37,8 @@ HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # in a path: tab, CR and LF too
+_CONTROL_QUERY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # a pasted search keeps its tabs, lines
 WRITES = {"/api/ingest"}  # the paths that take a body
 
 
@@ -56,11 +57,13 @@ def host_names(bind: str, extra: Iterable[str] = ()) -> frozenset[str]:
 
 
 def _host(value: str) -> str:
-    """The name of a Host header, without its port ("[::1]:8000" → "::1")."""
+    """The name of a Host header, without its port ("[::1]:8000" → "::1"); a header that is
+    no name and port ("[::1]evil.com", "host:port:x") is returned whole, served by no server."""
     value = value.strip().lower()
-    if value.startswith("["):
-        return value[1:].split("]", 1)[0]
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+    m = re.fullmatch(r"\[([0-9a-f:.]+)\](?::\d{1,5})?|([^\[\]:]+)(?::\d{1,5})?", value)
+    if m is None:
+        return value
+    return m.group(1) or m.group(2)
 
 
 class Guard:
@@ -115,7 +118,7 @@ class Guard:
         if _host(headers.get("host", "")) not in self.hosts:
             return 400, "unknown Host header (start the server with --allowed-host NAME to serve that name)"
         query = unquote(scope.get("query_string", b"").decode("latin-1"))
-        if _CONTROL.search(scope.get("path", "")) or _CONTROL.search(query):
+        if _CONTROL.search(scope.get("path", "")) or _CONTROL_QUERY.search(query):
             return 400, "control characters in the address"
         size = headers.get("content-length")
         if size is not None and (not size.isdigit() or int(size) > self.max_body):
@@ -123,7 +126,12 @@ class Guard:
         if scope.get("method") == "POST" and scope.get("path") in WRITES:
             if not self.writable or self.token is None:
                 return 403, "this server is read-only (start it with --allow-ingest)"
-            if not hmac.compare_digest(headers.get("authorization", ""), f"Bearer {self.token}"):
+            scheme, _, given = headers.get("authorization", "").strip().partition(" ")
+            # the scheme's name is case-insensitive (RFC 9110 11.1), the token is not; compared
+            # as bytes (a header is latin-1: compare_digest refuses a str that is not ASCII)
+            if scheme.lower() != "bearer" or not hmac.compare_digest(
+                given.strip().encode("latin-1"), self.token.encode()
+            ):
                 return 401, "wrong or missing token"
         return None
 
