@@ -155,6 +155,18 @@ def test_a_redirect_is_a_request_of_its_own_with_the_robots_txt_of_where_it_lead
     assert log.paths("/robots.txt") == ["/robots.txt"]
 
 
+def test_a_site_not_reached_is_said_to_be_unreachable_not_its_robots_txt_unread() -> None:
+    """A refused port: the page's reason names the site not reached (and why), not a
+    robots.txt that could not be read; it may pass (transient)."""
+    from storyline.web.local import free_port
+
+    port = free_port()  # nothing listens there
+    with Fetcher(QUICK) as fetcher:
+        got = fetcher.get(f"http://127.0.0.1:{port}/page.html")
+    assert got.transient and (got.error or "").startswith("the site could not be reached (")
+    assert "robots.txt" not in (got.error or "")
+
+
 def test_a_robots_txt_that_cannot_be_read_forbids_for_a_while_and_may_pass() -> None:
     """RFC 9309: a robots.txt answering 5xx forbids the site; the failure may pass (transient,
     so the watch tries the page again in a later round) and is asked again only after a while,

@@ -336,7 +336,8 @@ class Fetcher:
         self._hosts: dict[str, threading.Lock] = {}  # one request at a time per host
         self._sites: dict[str, threading.Lock] = {}  # one read of robots.txt per site
         # site → (its rules, None when it has none; whether it could be read; until when)
-        self._robots: dict[str, tuple[urllib.robotparser.RobotFileParser | None, bool, float]] = {}
+        # per site: its rules, why it could not be read ("" when it was), until when this holds
+        self._robots: dict[str, tuple[urllib.robotparser.RobotFileParser | None, str, float]] = {}
         self._last: dict[str, float] = {}  # host → when its last request ended
 
     def close(self) -> None:
@@ -378,15 +379,16 @@ class Fetcher:
         return self._allowed(url, _never) is True
 
     def _allowed(self, url: str, stop: Stop) -> bool | str | None:
-        """True when the site's robots.txt allows ``url``; False when it forbids it; "" when
-        it could not be read (forbidding everything for ``ROBOTS_UNREACHABLE_SECONDS``); None
+        """True when the site's robots.txt allows ``url``; False when it forbids it; why, when
+        it could not be read (forbidding everything for ``ROBOTS_UNREACHABLE_SECONDS``): the
+        site not reached at all (a refused port, no such host) said as such; None
         when ``stop`` cut its reading short. A robots.txt read is kept a day, then read again.
         Its redirects are followed, five at most (RFC 9309 2.3.1.2: more, and it is taken as
         unavailable, like a 404: everything allowed)."""
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
         with self._lock_of(self._sites, site):
-            rules, readable, until = self._robots.get(site, (None, True, 0.0))
+            rules, unread, until = self._robots.get(site, (None, "", 0.0))
             if time.monotonic() >= until:
                 got, began, target = Fetched(site), time.monotonic(), site + "/robots.txt"
                 for _ in range(6):
@@ -397,17 +399,23 @@ class Fetcher:
                     target = urljoin(target, location.strip())
                 if got.stopped or (got.error is not None and _past_until()):
                     return None  # not read: a robots.txt cut by the caller's deadline forbids nothing
-                rules, readable, until = None, True, time.monotonic() + ROBOTS_KEPT_SECONDS
+                rules, unread, until = None, "", time.monotonic() + ROBOTS_KEPT_SECONDS
                 if got.ok:
                     rules = urllib.robotparser.RobotFileParser()
                     rules.parse(got.body.decode("utf-8", "replace").splitlines())
                 elif got.status in REDIRECT_STATUSES:
                     pass  # redirected too often: unavailable, everything allowed
                 elif not (400 <= got.status < 500 and got.status != 429):  # 4xx: none, all allowed
-                    readable, until = False, time.monotonic() + ROBOTS_UNREACHABLE_SECONDS
-                self._robots[site] = (rules, readable, until)
-        if not readable:
-            return ""
+                    until = time.monotonic() + ROBOTS_UNREACHABLE_SECONDS
+                    unread = (
+                        f"the site could not be reached ({got.error}): tried again in a later round"
+                        if got.status == 0 and got.error
+                        else f"the site's robots.txt could not be read ({got.error or f'HTTP {got.status}'})"
+                        ": taken as forbidding everything for now"
+                    )
+                self._robots[site] = (rules, unread, until)
+        if unread:
+            return unread
         return rules is None or rules.can_fetch(self.options.user_agent, url)
 
     # -- fetching -----------------------------------------------------------------------
@@ -461,9 +469,8 @@ class Fetcher:
             allowed = self._allowed(url, stop)
             if allowed is None:
                 return Fetched(first, error=STOPPED, stopped=True)
-            if allowed == "":
-                unread = "the site's robots.txt could not be read: taken as forbidding everything for now"
-                return Fetched(url, error=unread, transient=True)
+            if isinstance(allowed, str):  # why the site's robots.txt could not be read
+                return Fetched(url, error=allowed, transient=True)
             if not allowed:
                 return Fetched(url, error="forbidden by the site's robots.txt")
             got = self._get(url, headers if hop == 0 else {}, stop, began)
