@@ -522,3 +522,35 @@ def test_a_round_s_deadline_leaves_the_sources_it_did_not_reach_due(tmp_path: Pa
         for name in ("a", "b"):
             assert f"{base}/{name}.xml: not listed by its deadline; listed next round" in report.errors
         assert log.paths() == ["/robots.txt", "/a.xml"]  # b's listing was never asked for
+
+
+def test_a_page_fetched_but_rejected_when_ingested_is_failed_with_its_reason_not_stored(
+    tmp_path: Path,
+) -> None:
+    """A gzip body served as text/html with no Content-Encoding is fetched, then rejected by
+    extraction: its item is failed with the ingest's reason (not counted stored), the good page
+    beside it stored."""
+    import gzip
+
+    holder: list[str] = []
+    zipped = gzip.compress(article("Packed page", PARAS).encode())
+    routes = {
+        "/feed.xml": lambda h: (
+            200,
+            {"Content-Type": "application/rss+xml"},
+            rss(holder[0], ["/ok.html", "/z.html"]).encode(),
+        ),
+        "/ok.html": page(article("Port Selan quay to reopen", PARAS)),
+        "/z.html": page(zipped),
+    }
+    with serve(routes) as (base, _log):
+        holder.append(base)
+        with Store(tmp_path / "w.db") as store, Fetcher(FAST) as fetcher:
+            store.sources.add("url", base + "/feed.xml", 900, "test feed", "2024-05-02T00:00:00Z")
+            report = Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
+            (source,) = store.sources.all()
+            failures = store.sources.failures(10)
+    counts = {k: v for k, v in source["items"].items() if v}
+    assert report.stored == 1 and counts == {"stored": 1, "failed": 1}
+    (failure,) = [f for f in failures if f["url"] == base + "/z.html"]
+    assert failure["error"].startswith("rejected when ingested: ")

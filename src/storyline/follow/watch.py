@@ -260,8 +260,10 @@ class Watcher:
 
     def _store_warc(self, warc: str, report: RoundReport) -> None:
         self.given = self.store.sources.given_outlets(warc) | self.redirected
-        self._ingested(self.ingest([warc]), report)
-        report.stored += self.store.sources.stored_from(warc)
+        run = self.ingest([warc])
+        self._ingested(run, report)
+        rejected = {r.source.url: r.reason for r in getattr(run, "rejects", []) if r.source.url}
+        report.stored += self.store.sources.stored_from(warc, rejected)
 
     @staticmethod
     def _ingested(run: Any, report: RoundReport) -> None:

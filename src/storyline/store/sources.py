@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Mapping
 from typing import cast
 
 from storyline.model.follow import Failure, FollowedSource, ItemState
@@ -188,9 +189,17 @@ class Sources:
         )
         return {r[0]: r[1] for r in rows}
 
-    def stored_from(self, warc: str) -> int:
-        """Every item fetched into ``warc`` is stored now (the WARC was ingested); how many."""
+    def stored_from(self, warc: str, rejected: Mapping[str, str] | None = None) -> int:
+        """The items fetched into ``warc`` are stored now (the WARC was ingested), except those
+        whose page ingest rejected (``rejected``: url → reason), failed with that reason (the same
+        bytes would be rejected again); how many were stored."""
         with self.db.transaction():
+            for url, reason in (rejected or {}).items():
+                self.db.execute(
+                    "UPDATE source_items SET state = 'failed', error = ? WHERE warc = ? AND url = ?"
+                    " AND state = 'fetched'",
+                    (f"rejected when ingested: {reason}"[:500], warc, url),
+                )
             done = self.db.execute(
                 "UPDATE source_items SET state = 'stored' WHERE warc = ? AND state = 'fetched'", (warc,)
             )
