@@ -325,7 +325,19 @@ def test_a_long_feed_is_read_up_to_its_caps(tmp_path: Path) -> None:
         with Fetcher(FAST) as fetcher:
             report = Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
         assert report.new_items == MAX_NEW_PER_SOURCE == len(log.paths("/gone"))
-        assert store.sources.all()[0]["items"] == {"failed": MAX_NEW_PER_SOURCE}
+        # what a round does not take is seen waiting, not lost from sight; the next round
+        # fetches the first of them, none twice
+        left = MAX_ITEMS - MAX_NEW_PER_SOURCE
+        assert store.sources.all()[0]["items"] == {"failed": MAX_NEW_PER_SOURCE, "waiting": left}
+        assert report.waiting == left
+        with Fetcher(FAST) as fetcher:
+            Watcher(store, fetcher, tmp_path / "raw").round(everything=True)
+        fetched = log.paths("/gone")
+        assert len(fetched) == 2 * MAX_NEW_PER_SOURCE == len(set(fetched))
+        assert store.sources.all()[0]["items"] == {
+            "failed": 2 * MAX_NEW_PER_SOURCE,
+            "waiting": left - MAX_NEW_PER_SOURCE,
+        }
 
 
 def test_a_stop_drops_the_fetches_not_started_and_the_next_round_makes_them(tmp_path: Path) -> None:

@@ -203,8 +203,8 @@ def add(
 @sources_app.command("list")
 def list_sources(db: Db = DEFAULT_DB, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """The sources followed, with their state: polls, items stored, waiting (left by a
-    round's deadline, fetched first by the next) and failed; under the table, each source's
-    last error and the damage of its listing as last read."""
+    round's deadline or beyond what a round takes, fetched first by the next) and failed;
+    under the table, each source's last error and the damage of its listing as last read."""
     rows = _listed(db, lambda store: store.sources.all(), as_json)
     if as_json:
         return
@@ -394,7 +394,7 @@ class _Status:
             + (f", {report.had} stored already" if report.had else "")
             + f", {report.stored} stored, {report.failed} failed, {len(report.errors)} errors"
             f" ({report.seconds} s), {len(report.alerts)} alerts"
-            + (f", {report.waiting} left waiting for the next round (deadline)" if report.waiting else "")
+            + (f", {report.waiting} waiting for the next rounds" if report.waiting else "")
         )
         if report.relink_due and report.relink_due != self._relink_said:
             self._relink_said = report.relink_due

@@ -9,7 +9,9 @@ A round has deadlines: each source's listing and pages get ``source_seconds`` fr
 its listing is asked for, and the round's fetching ``round_seconds`` in all, so a host that
 drips its pages holds one worker that long at most. A page not fetched by then (never asked
 for, or cut short) is not lost nor failed: its item is ``waiting``, its source due again at
-once, and the next round fetches it before anything new of that source."""
+once, and the next round fetches it before anything new of that source. New items beyond what
+one round takes of a source (``MAX_NEW_PER_SOURCE``) wait the same way, on the source's own
+schedule."""
 
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ class RoundReport:
     fetched: int = 0  # pages kept in this round's WARC
     stored: int = 0
     failed: int = 0
-    waiting: int = 0  # items a deadline left unfetched: carried to the next round
+    waiting: int = 0  # items a deadline left unfetched or beyond a round's cap: for the next rounds
     carried: int = 0  # items an earlier round's deadline left, fetched first this round
     errors: list[str] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)  # listings read despite damage: what was wrong
@@ -421,7 +423,13 @@ class Watcher:
         known = self.store.sources.known(source["id"], [i.key for i in items])
         # first what earlier rounds' deadlines left, then what is new (the two within the cap)
         carried = [Item(k, u) for k, u in self.store.sources.waiting(source["id"])][:MAX_NEW_PER_SOURCE]
-        new = [i for i in items if i.key not in known][: MAX_NEW_PER_SOURCE - len(carried)]
+        unknown = [i for i in items if i.key not in known]
+        room = MAX_NEW_PER_SOURCE - len(carried)
+        new, beyond = unknown[:room], unknown[room:]
+        if beyond:  # more than a round takes: waiting, shown in `sources list`, fetched first later
+            waits = [ItemState(key=i.key, url=i.url, state="waiting") for i in beyond]
+            self.store.sources.mark(source["id"], waits, now_text())
+            report.waiting += len(beyond)
         report.new_items += len(new)
         report.carried += len(carried)
         listed = {i.key for i in new}
