@@ -6,13 +6,20 @@ generator), links it and computes every story's and event's analyses (as every r
 does; their time is reported apart), starts the real server, and sends
 requests from concurrent clients, bounded in count and time per page kind.
 
+With ``--concurrency``, a sweep instead: at each level, bursts of that many requests sent at
+once (each on its own connection, as many browsers arriving together) to the story, event,
+entity and search pages; per page kind p50/p95, the 503s and the other errors (issue #28).
+
     python bench/web_latency.py                          # 100k articles, about 15 min
     python bench/web_latency.py --articles 5000 --db /tmp/w.db
+    python bench/web_latency.py --articles 3000 --concurrency 1 10 60 200
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import math
 import random
 import statistics
 import sys
@@ -49,6 +56,7 @@ def sample(db: str, k: int, seed: int = 3) -> dict[str, list[str]]:
     rng = random.Random(seed)
     with Store(db) as store:
         stories = [s.id for s in store.views.stories_page(-1, 0)[1]]
+        events = [e.id for e, _ in store.views.events()]
         ents = store.views.entities_page(-1, 0)[1]
         ids = store.articles.ids()
     people = [e for e in ents if e.label == "PERSON"]
@@ -56,6 +64,7 @@ def sample(db: str, k: int, seed: int = 3) -> dict[str, list[str]]:
     picked_ents = [e.id for e in ents[:5]] + [e.id for e in rng.sample(ents, min(k, len(ents)) - 5)]
     return {
         "story": [f"/stories/{s}" for s in rng.sample(stories, min(k, len(stories)))],
+        "event": [f"/events/{e}" for e in rng.sample(events, min(k, len(events)))],
         "article": [f"/articles/{a}" for a in rng.sample(ids, k)],
         "entity": [f"/entities/{e}" for e in picked_ents],
         "search": [f"/search?q={w}" for w in words],
@@ -91,6 +100,51 @@ def load(base: str, paths: list[str], requests: int, clients: int, limit_s: floa
     }  # fmt: skip
 
 
+def burst_load(base: str, paths: list[str], level: int, least: int) -> dict[str, Any]:
+    """Bursts of ``level`` requests sent at once, each on a new connection, until at least
+    ``least`` were sent: p50/p95/max of the answered, the 503s, the other errors."""
+    import httpx
+
+    async def one(client: httpx.AsyncClient, path: str) -> tuple[float, int]:
+        t = time.perf_counter()
+        try:
+            r = await client.get(path, headers={"Connection": "close"})
+            status = r.status_code
+        except httpx.HTTPError:
+            status = 0  # refused, reset or timed out
+        return time.perf_counter() - t, status
+
+    async def bursts() -> list[tuple[float, int]]:
+        limits = httpx.Limits(max_connections=level, max_keepalive_connections=0)
+        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+            done: list[tuple[float, int]] = []
+            for b in range(math.ceil(least / level)):
+                chosen = [paths[(b * level + n) % len(paths)] for n in range(level)]
+                done += await asyncio.gather(*(one(client, p) for p in chosen))
+            return done
+
+    answers = asyncio.run(bursts())
+    times = sorted(t for t, status in answers if status == 200)
+    return {
+        "requests": len(answers),
+        "busy_503": sum(status == 503 for _, status in answers),
+        "errors": sum(status not in (200, 503) for _, status in answers),
+        "p50_ms": round(1000 * statistics.median(times), 1) if times else None,
+        "p95_ms": round(1000 * times[int(0.95 * (len(times) - 1))], 1) if times else None,
+        "max_ms": round(1000 * times[-1], 1) if times else None,
+    }
+
+
+def sweep(base: str, paths: dict[str, list[str]], levels: list[int], least: int) -> dict[str, Any]:
+    """Every page kind (pages, not their twins) at every concurrency level."""
+    out: dict[str, Any] = {}
+    for level in levels:
+        for kind in ("story", "event", "entity", "search"):
+            out.setdefault(str(level), {})[kind] = row = burst_load(base, paths[kind], level, least)
+            print(f"{level:>4} {kind:<7}", row, flush=True)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100_000)
@@ -98,6 +152,11 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=400, help="per page kind")
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--seconds", type=float, default=60.0, help="time limit per page kind")
+    ap.add_argument(
+        "--concurrency", type=int, nargs="+", help="a sweep: bursts of this many requests at once, per level"
+    )
+    ap.add_argument("--least", type=int, default=200, help="sweep: requests per kind and level, at least")
+    ap.add_argument("--name", default="web_latency", help="name of the result file (bench/results/NAME.json)")
     args = ap.parse_args()
     from storyline.web.local import local_server
 
@@ -107,6 +166,11 @@ def main() -> None:
         built = build(db, args.articles)
     paths = sample(db, 40)
     result: dict[str, Any] = {"articles": args.articles, **built, "pages": {}}
+    if args.concurrency:
+        with local_server(db) as base:
+            result["sweep"] = sweep(base, paths, args.concurrency, args.least)
+        save(args.name, result)
+        return
     with local_server(db) as base:
         for kind, ps in paths.items():
             for twin in (False, True):
@@ -114,7 +178,7 @@ def main() -> None:
                 name = f"{kind} json" if twin else kind
                 result["pages"][name] = load(base, chosen, args.requests, args.clients, args.seconds)
                 print(name, result["pages"][name], flush=True)
-    save("web_latency", result)
+    save(args.name, result)
 
 
 if __name__ == "__main__":
