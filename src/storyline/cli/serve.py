@@ -11,6 +11,7 @@ from rich.progress import Progress
 
 from storyline import pages
 from storyline.cli.common import DEFAULT_DB, Db, err, fail, need_database, open_store, out, warn_unanalysed
+from storyline.web.limits import HEAD_SECONDS, Capacity
 
 
 def register(app: typer.Typer) -> None:
@@ -36,11 +37,27 @@ def serve(
             "names and --host are always allowed, any other is refused.",
         ),
     ] = None,
+    max_running: Annotated[
+        int, typer.Option(min=1, max=40, help="Requests answered at once (the others wait their turn).")
+    ] = Capacity.running,
+    max_queued: Annotated[
+        int, typer.Option(min=0, help="Requests that may wait their turn; one more gets 503 + Retry-After.")
+    ] = Capacity.queued,
+    max_wait: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a request may wait its turn before a 503 + Retry-After.")
+    ] = Capacity.wait,
+    header_timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a connection has to send a whole request head.")
+    ] = HEAD_SECONDS,
+    body_timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a request has to send its whole body (ingest).")
+    ] = Capacity.body_seconds,
 ) -> None:
     """Browse the corpus: web pages and their JSON twins (read-only by default)."""
     import uvicorn
 
     from storyline.web import create_app
+    from storyline.web.limits import timed_protocol
 
     need_database(db)
     if allow_ingest and not token:
@@ -48,15 +65,22 @@ def serve(
     migrate_for_serving(db, allow_ingest)
     warn_unanalysed(db)
     err.print(f"Storyline on http://{host}:{port}/ (JSON API under /api, spec at /api/openapi.json)")
+    capacity = Capacity(max_running, max_queued, max_wait, body_timeout)
     uvicorn.run(
         create_app(
-            db, allow_ingest=allow_ingest, token=token, bind=host, allowed_hosts=tuple(allowed_host or ())
+            db,
+            allow_ingest=allow_ingest,
+            token=token,
+            bind=host,
+            allowed_hosts=tuple(allowed_host or ()),
+            capacity=capacity,
         ),
         host=host,
         port=port,
         log_level="warning",
-        timeout_keep_alive=5,
-        limit_concurrency=64,
+        http=timed_protocol(header_timeout),  # a connection that sends no whole head is closed
+        timeout_keep_alive=5,  # ... and one idle after its answer; no cap on open connections:
+        # the app queues what runs (web.limits.Admission), so idle ones shut no one out
         timeout_graceful_shutdown=5,  # SIGTERM: requests still running after 5 s are cut
     )
 

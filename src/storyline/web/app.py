@@ -33,6 +33,7 @@ from storyline.pages import shapes
 from storyline.store import Store, interrupted
 from storyline.web.errors import error_body
 from storyline.web.guard import HEADERS, Guard, host_names
+from storyline.web.limits import Admission, Capacity
 from storyline.web.render import Links, render
 
 Limit = Annotated[int, Query(ge=1, le=pages.MAX_LIMIT)]
@@ -53,7 +54,11 @@ class Problem(BaseModel):
 COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "Host not served, or control characters in the address"},
     413: {"model": Problem, "description": "Request body over 5 MB"},
-    503: {"model": Problem, "description": "No corpus, or more database work than one request may do"},
+    503: {
+        "model": Problem,
+        "description": "No corpus, more database work than one request may do, or the server busy "
+        "(with Retry-After)",
+    },
 }
 """Answers any operation can give besides its own (the guard's, the store's)."""
 
@@ -251,10 +256,12 @@ def create_app(
     token: str | None = None,
     bind: str = "127.0.0.1",
     allowed_hosts: tuple[str, ...] = (),
+    capacity: Capacity | None = None,
 ) -> FastAPI:
     """The web app over the store at ``db``. ``allow_ingest`` (with a ``token``) opens
     ``POST /api/ingest``; without it nothing writes. Requests must name
-    the server in their Host header: loopback names, ``bind`` and ``allowed_hosts``."""
+    the server in their Host header: loopback names, ``bind`` and ``allowed_hosts``.
+    ``capacity``: how many requests run at once, how many wait and how long."""
     db = str(db)
     if allow_ingest and not token:
         raise ValueError("--allow-ingest needs a token")
@@ -271,6 +278,8 @@ def create_app(
     static = resources.files("storyline.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
+    # inside the guard: a request it refuses takes no turn
+    app.add_middleware(Admission, capacity=capacity or Capacity())
     app.add_middleware(
         Guard,
         hosts=host_names(bind, allowed_hosts),
