@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -52,7 +53,7 @@ def _read_all(sock: socket.socket) -> bytes:
 
 
 def test_idle_connections_shut_no_one_out_and_are_closed(demo_db: Path) -> None:
-    with local_server(demo_db, args=["--header-timeout", "1"]) as base:
+    with local_server(demo_db, args=["--header-timeout", "2"]) as base:
         idle = [_connect(base) for _ in range(80)]  # connected, sending nothing
         partial = _connect(base)
         partial.sendall(b"GET /api/overview HTTP/1.1\r\nHost: 127.")  # a head never finished
@@ -99,8 +100,10 @@ def test_the_excess_over_the_queue_is_told_to_come_back(tmp_path: Path) -> None:
             b"POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer s3cret\r\n"
             b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n[{"
         )
+        time.sleep(0.5)  # the server reads it first: it takes the one turn
         waiting = _connect(base)
         waiting.sendall(HEAD)
+        time.sleep(0.5)  # ... and this one the one place in the queue
         excess = httpx.get(base + "/api/overview", timeout=15)  # the queue holds one: full
         assert excess.status_code == 503 and int(excess.headers["retry-after"]) >= 1
         assert "busy" in excess.json()["detail"]
