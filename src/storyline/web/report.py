@@ -43,11 +43,7 @@ def write_report(
     returns how many pages of each kind were written. Views must be computed first
     (``Linker.refresh_views``)."""
     out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
-    static = resources.files("storyline.web") / "static"
-    (out / "static").mkdir(exist_ok=True)
-    for name in ("style.css", "app.js"):
-        (out / "static" / name).write_bytes((static / name).read_bytes())
+    _static(out)
     counts = {"stories": 0, "events": 0, "entities": 0, "articles": 0}
     if story:
         records = [r for r in store.links.stories([story]).values()]
@@ -126,10 +122,23 @@ def write_report(
         write(f"entities/{entity.id}", "entity.html", pages.entity(store, entity.id))
         counts["entities"] += 1
     write("search", "search.html", {"q": "", "items": [], "limit": 20, "offset": 0})
-    # Loaded as a script (not fetched), so search works from file:// too.
+    _search_index(out, listed_articles, words_in)
+    return counts
+
+
+def _static(out: Path) -> None:
+    """The site's folder, with the style sheet and script the pages load."""
+    out.mkdir(parents=True, exist_ok=True)
+    static = resources.files("storyline.web") / "static"
+    (out / "static").mkdir(exist_ok=True)
+    for name in ("style.css", "app.js"):
+        (out / "static" / name).write_bytes((static / name).read_bytes())
+
+
+def _search_index(out: Path, articles: dict[int, dict[str, object]], words_in: dict[str, list[int]]) -> None:
+    """The search's index, loaded as a script (not fetched), so search works from file:// too."""
     (out / "static" / "search-index.js").write_text(
         "window.STORYLINE_INDEX = "
-        + json.dumps({"articles": listed_articles, "words": words_in}, separators=(",", ":"))
+        + json.dumps({"articles": articles, "words": words_in}, separators=(",", ":"))
         + ";\n"
     )
-    return counts
