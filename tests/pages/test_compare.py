@@ -85,6 +85,28 @@ def test_a_story_over_time_counts_known_outlets_only(store: Store) -> None:
             assert all(not ID.match(v["speaker"]) for v in o["voices"])
 
 
+def test_a_story_shows_the_outlets_words_for_its_actors_over_time(store: Store) -> None:
+    """Each referent shown is named by two outlets or more, by its corpus name; each word
+    with the days it was used (from the articles cited) and its citations labelled."""
+    shown = 0
+    for record, _ in store.views.stories():
+        page = pages.story_comparison(store, record.id)
+        for r in page.get("words", []):
+            shown += 1
+            assert len(r["outlets"]) >= 2 and not ID.match(r["referent"])
+            assert r["referent"] == store.links.entities({r["refers_to"] or ""})[r["refers_to"] or ""].name
+            for side in r["outlets"]:
+                assert side["outlet"] != UNKNOWN_OUTLET
+                firsts = [w["first"] or "9999" for w in side["words"]]
+                assert firsts == sorted(firsts)
+                for w in side["words"]:
+                    assert w["uses"] >= 1 and w["cites"]
+                    assert all(c["label"].startswith(side["outlet"] + " · ") for c in w["cites"])
+                    days = sorted(store.articles.get(c["article_id"]).published[:10] for c in w["cites"])
+                    assert w["first"] == days[0] and w["last"] == days[-1]
+    assert shown >= 3
+
+
 def test_an_unknown_id_is_not_found(store: Store) -> None:
     for bad in ("V999", "S999", "../etc", "E1"):
         with pytest.raises(pages.NotFound):

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from storyline.analysis.compare.align import only_in
-from storyline.analysis.compare.comparison import compare_event
+from storyline.analysis.compare.comparison import SHOWN_KINDS, compare_event
+from storyline.analysis.compare.words import story_terms
 from storyline.analysis.conflicts import conflicts
 from storyline.analysis.coverage import coverage
 from storyline.analysis.people import key_people
@@ -23,6 +24,10 @@ from storyline.model.analyses import EventViews, StoryViews
 from storyline.store import Store
 
 CHUNK = 50  # stories or events read from the store and handed to the task runner at once
+
+
+STORY_TERMS = 40
+"""A story's words kept per outlet (over all its events: more than an event's ``LIMIT``)."""
 
 
 def refresh(
@@ -91,4 +96,7 @@ def compute_views(item: ViewInputs) -> StoryViews | EventViews:
         summary=summarise(ids, by_id, copies, size=5),
         timeline=build_timeline(ids, by_id, copies, events=event_of),
         people=key_people(ids, by_id, copies),
+        terms=story_terms(
+            {e.id: e.article_ids for e in members}, by_id, copies, kinds=SHOWN_KINDS, limit=STORY_TERMS
+        ),
     )

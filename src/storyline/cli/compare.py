@@ -144,6 +144,14 @@ def _story(data: StoryComparePage) -> None:
             2,
             lead="",
         )
+    if data.get("words"):
+        out.print()
+        _say("Their words over time", style="bold")
+        for r in data.get("words", []):
+            _say(r["referent"], 2)
+            for side in r["outlets"]:
+                words = ", ".join(f"{w['term']} ({_days(w['first'], w['last'])})" for w in side["words"])
+                _say(f"{side['outlet']}: {words}", 4)
     for e in data["events"]:
         out.print()
         _say(f"{e['date'] or 'undated'} {e['id']} {e['title'] or 'Untitled event'}", style="bold")
@@ -159,6 +167,10 @@ def _story(data: StoryComparePage) -> None:
     out.print()
     _say("* reported first", style="dim")
     _unknown(data["unknown_articles"])
+
+
+def _days(first: str | None, last: str | None) -> str:
+    return f"{first} … {last}" if first and last and first != last else first or "undated"
 
 
 def _n(count: int, noun: str) -> str:

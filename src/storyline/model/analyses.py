@@ -175,6 +175,7 @@ class StoryViews(TypedDict, total=False):
     summary: list[Sentence]
     timeline: list[TimelineEntry]
     people: list[Person]
+    terms: dict[str, list[Term]]  # outlet → its words for the story's actors (``story_terms``)
 
 
 class Voice(TypedDict):

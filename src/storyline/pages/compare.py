@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from storyline.model import UNKNOWN_OUTLET, Event
-from storyline.model.analyses import Comparison, EventViews
+from storyline.model.analyses import Comparison, EventViews, Term
 from storyline.model.follow import ArticleRef
 from storyline.pages.citations import cites, source_label
 from storyline.pages.common import NotFound, check_id, headlines
@@ -17,13 +17,17 @@ from storyline.pages.shapes import (
     EventTakes,
     OutletRecord,
     OutletTake,
+    OutletWords,
+    ReferentWords,
     StoryComparePage,
     StoryTitle,
     VoiceCount,
+    WordUse,
 )
 from storyline.store import Store
 
 VOICES = 5  # voices listed per outlet on a story's comparison
+REFERENTS = 12  # a story's referents whose words are shown side by side
 ACTS = "what happened"  # the referent of the words naming an event's acts
 
 
@@ -110,7 +114,7 @@ def story_comparison(store: Store, story_id: str) -> StoryComparePage:
     found = store.views.story(check_id(story_id))
     if found is None:
         raise NotFound(f"no story {story_id}")
-    record, _ = found
+    record, story_views = found
     named = headlines(store, record.article_ids)
     known = sorted({r["outlet"] for r in named.values() if r["outlet"]})
     events = store.links.events(record.event_ids)
@@ -130,7 +134,44 @@ def story_comparison(store: Store, story_id: str) -> StoryComparePage:
         known_outlets=len(known),
         unknown_articles=sum(1 for r in named.values() if not r["outlet"]),
         labels={a: source_label(named.get(a)) for a in record.article_ids},
+        words=_words_over_time(store, story_views.get("terms", {}), named),
     )
+
+
+def _words_over_time(
+    store: Store, terms: Mapping[str, list[Term]], named: Mapping[str, ArticleRef]
+) -> list[ReferentWords]:
+    """Per referent two outlets or more name, each outlet's words for it with the first and
+    last day it used each, the referents most outlets name first."""
+    by_referent: dict[str, dict[str, list[WordUse]]] = {}
+    for outlet, listed in terms.items():
+        for t in listed:
+            refs = [named.get(c["article_id"]) for c in t["citations"]]
+            days = sorted(r["published"] for r in refs if r is not None and r["published"])
+            use = WordUse(
+                term=t["term"],
+                first=days[0][:10] if days else None,
+                last=days[-1][:10] if days else None,
+                uses=len(t["citations"]),
+                cites=cites(t["citations"], named),
+            )
+            by_referent.setdefault(t["refers_to"] or "", {}).setdefault(outlet, []).append(use)
+    shared = {r: o for r, o in by_referent.items() if r and len(o) >= 2}
+    names = {e.id: e.name for e in store.links.entities(set(shared)).values()}
+    ranked = sorted(
+        shared, key=lambda r: (-len(shared[r]), -sum(w["uses"] for ws in shared[r].values() for w in ws), r)
+    )
+    return [
+        ReferentWords(
+            referent=names.get(r, r),
+            refers_to=r,
+            outlets=[
+                OutletWords(outlet=o, words=sorted(ws, key=lambda w: (w["first"] or "9999", w["term"])))
+                for o, ws in sorted(shared[r].items())
+            ],
+        )
+        for r in ranked[:REFERENTS]
+    ]
 
 
 def _takes(

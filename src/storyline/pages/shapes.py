@@ -438,6 +438,31 @@ class OutletRecord(TypedDict):
     first_alone: NotRequired[int]  # of ``first``: before every other outlet, not the same day
 
 
+class WordUse(TypedDict):
+    """One outlet's word for a story's referent: when it first and last used it, how often."""
+
+    term: str
+    first: str | None
+    last: str | None
+    uses: int
+    cites: list[Citation]
+
+
+class OutletWords(TypedDict):
+    """One outlet's words for a referent, the earliest used first."""
+
+    outlet: str
+    words: list[WordUse]
+
+
+class ReferentWords(TypedDict):
+    """How the outlets of a story name one of its actors over time."""
+
+    referent: str
+    refers_to: str | None
+    outlets: list[OutletWords]
+
+
 class StoryComparePage(TypedDict, total=False):
     """A story's outlets side by side over its events, over time."""
 
@@ -451,3 +476,4 @@ class StoryComparePage(TypedDict, total=False):
     known_outlets: int
     unknown_articles: int
     labels: dict[str, str]
+    words: list[ReferentWords]  # the outlets' words for the same actors, over time
