@@ -19,6 +19,7 @@ from storyline.cli.common import (
     Outlet,
     Since,
     Until,
+    clipped,
     counted,
     fail,
     from_outlets,
@@ -100,7 +101,7 @@ def entity(
         )
     _print_roles(data["roles"])
     for q in data["quotes"][:10]:
-        out.print(f"  [magenta]“{escape(q['text'][:160])}”[/magenta] [dim]{q['article_id'][:8]}[/dim]")
+        out.print(f"  [magenta]“{escape(clipped(q['text']))}”[/magenta] [dim]{q['article_id'][:8]}[/dim]")
     if others:
         out.print(f"[dim]also matching: {escape(', '.join(others)[:300])}[/dim]")
 
@@ -130,9 +131,9 @@ def duplicates(
         )
         for op in d["diff"][:5]:
             if op["original"]:
-                out.print(f"  [red]- {escape(op['original'][:160])}[/red]")
+                out.print(f"  [red]- {escape(clipped(op['original']))}[/red]")
             if op["copy"]:
-                out.print(f"  [green]+ {escape(op['copy'][:160])}[/green]")
+                out.print(f"  [green]+ {escape(clipped(op['copy']))}[/green]")
 
 
 def _event_line(v: EventPage | EventRef, indent: str = "  ") -> str:
