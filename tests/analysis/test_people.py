@@ -31,3 +31,22 @@ def test_people_ranked_by_articles_and_quotes_with_citations() -> None:
     assert varga["name"] == "Ilse Varga" and varga["articles"] == 3 and varga["quotes"] == 2
     assert [q["kind"] for q in varga["said"]] == ["quotation", "reported speech"]
     assert varga["said"][0]["article_id"] == "a1" and "E9" not in {p["entity_id"] for p in people}
+
+
+def test_overlapping_quotes_of_one_article_are_listed_once_the_longer_kept() -> None:
+    """A partial quote inside the reported speech around it: one entry, not two; quotes of
+    other articles, or apart in the same article, stay."""
+    art = article(
+        "a1",
+        published="2023-01-01",
+        entities=[Mention(0, 10, "Ilse Varga", "PERSON", entity_id="E1")],
+        quotes=[
+            Quote(20, 60, "that the quay was nearly ready to reopen", "indirect", speaker_entity_id="E1"),
+            Quote(37, 52, "nearly ready to", "partial", speaker_entity_id="E1"),
+            Quote(80, 95, "We are close now", "direct", speaker_entity_id="E1"),
+        ],
+    )
+    other = _art("a2", [("E1", "Varga")], [("E1", "nearly ready to", "partial")])
+    (varga,) = key_people(["a1", "a2"], {"a1": art, "a2": other}, copies=set())
+    assert varga["quotes"] == 3  # the two of a1 that do not overlap, and a2's
+    assert [(q["article_id"], q["start"]) for q in varga["said"]] == [("a1", 20), ("a1", 80)]

@@ -47,7 +47,7 @@ def key_people(
     out: list[Person] = []
     for p in ranked:
         quotes = sorted(
-            said.get(p, []), key=lambda q: (q["published"] or "9999", q["article_id"], q["start"])
+            _apart(said.get(p, [])), key=lambda q: (q["published"] or "9999", q["article_id"], q["start"])
         )
         out.append(
             Person(
@@ -59,3 +59,17 @@ def key_people(
             )
         )
     return out
+
+
+def _apart(quotes: list[Said]) -> list[Said]:
+    """One quote for each stretch of an article's words: where two quotes of one article
+    overlap (reading found the words as a partial quote and as reported speech around it),
+    the longer stands for both, so a page never lists the same words twice."""
+    kept: list[Said] = []
+    for q in sorted(quotes, key=lambda q: (q["article_id"], -(q["end"] - q["start"]), q["start"])):
+        if not any(
+            k["article_id"] == q["article_id"] and k["start"] < q["end"] and q["start"] < k["end"]
+            for k in kept
+        ):
+            kept.append(q)
+    return kept
