@@ -188,3 +188,14 @@ def test_a_document_with_no_issuer_gets_no_chain() -> None:
     (done,) = Reader().pipe([article])
     (quote,) = [q for q in done.quotes if q.speaker == "The resolution"]
     assert quote.speaker_resolved is None and quote.speaker_chain is None
+
+
+def test_a_name_inside_the_quoted_words_is_never_their_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Former Governor Alma Vidal, who is railing against the port plan, has said nothing,” "
+        "she added, “and she knows it.”"
+    )
+    quotes = QuoteExtractor()(nlp(text))
+    assert quotes and all(q.resolved_from != "Alma Vidal" for q in quotes)
+    for q in quotes:  # no speaker span inside the quote's own words
+        assert q.speaker_start is None or not (q.start <= q.speaker_start < q.end)

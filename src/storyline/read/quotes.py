@@ -282,6 +282,19 @@ def _according_to(sent: Span, speech: lang.Speech) -> tuple[Token, Token] | None
     return None
 
 
+def _not_from_inside(quote: Attribution, start: int, end: int, text: str) -> None:
+    """Never a name inside the quoted words (start, end) as their speaker: a speaker span
+    there is dropped, and so is a name a pronoun was resolved to that the text names only
+    there ("“Vidal, who is railing …, knows it,” she said": "she" is not Vidal)."""
+    if quote.speaker_start is not None and start <= quote.speaker_start < end:
+        quote.speaker = quote.speaker_start = quote.speaker_end = quote.resolved_from = None
+    name = quote.resolved_from
+    if name and quote.cue_end is not None and name in text[start:end]:
+        outside = text[:start] + " " + text[end : quote.cue_end]
+        if name not in outside and name.split()[-1] not in outside.split():
+            quote.resolved_from = None
+
+
 class QuoteExtractor:
     """Finds direct, partial and indirect quotes in a parsed document."""
 
@@ -344,6 +357,7 @@ class QuoteExtractor:
             if cues:
                 cue = _best_cue(cues, start, end, text, self.speech)
                 self._attach(quote, cue, doc)
+                _not_from_inside(quote, start, end, text)
                 used_cues.add(cue.i)
                 quote.confidence = 0.9 if quote.speaker else 0.6
             elif kind == "direct" or words >= self.min_direct_words:
