@@ -148,3 +148,54 @@ def test_a_dateline_is_never_the_speaker(nlp) -> None:  # type: ignore[no-untype
     speakers = {q.speaker for q in QuoteExtractor()(nlp(text))}
     assert speakers and all("KIRENVAR" not in (s or "") for s in speakers)
     assert "Valdoria's president" in speakers
+
+
+DOCUMENTS = (
+    "The harbour board said in a statement that the berths were safe. "
+    "The statement added that the cranes would be replaced by June.\n\n"
+    "Prosecutors unsealed an indictment on Monday. "
+    "The indictment alleges that Ivo Marsh moved the fees through three shell firms.\n\n"
+    "A letter from Mayor Ines Kell warned that the fund would run dry by autumn.\n\n"
+    "The pilots' union's petition said the night shifts were too long.\n\n"
+    "The resolution says the council regrets the delay.\n\n"
+    "Kell said the fund had been empty since March."
+)
+
+
+def test_a_document_is_a_source_credited_to_its_issuer_or_to_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = [q for q in QuoteExtractor()(nlp(DOCUMENTS)) if q.kind == "indirect"]
+    issuers = {(q.speaker, q.resolved_from) for q in quotes if q.document}
+    # the span stays the source as written; the issuer is who the text says issued it
+    assert ("The statement", "The harbour board") in issuers  # "X said in a statement"
+    assert ("The indictment", "Prosecutors") in issuers  # "X unsealed an indictment"
+    assert ("A letter from Mayor Ines Kell", "Mayor Ines Kell") in issuers  # "a letter from X"
+    assert ("The pilots' union's petition", "The pilots' union") in issuers  # "X's petition"
+    assert ("The resolution", None) in issuers  # nobody said who passed it: no one
+    kell = next(q for q in quotes if q.speaker == "Kell")
+    assert not kell.document  # a person is no document
+
+
+def test_a_document_with_no_issuer_gets_no_chain() -> None:
+    from storyline.model import Article, Source
+    from storyline.read import Reader
+
+    text = (
+        "Mayor Ines Kell spoke to the council on Monday.\n\n"
+        "The resolution says the council regrets the delay to the harbour works."
+    )
+    article = Article(id="a", content_hash="a", source=Source(path="t.txt"), raw=text,
+                      format="text", text=text, published="2023-03-07", language="en")  # fmt: skip
+    (done,) = Reader().pipe([article])
+    (quote,) = [q for q in done.quotes if q.speaker == "The resolution"]
+    assert quote.speaker_resolved is None and quote.speaker_chain is None
+
+
+def test_a_name_inside_the_quoted_words_is_never_their_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Former Governor Alma Vidal, who is railing against the port plan, has said nothing,” "
+        "she added, “and she knows it.”"
+    )
+    quotes = QuoteExtractor()(nlp(text))
+    assert quotes and all(q.resolved_from != "Alma Vidal" for q in quotes)
+    for q in quotes:  # no speaker span inside the quote's own words
+        assert q.speaker_start is None or not (q.start <= q.speaker_start < q.end)

@@ -154,6 +154,11 @@ class Speech:
     modals: str
     """Regex of a modal verb ("would", "must"), case aside: an indirect statement with one
     reports an opinion, warning or intention (``analysis/timelines.py``)."""
+    documents: frozenset[str] = frozenset()
+    """Nouns of a document ("statement", "indictment"): a source, never a person; it is credited
+    to whoever issued it when the text says so ("the board's statement"), else to no one."""
+    issued_by: tuple[str, ...] = ()
+    """Prepositions naming a document's issuer ("a statement from X", "a letter by X")."""
 
 
 @dataclass(frozen=True, eq=False)

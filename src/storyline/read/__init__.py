@@ -51,7 +51,7 @@ def quote_record(q: Attribution) -> Quote:
         speaker=q.speaker,
         speaker_start=q.speaker_start,
         speaker_end=q.speaker_end,
-        speaker_resolved=q.resolved_from or q.speaker,
+        speaker_resolved=q.resolved_from or (None if q.document else q.speaker),
         cue=q.cue,
         cue_start=q.cue_start,
         cue_end=q.cue_end,
@@ -97,6 +97,8 @@ def _link_within(article: Article) -> None:
     chains, roles and claims to their dates (``date_dependents``)."""
     chains = _Chains(article.entities)
     for q in article.quotes:
+        if not q.speaker_resolved:
+            continue  # no speaker, or a document whose issuer the text does not give: no one
         q.speaker_chain = chains.at(q.speaker_start, q.speaker_end, q.speaker_resolved)
         if q.speaker_chain is None and q.speaker_resolved:
             q.speaker_chain = chains.at(None, None, q.speaker_resolved)

@@ -49,6 +49,7 @@ class Attribution:
     closed: bool = True
     continues: int | None = None  # index of the quote this one continues
     resolved_from: str | None = None  # for pronoun speakers: the mention they stand for
+    document: bool = False  # the speaker is a document ("the statement"): its issuer or no one
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -281,6 +282,19 @@ def _according_to(sent: Span, speech: lang.Speech) -> tuple[Token, Token] | None
     return None
 
 
+def _not_from_inside(quote: Attribution, start: int, end: int, text: str) -> None:
+    """Never a name inside the quoted words (start, end) as their speaker: a speaker span
+    there is dropped, and so is a name a pronoun was resolved to that the text names only
+    there ("“Vidal, who is railing …, knows it,” she said": "she" is not Vidal)."""
+    if quote.speaker_start is not None and start <= quote.speaker_start < end:
+        quote.speaker = quote.speaker_start = quote.speaker_end = quote.resolved_from = None
+    name = quote.resolved_from
+    if name and quote.cue_end is not None and name in text[start:end]:
+        outside = text[:start] + " " + text[end : quote.cue_end]
+        if name not in outside and name.split()[-1] not in outside.split():
+            quote.resolved_from = None
+
+
 class QuoteExtractor:
     """Finds direct, partial and indirect quotes in a parsed document."""
 
@@ -343,6 +357,7 @@ class QuoteExtractor:
             if cues:
                 cue = _best_cue(cues, start, end, text, self.speech)
                 self._attach(quote, cue, doc)
+                _not_from_inside(quote, start, end, text)
                 used_cues.add(cue.i)
                 quote.confidence = 0.9 if quote.speaker else 0.6
             elif kind == "direct" or words >= self.min_direct_words:
@@ -385,7 +400,10 @@ class QuoteExtractor:
         if subj is not None and where is not None:
             a, b = where
             quote.speaker, quote.speaker_start, quote.speaker_end = doc_text(doc)[a:b], a, b
-            if subj.lower_ in self.speech.pronouns:
+            if subj.pos_ == "NOUN" and _lemma(subj, self.speech) in self.speech.documents:
+                # "the statement said": a source, credited to its issuer or to no one
+                quote.document, quote.resolved_from = True, self._issuer(subj)
+            elif subj.lower_ in self.speech.pronouns:
                 quote.resolved_from = antecedent(doc, subj, self.people)
             elif self._described.search(quote.speaker):
                 # "Roy, who chairs the committee, said": the span as written, the name resolved
@@ -396,6 +414,47 @@ class QuoteExtractor:
                 quote.resolved_from = doc_text(doc)[a:b]
             elif any(c.dep_ == "appos" for c in subj.children):
                 quote.resolved_from = _name_in_apposition(subj)
+
+    def _issuer(self, noun: Token, earlier: bool = True) -> str | None:
+        """Who issued the document ``noun``, as the text says: "the board's statement", "a
+        statement from the board", "a letter signed by X"; or, with ``earlier``, what the same
+        document's latest earlier mention says ("X said in a statement. ... The statement
+        added", "X released a letter. The letter said"). None when the text does not say."""
+        text = doc_text(noun.doc)
+        for child in noun.children:
+            if child.dep_ == "poss":
+                if child.lower_ in self.people.genders or child.lower_ in self.speech.pronouns:
+                    return antecedent(noun.doc, child, self.people)
+                a, b = _np_span(child, self.speech)
+                return re.sub(r"\s*['’]s?$", "", text[a:b]) or None
+            if child.dep_ == "prep" and child.lower_ in self.speech.issued_by:
+                preps = [child]
+            elif child.dep_ == "acl":  # "a letter signed by X"
+                preps = [c for c in child.children if c.dep_ == "agent"]
+            else:
+                continue
+            for prep in preps:
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    a, b = _np_span(obj, self.speech)
+                    return text[a:b]
+        if not earlier:
+            return None
+        lemma = _lemma(noun, self.speech)
+        before = [t for t in noun.doc[: noun.i] if t.pos_ == "NOUN" and _lemma(t, self.speech) == lemma]
+        if not before:
+            return None
+        last = before[-1]
+        own = self._issuer(last, earlier=False)
+        if own is not None:
+            return own
+        verb = last.head.head if last.dep_ == "pobj" else last.head if last.dep_ == "dobj" else None
+        subj = _subject(verb, self.speech) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+        if subj is None or _lemma(subj, self.speech) in self.speech.documents:
+            return None
+        if subj.lower_ in self.speech.pronouns:
+            return antecedent(noun.doc, subj, self.people)
+        where = _speaker_span(subj, verb, self.speech)  # type: ignore[arg-type]
+        return text[where[0] : where[1]] if where else None
 
     def _inherit_speakers(self, quotes: list[Attribution], text: str) -> None:
         """A quote with no cue of its own continues the quote just before it (same speaker)."""

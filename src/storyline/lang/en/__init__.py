@@ -75,6 +75,8 @@ LANGUAGE = Language(
         reporting=speech.REPORTING,
         lemma_fixes=speech.LEMMA_FIXES,
         modals=speech.MODALS,
+        documents=frozenset(speech.DOCUMENTS),
+        issued_by=speech.ISSUED_BY,
     ),
     people=People(
         titles=frozenset(people.TITLES),

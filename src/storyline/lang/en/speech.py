@@ -51,6 +51,14 @@ AGENTS = {
     "statement", "report", "agency", "department", "office", "leader", "leaders", "union", "company",
     "court", "judge",
 }  # fmt: skip
+# Documents: a source PolNeAR counts, credited to whoever issued it, never a person itself.
+DOCUMENTS = {
+    "statement", "letter", "indictment", "resolution", "memo", "memorandum", "complaint", "lawsuit",
+    "filing", "release", "document", "affidavit", "ruling", "report", "email", "tweet", "post",
+    "petition", "motion", "brief", "order", "verdict", "decree", "communique", "communiqué",
+}  # fmt: skip
+# "a statement from X", "a letter by X": the document's issuer.
+ISSUED_BY = ("from", "by")
 # A quotation right after one of these ("he said “...”") is the speaker's own words.
 INTRODUCERS = ("said", "says", "added", "told", "asked", "wrote")
 # A quote "said" introduces is the speaker's, even inside someone else's reported statement.
