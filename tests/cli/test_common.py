@@ -102,12 +102,3 @@ def test_a_file_that_is_not_a_usable_corpus_is_refused_by_every_command(
             assert "Traceback" not in r.stderr
         assert fingerprint(db)[:2] == untouched[:2]
         assert not any(p.name.startswith(db.name + "-journal") for p in tmp_path.iterdir())
-
-
-def test_a_long_text_is_clipped_at_a_word_with_an_ellipsis() -> None:
-    from storyline.cli.common import clipped
-
-    text = "Officials said the talks were close to Russia's position on the corridor and its ports"
-    assert clipped(text, 40) == "Officials said the talks were close to…"
-    assert clipped(text, 200) == text and clipped("a  b\n c", 10) == "a b c"
-    assert clipped("x" * 50, 10) == "x" * 10 + "…"  # one word longer than the limit: cut, said

@@ -129,16 +129,6 @@ def run_options(
         raise fail(str(exc)) from None
 
 
-def clipped(text: str, limit: int = 160) -> str:
-    """``text`` on one line, cut at a word to about ``limit`` characters with "…" (never in
-    the middle of a word, never silently)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(",;:-–—") + "…"
-
-
 def counted(n: int, word: str) -> str:
     """``n`` and ``word``, plural unless one: "1 article", "3 outlets"."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"

@@ -19,7 +19,6 @@ from storyline.cli.common import (
     Outlet,
     Since,
     Until,
-    clipped,
     counted,
     fail,
     from_outlets,
@@ -31,6 +30,7 @@ from storyline.cli.common import (
 )
 from storyline.model import UNKNOWN_OUTLET
 from storyline.model.analyses import Sentence, TimelineEntry
+from storyline.pages.citations import short
 from storyline.pages.shapes import EventPage, EventRef, RoleRow, StoryPage
 from storyline.store import Filters
 
@@ -101,7 +101,7 @@ def entity(
         )
     _print_roles(data["roles"])
     for q in data["quotes"][:10]:
-        out.print(f"  [magenta]“{escape(clipped(q['text']))}”[/magenta] [dim]{q['article_id'][:8]}[/dim]")
+        out.print(f"  [magenta]“{escape(short(q['text'], 160))}”[/magenta] [dim]{q['article_id'][:8]}[/dim]")
     if others:
         out.print(f"[dim]also matching: {escape(', '.join(others)[:300])}[/dim]")
 
@@ -131,9 +131,9 @@ def duplicates(
         )
         for op in d["diff"][:5]:
             if op["original"]:
-                out.print(f"  [red]- {escape(clipped(op['original']))}[/red]")
+                out.print(f"  [red]- {escape(short(op['original'], 160))}[/red]")
             if op["copy"]:
-                out.print(f"  [green]+ {escape(clipped(op['copy']))}[/green]")
+                out.print(f"  [green]+ {escape(short(op['copy'], 160))}[/green]")
 
 
 def _event_line(v: EventPage | EventRef, indent: str = "  ") -> str:
