@@ -98,5 +98,7 @@ def compute_views(item: ViewInputs) -> StoryViews | EventViews:
         people=key_people(ids, by_id, copies),
         terms=story_terms(
             {e.id: e.article_ids for e in members}, by_id, copies, kinds=SHOWN_KINDS, limit=STORY_TERMS
-        ),
+        )
+        if len({a.outlet for a in by_id.values() if a.outlet}) > 1  # one outlet: nothing to set beside
+        else {},
     )

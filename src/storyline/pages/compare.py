@@ -144,16 +144,22 @@ def _words_over_time(
     """Per referent two outlets or more name, each outlet's words for it with the first and
     last day it used each, the referents most outlets name first."""
     by_referent: dict[str, dict[str, list[WordUse]]] = {}
+
+    def day(article_id: str) -> str | None:
+        ref = named.get(article_id)
+        return ref["published"][:10] if ref is not None and ref["published"] else None
+
     for outlet, listed in terms.items():
         for t in listed:
-            refs = [named.get(c["article_id"]) for c in t["citations"]]
-            days = sorted(r["published"] for r in refs if r is not None and r["published"])
+            days = sorted(d for c in t["citations"] if (d := day(c["article_id"])))
+            labelled = cites(t["citations"], named)
             use = WordUse(
                 term=t["term"],
-                first=days[0][:10] if days else None,
-                last=days[-1][:10] if days else None,
+                first=days[0] if days else None,
+                last=days[-1] if days else None,
                 uses=len(t["citations"]),
-                cites=cites(t["citations"], named),
+                cites=labelled,
+                days=[day(c["article_id"]) for c in labelled],
             )
             by_referent.setdefault(t["refers_to"] or "", {}).setdefault(outlet, []).append(use)
     shared = {r: o for r, o in by_referent.items() if r and len(o) >= 2}

@@ -446,6 +446,7 @@ class WordUse(TypedDict):
     last: str | None
     uses: int
     cites: list[Citation]
+    days: list[str | None]  # the day of each of ``cites``' articles
 
 
 class OutletWords(TypedDict):
